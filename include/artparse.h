@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * artparse: parse a French news article (scraped text or saved HTML) into a
+ * structured article and write it as JSON, Markdown or plain text.
+ *
+ * Ownership in one line: everything reachable from a struct ap_doc belongs
+ * to it and is released by ap_doc_free(); nothing else is ever returned.
+ */
+#ifndef ARTPARSE_H
+#define ARTPARSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define AP_JSON_VERSION 1
+
+enum ap_status {
+	AP_OK = 0,
+	AP_ENOMEM,	/* an allocation failed */
+	AP_EIO,		/* writing output failed */
+	AP_EENCODING,	/* unknown --encoding, or bytes it cannot convert */
+	AP_EBINARY,	/* input is not text (NUL bytes, image, archive) */
+	AP_EEMPTY,	/* input holds no text at all */
+	AP_ETOOBIG	/* input larger than the size limit */
+};
+
+/* A static English description of a status, for error messages. */
+const char	*ap_strerror(int status);
+
+enum ap_input {
+	AP_INPUT_AUTO = 0,
+	AP_INPUT_TEXT,
+	AP_INPUT_HTML
+};
+
+/* Allocator hook; tests use it to make allocation i fail. */
+struct ap_allocator {
+	void	*(*malloc)(size_t, void *);
+	void	*(*realloc)(void *, size_t, void *);
+	void	 (*free)(void *, void *);
+	void	 *arg;
+};
+
+struct ap_opts {
+	const char		*path;		/* shown in source.path; may be NULL */
+	const char		*encoding;	/* forced charset, or NULL */
+	enum ap_input		 input;
+	bool			 keep_boilerplate; /* list dropped blocks */
+	const struct ap_allocator *alloc;	/* NULL: malloc and free */
+};
+
+/*
+ * Block kinds, shared by both front ends.  A block is one paragraph-like
+ * unit of the input; the classifier gives each one kind.
+ */
+enum ap_kind {
+	AP_KIND_UNKNOWN = 0,
+	AP_KIND_HEADLINE,
+	AP_KIND_STANDFIRST,	/* chapô */
+	AP_KIND_BYLINE,		/* author name, "Par …", author role */
+	AP_KIND_DATE,		/* "Publié le …" */
+	AP_KIND_PARAGRAPH,
+	AP_KIND_SUBHEAD,	/* intertitre */
+	AP_KIND_QUOTE,		/* paragraph that is mostly a quotation */
+	AP_KIND_LISTITEM,
+	AP_KIND_RELATED_LABEL,	/* "Articles connexes", "À lire aussi" */
+	AP_KIND_RELATED,	/* a related title, or its summary */
+	AP_KIND_BOILERPLATE,
+	AP_KIND__MAX
+};
+
+/* Name of a kind as shown in JSON and --format tree ("paragraph"). */
+const char	*ap_kind_name(enum ap_kind);
+
+struct ap_author {
+	const char	*name;
+	const char	*role;		/* NULL when none */
+};
+
+enum ap_btype {
+	AP_BODY_PARAGRAPH = 0,
+	AP_BODY_QUOTE,
+	AP_BODY_HEADING,
+	AP_BODY_LISTITEM
+};
+
+struct ap_body {
+	enum ap_btype	 type;
+	const char	*text;
+};
+
+struct ap_quote {
+	const char	*text;		/* without the quotation marks */
+	const char	*speaker;	/* NULL when the article does not say */
+	const char	*speaker_role;
+	size_t		 block;		/* index in body[]; SIZE_MAX: headline */
+};
+
+struct ap_related {
+	const char	*title;
+	const char	*summary;	/* NULL when none */
+	const char	*url;		/* absolute, or NULL */
+};
+
+struct ap_dropped {
+	const char	*kind;		/* "job-ad", "newsletter", "share", … */
+	const char	*text;
+};
+
+struct ap_article {
+	const char		*headline;	/* NULL when none found */
+	const char		*standfirst;
+	const char		*date;		/* ISO 8601, or NULL */
+	const char		*date_modified;
+	const char		*site_name;
+	const char		*lang;
+	const char		*url;		/* canonical URL, or NULL */
+	struct ap_author	*authors;
+	size_t			 nauthors;
+	struct ap_body		*body;
+	size_t			 nbody;
+	struct ap_quote		*quotes;
+	size_t			 nquotes;
+	struct ap_related	*related;
+	size_t			 nrelated;
+	struct ap_dropped	*dropped;	/* only with keep_boilerplate */
+	size_t			 ndropped;
+	const char		*source_path;
+	const char		*source_type;	/* "text" or "html" */
+	const char		*source_encoding; /* charset the input was read in */
+};
+
+struct ap_doc;
+
+/*
+ * Parse "len" bytes of one article.  On AP_OK, *out is a new document that
+ * the caller frees with ap_doc_free(); on error *out is left untouched.
+ */
+int		 ap_parse(const void *bytes, size_t len,
+		    const struct ap_opts *opts, struct ap_doc **out);
+void		 ap_doc_free(struct ap_doc *);
+const struct ap_article *ap_doc_article(const struct ap_doc *);
+
+/* Output sink: write() returns 0 on success, -1 on error. */
+struct ap_sink {
+	int	(*write)(void *arg, const char *p, size_t sz);
+	void	 *arg;
+};
+
+struct ap_wopts {
+	size_t	 width;		/* text writer: wrap column, 0 = none */
+	bool	 pretty;	/* JSON: indented */
+};
+
+struct ap_writer;
+
+/* The writer named "name" (json, markdown, md, text, tree), or NULL. */
+const struct ap_writer *ap_writer_find(const char *name);
+/* Name and output file extension of writer i, NULL past the last. */
+const char	*ap_writer_name(size_t i);
+const char	*ap_writer_ext(const struct ap_writer *);
+
+/*
+ * Render the article of "doc" with "w" into "sink".  The whole output is
+ * built in memory first, so a failure writes nothing.  Returns AP_OK,
+ * AP_ENOMEM or AP_EIO.
+ */
+int		 ap_render(const struct ap_doc *doc, const struct ap_writer *w,
+		    const struct ap_wopts *wo, struct ap_sink *sink);
+
+#endif /* ARTPARSE_H */

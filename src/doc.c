@@ -1,0 +1,181 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The library's entry point: runs the stages over one input and owns the
+ * result.  Out-of-memory anywhere below jumps back here.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "doc.h"
+
+static const char *const kind_names[AP_KIND__MAX] = {
+	[AP_KIND_UNKNOWN] = "unknown",
+	[AP_KIND_HEADLINE] = "headline",
+	[AP_KIND_STANDFIRST] = "standfirst",
+	[AP_KIND_BYLINE] = "byline",
+	[AP_KIND_DATE] = "date",
+	[AP_KIND_PARAGRAPH] = "paragraph",
+	[AP_KIND_SUBHEAD] = "heading",
+	[AP_KIND_QUOTE] = "quote",
+	[AP_KIND_LISTITEM] = "list-item",
+	[AP_KIND_RELATED_LABEL] = "related-label",
+	[AP_KIND_RELATED] = "related",
+	[AP_KIND_BOILERPLATE] = "boilerplate",
+};
+
+const char *
+ap_kind_name(enum ap_kind k)
+{
+	return (unsigned)k < AP_KIND__MAX ? kind_names[k] : "unknown";
+}
+
+const char *
+ap_strerror(int status)
+{
+	switch (status) {
+	case AP_OK:
+		return "success";
+	case AP_ENOMEM:
+		return "out of memory";
+	case AP_EIO:
+		return "write error";
+	case AP_EENCODING:
+		return "cannot decode input in this encoding";
+	case AP_EBINARY:
+		return "binary data, not an article";
+	case AP_EEMPTY:
+		return "no text in input";
+	case AP_ETOOBIG:
+		return "input too large";
+	default:
+		return "unknown error";
+	}
+}
+
+struct ap_block *
+ap_doc_add_block(struct ap_doc *d, const char *text, size_t len, size_t line)
+{
+	struct ap_block *b;
+	size_t cap;
+
+	if (len == 0)
+		return NULL;
+	if (d->nblocks == d->capblocks) {
+		cap = d->capblocks ? d->capblocks * 2 : 64;
+		if (cap > SIZE_MAX / sizeof(*b))
+			ap_arena_oom(&d->arena);
+		d->blocks = ap_big_realloc(&d->arena, d->blocks,
+		    cap * sizeof(*b));
+		d->capblocks = cap;
+	}
+	b = &d->blocks[d->nblocks++];
+	memset(b, 0, sizeof(*b));
+	b->text = ap_strndup(&d->arena, text, len);
+	b->len = len;
+	b->line = line;
+	return b;
+}
+
+/* Markup sniffing for --input auto: a tag near the start of the text. */
+static bool
+looks_like_html(const char *s, size_t n)
+{
+	static const char *const marks[] = {
+		"<!doctype html", "<html", "<head", "<body", "<meta", "<div",
+		"<p>", "<p ", "<article", "<title", "<!--", "<?xml", NULL
+	};
+	size_t i, k, lim = n < 2048 ? n : 2048;
+
+	for (i = 0; i < lim; i++) {
+		if (s[i] != '<')
+			continue;
+		for (k = 0; marks[k] != NULL; k++) {
+			size_t ml = strlen(marks[k]);
+			if (i + ml <= n && strncasecmp(s + i, marks[k], ml) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+static int
+run(struct ap_doc *d, const unsigned char *bytes, size_t len)
+{
+	int rc;
+	bool html;
+
+	if ((rc = ap_decode(d, bytes, len)) != AP_OK)
+		return rc;
+	html = d->opts.input == AP_INPUT_HTML ||
+	    (d->opts.input == AP_INPUT_AUTO &&
+	    looks_like_html(d->text, d->textlen));
+	if (html)
+		ap_html_blocks(d);
+	else
+		ap_text_blocks(d);
+	if (d->nblocks == 0)
+		return AP_EEMPTY;
+	d->art.source_type = html ? "html" : "text";
+	d->art.source_encoding = d->encoding;
+	d->art.source_path = d->opts.path != NULL ?
+	    ap_strdup(&d->arena, d->opts.path) : NULL;
+	ap_features(d);
+	ap_classify(d);
+	ap_article_build(d);
+	ap_quotes_find(d);
+	return AP_OK;
+}
+
+int
+ap_parse(const void *bytes, size_t len, const struct ap_opts *opts,
+    struct ap_doc **out)
+{
+	static const struct ap_opts defaults;
+	const struct ap_allocator *al;
+	struct ap_doc *d;
+	jmp_buf oom;
+	int rc;
+
+	if (opts == NULL)
+		opts = &defaults;
+	al = opts->alloc != NULL ? opts->alloc : &ap_default_allocator;
+	d = al->malloc(sizeof(*d), al->arg);
+	if (d == NULL)
+		return AP_ENOMEM;
+	memset(d, 0, sizeof(*d));
+	ap_arena_init(&d->arena, al);
+	d->opts = *opts;
+	d->arena.oom = &oom;
+	if (setjmp(oom) != 0) {
+		rc = AP_ENOMEM;
+		goto fail;
+	}
+	if ((rc = run(d, bytes, len)) != AP_OK)
+		goto fail;
+	d->arena.oom = NULL;
+	*out = d;
+	return AP_OK;
+fail:
+	ap_doc_free(d);
+	return rc;
+}
+
+void
+ap_doc_free(struct ap_doc *d)
+{
+	const struct ap_allocator *al;
+
+	if (d == NULL)
+		return;
+	al = d->arena.al;
+	ap_arena_fini(&d->arena);
+	al->free(d, al->arg);
+}
+
+const struct ap_article *
+ap_doc_article(const struct ap_doc *d)
+{
+	return &d->art;
+}

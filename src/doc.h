@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The document: its arena, the decoded text, the block sequence that both
+ * front ends produce, and the article built from it.  Private to the
+ * library; the CLI sees only include/artparse.h.
+ */
+#ifndef AP_DOC_H
+#define AP_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "artparse.h"
+#include "arena.h"
+
+/* What the front end knows of a block's source (HTML tags, text layout). */
+enum ap_bflag {
+	AP_BF_HEADING	= 1u << 0,	/* <h1>..<h6>, or a title-like text line */
+	AP_BF_LISTITEM	= 1u << 1,	/* <li>, or "•", "-", "*" bullet line */
+	AP_BF_BLOCKQUOTE = 1u << 2,	/* inside <blockquote> */
+	AP_BF_FIGURE	= 1u << 3,	/* inside <figure>/<figcaption> */
+	AP_BF_ARTICLE	= 1u << 4,	/* inside the chosen content container */
+	AP_BF_NAV	= 1u << 5,	/* inside <nav>, <header>, <footer>, <aside> */
+	AP_BF_LINK	= 1u << 6,	/* the whole block is one link */
+	AP_BF_STRONG	= 1u << 7,	/* the whole block is bold */
+	AP_BF_GAP_BEFORE = 1u << 8	/* text: a blank line precedes it */
+};
+
+/* Features computed once per block (features.c). */
+struct ap_feat {
+	size_t		 chars;		/* code points */
+	size_t		 words;
+	size_t		 sentences;
+	size_t		 upper;		/* upper-case letters */
+	size_t		 letters;
+	size_t		 digits;
+	size_t		 commas;
+	unsigned	 last;		/* last code point, 0 if empty */
+	bool		 ends_sentence;	/* . ! ? … » ” or closing ) after them */
+	bool		 ends_ellipsis;	/* "..." or "…" */
+	bool		 opens_quote;	/* starts with « “ or a dialogue dash */
+	bool		 has_quote;	/* holds a « … » or “ … ” span */
+	bool		 name_shape;	/* "Catherine Morin", "Jean-Marc de La Tour" */
+	bool		 title_case;	/* no final period, starts upper, short */
+};
+
+struct ap_block {
+	const char	*text;		/* UTF-8 NFC, spaces collapsed, NBSP kept */
+	size_t		 len;		/* bytes */
+	size_t		 line;		/* first source line, 1-based */
+	unsigned	 flags;		/* enum ap_bflag */
+	int		 level;		/* heading level 1..6, 0 if none */
+	size_t		 link_chars;	/* characters inside links (HTML) */
+	const char	*href;		/* first link target, or NULL */
+	const char	*cues;		/* HTML class/id tokens of ancestors */
+	struct ap_feat	 f;
+	enum ap_kind	 kind;
+	const char	*why;		/* rule that decided the kind */
+	const char	*drop;		/* boilerplate kind: "job-ad", … */
+};
+
+struct ap_doc {
+	struct ap_arena	 arena;
+	struct ap_opts	 opts;
+	const char	*text;		/* decoded input, UTF-8, LF */
+	size_t		 textlen;
+	const char	*encoding;	/* charset the input was decoded from */
+	struct ap_block	*blocks;
+	size_t		 nblocks;
+	size_t		 capblocks;
+	struct ap_article art;
+};
+
+/* Append a block (text copied into the arena); returns it for the caller
+ * to fill in flags.  Empty text is not added: NULL is returned. */
+struct ap_block	*ap_doc_add_block(struct ap_doc *, const char *text,
+		    size_t len, size_t line);
+
+/* Stages, in pipeline order.  Each reports memory exhaustion through the
+ * arena; the other failures come back as an enum ap_status. */
+int	 ap_decode(struct ap_doc *, const unsigned char *bytes, size_t len);
+void	 ap_text_blocks(struct ap_doc *);
+void	 ap_html_blocks(struct ap_doc *);
+void	 ap_features(struct ap_doc *);
+void	 ap_classify(struct ap_doc *);
+void	 ap_article_build(struct ap_doc *);
+void	 ap_quotes_find(struct ap_doc *);
+
+#endif /* AP_DOC_H */
