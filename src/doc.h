@@ -59,6 +59,19 @@ struct ap_block {
 	const char	*drop;		/* boilerplate kind: "job-ad", … */
 };
 
+/* Metadata a front end found in structured form (HTML head, JSON-LD);
+ * article.c prefers it to guesses from the block sequence. */
+struct ap_meta {
+	const char	*headline;	/* h1 / og:title / JSON-LD, agreed */
+	const char	*description;	/* og:description, for the standfirst */
+	const char	**authors;	/* names, NULL-terminated, or NULL */
+	const char	*date;		/* ISO 8601 */
+	const char	*date_modified;
+	const char	*site_name;
+	const char	*lang;
+	const char	*url;		/* canonical, absolute */
+};
+
 struct ap_doc {
 	struct ap_arena	 arena;
 	struct ap_opts	 opts;
@@ -68,6 +81,7 @@ struct ap_doc {
 	struct ap_block	*blocks;
 	size_t		 nblocks;
 	size_t		 capblocks;
+	struct ap_meta	 meta;
 	struct ap_article art;
 };
 
