@@ -23,7 +23,8 @@ enum ap_bflag {
 	AP_BF_NAV	= 1u << 5,	/* inside <nav>, <header>, <footer>, <aside> */
 	AP_BF_LINK	= 1u << 6,	/* the whole block is one link */
 	AP_BF_STRONG	= 1u << 7,	/* the whole block is bold */
-	AP_BF_GAP_BEFORE = 1u << 8	/* text: a blank line precedes it */
+	AP_BF_GAP_BEFORE = 1u << 8,	/* text: a blank line precedes it */
+	AP_BF_ROLE	= 1u << 9	/* classifier: an author's role line */
 };
 
 /* Features computed once per block (features.c). */
@@ -42,6 +43,11 @@ struct ap_feat {
 	bool		 has_quote;	/* holds a « … » or “ … ” span */
 	bool		 name_shape;	/* "Catherine Morin", "Jean-Marc de La Tour" */
 	bool		 title_case;	/* no final period, starts upper, short */
+	bool		 has_date;	/* a full date: "3 mars 2024", "03/03/2024" */
+	unsigned	 cue_start;	/* 1 << enum ap_cue: cue opens the block */
+	unsigned	 cue_whole;	/* the block is just that cue */
+	unsigned	 cue_any;	/* cue anywhere (short blocks only) */
+	const char	*fold;		/* case-folded start of the text */
 };
 
 struct ap_block {

@@ -1,0 +1,364 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * From labelled blocks to the article: headline, authors with roles,
+ * publication date, standfirst, body, related titles with summaries.
+ * Structured metadata (HTML head, JSON-LD) wins over guesses from text.
+ */
+#include <string.h>
+
+#include "buf.h"
+#include "dates.h"
+#include "doc.h"
+#include "lexicon.h"
+#include "utf8.h"
+
+#define MAX_AUTHORS 16
+
+struct authors {
+	struct ap_author v[MAX_AUTHORS];
+	size_t		 n;
+};
+
+static bool
+same_name(const char *a, const char *b)
+{
+	char fa[128], fb[128];
+
+	ap_fold(a, strlen(a), fa, sizeof(fa));
+	ap_fold(b, strlen(b), fb, sizeof(fb));
+	return strcmp(fa, fb) == 0;
+}
+
+static struct ap_author *
+add_author(struct ap_doc *d, struct authors *as, const char *s, size_t n)
+{
+	char *name;
+	size_t i;
+
+	name = ap_strndup(&d->arena, s, n);
+	for (i = 0; i < as->n; i++)
+		if (same_name(as->v[i].name, name))
+			return &as->v[i];
+	if (as->n == MAX_AUTHORS)
+		return NULL;
+	as->v[as->n].name = name;
+	as->v[as->n].role = NULL;
+	return &as->v[as->n++];
+}
+
+/* Trim spaces and the punctuation that glues bylines together. */
+static void
+trim_piece(const char **s, size_t *n)
+{
+	size_t k;
+	uint32_t cp;
+
+	while (*n > 0) {
+		cp = ap_utf8_next(*s, *n, &k);
+		if (!ap_is_space(cp) && cp != ',' && cp != '(' && cp != ')' &&
+		    cp != ';' && cp != ':' && cp != '-' && cp != 0x2013 &&
+		    cp != 0x2014 && cp != '/')
+			break;
+		*s += k;
+		*n -= k;
+	}
+	while (*n > 0) {
+		cp = ap_utf8_prev(*s, *n, &k);
+		if (!ap_is_space(cp) && cp != ',' && cp != '(' && cp != ')' &&
+		    cp != ';' && cp != ':' && cp != '.' && cp != '-' &&
+		    cp != 0x2013 && cp != 0x2014 && cp != '/')
+			break;
+		*n -= k;
+	}
+}
+
+/* Byte length of a leading cue of class c in s, measured on the original. */
+static size_t
+strip_cue(const char *s, size_t n, enum ap_cue c)
+{
+	char fold[256];
+	size_t flen, clen, i, fi;
+
+	flen = ap_fold(s, n, fold, sizeof(fold));
+	if (flen == 0 || (clen = ap_cue_prefix(fold, c)) == 0)
+		return 0;
+	/* Walk both strings code point by code point to map the length. */
+	for (i = 0, fi = 0; i < n && fi < clen;) {
+		size_t k, fk;
+		char tmp[8];
+		ap_utf8_next(s + i, n - i, &k);
+		fk = ap_fold(s + i, k, tmp, sizeof(tmp));
+		i += k;
+		fi += fk;
+	}
+	return i;
+}
+
+static bool
+is_separator(const char *s, size_t n, size_t i, size_t *skip)
+{
+	static const char *const seps[] = {
+		" et ", " and ", " avec ", ", ", " & ", " / ", " | ",
+		" \xe2\x80\xa2 ", " ; ", "(", ")", NULL
+	};
+	size_t j, k;
+
+	for (j = 0; seps[j] != NULL; j++) {
+		k = strlen(seps[j]);
+		if (i + k <= n && strncmp(s + i, seps[j], k) == 0) {
+			*skip = k;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool
+piece_is_role(const char *s, size_t n)
+{
+	char fold[128];
+	size_t k;
+	uint32_t first = ap_utf8_next(s, n, &k);
+
+	ap_fold(s, n, fold, sizeof(fold));
+	return ap_cue_prefix(fold, CUE_ROLE) > 0 || ap_is_lower(first);
+}
+
+static bool
+piece_is_name(const char *s, size_t n)
+{
+	char fold[128];
+	size_t k, words = 1, i;
+	uint32_t first = ap_utf8_next(s, n, &k);
+
+	ap_fold(s, n, fold, sizeof(fold));
+	if (ap_cue_whole(fold, CUE_AGENCY))
+		return true;
+	if (ap_cue_prefix(fold, CUE_DATE) > 0 || ap_cue_prefix(fold,
+	    CUE_UPDATED) > 0)
+		return false;
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ')
+			words++;
+		if ((unsigned char)s[i] < 0x80 && strchr("0123456789@:.!?",
+		    s[i]) != NULL && !(s[i] == '.' && i >= 1 && i + 1 < n &&
+		    s[i + 1] == ' '))
+			return false;
+	}
+	return ap_is_upper(first) && words <= 5;
+}
+
+/*
+ * Split one byline into authors: "Par A et B", "A, journaliste",
+ * "Le Monde avec AFP", "Site | 04.05.2015 | Par A (avec B et C)".
+ */
+static void
+parse_byline(struct ap_doc *d, struct authors *as, const char *s, size_t n)
+{
+	struct ap_author *last = NULL;
+	size_t i = 0, start, skip, len;
+	const char *p;
+
+	while (i <= n) {
+		start = i;
+		while (i < n && !is_separator(s, n, i, &skip))
+			i++;
+		p = s + start;
+		len = i - start;
+		trim_piece(&p, &len);
+		/* Drop the "Par", "Propos recueillis par" lead-in. */
+		if ((skip = strip_cue(p, len, CUE_BYLINE)) > 0) {
+			p += skip;
+			len -= skip;
+			trim_piece(&p, &len);
+		}
+		if (len > 0) {
+			char fold[128];
+			char date[AP_DATE_MAX];
+			size_t at, end;
+
+			ap_fold(p, len, fold, sizeof(fold));
+			if (ap_date_find(fold, date, &at, &end) ||
+			    ap_cue_prefix(fold, CUE_UPDATED) > 0)
+				last = NULL;
+			else if (piece_is_name(p, len))
+				last = add_author(d, as, p, len);
+			else if (last != NULL && last->role == NULL &&
+			    piece_is_role(p, len))
+				last->role = ap_strndup(&d->arena, p, len);
+		}
+		if (i >= n)
+			break;
+		is_separator(s, n, i, &skip);
+		i += skip;
+	}
+}
+
+/* The publication date in a date or byline block, skipping "Mis à jour". */
+static bool
+first_date(const char *fold, char out[AP_DATE_MAX])
+{
+	const char *upd = NULL;
+	size_t at, end, k;
+
+	for (k = 0; fold[k] != '\0'; k++)
+		if ((k == 0 || fold[k - 1] == ' ' || fold[k - 1] == '(') &&
+		    ap_cue_prefix(fold + k, CUE_UPDATED) > 0) {
+			upd = fold + k;
+			break;
+		}
+	if (!ap_date_find(fold, out, &at, &end))
+		return false;
+	/* A date after "Mis à jour" is the update, not the publication. */
+	if (upd != NULL && fold + at > upd)
+		return false;
+	return true;
+}
+
+static void
+add_body(struct ap_doc *d, const struct ap_block *b, enum ap_btype t)
+{
+	struct ap_article *a = &d->art;
+
+	a->body[a->nbody].type = t;
+	a->body[a->nbody].text = b->text;
+	a->nbody++;
+}
+
+/* "Lire aussi : Titre" → "Titre". */
+static const char *
+related_title(struct ap_doc *d, const struct ap_block *b)
+{
+	size_t skip = strip_cue(b->text, b->len, CUE_RELATED);
+	const char *p = b->text + skip;
+	size_t n = b->len - skip;
+	size_t k;
+	uint32_t cp;
+
+	if (skip == 0)
+		return b->text;
+	while (n > 0) {
+		cp = ap_utf8_next(p, n, &k);
+		if (!ap_is_space(cp) && cp != ':' && cp != '>' && cp != '|' &&
+		    cp != '-' && cp != 0x203A && cp != 0xBB && cp != 0x2192 &&
+		    cp != 0x2013 && cp != 0x2014)
+			break;
+		p += k;
+		n -= k;
+	}
+	return ap_strndup(&d->arena, p, n);
+}
+
+static void
+add_related(struct ap_doc *d, const struct ap_block *b)
+{
+	struct ap_article *a = &d->art;
+	struct ap_related *prev = a->nrelated ? &a->related[a->nrelated - 1] :
+	    NULL;
+
+	/* A teaser ending in "..." under a title is that title's summary. */
+	if (prev != NULL && prev->summary == NULL && b->f.ends_ellipsis &&
+	    b->kind == AP_KIND_RELATED && b->f.words >= 4)
+		prev->summary = b->text;
+	else {
+		a->related[a->nrelated].title = related_title(d, b);
+		a->related[a->nrelated].url = b->href;
+		a->nrelated++;
+	}
+}
+
+static void
+add_dropped(struct ap_doc *d, const struct ap_block *b)
+{
+	struct ap_article *a = &d->art;
+
+	a->dropped[a->ndropped].kind = b->drop != NULL ? b->drop : "other";
+	a->dropped[a->ndropped].text = b->text;
+	a->ndropped++;
+}
+
+static void
+take_meta_authors(struct ap_doc *d, struct authors *as)
+{
+	size_t i;
+
+	for (i = 0; d->meta.authors != NULL && d->meta.authors[i] != NULL;
+	    i++)
+		add_author(d, as, d->meta.authors[i],
+		    strlen(d->meta.authors[i]));
+}
+
+void
+ap_article_build(struct ap_doc *d)
+{
+	struct ap_article *a = &d->art;
+	struct authors as = { .n = 0 };
+	char date[AP_DATE_MAX];
+	bool have_date = false;
+	size_t i;
+
+	a->body = ap_allocarray(&d->arena, d->nblocks, sizeof(*a->body));
+	a->related = ap_allocarray(&d->arena, d->nblocks, sizeof(*a->related));
+	if (d->opts.keep_boilerplate)
+		a->dropped = ap_allocarray(&d->arena, d->nblocks,
+		    sizeof(*a->dropped));
+	take_meta_authors(d, &as);
+	for (i = 0; i < d->nblocks; i++) {
+		const struct ap_block *b = &d->blocks[i];
+
+		switch (b->kind) {
+		case AP_KIND_HEADLINE:
+			if (a->headline == NULL)
+				a->headline = b->text;
+			break;
+		case AP_KIND_STANDFIRST:
+			if (a->standfirst == NULL)
+				a->standfirst = b->text;
+			break;
+		case AP_KIND_BYLINE:
+			if (b->flags & AP_BF_ROLE) {
+				if (as.n > 0 && as.v[as.n - 1].role == NULL)
+					as.v[as.n - 1].role = b->text;
+			} else if (d->meta.authors == NULL)
+				parse_byline(d, &as, b->text, b->len);
+			/* FALLTHROUGH */
+		case AP_KIND_DATE:
+			if (!have_date)
+				have_date = first_date(b->f.fold, date);
+			break;
+		case AP_KIND_PARAGRAPH:
+			add_body(d, b, AP_BODY_PARAGRAPH);
+			break;
+		case AP_KIND_QUOTE:
+			add_body(d, b, AP_BODY_QUOTE);
+			break;
+		case AP_KIND_SUBHEAD:
+			add_body(d, b, AP_BODY_HEADING);
+			break;
+		case AP_KIND_LISTITEM:
+			add_body(d, b, AP_BODY_LISTITEM);
+			break;
+		case AP_KIND_RELATED:
+			add_related(d, b);
+			break;
+		case AP_KIND_BOILERPLATE:
+			if (d->opts.keep_boilerplate)
+				add_dropped(d, b);
+			break;
+		default:
+			break;
+		}
+	}
+	if (d->meta.headline != NULL)
+		a->headline = d->meta.headline;
+	a->date = d->meta.date != NULL ? d->meta.date :
+	    have_date ? ap_strdup(&d->arena, date) : NULL;
+	a->date_modified = d->meta.date_modified;
+	a->site_name = d->meta.site_name;
+	a->lang = d->meta.lang;
+	a->url = d->meta.url;
+	a->nauthors = as.n;
+	a->authors = ap_allocarray(&d->arena, as.n ? as.n : 1,
+	    sizeof(*a->authors));
+	memcpy(a->authors, as.v, as.n * sizeof(*a->authors));
+}

@@ -1,0 +1,424 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The section classifier.  Local rules (one function each, tested one by
+ * one) say what a block could be; then the body is taken as the run of
+ * blocks with the best prose score (a maximum-sum segment, so short
+ * inserts inside it stay and menus around it go), and every block is
+ * labelled by its rules and its place relative to that run.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "classify.h"
+#include "lexicon.h"
+
+#define CUE(c)		(1u << (c))
+#define HAS(mask, c)	(((mask) & CUE(c)) != 0)
+
+static const struct {
+	enum ap_cue	 cue;
+	const char	*kind;
+} drop_cues[] = {
+	{ CUE_SHARE, "share" },
+	{ CUE_COMMENTS, "comments" },
+	{ CUE_NEWSLETTER, "newsletter" },
+	{ CUE_COOKIE, "legal" },
+	{ CUE_SITEWIDE, "navigation" },
+	{ CUE_JOB, "job-ad" },
+};
+
+/* "[]", "[rechercher]", "|": text-browser remains of images and forms. */
+static bool
+is_widget(const struct ap_block *b)
+{
+	return b->len >= 2 && b->text[0] == '[' && b->text[b->len - 1] == ']';
+}
+
+/* "12 commentaires", "3 réactions". */
+static bool
+is_counter(const struct ap_block *b)
+{
+	return b->f.words <= 3 && b->f.fold[0] >= '0' && b->f.fold[0] <= '9' &&
+	    HAS(b->f.cue_any, CUE_COMMENTS);
+}
+
+const char *
+ap_rule_boilerplate(const struct ap_block *b)
+{
+	const struct ap_feat *f = &b->f;
+	size_t i;
+
+	if (b->flags & AP_BF_FIGURE)
+		return "caption";
+	if (HAS(f->cue_start, CUE_CREDIT))
+		return "credit";
+	if (is_widget(b))
+		return "navigation";
+	if (is_counter(b))
+		return "comments";
+	for (i = 0; i < sizeof(drop_cues) / sizeof(drop_cues[0]); i++)
+		if (HAS(f->cue_whole, drop_cues[i].cue))
+			return drop_cues[i].kind;
+	/* Short prompts: "Inscrivez-vous à notre infolettre", "Partager sur X". */
+	if (f->words <= 6 && !f->ends_sentence &&
+	    (HAS(f->cue_start, CUE_SHARE) || HAS(f->cue_start, CUE_COMMENTS)))
+		return "share";
+	if (HAS(f->cue_start, CUE_NEWSLETTER) && f->words <= 40)
+		return "newsletter";
+	if (HAS(f->cue_any, CUE_NEWSLETTER) && f->chars <= 120 &&
+	    !f->opens_quote)
+		return "newsletter";
+	if (HAS(f->cue_start, CUE_COOKIE) && f->words <= 60)
+		return "legal";
+	if (HAS(f->cue_any, CUE_COOKIE) && f->words <= 12 && !f->ends_sentence)
+		return "legal";
+	if (HAS(f->cue_any, CUE_CREDIT) && f->words <= 12)
+		return "credit";
+	return NULL;
+}
+
+bool
+ap_rule_related_label(const struct ap_block *b)
+{
+	return HAS(b->f.cue_whole, CUE_RELATED);
+}
+
+bool
+ap_rule_related_inline(const struct ap_block *b)
+{
+	const char *s = b->f.fold;
+	size_t n = ap_cue_prefix(s, CUE_RELATED);
+
+	if (n == 0 || HAS(b->f.cue_whole, CUE_RELATED))
+		return false;
+	while (s[n] == ' ')
+		n++;
+	/* The label is set off from the title: "Lire aussi : …", "› …". */
+	return s[n] == ':' || s[n] == '>' || s[n] == '|' || s[n] == '-' ||
+	    strncmp(s + n, "\xe2\x80\xba", 3) == 0 ||
+	    strncmp(s + n, "\xc2\xbb", 2) == 0 ||
+	    strncmp(s + n, "\xe2\x86\x92", 3) == 0 ||
+	    strncmp(s + n, "\xe2\x80\x93", 3) == 0 ||
+	    strncmp(s + n, "\xe2\x80\x94", 3) == 0;
+}
+
+bool
+ap_rule_byline(const struct ap_block *b)
+{
+	const struct ap_feat *f = &b->f;
+
+	if (f->words > 30 || f->opens_quote)
+		return false;
+	if (HAS(f->cue_whole, CUE_AGENCY))
+		return true;
+	/* "Par Jeanne Dupont": the cue must be followed by a capital. */
+	if (HAS(f->cue_start, CUE_BYLINE) && f->upper >= 2 &&
+	    !f->ends_sentence)
+		return true;
+	if (HAS(f->cue_any, CUE_BYLINE) && (f->has_date || strstr(f->fold,
+	    " | ") != NULL) && f->upper >= 2)
+		return true;
+	return false;
+}
+
+bool
+ap_rule_dateline(const struct ap_block *b)
+{
+	const struct ap_feat *f = &b->f;
+
+	if (!f->has_date || f->opens_quote)
+		return false;
+	return f->words <= 16 || (f->words <= 30 &&
+	    (HAS(f->cue_start, CUE_DATE) || HAS(f->cue_start, CUE_WEEKDAY)));
+}
+
+bool
+ap_rule_role(const struct ap_block *b)
+{
+	const struct ap_feat *f = &b->f;
+
+	return HAS(f->cue_start, CUE_ROLE) && f->words <= 10 &&
+	    !f->ends_sentence;
+}
+
+bool
+ap_rule_titleish(const struct ap_block *b)
+{
+	const struct ap_feat *f = &b->f;
+
+	return f->title_case && f->words >= 1 && f->words <= 25 &&
+	    !f->ends_ellipsis;
+}
+
+bool
+ap_rule_prose(const struct ap_block *b)
+{
+	const struct ap_feat *f = &b->f;
+
+	if (f->opens_quote && f->words >= 4)
+		return true;
+	return f->ends_sentence && !f->ends_ellipsis && f->words >= 8 &&
+	    f->chars >= 40;
+}
+
+bool
+ap_rule_drop_label(const struct ap_block *b)
+{
+	const struct ap_feat *f = &b->f;
+
+	return HAS(f->cue_whole, CUE_SITEWIDE) || HAS(f->cue_whole, CUE_JOB) ||
+	    HAS(f->cue_whole, CUE_COMMENTS);
+}
+
+static double
+link_density(const struct ap_block *b)
+{
+	return b->len ? (double)b->link_chars / (double)b->f.chars : 0.0;
+}
+
+/*
+ * How much a block looks like article text.  Prose counts by its length;
+ * everything else costs a little, labels and boilerplate a lot.
+ */
+static long
+body_score(const struct ap_block *b)
+{
+	const struct ap_feat *f = &b->f;
+	long s;
+
+	if (ap_rule_boilerplate(b) != NULL || ap_rule_drop_label(b))
+		s = -150;
+	else if (ap_rule_related_label(b))
+		s = -120;
+	else if (ap_rule_related_inline(b))
+		s = -10;
+	else if (ap_rule_prose(b) && link_density(b) < 0.5)
+		s = (long)f->chars;
+	else if (ap_rule_byline(b) || ap_rule_dateline(b))
+		s = -40;
+	else if (f->words <= 3)
+		s = -25;
+	else
+		s = -(long)(f->chars / 3) - 10;
+	if (b->flags & AP_BF_NAV)
+		s -= 200;
+	if (b->flags & AP_BF_ARTICLE)
+		s += 30;
+	return s;
+}
+
+/* Maximum-sum run of block scores: the body region [*from, *to). */
+static void
+body_region(struct ap_doc *d, size_t *from, size_t *to)
+{
+	long sum = 0, best = 0;
+	size_t i, start = 0;
+
+	*from = *to = 0;
+	for (i = 0; i < d->nblocks; i++) {
+		if (sum <= 0) {
+			sum = 0;
+			start = i;
+		}
+		sum += body_score(&d->blocks[i]);
+		if (sum > best) {
+			best = sum;
+			*from = start;
+			*to = i + 1;
+		}
+	}
+}
+
+static void
+label(struct ap_block *b, enum ap_kind k, const char *why)
+{
+	b->kind = k;
+	b->why = why;
+}
+
+static void
+drop(struct ap_block *b, const char *kind, const char *why)
+{
+	b->kind = AP_KIND_BOILERPLATE;
+	b->drop = kind;
+	b->why = why;
+}
+
+static bool
+is_subhead(const struct ap_doc *d, size_t i, size_t to)
+{
+	const struct ap_block *b = &d->blocks[i];
+
+	if (b->flags & AP_BF_HEADING)
+		return b->level != 1;
+	return ap_rule_titleish(b) && b->f.words <= 15 && i + 1 < to &&
+	    !(b->flags & AP_BF_LISTITEM) && !b->f.opens_quote &&
+	    ap_rule_prose(&d->blocks[i + 1]);
+}
+
+/* Related titles and their summaries, from a label to the next section. */
+static size_t
+related_run(struct ap_doc *d, size_t i, size_t end)
+{
+	for (; i < end; i++) {
+		struct ap_block *b = &d->blocks[i];
+
+		if (ap_rule_drop_label(b) || ap_rule_related_label(b) ||
+		    b->f.words > 60)
+			break;
+		if (ap_rule_boilerplate(b) != NULL)
+			drop(b, ap_rule_boilerplate(b), "boilerplate cue");
+		else
+			label(b, AP_KIND_RELATED, "under related label");
+	}
+	return i;
+}
+
+static void
+label_body(struct ap_doc *d, size_t from, size_t to)
+{
+	size_t i;
+	const char *bp;
+
+	for (i = from; i < to; i++) {
+		struct ap_block *b = &d->blocks[i];
+
+		if ((bp = ap_rule_boilerplate(b)) != NULL)
+			drop(b, bp, "boilerplate cue");
+		else if (ap_rule_related_inline(b))
+			label(b, AP_KIND_RELATED, "inline related insert");
+		else if (ap_rule_related_label(b)) {
+			label(b, AP_KIND_RELATED_LABEL, "related label");
+			/* Titles under an insert label, up to the next prose. */
+			while (i + 1 < to && !ap_rule_prose(&d->blocks[i + 1])) {
+				i++;
+				label(&d->blocks[i], AP_KIND_RELATED,
+				    "under related label");
+			}
+		} else if (i - from < 3 && ap_rule_byline(b))
+			label(b, AP_KIND_BYLINE, "byline cue");
+		else if (i - from < 3 && ap_rule_dateline(b) &&
+		    !ap_rule_prose(b))
+			label(b, AP_KIND_DATE, "date line");
+		else if (b->f.opens_quote || (b->flags & AP_BF_BLOCKQUOTE))
+			label(b, AP_KIND_QUOTE, "opens with a quotation");
+		else if (b->flags & AP_BF_LISTITEM)
+			label(b, AP_KIND_LISTITEM, "list item");
+		else if (is_subhead(d, i, to))
+			label(b, AP_KIND_SUBHEAD, "short title line in body");
+		else
+			label(b, AP_KIND_PARAGRAPH, "in body region");
+	}
+}
+
+/* Headline, byline, date and standfirst sit just before the body. */
+static void
+label_head(struct ap_doc *d, size_t from)
+{
+	size_t i, head = SIZE_MAX, lim = from > 12 ? from - 12 : 0;
+
+	for (i = from; i-- > lim;) {
+		struct ap_block *b = &d->blocks[i];
+
+		if (ap_rule_boilerplate(b) != NULL)
+			continue;
+		if (ap_rule_byline(b)) {
+			label(b, AP_KIND_BYLINE, "byline cue");
+			continue;
+		}
+		if (ap_rule_dateline(b)) {
+			label(b, AP_KIND_DATE, "date line");
+			continue;
+		}
+		if ((b->flags & AP_BF_HEADING) && b->level == 1) {
+			head = i;
+			break;
+		}
+		if (ap_rule_titleish(b) && b->f.words >= 2 &&
+		    !ap_rule_related_label(b) && !ap_rule_drop_label(b)) {
+			head = i;
+			break;
+		}
+	}
+	if (head != SIZE_MAX) {
+		label(&d->blocks[head], AP_KIND_HEADLINE, "title before body");
+		for (i = head + 1; i < from; i++)
+			if (d->blocks[i].kind == AP_KIND_UNKNOWN &&
+			    ap_rule_byline(&d->blocks[i]))
+				label(&d->blocks[i], AP_KIND_BYLINE, "byline cue");
+	}
+}
+
+/* After the body: the author box, related lists, then the page's rest. */
+static void
+label_tail(struct ap_doc *d, size_t to)
+{
+	size_t i = to;
+	bool after_name = false, dropping = false;
+
+	while (i < d->nblocks) {
+		struct ap_block *b = &d->blocks[i];
+		const char *bp;
+
+		if (ap_rule_related_label(b)) {
+			label(b, AP_KIND_RELATED_LABEL, "related label");
+			i = related_run(d, i + 1, d->nblocks);
+			dropping = false;
+			continue;
+		}
+		if (ap_rule_drop_label(b))
+			dropping = true;
+		if (dropping || (bp = ap_rule_boilerplate(b)) != NULL) {
+			drop(b, dropping ? "section" : bp, "after body");
+		} else if (i - to < 6 && (ap_rule_byline(b) ||
+		    (b->f.name_shape && !ap_rule_prose(b)))) {
+			label(b, AP_KIND_BYLINE, "author after body");
+			after_name = true;
+		} else if (after_name && ap_rule_role(b)) {
+			label(b, AP_KIND_BYLINE, "author role");
+			b->flags |= AP_BF_ROLE;
+		} else if (i - to < 6 && ap_rule_dateline(b)) {
+			label(b, AP_KIND_DATE, "date after body");
+		} else
+			drop(b, "page", "after body");
+		i++;
+	}
+}
+
+/*
+ * A first paragraph set apart by the byline or date that follows it is
+ * the standfirst (chapô): headline, chapô, byline, body.
+ */
+static void
+find_standfirst(struct ap_doc *d, size_t from, size_t to)
+{
+	struct ap_block *b;
+	size_t i;
+
+	for (i = from; i < to && i < from + 2; i++) {
+		b = &d->blocks[i];
+		if (b->kind != AP_KIND_PARAGRAPH)
+			continue;
+		if (i + 1 < to && (d->blocks[i + 1].kind == AP_KIND_BYLINE ||
+		    d->blocks[i + 1].kind == AP_KIND_DATE) && i + 2 < to)
+			label(b, AP_KIND_STANDFIRST, "lead before byline");
+		break;
+	}
+}
+
+void
+ap_classify(struct ap_doc *d)
+{
+	size_t i, from, to;
+
+	body_region(d, &from, &to);
+	for (i = 0; i < d->nblocks; i++)
+		d->blocks[i].kind = AP_KIND_UNKNOWN;
+	label_body(d, from, to);
+	label_head(d, from);
+	find_standfirst(d, from, to);
+	label_tail(d, to);
+	for (i = 0; i < from; i++)
+		if (d->blocks[i].kind == AP_KIND_UNKNOWN)
+			drop(&d->blocks[i], "page", "before body");
+}

@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Date recognition on case-folded text.  Day-first numeric dates are read
+ * the French way; a year must have four digits so that scores and prices
+ * are not taken for dates.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "dates.h"
+
+static const char *const months[] = {
+	"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+	"août", "septembre", "octobre", "novembre", "décembre", NULL
+};
+
+static const struct {
+	const char	*name;
+	int		 month;
+} month_variants[] = {
+	{ "fevrier", 2 }, { "aout", 8 }, { "decembre", 12 }, { "janv", 1 },
+	{ "févr", 2 }, { "fév", 2 }, { "avr", 4 }, { "juil", 7 },
+	{ "sept", 9 }, { "oct", 10 }, { "nov", 11 }, { "déc", 12 },
+	{ NULL, 0 }
+};
+
+static bool
+isdig(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Read 1..max digits; returns count read. */
+static size_t
+digits(const char *s, size_t max, int *val)
+{
+	size_t i;
+
+	*val = 0;
+	for (i = 0; i < max && isdig(s[i]); i++)
+		*val = *val * 10 + (s[i] - '0');
+	return i;
+}
+
+static int
+month_at(const char *s, size_t *len)
+{
+	size_t i, n;
+
+	for (i = 0; months[i] != NULL; i++) {
+		n = strlen(months[i]);
+		if (strncmp(s, months[i], n) == 0) {
+			*len = n;
+			return (int)i + 1;
+		}
+	}
+	for (i = 0; month_variants[i].name != NULL; i++) {
+		n = strlen(month_variants[i].name);
+		if (strncmp(s, month_variants[i].name, n) == 0) {
+			*len = n + (s[n] == '.');
+			return month_variants[i].month;
+		}
+	}
+	return 0;
+}
+
+/* " à 14 h 30", " à 13h36", " 14:30", ", 14h" after a date. */
+static size_t
+time_at(const char *s, int *hh, int *mm)
+{
+	size_t i = 0, k;
+
+	while (s[i] == ' ' || s[i] == ',')
+		i++;
+	if (strncmp(s + i, "à ", 3) == 0)
+		i += 3;
+	else if (strncmp(s + i, "a ", 2) == 0)
+		i += 2;
+	if ((k = digits(s + i, 2, hh)) == 0 || *hh > 23)
+		return 0;
+	i += k;
+	if (s[i] == ' ')
+		i++;
+	if (s[i] == 'h' || s[i] == ':')
+		i++;
+	else
+		return 0;
+	if (s[i] == ' ')
+		i++;
+	k = digits(s + i, 2, mm);
+	if (k != 2 && k != 0)
+		return 0;
+	if (*mm > 59)
+		return 0;
+	return i + k;
+}
+
+static bool
+valid(int y, int m, int d)
+{
+	return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 &&
+	    d <= 31;
+}
+
+static bool
+word_start(const char *s, size_t i)
+{
+	return i == 0 || !((s[i - 1] >= 'a' && s[i - 1] <= 'z') ||
+	    isdig(s[i - 1]));
+}
+
+/* "3 mars 2024", "1er mai 2015"; returns length or 0. */
+static size_t
+long_date(const char *s, int *y, int *m, int *d)
+{
+	size_t i, k, ml;
+
+	if ((i = digits(s, 2, d)) == 0)
+		return 0;
+	if (strncmp(s + i, "er", 2) == 0)
+		i += 2;
+	if (s[i++] != ' ')
+		return 0;
+	if ((*m = month_at(s + i, &ml)) == 0)
+		return 0;
+	i += ml;
+	if (s[i++] != ' ')
+		return 0;
+	if ((k = digits(s + i, 4, y)) != 4)
+		return 0;
+	return i + k;
+}
+
+/* "04.05.2015", "03/03/2024", "3-3-2024"; returns length or 0. */
+static size_t
+numeric_date(const char *s, int *y, int *m, int *d)
+{
+	size_t i, k;
+	char sep;
+
+	if ((i = digits(s, 2, d)) == 0)
+		return 0;
+	sep = s[i];
+	if (sep != '.' && sep != '/' && sep != '-')
+		return 0;
+	i++;
+	if ((k = digits(s + i, 2, m)) == 0)
+		return 0;
+	i += k;
+	if (s[i++] != sep)
+		return 0;
+	if ((k = digits(s + i, 4, y)) != 4 || isdig(s[i + k]))
+		return 0;
+	return i + k;
+}
+
+/* "2024-03-03" */
+static size_t
+iso_date(const char *s, int *y, int *m, int *d)
+{
+	if (digits(s, 4, y) != 4 || s[4] != '-' || digits(s + 5, 2, m) != 2 ||
+	    s[7] != '-' || digits(s + 8, 2, d) != 2 || isdig(s[10]))
+		return 0;
+	return 10;
+}
+
+bool
+ap_date_find(const char *s, char out[AP_DATE_MAX], size_t *at, size_t *end)
+{
+	size_t i, n, t;
+	int y, m, d, hh, mm;
+
+	for (i = 0; s[i] != '\0'; i++) {
+		if (!isdig(s[i]) || !word_start(s, i))
+			continue;
+		if ((n = long_date(s + i, &y, &m, &d)) == 0 &&
+		    (n = numeric_date(s + i, &y, &m, &d)) == 0 &&
+		    (n = iso_date(s + i, &y, &m, &d)) == 0)
+			continue;
+		if (!valid(y, m, d))
+			continue;
+		if (s[i + n] == 't' && isdig(s[i + n + 1]))
+			t = time_at(s + i + n + 1, &hh, &mm) + 1;
+		else
+			t = time_at(s + i + n, &hh, &mm);
+		if (t > (s[i + n] == 't'))
+			snprintf(out, AP_DATE_MAX, "%04d-%02d-%02dT%02d:%02d",
+			    y, m, d, hh, mm);
+		else {
+			t = 0;
+			snprintf(out, AP_DATE_MAX, "%04d-%02d-%02d", y, m, d);
+		}
+		*at = i;
+		*end = i + n + t;
+		return true;
+	}
+	return false;
+}

@@ -1,0 +1,191 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Per-block features: counts and shapes of the text, cue phrases from the
+ * French lexicon, and whether it holds a date.  One pass over each block.
+ */
+#include <string.h>
+
+#include "dates.h"
+#include "doc.h"
+#include "lexicon.h"
+#include "utf8.h"
+
+#define FOLD_MAX 256	/* cues and dates are looked for near the start */
+
+static bool
+is_closer(uint32_t cp)
+{
+	return cp == 0xBB || cp == 0x201D || cp == '"' || cp == ')' ||
+	    cp == 0x2019 || cp == '\'';
+}
+
+static bool
+is_terminal(uint32_t cp)
+{
+	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+}
+
+/* Particles allowed inside a person's name: "Jean de La Tour". */
+static bool
+is_particle(const char *w, size_t n)
+{
+	static const char *const parts[] = {
+		"de", "du", "des", "la", "le", "d'", "d\xe2\x80\x99", "van",
+		"von", "der", "den", "di", "da", "dos", "el", "al", "ben",
+		"ibn", "bin", "y", NULL
+	};
+	size_t i;
+
+	for (i = 0; parts[i] != NULL; i++)
+		if (strlen(parts[i]) == n && strncmp(w, parts[i], n) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * A capitalised word: an upper-case letter then letters, with inner
+ * hyphens or apostrophes ("Jean-Marc", "O'Neil") or an initial ("J.").
+ */
+static bool
+is_name_word(const char *w, size_t n)
+{
+	size_t i = 0, k;
+	uint32_t cp;
+	bool upper_next = true;
+
+	if (n == 0)
+		return false;
+	if (n == 2 && w[1] == '.')
+		return ap_is_upper((unsigned char)w[0]);
+	while (i < n) {
+		cp = ap_utf8_next(w + i, n - i, &k);
+		if (upper_next) {
+			if (!ap_is_upper(cp))
+				return false;
+			upper_next = false;
+		} else if (cp == '-' || cp == '\'' || cp == 0x2019) {
+			upper_next = cp == '-';
+			if (i + k == n)
+				return false;
+		} else if (!ap_is_letter(cp))
+			return false;
+		i += k;
+	}
+	return true;
+}
+
+/* "Catherine Morin": two to five words, capitalised but for particles. */
+static bool
+name_shape(const char *s, size_t n)
+{
+	size_t i = 0, j, words = 0, caps = 0;
+	bool last_cap = false;
+
+	while (i < n) {
+		for (j = i; j < n && s[j] != ' '; j++)
+			;
+		words++;
+		if (is_name_word(s + i, j - i)) {
+			caps++;
+			last_cap = true;
+		} else if (is_particle(s + i, j - i) && words > 1)
+			last_cap = false;
+		else
+			return false;
+		i = j + 1;
+	}
+	return words >= 2 && words <= 5 && caps >= 2 && last_cap;
+}
+
+static void
+count_text(struct ap_feat *f, const char *s, size_t n)
+{
+	size_t i = 0, k;
+	uint32_t cp, prev = ' ';
+	bool in_word = false;
+
+	while (i < n) {
+		cp = ap_utf8_next(s + i, n - i, &k);
+		i += k;
+		f->chars++;
+		if (ap_is_letter(cp)) {
+			f->letters++;
+			if (ap_is_upper(cp))
+				f->upper++;
+		} else if (ap_is_digit(cp))
+			f->digits++;
+		else if (cp == ',')
+			f->commas++;
+		if (ap_is_space(cp)) {
+			in_word = false;
+			if (is_terminal(prev))
+				f->sentences++;
+		} else if (!in_word) {
+			in_word = true;
+			f->words++;
+		}
+		if (cp == 0xAB || cp == 0x201C)
+			f->has_quote = true;
+		prev = cp;
+	}
+	if (f->chars > 0 && !is_terminal(prev))
+		f->sentences++;
+	f->last = prev;
+}
+
+static void
+shape(struct ap_feat *f, const char *s, size_t n)
+{
+	size_t k, k2;
+	uint32_t first, last, before;
+
+	first = ap_utf8_next(s, n, &k);
+	last = ap_utf8_prev(s, n, &k);
+	before = n > k ? ap_utf8_prev(s, n - k, &k2) : 0;
+	f->opens_quote = first == 0xAB || first == 0x201C ||
+	    ((first == 0x2014 || first == 0x2013) && n > 4);
+	f->ends_ellipsis = last == 0x2026 ||
+	    (n >= 3 && strncmp(s + n - 3, "...", 3) == 0);
+	f->ends_sentence = is_terminal(last) ||
+	    (is_closer(last) && is_terminal(before)) ||
+	    (last == 0xBB && (before == '.' || before == AP_NBSP ||
+	    before == AP_NNBSP || before == ' '));
+	f->name_shape = name_shape(s, n);
+	f->title_case = ap_is_upper(first) && !is_terminal(last) &&
+	    last != ':' && last != ',' && f->words <= 25;
+}
+
+static void
+cues(struct ap_feat *f, const char *fold)
+{
+	int c;
+
+	for (c = 0; c < CUE__MAX; c++) {
+		if (ap_cue_prefix(fold, (enum ap_cue)c) > 0)
+			f->cue_start |= 1u << c;
+		if (ap_cue_whole(fold, (enum ap_cue)c))
+			f->cue_whole |= 1u << c;
+		if (f->chars <= 160 && ap_cue_anywhere(fold, (enum ap_cue)c))
+			f->cue_any |= 1u << c;
+	}
+}
+
+void
+ap_features(struct ap_doc *d)
+{
+	char fold[FOLD_MAX], date[AP_DATE_MAX];
+	size_t i, at, end, flen;
+
+	for (i = 0; i < d->nblocks; i++) {
+		struct ap_block *b = &d->blocks[i];
+		struct ap_feat *f = &b->f;
+
+		memset(f, 0, sizeof(*f));
+		count_text(f, b->text, b->len);
+		shape(f, b->text, b->len);
+		flen = ap_fold(b->text, b->len, fold, sizeof(fold));
+		f->fold = ap_strndup(&d->arena, fold, flen);
+		cues(f, f->fold);
+		f->has_date = ap_date_find(f->fold, date, &at, &end);
+	}
+}

@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Plain-text front end: splits decoded text into blocks.  Blank lines
+ * separate blocks; inside a run of lines, a line break is kept as a block
+ * boundary unless the text is hard-wrapped and the break is one a greedy
+ * wrapper at the text's width would have made.
+ */
+#include <stdbool.h>
+#include <string.h>
+
+#include "buf.h"
+#include "doc.h"
+#include "utf8.h"
+
+struct line {
+	const char	*s;	/* trimmed */
+	size_t		 len;	/* bytes */
+	size_t		 width;	/* code points */
+	size_t		 first;	/* code points of the first word */
+	bool		 bullet;
+	bool		 dash;	/* opens with a dialogue dash */
+};
+
+static const char *const bullets[] = {
+	"\xe2\x80\xa2 ", "\xc2\xb7 ", "* ", "- ", "\xe2\x96\xa1 ",
+	"\xe2\x97\xa6 ", "\xe2\x96\xaa ", "\xe2\x96\xba ", "+ ", NULL
+};
+
+static bool
+is_blank_char(const char *p, size_t n, size_t *k)
+{
+	if (n >= 1 && (*p == ' ' || *p == '\t')) {
+		*k = 1;
+		return true;
+	}
+	if (n >= 2 && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0) {
+		*k = 2;
+		return true;
+	}
+	if (n >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+	    ((unsigned char)p[2] == 0xAF || (unsigned char)p[2] == 0x89)) {
+		*k = 3;
+		return true;
+	}
+	return false;
+}
+
+static void
+trim(const char **s, size_t *n)
+{
+	size_t k;
+
+	while (*n > 0 && is_blank_char(*s, *n, &k)) {
+		*s += k;
+		*n -= k;
+	}
+	while (*n > 0) {
+		const char *e = *s + *n;
+		if (e[-1] == ' ' || e[-1] == '\t')
+			k = 1;
+		else if (*n >= 2 && (unsigned char)e[-2] == 0xC2 &&
+		    (unsigned char)e[-1] == 0xA0)
+			k = 2;
+		else if (*n >= 3 && (unsigned char)e[-3] == 0xE2 &&
+		    (unsigned char)e[-2] == 0x80 &&
+		    ((unsigned char)e[-1] == 0xAF || (unsigned char)e[-1] == 0x89))
+			k = 3;
+		else
+			break;
+		*n -= k;
+	}
+}
+
+static void
+scan_line(struct line *l, const char *s, size_t n)
+{
+	size_t i, k;
+
+	trim(&s, &n);
+	memset(l, 0, sizeof(*l));
+	for (i = 0; bullets[i] != NULL; i++) {
+		k = strlen(bullets[i]);
+		if (n > k && strncmp(s, bullets[i], k) == 0) {
+			l->bullet = true;
+			s += k;
+			n -= k;
+			trim(&s, &n);
+			break;
+		}
+	}
+	l->dash = n > 4 && (strncmp(s, "\xe2\x80\x94 ", 4) == 0 ||
+	    strncmp(s, "\xe2\x80\x93 ", 4) == 0 ||
+	    strncmp(s, "\xe2\x80\x94\xc2\xa0", 5) == 0 ||
+	    strncmp(s, "\xe2\x80\x93\xc2\xa0", 5) == 0);
+	l->s = s;
+	l->len = n;
+	l->width = ap_utf8_count(s, n);
+	for (i = 0; i < n && s[i] != ' '; i++)
+		;
+	l->first = ap_utf8_count(s, i);
+}
+
+/* Append line text to a paragraph, collapsing runs of spaces and tabs. */
+static void
+put_collapsed(struct ap_buf *b, const char *s, size_t n)
+{
+	size_t i;
+
+	if (b->len > 0)
+		ap_buf_putc(b, ' ');
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\t') {
+			if (b->len > 0 && b->p[b->len - 1] == ' ')
+				continue;
+			ap_buf_putc(b, ' ');
+		} else
+			ap_buf_putc(b, s[i]);
+	}
+}
+
+/*
+ * The text is hard-wrapped when no line is longer than a terminal and
+ * lines often run on into the next non-blank line.  Returns the width, or
+ * 0 when lines are paragraphs of their own.
+ */
+static size_t
+wrap_width(const struct line *ls, size_t n)
+{
+	size_t i, max = 0, runs = 0, full = 0;
+
+	for (i = 0; i < n; i++)
+		if (ls[i].width > max)
+			max = ls[i].width;
+	if (max == 0 || max > 100)
+		return 0;
+	for (i = 0; i + 1 < n; i++) {
+		if (ls[i].len == 0 || ls[i + 1].len == 0)
+			continue;
+		runs++;
+		if (ls[i].width + 1 + ls[i + 1].first > max)
+			full++;
+	}
+	return full >= 2 && full * 3 >= runs ? max : 0;
+}
+
+static void
+flush(struct ap_doc *d, struct ap_buf *para, size_t line, unsigned flags)
+{
+	struct ap_block *b;
+
+	b = ap_doc_add_block(d, para->p, para->len, line);
+	if (b != NULL)
+		b->flags = flags;
+	ap_buf_truncate(para, 0);
+}
+
+void
+ap_text_blocks(struct ap_doc *d)
+{
+	struct ap_arena *a = &d->arena;
+	struct line *ls;
+	struct ap_buf para;
+	const char *p = d->text, *end = d->text + d->textlen, *nl;
+	size_t n = 0, cap = 0, i, width, start = 0;
+	unsigned flags = 0;
+	bool gap = false;
+
+	for (nl = p; nl < end; nl++)
+		if (*nl == '\n')
+			cap++;
+	cap++;
+	ls = ap_allocarray(a, cap, sizeof(*ls));
+	while (p < end && n < cap) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		scan_line(&ls[n++], p, (size_t)(nl - p));
+		p = nl + 1;
+	}
+	width = wrap_width(ls, n);
+	ap_buf_init(&para, a);
+	for (i = 0; i < n; i++) {
+		const struct line *l = &ls[i];
+		bool joins;
+
+		if (l->len == 0) {
+			flush(d, &para, start, flags);
+			gap = true;
+			continue;
+		}
+		joins = para.len > 0 && width > 0 && !l->bullet && !l->dash &&
+		    ls[i - 1].width + 1 + l->first > width;
+		if (!joins) {
+			flush(d, &para, start, flags);
+			start = i + 1;
+			flags = (gap ? AP_BF_GAP_BEFORE : 0) |
+			    (l->bullet ? AP_BF_LISTITEM : 0);
+			gap = false;
+		}
+		put_collapsed(&para, l->s, l->len);
+	}
+	flush(d, &para, start, flags);
+	ap_buf_fini(&para);
+}

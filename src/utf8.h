@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Small UTF-8 helpers over already-valid text, and character classes the
+ * classifier needs (letters, capitals, the spaces French typography uses).
+ */
+#ifndef AP_UTF8_H
+#define AP_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define AP_NBSP		0x00A0u
+#define AP_NNBSP	0x202Fu	/* narrow no-break space */
+
+/* Code point at s (n bytes available); *k gets its length (>= 1). */
+uint32_t ap_utf8_next(const char *s, size_t n, size_t *k);
+/* Code point ending just before s + n; *k gets its length. */
+uint32_t ap_utf8_prev(const char *s, size_t n, size_t *k);
+/* Number of code points. */
+size_t	 ap_utf8_count(const char *s, size_t n);
+
+bool	 ap_is_letter(uint32_t cp);
+bool	 ap_is_upper(uint32_t cp);
+bool	 ap_is_lower(uint32_t cp);
+bool	 ap_is_digit(uint32_t cp);
+/* Space, tab, newline, NBSP, narrow NBSP, thin space. */
+bool	 ap_is_space(uint32_t cp);
+
+#endif /* AP_UTF8_H */
