@@ -1,0 +1,193 @@
+#!/bin/sh
+# Command-line behaviour: streams, -o, exit codes and error messages.
+# Usage: sh tests/cli.sh path/to/artparse
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+sample=$(cd "$here/.." && pwd)/data/sample.txt
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "FAIL: $1"; }
+
+# run CMD...: sets $rc, $out (stdout file) and $err (stderr file)
+run() {
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+}
+expect_rc() {	# name, wanted status
+	[ "$rc" -eq "$2" ] && ok || ko "$1: exit $rc, wanted $2 ($(head -c 200 "$tmp/err"))"
+}
+expect_err() {	# name, fixed string expected in the one-line stderr
+	if [ "$(wc -l <"$tmp/err")" -ge 1 ] && head -n 1 "$tmp/err" | grep -qF -- "$2"; then
+		ok
+	else
+		ko "$1: stderr was '$(cat "$tmp/err")', wanted '$2'"
+	fi
+}
+expect_quiet() {	# name: nothing on stderr
+	[ ! -s "$tmp/err" ] && ok || ko "$1: unexpected stderr: $(cat "$tmp/err")"
+}
+expect_json() {	# name, file
+	python3 -c 'import json,sys; json.load(open(sys.argv[1], encoding="utf-8"))' "$2" 2>/dev/null &&
+	    ok || ko "$1: output is not valid JSON"
+}
+expect_no_stdout() {
+	[ ! -s "$tmp/out" ] && ok || ko "$1: unexpected output on stdout"
+}
+
+# Help and version go to stdout and succeed.
+run "$bin" --help
+expect_rc help 0
+grep -q '^Usage: artparse' "$tmp/out" && ok || ko "help: no usage line"
+grep -q 'Exit status' "$tmp/out" && ok || ko "help: no exit status block"
+for opt in $(sed -n 's/^[[:space:]]*{ "\([a-z-]*\)",.*/\1/p' "$here/../src/main.c"); do
+	grep -q -- "--$opt" "$tmp/out" && ok || ko "help: --$opt not listed"
+	if [ -f "$here/../docs/artparse.1" ]; then
+		grep -q -- "$opt" "$here/../docs/artparse.1" && ok ||
+		    ko "man page: --$opt not documented"
+	fi
+done
+run "$bin" --version
+expect_rc version 0
+grep -q '^artparse [0-9]' "$tmp/out" && ok || ko "version: no version line"
+
+# File, standard input and "-" give the same JSON, quietly.
+run "$bin" "$sample"
+expect_rc file 0
+expect_quiet file
+expect_json file "$tmp/out"
+cp "$tmp/out" "$tmp/from-file.json"
+"$bin" <"$sample" >"$tmp/stdin.json" 2>"$tmp/err"
+rc=$?
+expect_rc stdin 0
+grep -q '"headline":"La biblioth' "$tmp/stdin.json" && ok || ko "stdin: headline missing"
+"$bin" - <"$sample" >"$tmp/dash.json" 2>/dev/null
+cmp -s "$tmp/stdin.json" "$tmp/dash.json" && ok || ko "dash: differs from stdin"
+# source.path differs (file vs stdin); everything before it must match
+sed 's/"source".*//' "$tmp/from-file.json" >"$tmp/a"
+sed 's/"source".*//' "$tmp/stdin.json" >"$tmp/b"
+cmp -s "$tmp/a" "$tmp/b" && ok || ko "stdin and file outputs differ"
+
+# Every format works on the sample; the input is never modified.
+sum=$(cksum <"$sample")
+for f in json markdown md text txt tree; do
+	run "$bin" -f "$f" "$sample"
+	expect_rc "format $f" 0
+	[ -s "$tmp/out" ] && ok || ko "format $f: empty output"
+done
+[ "$(cksum <"$sample")" = "$sum" ] && ok || ko "input was modified"
+
+# -o writes the file, nothing on stdout, no temporary left behind.
+mkdir "$tmp/o"
+run "$bin" -f markdown -o "$tmp/o/out.md" "$sample"
+expect_rc "-o" 0
+expect_no_stdout "-o"
+head -n 1 "$tmp/o/out.md" | grep -q '^# La biblioth' && ok || ko "-o: wrong content"
+[ "$(ls -A "$tmp/o")" = "out.md" ] && ok || ko "-o: stray files: $(ls -A "$tmp/o")"
+run "$bin" -f text -o "$tmp/o/out.md" "$sample"
+expect_rc "-o replace" 0
+head -n 1 "$tmp/o/out.md" | grep -q '^La biblioth' && ok || ko "-o: not replaced"
+
+# Usage errors: exit 2, a one-line message and a hint, nothing on stdout.
+run "$bin" --format xml "$sample"
+expect_rc "unknown format" 2
+expect_err "unknown format" "artparse: unknown format 'xml'"
+expect_no_stdout "unknown format"
+run "$bin" --bogus "$sample"
+expect_rc "unknown option" 2
+run "$bin" --encoding no-such-charset "$sample"
+expect_rc "unknown encoding" 2
+expect_err "unknown encoding" "unknown encoding 'no-such-charset'"
+run "$bin" --width abc "$sample"
+expect_rc "bad width" 2
+run "$bin" "$sample" "$sample"
+expect_rc "two inputs" 2
+run "$bin" --input pdf "$sample"
+expect_rc "bad input type" 2
+
+# Bad input: exit 1 and a line naming the file and the problem.
+run "$bin" "$tmp/no-such-file.txt"
+expect_rc "missing file" 1
+expect_err "missing file" "artparse: $tmp/no-such-file.txt: No such file or directory"
+expect_no_stdout "missing file"
+run "$bin" "$tmp"
+expect_rc directory 1
+expect_err directory "is a directory"
+: >"$tmp/empty.txt"
+run "$bin" "$tmp/empty.txt"
+expect_rc empty 1
+expect_err empty "$tmp/empty.txt: no text in input"
+printf '   \n\n\t \n' >"$tmp/blank.txt"
+run "$bin" "$tmp/blank.txt"
+expect_rc "whitespace only" 1
+printf '\211PNG\r\n\032\n\000\000\000\rIHDR' >"$tmp/image.png"
+run "$bin" "$tmp/image.png"
+expect_rc binary 1
+expect_err binary "$tmp/image.png: binary data"
+run "$bin" --max-size 100 "$sample"
+expect_rc "max-size" 1
+expect_err "max-size" "input too large"
+if [ "$(id -u)" -ne 0 ]; then
+	cp "$sample" "$tmp/secret.txt"
+	chmod 000 "$tmp/secret.txt"
+	run "$bin" "$tmp/secret.txt"
+	expect_rc unreadable 1
+	expect_err unreadable "Permission denied"
+fi
+
+# Output errors: exit 3, and an existing output is left whole.
+if [ -w /dev/full ]; then
+	run sh -c "'$bin' '$sample' >/dev/full"
+	expect_rc "/dev/full" 3
+	expect_err "/dev/full" "artparse: <stdout>: No space left on device"
+	run "$bin" -o /dev/full "$sample"
+	expect_rc "-o /dev/full" 3
+fi
+mkdir "$tmp/ro"
+echo keep >"$tmp/ro/out.json"
+chmod 555 "$tmp/ro"
+if [ ! -w "$tmp/ro" ]; then	# root can write anyway
+	run "$bin" -o "$tmp/ro/out.json" "$sample"
+	expect_rc "read-only dir" 3
+	expect_err "read-only dir" "$tmp/ro/out.json"
+	[ "$(cat "$tmp/ro/out.json")" = keep ] && ok || ko "read-only: output changed"
+fi
+chmod 755 "$tmp/ro"
+
+# Encodings and line ends: windows-1252 and CRLF read like UTF-8 and LF.
+if command -v iconv >/dev/null; then
+	iconv -f UTF-8 -t WINDOWS-1252 "$sample" >"$tmp/cp1252.txt"
+	run "$bin" -f text -w 0 "$tmp/cp1252.txt"
+	"$bin" -f text -w 0 "$sample" >"$tmp/utf8.out"
+	cmp -s "$tmp/out" "$tmp/utf8.out" && ok || ko "windows-1252 input differs"
+	grep -q '"encoding":"windows-1252"' "$(
+	    "$bin" "$tmp/cp1252.txt" >"$tmp/cp.json"; echo "$tmp/cp.json")" &&
+	    ok || ko "windows-1252 not reported in source.encoding"
+fi
+sed 's/$/\r/' "$sample" >"$tmp/crlf.txt"
+run "$bin" -f text -w 0 "$tmp/crlf.txt"
+"$bin" -f text -w 0 "$sample" >"$tmp/lf.out"
+cmp -s "$tmp/out" "$tmp/lf.out" && ok || ko "CRLF input differs"
+grep -q "$(printf '\r')" "$tmp/out" && ko "CR in output" || ok
+
+# Text wrapping honours --width and never splits at a no-break space.
+run "$bin" -f text -w 30 "$sample"
+python3 -c 'import sys
+bad = [l for l in open(sys.argv[1], encoding="utf-8").read().split("\n")
+       if len(l) > 30 and " " in l]
+sys.exit(1 if bad else 0)' "$tmp/out" && ok || ko "width 30: over-long line"
+grep -q "$(printf '\302\240')\$" "$tmp/out" && ko "line ends in NBSP" || ok
+grep -q "^$(printf '\302\240')" "$tmp/out" && ko "line starts with NBSP" || ok
+
+# Boilerplate is listed only on request.
+run "$bin" "$sample"
+grep -q '"dropped"' "$tmp/out" && ko "dropped shown by default" || ok
+run "$bin" --keep-boilerplate "$sample"
+grep -q '"kind":"share"' "$tmp/out" && ok || ko "keep-boilerplate: share bar not listed"
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

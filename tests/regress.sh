@@ -1,0 +1,44 @@
+#!/bin/sh
+# Golden-file tests: every input under tests/articles and tests/regress is
+# rendered in every format and compared with tests/regress/NAME.out_FORMAT.
+# REGEN=1 rewrites the golden files (review the diff before committing).
+# VALGRIND="valgrind -q --error-exitcode=99 ..." runs each under valgrind.
+# Usage: sh tests/regress.sh path/to/artparse
+set -u
+bin=$1
+here=$(cd "$(dirname "$0")" && pwd)
+gold=$here/regress
+pass=0
+fail=0
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
+
+for input in "$here"/articles/*.txt "$gold"/*.txt "$gold"/*.html; do
+	[ -f "$input" ] || continue
+	name=$(basename "$input")
+	name=${name%.*}
+	for fmt in json md text tree; do
+		want=$gold/$name.out_$fmt
+		# shellcheck disable=SC2086
+		if ! ${VALGRIND:-} "$bin" --format "$fmt" "$input" >"$tmp" 2>&1; then
+			fail=$((fail + 1))
+			echo "FAIL: $name ($fmt): exit status $?: $(head -c 300 "$tmp")"
+			continue
+		fi
+		if [ -n "${REGEN:-}" ]; then
+			cp "$tmp" "$want"
+			pass=$((pass + 1))
+		elif [ ! -f "$want" ]; then
+			fail=$((fail + 1))
+			echo "FAIL: $name ($fmt): no golden file (make regen)"
+		elif cmp -s "$tmp" "$want"; then
+			pass=$((pass + 1))
+		else
+			fail=$((fail + 1))
+			echo "FAIL: $name ($fmt): output differs from $want"
+			diff -u "$want" "$tmp" | head -n 20
+		fi
+	done
+done
+echo "regress: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
