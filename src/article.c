@@ -72,24 +72,24 @@ trim_piece(const char **s, size_t *n)
 	}
 }
 
-/* Byte length of a leading cue of class c in s, measured on the original. */
+/*
+ * Byte length in s of a leading cue of class c.  Folding maps one code
+ * point to one, and block text has single spaces, so the cue's length in
+ * code points is its length in the original.
+ */
 static size_t
 strip_cue(const char *s, size_t n, enum ap_cue c)
 {
 	char fold[256];
-	size_t flen, clen, i, fi;
+	size_t clen, cps, i, k;
 
-	flen = ap_fold(s, n, fold, sizeof(fold));
-	if (flen == 0 || (clen = ap_cue_prefix(fold, c)) == 0)
+	ap_fold(s, n, fold, sizeof(fold));
+	if ((clen = ap_cue_prefix(fold, c)) == 0)
 		return 0;
-	/* Walk both strings code point by code point to map the length. */
-	for (i = 0, fi = 0; i < n && fi < clen;) {
-		size_t k, fk;
-		char tmp[8];
+	cps = ap_utf8_count(fold, clen);
+	for (i = 0; i < n && cps > 0; cps--) {
 		ap_utf8_next(s + i, n - i, &k);
-		fk = ap_fold(s + i, k, tmp, sizeof(tmp));
 		i += k;
-		fi += fk;
 	}
 	return i;
 }
@@ -134,8 +134,7 @@ piece_is_name(const char *s, size_t n)
 	ap_fold(s, n, fold, sizeof(fold));
 	if (ap_cue_whole(fold, CUE_AGENCY))
 		return true;
-	if (ap_cue_prefix(fold, CUE_DATE) > 0 || ap_cue_prefix(fold,
-	    CUE_UPDATED) > 0)
+	if (ap_cue_prefix(fold, CUE_UPDATED) > 0)
 		return false;
 	for (i = 0; i < n; i++) {
 		if (s[i] == ' ')

@@ -42,6 +42,14 @@ is_counter(const struct ap_block *b)
 	    HAS(b->f.cue_any, CUE_COMMENTS);
 }
 
+static bool
+ends_with_credit(const char *fold)
+{
+	const char *open = strrchr(fold, '(');
+
+	return open != NULL && ap_cue_prefix(open, CUE_CREDIT) > 0;
+}
+
 const char *
 ap_rule_boilerplate(const struct ap_block *b)
 {
@@ -74,6 +82,9 @@ ap_rule_boilerplate(const struct ap_block *b)
 		return "legal";
 	if (HAS(f->cue_any, CUE_CREDIT) && f->words <= 12)
 		return "credit";
+	/* A caption ending in its credit: "Le site, en amont. (Photo : X)". */
+	if (f->last == ')' && f->words <= 60 && ends_with_credit(f->fold))
+		return "caption";
 	return NULL;
 }
 
@@ -102,6 +113,22 @@ ap_rule_related_inline(const struct ap_block *b)
 	    strncmp(s + n, "\xe2\x80\x94", 3) == 0;
 }
 
+static bool
+ends_with_agency(const char *fold)
+{
+	static const char *const links[] = { " avec ", " / ", ", ", " et ",
+	    NULL };
+	const char *p;
+	size_t i;
+
+	for (i = 0; links[i] != NULL; i++)
+		for (p = strstr(fold, links[i]); p != NULL;
+		    p = strstr(p + 1, links[i]))
+			if (ap_cue_whole(p + strlen(links[i]), CUE_AGENCY))
+				return true;
+	return false;
+}
+
 bool
 ap_rule_byline(const struct ap_block *b)
 {
@@ -117,6 +144,9 @@ ap_rule_byline(const struct ap_block *b)
 		return true;
 	if (HAS(f->cue_any, CUE_BYLINE) && (f->has_date || strstr(f->fold,
 	    " | ") != NULL) && f->upper >= 2)
+		return true;
+	/* "Le Matin d’Armor avec AFP", "Jeanne Dupont / Reuters". */
+	if (f->words <= 10 && !f->ends_sentence && ends_with_agency(f->fold))
 		return true;
 	return false;
 }
@@ -244,6 +274,13 @@ drop(struct ap_block *b, const char *kind, const char *why)
 	b->why = why;
 }
 
+/* Prose, or a sentence that introduces a list: "… a annoncé :". */
+static bool
+is_running_text(const struct ap_block *b)
+{
+	return ap_rule_prose(b) || (b->f.words >= 8 && b->f.last == ':');
+}
+
 static bool
 is_subhead(const struct ap_doc *d, size_t i, size_t to)
 {
@@ -253,7 +290,7 @@ is_subhead(const struct ap_doc *d, size_t i, size_t to)
 		return b->level != 1;
 	return ap_rule_titleish(b) && b->f.words <= 15 && i + 1 < to &&
 	    !(b->flags & AP_BF_LISTITEM) && !b->f.opens_quote &&
-	    ap_rule_prose(&d->blocks[i + 1]);
+	    is_running_text(&d->blocks[i + 1]);
 }
 
 /* Related titles and their summaries, from a label to the next section. */
@@ -389,6 +426,14 @@ label_tail(struct ap_doc *d, size_t to)
  * A first paragraph set apart by the byline or date that follows it is
  * the standfirst (chapô): headline, chapô, byline, body.
  */
+static bool
+is_lead_separator(const struct ap_block *b)
+{
+	return b->kind == AP_KIND_BYLINE || b->kind == AP_KIND_DATE ||
+	    (b->kind == AP_KIND_BOILERPLATE && b->drop != NULL &&
+	    (strcmp(b->drop, "caption") == 0 || strcmp(b->drop, "credit") == 0));
+}
+
 static void
 find_standfirst(struct ap_doc *d, size_t from, size_t to)
 {
@@ -399,8 +444,7 @@ find_standfirst(struct ap_doc *d, size_t from, size_t to)
 		b = &d->blocks[i];
 		if (b->kind != AP_KIND_PARAGRAPH)
 			continue;
-		if (i + 1 < to && (d->blocks[i + 1].kind == AP_KIND_BYLINE ||
-		    d->blocks[i + 1].kind == AP_KIND_DATE) && i + 2 < to)
+		if (i + 2 < to && is_lead_separator(&d->blocks[i + 1]))
 			label(b, AP_KIND_STANDFIRST, "lead before byline");
 		break;
 	}
