@@ -348,41 +348,108 @@ label_body(struct ap_doc *d, size_t from, size_t to)
 	}
 }
 
-/* Headline, byline, date and standfirst sit just before the body. */
+/* "Elsa Provenzano et Mickaël Bosredon": person names and nothing else. */
+static bool
+names_only(const struct ap_block *b)
+{
+	const char *s = b->text, *e = b->text + b->len, *p;
+	size_t n = 0;
+
+	if (b->f.words > 12 || b->f.ends_sentence)
+		return false;
+	while (s < e) {
+		p = strstr(s, " et ");
+		if (p == NULL || p > e)
+			p = e;
+		if (!ap_name_shape(s, (size_t)(p - s)))
+			return false;
+		n++;
+		s = p == e ? e : p + 4;
+	}
+	return n > 0;
+}
+
+/* The next block that is not boilerplate, or NULL before "end". */
+static const struct ap_block *
+next_kept(const struct ap_doc *d, size_t i, size_t end)
+{
+	for (i++; i < end; i++)
+		if (ap_rule_boilerplate(&d->blocks[i]) == NULL)
+			return &d->blocks[i];
+	return NULL;
+}
+
+/*
+ * How likely block i is the headline: a title-like line, best when a
+ * byline or date line follows it and when it is close to the body.
+ */
+static long
+headline_score(const struct ap_doc *d, size_t i, size_t from)
+{
+	const struct ap_block *b = &d->blocks[i], *n;
+	long s = 10;
+	size_t k;
+
+	if ((b->flags & AP_BF_HEADING) && b->level == 1)
+		s += 60;
+	else if (!ap_rule_titleish(b) || b->f.words < 2 ||
+	    ap_rule_byline(b) || ap_rule_dateline(b) ||
+	    ap_rule_drop_label(b))
+		return -1000;
+	if (b->flags & (AP_BF_LISTITEM | AP_BF_NAV))
+		s -= 40;
+	if (b->f.name_shape || names_only(b))
+		s -= 30;
+	if (b->f.words >= 5 && b->f.words <= 25)
+		s += 10;
+	n = &d->blocks[i];
+	for (k = 0; k < 3 && (n = next_kept(d, (size_t)(n - d->blocks),
+	    from)) != NULL; k++)
+		if (ap_rule_byline(n) || ap_rule_dateline(n) || names_only(n)) {
+			s += 25;
+			break;
+		}
+	return s - (long)(from - i) / 2;
+}
+
+/*
+ * Before the body: related boxes under their label, then the headline,
+ * with the byline, date and names between it and the body.
+ */
 static void
 label_head(struct ap_doc *d, size_t from)
 {
-	size_t i, head = SIZE_MAX, lim = from > 12 ? from - 12 : 0;
+	size_t i, head = SIZE_MAX, lim = from > 40 ? from - 40 : 0;
+	long best = 0, sc;
 
-	for (i = from; i-- > lim;) {
-		struct ap_block *b = &d->blocks[i];
-
-		if (ap_rule_boilerplate(b) != NULL)
-			continue;
-		if (ap_rule_byline(b)) {
-			label(b, AP_KIND_BYLINE, "byline cue");
-			continue;
+	for (i = 0; i < from; i++)
+		if (ap_rule_related_label(&d->blocks[i])) {
+			label(&d->blocks[i], AP_KIND_RELATED_LABEL,
+			    "related label");
+			i = related_run(d, i + 1, from) - 1;
 		}
-		if (ap_rule_dateline(b)) {
-			label(b, AP_KIND_DATE, "date line");
+	for (i = lim; i < from; i++) {
+		if (d->blocks[i].kind != AP_KIND_UNKNOWN ||
+		    ap_rule_boilerplate(&d->blocks[i]) != NULL)
 			continue;
-		}
-		if ((b->flags & AP_BF_HEADING) && b->level == 1) {
+		if ((sc = headline_score(d, i, from)) > best) {
+			best = sc;
 			head = i;
-			break;
-		}
-		if (ap_rule_titleish(b) && b->f.words >= 2 &&
-		    !ap_rule_related_label(b) && !ap_rule_drop_label(b)) {
-			head = i;
-			break;
 		}
 	}
-	if (head != SIZE_MAX) {
-		label(&d->blocks[head], AP_KIND_HEADLINE, "title before body");
-		for (i = head + 1; i < from; i++)
-			if (d->blocks[i].kind == AP_KIND_UNKNOWN &&
-			    ap_rule_byline(&d->blocks[i]))
-				label(&d->blocks[i], AP_KIND_BYLINE, "byline cue");
+	if (head == SIZE_MAX)
+		return;
+	label(&d->blocks[head], AP_KIND_HEADLINE, "title before body");
+	for (i = head + 1; i < from; i++) {
+		struct ap_block *b = &d->blocks[i];
+
+		if (b->kind != AP_KIND_UNKNOWN ||
+		    ap_rule_boilerplate(b) != NULL)
+			continue;
+		if (ap_rule_byline(b) || names_only(b))
+			label(b, AP_KIND_BYLINE, "byline after headline");
+		else if (ap_rule_dateline(b))
+			label(b, AP_KIND_DATE, "date after headline");
 	}
 }
 

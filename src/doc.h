@@ -96,6 +96,9 @@ struct ap_doc {
 struct ap_block	*ap_doc_add_block(struct ap_doc *, const char *text,
 		    size_t len, size_t line);
 
+/* "Catherine Morin": two to five words, capitalised but for particles. */
+bool	 ap_name_shape(const char *s, size_t n);
+
 /* Stages, in pipeline order.  Each reports memory exhaustion through the
  * arena; the other failures come back as an enum ap_status. */
 int	 ap_decode(struct ap_doc *, const unsigned char *bytes, size_t len);

@@ -74,9 +74,8 @@ is_name_word(const char *w, size_t n)
 	return true;
 }
 
-/* "Catherine Morin": two to five words, capitalised but for particles. */
-static bool
-name_shape(const char *s, size_t n)
+bool
+ap_name_shape(const char *s, size_t n)
 {
 	size_t i = 0, j, words = 0, caps = 0;
 	bool last_cap = false;
@@ -150,7 +149,7 @@ shape(struct ap_feat *f, const char *s, size_t n)
 	    (is_closer(last) && is_terminal(before)) ||
 	    (last == 0xBB && (before == '.' || before == AP_NBSP ||
 	    before == AP_NNBSP || before == ' '));
-	f->name_shape = name_shape(s, n);
+	f->name_shape = ap_name_shape(s, n);
 	f->title_case = ap_is_upper(first) && !is_terminal(last) &&
 	    last != ':' && last != ',' && f->words <= 25;
 }
