@@ -34,6 +34,16 @@ is_widget(const struct ap_block *b)
 	return b->len >= 2 && b->text[0] == '[' && b->text[b->len - 1] == ']';
 }
 
+/* "Elon Musk Elon Musk": an image's alt text beside its link text. */
+static bool
+is_doubled(const struct ap_block *b)
+{
+	size_t half = (b->len - 1) / 2;
+
+	return b->len >= 5 && b->len % 2 == 1 && b->text[half] == ' ' &&
+	    memcmp(b->text, b->text + half + 1, half) == 0;
+}
+
 /* "12 commentaires", "3 réactions". */
 static bool
 is_counter(const struct ap_block *b)
@@ -60,7 +70,7 @@ ap_rule_boilerplate(const struct ap_block *b)
 		return "caption";
 	if (HAS(f->cue_start, CUE_CREDIT))
 		return "credit";
-	if (is_widget(b))
+	if (is_widget(b) || is_doubled(b))
 		return "navigation";
 	if (is_counter(b))
 		return "comments";
@@ -293,20 +303,29 @@ is_subhead(const struct ap_doc *d, size_t i, size_t to)
 	    is_running_text(&d->blocks[i + 1]);
 }
 
-/* Related titles and their summaries, from a label to the next section. */
+/*
+ * Related titles and their summaries, from a label to the end of the box:
+ * the next label, boilerplate, or running text.  Kickers ("Reportage")
+ * and the teasers' own bylines are skipped.
+ */
 static size_t
 related_run(struct ap_doc *d, size_t i, size_t end)
 {
-	for (; i < end; i++) {
+	size_t items = 0;
+
+	for (; i < end && items < 30; i++) {
 		struct ap_block *b = &d->blocks[i];
 
 		if (ap_rule_drop_label(b) || ap_rule_related_label(b) ||
-		    b->f.words > 60)
+		    ap_rule_boilerplate(b) != NULL || b->f.words > 60)
 			break;
-		if (ap_rule_boilerplate(b) != NULL)
-			drop(b, ap_rule_boilerplate(b), "boilerplate cue");
-		else
+		if (b->f.words < 3 || ap_rule_byline(b) ||
+		    ap_rule_dateline(b))
+			drop(b, "related-meta", "kicker or byline of a teaser");
+		else {
 			label(b, AP_KIND_RELATED, "under related label");
+			items++;
+		}
 	}
 	return i;
 }
