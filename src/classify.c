@@ -256,6 +256,12 @@ body_region(struct ap_doc *d, size_t *from, size_t *to)
 
 	*from = *to = 0;
 	for (i = 0; i < d->nblocks; i++) {
+		/* "Commentaires", "Les plus lus": the article does not go on. */
+		if (ap_rule_drop_label(&d->blocks[i])) {
+			sum = 0;
+			start = i + 1;
+			continue;
+		}
 		if (sum <= 0) {
 			sum = 0;
 			start = i;
