@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * JSON writer: one object with its keys in a fixed order (the schema of
+ * artparse-json(5)), compact on one line or indented by two spaces.
+ * Strings go through ap_esc_json(), so the output is valid JSON whatever
+ * the article holds.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "esc.h"
+#include "writer.h"
+
+struct jw {
+	struct ap_buf	*b;
+	bool		 pretty;
+	unsigned	 depth;
+	bool		 first;		/* nothing yet in the open container */
+};
+
+static void
+newline(struct jw *j)
+{
+	unsigned i;
+
+	if (!j->pretty)
+		return;
+	ap_buf_putc(j->b, '\n');
+	for (i = 0; i < j->depth; i++)
+		ap_buf_puts(j->b, "  ");
+}
+
+/* Start an array element or an object member. */
+static void
+item(struct jw *j)
+{
+	if (!j->first)
+		ap_buf_putc(j->b, ',');
+	j->first = false;
+	newline(j);
+}
+
+static void
+key(struct jw *j, const char *k)
+{
+	item(j);
+	ap_buf_printf(j->b, "\"%s\":%s", k, j->pretty ? " " : "");
+}
+
+static void
+jopen(struct jw *j, char c)
+{
+	ap_buf_putc(j->b, c);
+	j->depth++;
+	j->first = true;
+}
+
+static void
+jclose(struct jw *j, char c)
+{
+	j->depth--;
+	if (!j->first)
+		newline(j);
+	ap_buf_putc(j->b, c);
+	j->first = false;
+}
+
+static void
+kstr(struct jw *j, const char *k, const char *v)
+{
+	key(j, k);
+	ap_esc_json(j->b, v);
+}
+
+static const char *
+btype_name(enum ap_btype t)
+{
+	switch (t) {
+	case AP_BODY_QUOTE:
+		return "quote";
+	case AP_BODY_HEADING:
+		return "heading";
+	case AP_BODY_LISTITEM:
+		return "list-item";
+	case AP_BODY_PARAGRAPH:
+	default:
+		return "paragraph";
+	}
+}
+
+static int
+json_begin(struct ap_wctx *c, const struct ap_article *a)
+{
+	struct jw *j = c->state;
+	size_t i;
+
+	j->b = c->out;
+	j->pretty = c->wo->pretty;
+	jopen(j, '{');
+	key(j, "version");
+	ap_buf_printf(j->b, "%d", AP_JSON_VERSION);
+	kstr(j, "headline", a->headline);
+	kstr(j, "standfirst", a->standfirst);
+	key(j, "authors");
+	jopen(j, '[');
+	for (i = 0; i < a->nauthors; i++) {
+		item(j);
+		jopen(j, '{');
+		kstr(j, "name", a->authors[i].name);
+		kstr(j, "role", a->authors[i].role);
+		jclose(j, '}');
+	}
+	jclose(j, ']');
+	kstr(j, "date", a->date);
+	kstr(j, "date_modified", a->date_modified);
+	kstr(j, "site_name", a->site_name);
+	kstr(j, "lang", a->lang);
+	kstr(j, "url", a->url);
+	key(j, "body");
+	jopen(j, '[');
+	return AP_OK;
+}
+
+static int
+json_block(struct ap_wctx *c, const struct ap_body *bo, size_t i)
+{
+	struct jw *j = c->state;
+
+	(void)i;
+	item(j);
+	jopen(j, '{');
+	kstr(j, "type", btype_name(bo->type));
+	kstr(j, "text", bo->text);
+	jclose(j, '}');
+	return AP_OK;
+}
+
+static int
+json_end(struct ap_wctx *c, const struct ap_article *a)
+{
+	struct jw *j = c->state;
+	const struct ap_quote *q;
+	const struct ap_related *r;
+	size_t i;
+
+	jclose(j, ']');
+	key(j, "quotes");
+	jopen(j, '[');
+	for (i = 0; i < a->nquotes; i++) {
+		q = &a->quotes[i];
+		item(j);
+		jopen(j, '{');
+		kstr(j, "text", q->text);
+		kstr(j, "speaker", q->speaker);
+		kstr(j, "speaker_role", q->speaker_role);
+		key(j, "block");
+		/* SIZE_MAX (the headline) is no body index: null, not -1. */
+		if (q->block == SIZE_MAX)
+			ap_buf_puts(j->b, "null");
+		else
+			ap_buf_printf(j->b, "%zu", q->block);
+		jclose(j, '}');
+	}
+	jclose(j, ']');
+	key(j, "related");
+	jopen(j, '[');
+	for (i = 0; i < a->nrelated; i++) {
+		r = &a->related[i];
+		item(j);
+		jopen(j, '{');
+		kstr(j, "title", r->title);
+		kstr(j, "summary", r->summary);
+		kstr(j, "url", r->url);
+		jclose(j, '}');
+	}
+	jclose(j, ']');
+	key(j, "source");
+	jopen(j, '{');
+	kstr(j, "path", a->source_path);
+	kstr(j, "type", a->source_type);
+	kstr(j, "encoding", a->source_encoding);
+	jclose(j, '}');
+	if (c->doc->opts.keep_boilerplate) {
+		key(j, "dropped");
+		jopen(j, '[');
+		for (i = 0; i < a->ndropped; i++) {
+			item(j);
+			jopen(j, '{');
+			kstr(j, "kind", a->dropped[i].kind);
+			kstr(j, "text", a->dropped[i].text);
+			jclose(j, '}');
+		}
+		jclose(j, ']');
+	}
+	jclose(j, '}');
+	ap_buf_putc(j->b, '\n');
+	return AP_OK;
+}
+
+const struct ap_writer ap_w_json = {
+	"json", "json", sizeof(struct jw), json_begin, json_block, json_end
+};

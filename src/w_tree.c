@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Tree writer: the debugging view of the classifier.  One line per block
+ * of the document, dropped ones included: "LINE KIND[ (drop)] why: text",
+ * the text cut to TEXT_COLS display columns.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "esc.h"
+#include "writer.h"
+
+#define TEXT_COLS	70
+
+/* Append "s" cut to "max" columns on a code point boundary, with "…". */
+static void
+put_cut(struct ap_buf *b, const char *s, size_t max)
+{
+	const char *p;
+	size_t w = 0, lim;
+	uint32_t cp;
+
+	for (p = s; *p != '\0' && w <= max; ) {
+		p += ap_esc_u8next(p, &cp);
+		w += ap_w_width(ap_esc_visible(cp));
+	}
+	lim = w <= max ? max : max - 1;	/* room for the ellipsis */
+	for (w = 0; *s != '\0'; ) {
+		s += ap_esc_u8next(s, &cp);
+		cp = ap_esc_visible(cp);
+		if (w + ap_w_width(cp) > lim)
+			break;
+		ap_buf_putcp(b, cp);
+		w += ap_w_width(cp);
+	}
+	if (lim < max)
+		ap_buf_puts(b, "…");
+}
+
+static int
+tree_begin(struct ap_wctx *c, const struct ap_article *a)
+{
+	const struct ap_block *bl;
+	size_t i;
+
+	(void)a;
+	for (i = 0; i < c->doc->nblocks; i++) {
+		bl = &c->doc->blocks[i];
+		ap_buf_printf(c->out, "%zu %s", bl->line,
+		    ap_kind_name(bl->kind));
+		if (bl->drop != NULL)
+			ap_buf_printf(c->out, " (%s)", bl->drop);
+		ap_buf_printf(c->out, " %s: ", bl->why != NULL ? bl->why : "-");
+		put_cut(c->out, bl->text != NULL ? bl->text : "", TEXT_COLS);
+		ap_buf_putc(c->out, '\n');
+	}
+	return AP_OK;
+}
+
+const struct ap_writer ap_w_tree = {
+	"tree", "tree", 0, tree_begin, NULL, NULL
+};

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The writer vtable.  ap_render() drives one writer over an article:
+ * begin (metadata), block for each body item, end (related, closing).
+ * Writers append to an in-memory buffer that the driver hands to the sink
+ * in one write, so a failure leaves no partial output behind.
+ */
+#ifndef AP_WRITER_H
+#define AP_WRITER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "artparse.h"
+#include "buf.h"
+#include "doc.h"
+
+struct ap_wctx {
+	struct ap_buf		*out;	/* whole output, in a scratch arena */
+	const struct ap_wopts	*wo;
+	const struct ap_doc	*doc;	/* blocks and options (tree, JSON) */
+	void			*state;	/* statesz bytes, zeroed */
+};
+
+/*
+ * A callback returns AP_OK or stops the rendering with a status.  Out of
+ * memory never returns: the arena of ctx->out jumps back to ap_render().
+ * A NULL callback is skipped.
+ */
+struct ap_writer {
+	const char	*name;		/* --format value and --help listing */
+	const char	*ext;		/* batch output suffix */
+	size_t		 statesz;
+	int		(*begin)(struct ap_wctx *, const struct ap_article *);
+	int		(*block)(struct ap_wctx *, const struct ap_body *,
+			    size_t i);
+	int		(*end)(struct ap_wctx *, const struct ap_article *);
+};
+
+extern const struct ap_writer ap_w_json;
+extern const struct ap_writer ap_w_markdown;
+extern const struct ap_writer ap_w_text;
+extern const struct ap_writer ap_w_tree;
+
+/*
+ * Helpers for the human-readable writers; they append raw (unescaped)
+ * UTF-8.  The byline is "Par A (role), B"; the date line "Publié le 5 mars
+ * 2024, mis à jour le 6 mars 2024".  Each returns false, appending
+ * nothing, when the article has no such information.
+ */
+bool	 ap_w_byline(struct ap_buf *, const struct ap_article *);
+bool	 ap_w_dateline(struct ap_buf *, const struct ap_article *);
+
+/* Display columns of a code point (0 for combining marks, 2 for wide). */
+size_t	 ap_w_width(uint32_t cp);
+
+/* True when s is NULL or holds only ASCII white space. */
+bool	 ap_w_blank(const char *s);
+
+#endif /* AP_WRITER_H */
