@@ -1,0 +1,972 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Picks the input's charset (--encoding, BOM, strict UTF-8, <meta charset>,
+ * windows-1252) and converts it to UTF-8 with iconv, in 64 KiB chunks, then
+ * normalises line ends, drops C0 controls and composes to NFC.  The only
+ * file that includes <iconv.h>.
+ */
+#include <assert.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "artparse.h"
+#include "arena.h"
+#include "buf.h"
+#include "doc.h"
+#include "decode.h"
+
+#define CHUNK		(64 * 1024)	/* bytes fed to the decoder at once */
+#define NFC_SEGMENT	(64 * 1024)	/* text composed at once */
+#define PRESCAN		1024		/* bytes searched for <meta charset> */
+
+static const char cs_utf8[] = "UTF-8";
+static const char cs_1252[] = "windows-1252";
+static const char cs_utf16le[] = "UTF-16LE";
+static const char cs_utf16be[] = "UTF-16BE";
+static const char replacement[] = "\xef\xbf\xbd";	/* U+FFFD */
+
+/*
+ * Charset labels, after the WHATWG Encoding Standard: latin-1 and ASCII
+ * labels mean windows-1252 as in browsers, because French pages labelled
+ * latin-1 contain ’ « » œ €.  Names are ones iconv accepts.
+ */
+static const struct label {
+	const char	*label;		/* lower case */
+	const char	*name;
+} labels[] = {
+	{ "utf-8", cs_utf8 },
+	{ "utf8", cs_utf8 },
+	{ "unicode-1-1-utf-8", cs_utf8 },
+	{ "unicode11utf8", cs_utf8 },
+	{ "unicode20utf8", cs_utf8 },
+	{ "x-unicode20utf8", cs_utf8 },
+	{ "windows-1252", cs_1252 },
+	{ "cp1252", cs_1252 },
+	{ "x-cp1252", cs_1252 },
+	{ "iso-8859-1", cs_1252 },
+	{ "iso8859-1", cs_1252 },
+	{ "iso88591", cs_1252 },
+	{ "iso_8859-1", cs_1252 },
+	{ "iso_8859-1:1987", cs_1252 },
+	{ "iso-ir-100", cs_1252 },
+	{ "csisolatin1", cs_1252 },
+	{ "latin1", cs_1252 },
+	{ "l1", cs_1252 },
+	{ "cp819", cs_1252 },
+	{ "ibm819", cs_1252 },
+	{ "us-ascii", cs_1252 },
+	{ "ascii", cs_1252 },
+	{ "ansi_x3.4-1968", cs_1252 },
+	{ "iso-8859-15", "ISO-8859-15" },
+	{ "iso8859-15", "ISO-8859-15" },
+	{ "iso885915", "ISO-8859-15" },
+	{ "iso_8859-15", "ISO-8859-15" },
+	{ "csisolatin9", "ISO-8859-15" },
+	{ "latin9", "ISO-8859-15" },
+	{ "l9", "ISO-8859-15" },
+	{ "iso-8859-2", "ISO-8859-2" },
+	{ "iso8859-2", "ISO-8859-2" },
+	{ "iso_8859-2", "ISO-8859-2" },
+	{ "latin2", "ISO-8859-2" },
+	{ "l2", "ISO-8859-2" },
+	{ "iso-8859-3", "ISO-8859-3" },
+	{ "iso-8859-4", "ISO-8859-4" },
+	{ "iso-8859-5", "ISO-8859-5" },
+	{ "iso-8859-6", "ISO-8859-6" },
+	{ "iso-8859-7", "ISO-8859-7" },
+	{ "iso-8859-8", "ISO-8859-8" },
+	{ "iso-8859-10", "ISO-8859-10" },
+	{ "iso-8859-13", "ISO-8859-13" },
+	{ "iso-8859-14", "ISO-8859-14" },
+	{ "iso-8859-16", "ISO-8859-16" },
+	{ "windows-1250", "WINDOWS-1250" },
+	{ "cp1250", "WINDOWS-1250" },
+	{ "windows-1251", "WINDOWS-1251" },
+	{ "cp1251", "WINDOWS-1251" },
+	{ "windows-1253", "WINDOWS-1253" },
+	{ "windows-1254", "WINDOWS-1254" },
+	{ "windows-1255", "WINDOWS-1255" },
+	{ "windows-1256", "WINDOWS-1256" },
+	{ "windows-1257", "WINDOWS-1257" },
+	{ "windows-1258", "WINDOWS-1258" },
+	{ "koi8-r", "KOI8-R" },
+	{ "koi8-u", "KOI8-U" },
+	{ "ibm866", "IBM866" },
+	{ "macintosh", "MACINTOSH" },
+	{ "mac", "MACINTOSH" },
+	{ "x-mac-roman", "MACINTOSH" },
+	{ "shift_jis", "SHIFT_JIS" },
+	{ "shift-jis", "SHIFT_JIS" },
+	{ "sjis", "SHIFT_JIS" },
+	{ "euc-jp", "EUC-JP" },
+	{ "iso-2022-jp", "ISO-2022-JP" },
+	{ "gbk", "GBK" },
+	{ "gb2312", "GBK" },
+	{ "gb18030", "GB18030" },
+	{ "big5", "BIG5" },
+	{ "euc-kr", "EUC-KR" },
+	{ "utf-16le", cs_utf16le },
+	{ "utf-16be", cs_utf16be },
+	{ "utf-16", "UTF-16" },
+};
+
+static const struct magic {
+	const char	*bytes;
+	size_t		 len;
+} magics[] = {
+	{ "\x89PNG\r\n\x1a\n", 8 },
+	{ "GIF87a", 6 },
+	{ "GIF89a", 6 },
+	{ "\xff\xd8\xff", 3 },		/* JPEG */
+	{ "\x1f\x8b", 2 },		/* gzip */
+	{ "PK\x03\x04", 4 },		/* zip */
+	{ "PK\x05\x06", 4 },		/* empty zip */
+	{ "%PDF-", 5 },
+};
+
+/* What utf8_scan() found at the start of its input. */
+enum u8 {
+	U8_OK,		/* a valid sequence of *len bytes */
+	U8_SHORT,	/* a valid prefix cut by the end of input */
+	U8_BAD		/* invalid; *len bytes form its maximal subpart */
+};
+
+/* The text clean-up state carried from one decoded chunk to the next. */
+struct norm {
+	size_t		 done;		/* text[0..done) is in NFC */
+	size_t		 safe;		/* NFC may cut the text here */
+	bool		 cr;		/* last byte was a CR, turned into LF */
+	bool		 started;	/* past a leading U+FEFF */
+	int32_t		*u32;		/* utf8proc scratch, in the arena */
+	size_t		 u32cap;	/* code points it holds */
+};
+
+static unsigned char
+lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+static bool
+is_alpha(unsigned char c)
+{
+	c = lower(c);
+	return c >= 'a' && c <= 'z';
+}
+
+static bool
+is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+/* Does p[0..n) start with "w" (lower case), ignoring case? */
+static bool
+starts(const unsigned char *p, size_t n, const char *w)
+{
+	size_t i;
+
+	for (i = 0; w[i] != '\0'; i++)
+		if (i >= n || lower(p[i]) != (unsigned char)w[i])
+			return false;
+	return true;
+}
+
+static bool
+equals(const unsigned char *p, size_t n, const char *w)
+{
+	return strlen(w) == n && starts(p, n, w);
+}
+
+static const char *
+label_lookup(const unsigned char *s, size_t n)
+{
+	size_t i;
+
+	while (n > 0 && is_space(*s)) {
+		s++;
+		n--;
+	}
+	while (n > 0 && is_space(s[n - 1]))
+		n--;
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (equals(s, n, labels[i].label))
+			return labels[i].name;
+	return NULL;
+}
+
+/* Code unit size: how far to skip over an invalid sequence. */
+static size_t
+unit_of(const char *cs)
+{
+	const unsigned char *s = (const unsigned char *)cs;
+	size_t n = strlen(cs);
+
+	if (starts(s, n, "utf-16") || starts(s, n, "utf16") ||
+	    starts(s, n, "ucs-2") || starts(s, n, "ucs2"))
+		return 2;
+	if (starts(s, n, "utf-32") || starts(s, n, "utf32") ||
+	    starts(s, n, "ucs-4") || starts(s, n, "ucs4"))
+		return 4;
+	return 1;
+}
+
+static enum u8
+utf8_scan(const unsigned char *p, size_t n, size_t *len)
+{
+	unsigned char c = p[0], lo = 0x80, hi = 0xBF;
+	size_t need, i;
+
+	*len = 1;
+	if (c < 0x80)
+		return U8_OK;
+	if (c < 0xC2 || c > 0xF4)
+		return U8_BAD;
+	if (c < 0xE0)
+		need = 2;
+	else if (c < 0xF0) {
+		need = 3;
+		if (c == 0xE0)
+			lo = 0xA0;		/* overlong */
+		else if (c == 0xED)
+			hi = 0x9F;		/* surrogates */
+	} else {
+		need = 4;
+		if (c == 0xF0)
+			lo = 0x90;		/* overlong */
+		else if (c == 0xF4)
+			hi = 0x8F;		/* above U+10FFFF */
+	}
+	for (i = 1; i < need; i++) {
+		*len = i;
+		if (i >= n)
+			return U8_SHORT;
+		if (p[i] < lo || p[i] > hi)
+			return U8_BAD;
+		lo = 0x80;
+		hi = 0xBF;
+	}
+	*len = need;
+	return U8_OK;
+}
+
+/* Index of the first non-ASCII byte at or after i, word by word. */
+static size_t
+skip_ascii(const unsigned char *p, size_t n, size_t i)
+{
+	uint64_t w;
+
+	while (n - i >= 8) {
+		memcpy(&w, p + i, 8);
+		if (w & UINT64_C(0x8080808080808080))
+			break;
+		i += 8;
+	}
+	while (i < n && p[i] < 0x80)
+		i++;
+	return i;
+}
+
+bool
+ap_utf8_valid(const unsigned char *p, size_t n)
+{
+	size_t i = 0, len;
+
+	while ((i = skip_ascii(p, n, i)) < n) {
+		if (utf8_scan(p + i, n - i, &len) != U8_OK)
+			return false;
+		i += len;
+	}
+	return true;
+}
+
+/*
+ * One attribute of a tag at p[*ip..n), as the WHATWG prescan reads it.
+ * Returns false at '>' or the end of the buffer.
+ */
+static bool
+get_attr(const unsigned char *p, size_t n, size_t *ip,
+    const unsigned char **name, size_t *namelen,
+    const unsigned char **val, size_t *vallen)
+{
+	size_t i = *ip, start;
+	unsigned char q;
+
+	while (i < n && (is_space(p[i]) || p[i] == '/'))
+		i++;
+	if (i >= n || p[i] == '>') {
+		*ip = i;
+		return false;
+	}
+	start = i;
+	while (i < n && !is_space(p[i]) && p[i] != '/' && p[i] != '>' &&
+	    (p[i] != '=' || i == start))
+		i++;
+	*name = p + start;
+	*namelen = i - start;
+	*val = NULL;
+	*vallen = 0;
+	while (i < n && is_space(p[i]))
+		i++;
+	if (i < n && p[i] == '=') {
+		i++;
+		while (i < n && is_space(p[i]))
+			i++;
+		if (i < n && (p[i] == '"' || p[i] == '\'')) {
+			q = p[i++];
+			start = i;
+			while (i < n && p[i] != q)
+				i++;
+			*val = p + start;
+			*vallen = i - start;
+			if (i < n)
+				i++;
+		} else {
+			start = i;
+			while (i < n && !is_space(p[i]) && p[i] != '>')
+				i++;
+			*val = p + start;
+			*vallen = i - start;
+		}
+	}
+	*ip = i;
+	return true;
+}
+
+/* The charset in a Content-Type value: "text/html; charset=X". */
+static const char *
+content_charset(const unsigned char *p, size_t n)
+{
+	size_t i = 0, start;
+	unsigned char q;
+
+	for (;;) {
+		while (i < n && !starts(p + i, n - i, "charset"))
+			i++;
+		if (i >= n)
+			return NULL;
+		i += 7;
+		while (i < n && is_space(p[i]))
+			i++;
+		if (i < n && p[i] == '=')
+			break;
+	}
+	i++;
+	while (i < n && is_space(p[i]))
+		i++;
+	if (i < n && (p[i] == '"' || p[i] == '\'')) {
+		q = p[i++];
+		start = i;
+		while (i < n && p[i] != q)
+			i++;
+		if (i >= n)
+			return NULL;
+		return label_lookup(p + start, i - start);
+	}
+	start = i;
+	while (i < n && !is_space(p[i]) && p[i] != ';')
+		i++;
+	return label_lookup(p + start, i - start);
+}
+
+/*
+ * The attributes of one <meta>, from *ip; the charset it declares, or
+ * NULL.  A content charset counts only with http-equiv="content-type".
+ */
+static const char *
+meta_charset(const unsigned char *p, size_t n, size_t *ip)
+{
+	const unsigned char *name, *val;
+	const char *cs = NULL;
+	size_t namelen, vallen;
+	bool pragma = false, need_pragma = false, seen_cs = false,
+	    seen_content = false;
+
+	while (get_attr(p, n, ip, &name, &namelen, &val, &vallen)) {
+		if (equals(name, namelen, "http-equiv")) {
+			if (val != NULL && equals(val, vallen, "content-type"))
+				pragma = true;
+		} else if (equals(name, namelen, "content") && !seen_content) {
+			seen_content = true;
+			if (cs == NULL && val != NULL &&
+			    (cs = content_charset(val, vallen)) != NULL)
+				need_pragma = true;
+		} else if (equals(name, namelen, "charset") && !seen_cs) {
+			seen_cs = true;
+			cs = val != NULL ? label_lookup(val, vallen) : NULL;
+			need_pragma = false;
+		}
+	}
+	if (need_pragma && !pragma)
+		return NULL;
+	return cs;
+}
+
+/* ASCII-compatible bytes cannot really be UTF-16: the page means UTF-8. */
+static const char *
+sniffed(const char *cs)
+{
+	return cs != NULL && unit_of(cs) == 2 ? cs_utf8 : cs;
+}
+
+const char *
+ap_sniff_meta_charset(const unsigned char *p, size_t n)
+{
+	const unsigned char *name, *val;
+	const char *cs;
+	size_t i, namelen, vallen;
+
+	if (n > PRESCAN)
+		n = PRESCAN;
+	if (starts(p, n, "<?xml")) {
+		i = 5;
+		while (get_attr(p, n, &i, &name, &namelen, &val, &vallen))
+			if (equals(name, namelen, "encoding") && val != NULL &&
+			    (cs = label_lookup(val, vallen)) != NULL)
+				return sniffed(cs);
+	}
+	i = 0;
+	while (i < n) {
+		if (p[i] != '<') {
+			i++;
+		} else if (starts(p + i, n - i, "<!--")) {
+			for (i += 4; i < n && !starts(p + i, n - i, "-->"); i++)
+				continue;
+			i += 3;
+		} else if (starts(p + i, n - i, "<meta") && i + 5 < n &&
+		    (is_space(p[i + 5]) || p[i + 5] == '/')) {
+			i += 5;
+			if ((cs = meta_charset(p, n, &i)) != NULL)
+				return sniffed(cs);
+		} else if (i + 1 < n && (is_alpha(p[i + 1]) ||
+		    (p[i + 1] == '/' && i + 2 < n && is_alpha(p[i + 2])))) {
+			/* Skip the tag so that its attributes are not read. */
+			while (i < n && !is_space(p[i]) && p[i] != '>')
+				i++;
+			while (get_attr(p, n, &i, &name, &namelen, &val,
+			    &vallen))
+				continue;
+		} else if (i + 1 < n && (p[i + 1] == '!' || p[i + 1] == '/' ||
+		    p[i + 1] == '?')) {
+			while (i < n && p[i] != '>')
+				i++;
+		} else
+			i++;
+	}
+	return NULL;
+}
+
+static void
+close_cd(void *arg)
+{
+	iconv_close((iconv_t)arg);
+}
+
+int
+ap_decoder_open(struct ap_decoder *dec, struct ap_arena *a,
+    const char *charset)
+{
+	iconv_t cd;
+	const char *cs;
+
+	memset(dec, 0, sizeof(*dec));
+	dec->arena = a;
+	dec->unit = unit_of(charset);
+	cs = label_lookup((const unsigned char *)charset, strlen(charset));
+	if (cs == cs_utf8)
+		return AP_OK;
+	if ((cd = iconv_open("UTF-8", charset)) == (iconv_t)-1)
+		return AP_EENCODING;
+	dec->cd = cd;
+	dec->c1 = cs == cs_1252;
+	assert(a->cleanup == NULL);
+	a->cleanup = close_cd;
+	a->cleanup_arg = dec->cd;
+	return AP_OK;
+}
+
+void
+ap_decoder_close(struct ap_decoder *dec)
+{
+	if (dec->cd == NULL)
+		return;
+	if (dec->arena->cleanup_arg == dec->cd) {
+		dec->arena->cleanup = NULL;
+		dec->arena->cleanup_arg = NULL;
+	}
+	iconv_close((iconv_t)dec->cd);
+	dec->cd = NULL;
+}
+
+/*
+ * An invalid byte.  glibc's CP1252 leaves 0x81 0x8D 0x8F 0x90 0x9D
+ * undefined; browsers map them to the C1 controls of the same value.
+ */
+static void
+put_invalid(const struct ap_decoder *dec, unsigned char c, struct ap_buf *out)
+{
+	if (dec->c1 && (c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 ||
+	    c == 0x9D))
+		ap_buf_putcp(out, c);
+	else
+		ap_buf_put(out, replacement, 3);
+}
+
+/*
+ * Convert what iconv can of in[0..inlen) into "out".  Returns the bytes
+ * consumed; the rest is an incomplete sequence at the end.
+ */
+static size_t
+convert(const struct ap_decoder *dec, const unsigned char *in, size_t inlen,
+    struct ap_buf *out)
+{
+	char *ip = (char *)in, *op;
+	size_t il = inlen, ol, want = inlen + 16, r, k;
+	int err;
+
+	while (il > 0) {
+		ap_buf_reserve(out, want);
+		op = out->p + out->len;
+		ol = out->cap - out->len - 1;
+		r = iconv((iconv_t)dec->cd, &ip, &il, &op, &ol);
+		err = errno;
+		out->len = (size_t)(op - out->p);
+		out->p[out->len] = '\0';
+		if (r != (size_t)-1)
+			break;
+		if (err == E2BIG)
+			want = out->cap;
+		else if (err == EINVAL)
+			break;
+		else {
+			k = dec->unit < il ? dec->unit : il;
+			put_invalid(dec, (unsigned char)*ip, out);
+			ip += k;
+			il -= k;
+		}
+	}
+	return inlen - il;
+}
+
+static void
+feed_iconv(struct ap_decoder *dec, const unsigned char *p, size_t n,
+    struct ap_buf *out)
+{
+	size_t k, tot, used;
+
+	/* Complete the sequence carried over, borrowing bytes from p. */
+	while (dec->ncarry > 0 && n > 0) {
+		k = sizeof(dec->carry) - dec->ncarry;
+		if (k > n)
+			k = n;
+		memcpy(dec->carry + dec->ncarry, p, k);
+		tot = dec->ncarry + k;
+		used = convert(dec, dec->carry, tot, out);
+		if (used >= dec->ncarry) {
+			p += used - dec->ncarry;
+			n -= used - dec->ncarry;
+			dec->ncarry = 0;
+			break;
+		}
+		if (k == n) {
+			memmove(dec->carry, dec->carry + used, tot - used);
+			dec->ncarry = tot - used;
+			return;
+		}
+		/* Give back the borrowed bytes; a full carry is garbage. */
+		if (used == 0) {
+			put_invalid(dec, dec->carry[0], out);
+			used = dec->unit < dec->ncarry ? dec->unit :
+			    dec->ncarry;
+		}
+		memmove(dec->carry, dec->carry + used, dec->ncarry - used);
+		dec->ncarry -= used;
+	}
+	while (n > 0) {
+		used = convert(dec, p, n, out);
+		p += used;
+		n -= used;
+		if (n <= sizeof(dec->carry))
+			break;
+		k = dec->unit < n ? dec->unit : n;
+		put_invalid(dec, *p, out);
+		p += k;
+		n -= k;
+	}
+	memcpy(dec->carry, p, n);
+	dec->ncarry = n;
+}
+
+/* UTF-8 needs no iconv, only repair: U+FFFD per maximal invalid subpart. */
+static void
+feed_utf8(struct ap_decoder *dec, const unsigned char *p, size_t n,
+    struct ap_buf *out)
+{
+	size_t i, run, len;
+	enum u8 st;
+
+	while (dec->ncarry > 0 && n > 0) {
+		dec->carry[dec->ncarry++] = *p++;
+		n--;
+		st = utf8_scan(dec->carry, dec->ncarry, &len);
+		if (st == U8_SHORT)
+			continue;
+		if (st == U8_OK)
+			ap_buf_put(out, (const char *)dec->carry, len);
+		else {
+			ap_buf_put(out, replacement, 3);
+			/* The byte just taken broke the sequence: reread it. */
+			if (len < dec->ncarry) {
+				p--;
+				n++;
+			}
+		}
+		dec->ncarry = 0;
+	}
+	i = run = 0;
+	while ((i = skip_ascii(p, n, i)) < n) {
+		st = utf8_scan(p + i, n - i, &len);
+		if (st == U8_OK) {
+			i += len;
+			continue;
+		}
+		ap_buf_put(out, (const char *)p + run, i - run);
+		if (st == U8_SHORT) {
+			memcpy(dec->carry, p + i, n - i);
+			dec->ncarry = n - i;
+			return;
+		}
+		ap_buf_put(out, replacement, 3);
+		i += len;
+		run = i;
+	}
+	ap_buf_put(out, (const char *)p + run, n - run);
+}
+
+void
+ap_decoder_feed(struct ap_decoder *dec, const unsigned char *p, size_t n,
+    struct ap_buf *out)
+{
+	if (n == 0)
+		return;
+	if (dec->cd == NULL)
+		feed_utf8(dec, p, n, out);
+	else
+		feed_iconv(dec, p, n, out);
+}
+
+void
+ap_decoder_finish(struct ap_decoder *dec, struct ap_buf *out)
+{
+	char *op;
+	size_t ol, r;
+
+	/* Stateful charsets may still hold a character back. */
+	if (dec->cd != NULL) {
+		for (;;) {
+			ap_buf_reserve(out, 64);
+			op = out->p + out->len;
+			ol = out->cap - out->len - 1;
+			r = iconv((iconv_t)dec->cd, NULL, NULL, &op, &ol);
+			out->len = (size_t)(op - out->p);
+			out->p[out->len] = '\0';
+			if (r != (size_t)-1 || errno != E2BIG)
+				break;
+		}
+	}
+	if (dec->ncarry > 0) {
+		ap_buf_put(out, replacement, 3);
+		dec->ncarry = 0;
+	}
+}
+
+/*
+ * CRLF and CR to LF; drop C0 controls but tab and LF, and DEL; drop a
+ * leading U+FEFF.  Works in place on b->p[from..len) and records where
+ * NFC may cut: after ASCII white space, or before a code point below
+ * U+0300 or in U+4000..U+9FFF (CJK), starters that never combine with
+ * what precedes them.
+ */
+static void
+clean(struct norm *nm, struct ap_buf *b, size_t from)
+{
+	unsigned char *s = (unsigned char *)b->p;
+	unsigned char c;
+	size_t r = from, w = from;
+
+	if (!nm->started && r < b->len) {
+		nm->started = true;
+		if (b->len - r >= 3 && s[r] == 0xEF && s[r + 1] == 0xBB &&
+		    s[r + 2] == 0xBF)
+			r += 3;
+	}
+	for (; r < b->len; r++) {
+		c = s[r];
+		if (c == '\n' && nm->cr) {
+			nm->cr = false;
+			continue;
+		}
+		nm->cr = c == '\r';
+		if (c == '\r')
+			c = '\n';
+		else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
+			continue;
+		s[w++] = c;
+		if (c == ' ' || c == '\t' || c == '\n')
+			nm->safe = w;
+		else if (c < 0x80 || (c >= 0xC0 && c < 0xCC) ||
+		    (c >= 0xE4 && c <= 0xE9))
+			nm->safe = w - 1;
+	}
+	b->len = w;
+	b->p[w] = '\0';
+}
+
+/*
+ * True if s[0..n) is certainly NFC already: only code points below U+0300
+ * or in U+2002..U+20CF (punctuation, currency), none of which decomposes
+ * or combines.  French text nearly always passes.
+ */
+static bool
+nfc_stable(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	unsigned cp;
+
+	while ((i = skip_ascii(s, n, i)) < n) {
+		if (s[i] < 0xCC) {
+			i += 2;
+			continue;
+		}
+		if (s[i] != 0xE2 || n - i < 3)
+			return false;
+		cp = 0x2000 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu);
+		if (cp < 0x2002 || cp >= 0x20D0)
+			return false;
+		i += 3;
+	}
+	return true;
+}
+
+/*
+ * Compose b->p[done..safe) (or to the end when "final") to NFC, once
+ * enough text is pending.  utf8proc works in an arena scratch buffer, so
+ * it allocates nothing that an out-of-memory jump could leak.
+ */
+static void
+nfc(struct norm *nm, struct ap_buf *b, bool final)
+{
+	const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
+	size_t end = final ? b->len : nm->safe, n, need;
+	utf8proc_ssize_t r;
+
+	n = end - nm->done;
+	if (!final && n < NFC_SEGMENT)
+		return;
+	if (nfc_stable((unsigned char *)b->p + nm->done, n))
+		goto out;
+	need = n;
+	for (;;) {
+		if (nm->u32cap < need) {
+			if (need >= SIZE_MAX / sizeof(int32_t) - 1)
+				ap_arena_oom(b->arena);
+			/* utf8proc_reencode() writes a NUL after the text. */
+			nm->u32 = ap_big_realloc(b->arena, nm->u32,
+			    (need + 1) * sizeof(int32_t));
+			nm->u32cap = need;
+		}
+		r = utf8proc_decompose((utf8proc_uint8_t *)b->p + nm->done,
+		    (utf8proc_ssize_t)n, nm->u32, (utf8proc_ssize_t)nm->u32cap,
+		    opt);
+		if (r < 0)
+			goto out;	/* cannot happen: the text is UTF-8 */
+		if ((size_t)r <= nm->u32cap)
+			break;
+		need = (size_t)r;
+	}
+	if ((r = utf8proc_reencode(nm->u32, r, opt)) < 0)
+		goto out;
+	if ((size_t)r > n)
+		ap_buf_reserve(b, (size_t)r - n);
+	memmove(b->p + nm->done + r, b->p + end, b->len - end);
+	memcpy(b->p + nm->done, nm->u32, (size_t)r);
+	b->len = b->len - n + (size_t)r;
+	b->p[b->len] = '\0';
+	end = nm->done + (size_t)r;
+out:
+	nm->done = end;
+	if (nm->safe < end)
+		nm->safe = end;
+}
+
+/* White space, controls and invisible format characters only? */
+static bool
+blank(const char *s, size_t n)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+	utf8proc_category_t cat;
+	size_t i = 0;
+
+	while (i < n) {
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		    (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0)
+			return false;
+		cat = utf8proc_category(cp);
+		switch (cat) {
+		case UTF8PROC_CATEGORY_ZS:
+		case UTF8PROC_CATEGORY_ZL:
+		case UTF8PROC_CATEGORY_ZP:
+		case UTF8PROC_CATEGORY_CC:
+		case UTF8PROC_CATEGORY_CF:
+			break;
+		default:
+			return false;
+		}
+		i += (size_t)k;
+	}
+	return true;
+}
+
+static bool
+is_binary(const unsigned char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(magics) / sizeof(magics[0]); i++)
+		if (n >= magics[i].len &&
+		    memcmp(p, magics[i].bytes, magics[i].len) == 0)
+			return true;
+	return false;
+}
+
+static bool
+looks_html(const unsigned char *p, size_t n)
+{
+	static const char *const tags[] = { "html", "head", "meta",
+	    "!doctype", NULL };
+	size_t i, k, lim = n < PRESCAN ? n : PRESCAN;
+
+	for (i = 0; i < lim; i++)
+		if (p[i] == '<')
+			for (k = 0; tags[k] != NULL; k++)
+				if (starts(p + i + 1, n - i - 1, tags[k]))
+					return true;
+	return false;
+}
+
+static bool
+iconv_knows(const char *cs)
+{
+	iconv_t cd;
+
+	if ((cd = iconv_open("UTF-8", cs)) == (iconv_t)-1)
+		return false;
+	iconv_close(cd);
+	return true;
+}
+
+/* --encoding: the WHATWG aliases of UTF-8 and windows-1252, else as is. */
+static const char *
+forced(struct ap_arena *a, const char *enc)
+{
+	const char *cs;
+	char *u;
+	size_t i;
+
+	cs = label_lookup((const unsigned char *)enc, strlen(enc));
+	if (cs == cs_utf8 || cs == cs_1252)
+		return cs;
+	u = ap_strdup(a, enc);
+	for (i = 0; u[i] != '\0'; i++)
+		if (u[i] >= 'a' && u[i] <= 'z')
+			u[i] -= 'a' - 'A';
+	return u;
+}
+
+/*
+ * No --encoding and no BOM.  Strict UTF-8 wins even over a <meta> that
+ * says otherwise, because real pages lie about their charset far more
+ * often than latin-1 text happens to be valid UTF-8.
+ */
+static const char *
+guess(const struct ap_doc *d, const unsigned char *p, size_t n)
+{
+	const char *cs;
+
+	if (ap_utf8_valid(p, n))
+		return cs_utf8;
+	if (d->opts.input == AP_INPUT_TEXT ||
+	    (d->opts.input == AP_INPUT_AUTO && !looks_html(p, n)))
+		return cs_1252;
+	cs = ap_sniff_meta_charset(p, n);
+	if (cs == NULL || cs == cs_utf8 || !iconv_knows(cs))
+		return cs_1252;
+	return cs;
+}
+
+int
+ap_decode(struct ap_doc *d, const unsigned char *bytes, size_t len)
+{
+	struct ap_decoder dec;
+	struct ap_buf out;
+	struct norm nm;
+	const char *cs = NULL;
+	size_t skip = 0, off, k, from, est;
+	int rc;
+
+	if (len == 0)
+		return AP_EEMPTY;
+	if (is_binary(bytes, len))
+		return AP_EBINARY;
+	if (d->opts.encoding != NULL)
+		cs = forced(&d->arena, d->opts.encoding);
+	else if (len >= 3 && memcmp(bytes, "\xef\xbb\xbf", 3) == 0) {
+		cs = cs_utf8;
+		skip = 3;
+	} else if (len >= 2 && memcmp(bytes, "\xff\xfe", 2) == 0) {
+		cs = cs_utf16le;
+		skip = 2;
+	} else if (len >= 2 && memcmp(bytes, "\xfe\xff", 2) == 0) {
+		cs = cs_utf16be;
+		skip = 2;
+	}
+	if ((cs == NULL || unit_of(cs) == 1) && memchr(bytes, 0, len) != NULL)
+		return AP_EBINARY;
+	if (cs == NULL)
+		cs = guess(d, bytes, len);
+	if ((rc = ap_decoder_open(&dec, &d->arena, cs)) != AP_OK)
+		return rc;
+
+	memset(&nm, 0, sizeof(nm));
+	ap_buf_init(&out, &d->arena);
+	est = (len - skip) / dec.unit;
+	ap_buf_reserve(&out, est + est / 8 + 64);
+	for (off = skip; off < len; off += k) {
+		k = len - off < CHUNK ? len - off : CHUNK;
+		from = out.len;
+		ap_decoder_feed(&dec, bytes + off, k, &out);
+		clean(&nm, &out, from);
+		nfc(&nm, &out, false);
+	}
+	from = out.len;
+	ap_decoder_finish(&dec, &out);
+	ap_decoder_close(&dec);
+	clean(&nm, &out, from);
+	nfc(&nm, &out, true);
+	ap_big_free(&d->arena, nm.u32);
+
+	if (blank(out.p, out.len)) {
+		ap_buf_fini(&out);
+		return AP_EEMPTY;
+	}
+	d->textlen = out.len;
+	d->text = ap_big_realloc(&d->arena, out.p, out.len + 1);
+	d->encoding = cs;
+	return AP_OK;
+}
