@@ -665,7 +665,11 @@ static const char *const related_labels[] = {
 bool
 ap_html_related_label(const char *s, size_t n)
 {
+	static const char *const verbs[] = { "lire", "alire", "voir",
+	    "avoir", "ecouter", "aecouter", "regarder", "aregarder", "read",
+	    "see", NULL };
 	char f[160];
+	const char *t;
 	size_t k, ll, fl;
 
 	/* Labels are short: longer text is a sentence, not a label. */
@@ -682,7 +686,17 @@ ap_html_related_label(const char *s, size_t n)
 	if (fl <= 32 && ((fl >= 9 && memcmp(f + fl - 9, "conseille", 9) == 0) ||
 	    (fl >= 10 && memcmp(f + fl - 10, "recommande", 10) == 0)))
 		return true;
-	return fl == 4 && memcmp(f, "lire", 4) == 0;
+	if (fl == 4 && memcmp(f, "lire", 4) == 0)
+		return true;
+	/* Inline inserts: "Lire l'entretien :", "Voir notre vidéo :". */
+	t = ap_html_trim(s, &n);
+	if (n == 0 || n > 48 || t[n - 1] != ':')
+		return false;
+	for (k = 0; verbs[k] != NULL; k++)
+		if (fl >= strlen(verbs[k]) &&
+		    memcmp(f, verbs[k], strlen(verbs[k])) == 0)
+			return true;
+	return false;
 }
 
 /* Raw meta tags --------------------------------------------------- */

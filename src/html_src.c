@@ -330,6 +330,7 @@ static const char *const responsive[] = {
 #define F_ART		0x0010	/* emission: inside the cleaned article */
 #define F_HIDDEN	0x0020
 #define F_SKIP		0x0040
+#define F_CLEAN		0x0080	/* a labelled related box in the article */
 
 /* Per-element record, hung on xmlNode._private during the call. */
 struct el {
@@ -399,7 +400,6 @@ struct ctx {
 	bool		 art;
 	bool		 nonlink;	/* some text outside links */
 	bool		 nonstrong;	/* some text outside bold */
-	bool		 brk;		/* a <br> with nothing after it yet */
 	size_t		 nlinks;
 	size_t		 linkchars;
 	struct el	*lastlink;
@@ -859,7 +859,7 @@ p1_enter(struct ctx *c, xmlNode *n)
 		e->inh |= I_FIGURE;
 	if (e->cues & C_NAV)
 		e->inh |= I_NAV;
-	if ((e->cues & C_RELATED) && !(e->inh & I_NAV))
+	if (e->cues & C_RELATED)
 		push(c->cuerel, &c->ncuerel, e);
 	if ((e->cues & (C_BYLINE | C_DATE | C_LEAD)) || e->tag == T_TIME)
 		push(c->cuemeta, &c->ncuemeta, e);
@@ -1055,9 +1055,11 @@ choose_container(struct ctx *c)
 		if (n->type != XML_ELEMENT_NODE || (s = n->_private) == NULL ||
 		    s == best || (s->fl & F_HIDDEN))
 			continue;
+		/* A scoring sibling, or a loose body paragraph. */
 		if (((s->fl & F_CAND) && s->score + (same_class(s, best) ?
 		    best->score * 0.2 : 0) >= thr && s->weight >= 0) ||
-		    (s->npara > 0 && link_density(s) < 0.25 &&
+		    ((s->fl & F_BLOCK) && !(s->fl & F_HASBLOCK) &&
+		    s->own - s->ownlink >= 80 && link_density(s) < 0.25 &&
 		    s->weight >= 0 && !(s->cues & C_NEG))) {
 			if (c->nconts < MAXLIST) {
 				c->conts[c->nconts++] = s;
@@ -1099,25 +1101,6 @@ common(struct el *a, const struct el *b)
 	return a;
 }
 
-/* A region around the article small enough to be read whole: the common
- * ancestor of x and the container, if it is not most of the page. */
-static struct el *
-region(const struct ctx *c, struct el *x)
-{
-	struct el *r;
-	size_t t;
-
-	if (c->best == NULL || x == NULL)
-		return NULL;
-	r = common(x, c->best);
-	if (r == NULL || is_top(r))
-		return NULL;
-	t = article_text(c);
-	if (r->text > t * 2 + 2000)
-		return NULL;
-	return r;
-}
-
 /* Whether e sits close to the article: its common ancestor with the
  * container is at most a few levels above the container. */
 static bool
@@ -1146,12 +1129,14 @@ cleaned(const struct el *e)
 {
 	if (e->fl & F_CONT)
 		return false;
+	if (e->fl & F_CLEAN)
+		return true;
 	if (e->tag == T_NAV || e->tag == T_ASIDE || (e->cues & C_NAV))
 		return true;
 	if (e->tag == T_FORM && e->npara == 0)
 		return true;
-	if (e->weight < 0 && (e->cues & C_NEG) && !(e->cues & C_BODY) &&
-	    e->npara <= 1)
+	if ((e->cues & C_NEG) && !(e->cues & C_BODY) && (e->npara == 0 ||
+	    (e->weight < 0 && e->npara <= 1)))
 		return true;
 	if (e->nanchors >= 2 && e->npara == 0 && link_density(e) > 0.5 &&
 	    e->tag != T_P && e->tag != T_LI && !(e->kind & TK_HEADING))
@@ -1242,7 +1227,6 @@ pend_reset(struct ctx *c)
 	c->art = false;
 	c->nonlink = false;
 	c->nonstrong = false;
-	c->brk = false;
 	c->nlinks = 0;
 	c->linkchars = 0;
 	c->lastlink = NULL;
@@ -1322,7 +1306,6 @@ e_text(struct ctx *c, xmlNode *n)
 		if ((long)c->line < 0)
 			c->line = 0;
 	}
-	c->brk = false;
 	before = c->text.len;
 	cps = ap_html_puttext(&c->text, s, strlen(s), &c->space);
 	if (c->text.len == before)
@@ -1378,14 +1361,15 @@ e_enter(struct ctx *c, xmlNode *n)
 	if (e->tag == T_FORM && e->npara == 0 && !in_article(c, e))
 		return 0;
 	if (e->tag == T_BR) {
-		/* Two <br> in a row end a paragraph. */
-		if (c->brk) {
+		/*
+		 * A line break ends a block: pages split paragraphs, byline
+		 * and date lines with <br>, and the annotated pages never
+		 * keep a <br> inside a paragraph.  In a heading it is a space.
+		 */
+		if (e->level > 0)
+			c->space = c->started;
+		else
 			flush(c);
-			c->brk = false;
-		} else if (c->started) {
-			c->space = true;
-			c->brk = true;
-		}
 		return 0;
 	}
 	if (e == c->root)
@@ -1442,6 +1426,24 @@ label_box(struct el *l)
 	return NULL;
 }
 
+/*
+ * "À lire aussi" boxes and inline "Lire aussi : <a>…</a>" inserts inside
+ * the article are left out of it (still emitted, without AP_BF_ARTICLE).
+ */
+static void
+mark_inserts(struct ctx *c)
+{
+	struct el *b;
+	size_t i, t = article_text(c);
+
+	for (i = 0; i < c->nlabels; i++) {
+		b = label_box(c->labels[i]);
+		if (b != NULL && !(b->fl & F_CONT) && in_article(c, b) &&
+		    b->text * 3 < t && link_density(b) >= 0.15)
+			b->fl |= F_CLEAN;
+	}
+}
+
 /* Whether e is an extra region: neither in nor around the article. */
 static bool
 outside(const struct ctx *c, const struct el *e)
@@ -1449,48 +1451,117 @@ outside(const struct ctx *c, const struct el *e)
 	return c->best == NULL || (!contains(e, c->best) && !in_article(c, e));
 }
 
+struct roots {
+	struct el	**v;
+	size_t		 n, cap;
+};
+
+static void
+root_add(struct ctx *c, struct roots *r, struct el *e)
+{
+	size_t cap;
+
+	if (r->n == r->cap) {
+		cap = r->cap ? r->cap * 2 : 64;
+		if (cap > SIZE_MAX / sizeof(*r->v))
+			ap_arena_oom(c->a);
+		r->v = ap_big_realloc(c->a, r->v, cap * sizeof(*r->v));
+		r->cap = cap;
+	}
+	r->v[r->n++] = e;
+}
+
+/*
+ * What lies between the headline and the container in document order
+ * (standfirst, byline, date, photo), as the sibling subtrees along both
+ * paths to their common ancestor.  Left out when it is long: then the
+ * headline is far from the body and the text between is page furniture.
+ */
+static void
+between(struct ctx *c, struct roots *r, struct el *h)
+{
+	struct el *lca, *x, *s;
+	xmlNode *n;
+	size_t first = r->n, text = 0, limit;
+
+	if (c->best == NULL || h == NULL || h->seq > c->best->seq ||
+	    in_article(c, h) || (lca = common(h, c->best)) == NULL)
+		return;
+	for (x = h; x != lca; x = x->parent) {
+		for (n = x->node->next; n != NULL; n = n->next) {
+			if (n->type != XML_ELEMENT_NODE ||
+			    (s = n->_private) == NULL)
+				continue;
+			if (contains(s, c->best) || s->seq > c->best->seq)
+				break;
+			if (s->text > 0 && !(s->fl & F_HIDDEN)) {
+				root_add(c, r, s);
+				text += s->text;
+			}
+		}
+	}
+	for (x = c->best; x->parent != lca; x = x->parent) {
+		for (n = x->node->prev; n != NULL; n = n->prev) {
+			if (n->type != XML_ELEMENT_NODE ||
+			    (s = n->_private) == NULL)
+				continue;
+			if (s->seq < h->seq)
+				break;
+			if (s->text > 0 && !(s->fl & F_HIDDEN)) {
+				root_add(c, r, s);
+				text += s->text;
+			}
+		}
+	}
+	limit = article_text(c) / 2 > 1500 ? article_text(c) / 2 : 1500;
+	if (text > limit)
+		r->n = first;
+}
+
 static void
 emit(struct ctx *c, int h1)
 {
-	struct el *roots[4 * MAXLIST + 2], *r, *e, *reg;
-	size_t nr = 0, i, k, last;
+	struct roots r = { NULL, 0, 0 };
+	struct el *e, *h = h1 >= 0 ? c->h1[h1] : NULL;
+	size_t i, k, last;
 
-	reg = region(c, h1 >= 0 ? c->h1[h1] : NULL);
-	if (reg != NULL)
-		roots[nr++] = reg;
 	for (i = 0; i < c->nconts; i++)
-		roots[nr++] = c->conts[i];
-	if (h1 >= 0)
-		roots[nr++] = c->h1[h1];
+		root_add(c, &r, c->conts[i]);
+	if (h != NULL) {
+		root_add(c, &r, h);
+		between(c, &r, h);
+	}
 	for (i = 0; i < c->nlabels; i++)
 		if ((e = label_box(c->labels[i])) != NULL && outside(c, e))
-			roots[nr++] = e;
+			root_add(c, &r, e);
 	for (i = 0; i < c->ncuerel; i++) {
 		e = c->cuerel[i];
 		if (e->nanchors > 0 && e->text <= 5000 && outside(c, e))
-			roots[nr++] = e;
+			root_add(c, &r, e);
 	}
 	for (i = 0; i < c->ncuemeta; i++) {
 		e = c->cuemeta[i];
 		if (e->text > 0 && e->text <= 1500 && outside(c, e) &&
 		    near_article(c, e))
-			roots[nr++] = e;
+			root_add(c, &r, e);
 	}
-	qsort(roots, nr, sizeof(*roots), seq_cmp);
+	if (r.n > 0)
+		qsort(r.v, r.n, sizeof(*r.v), seq_cmp);
 	ap_buf_init(&c->text, c->a);
-	for (i = 0, k = 0, last = 0; i < nr; i++) {
-		r = roots[i];
-		if (k > 0 && r->seq <= last)
+	for (i = 0, k = 0, last = 0; i < r.n; i++) {
+		e = r.v[i];
+		if (k > 0 && e->seq <= last)
 			continue;	/* inside the previous root */
 		k++;
-		last = r->last;
-		c->root = r;
-		c->owner = r;
+		last = e->last;
+		c->root = e;
+		c->owner = e;
 		pend_reset(c);
-		walk(c, r->node, e_enter, e_leave);
+		walk(c, e->node, e_enter, e_leave);
 		flush(c);
 	}
 	ap_buf_fini(&c->text);
+	ap_big_free(c->a, r.v);
 }
 
 /* Driver -------------------------------------------------------------- */
@@ -1566,7 +1637,7 @@ place_h1(struct ctx *c)
 		c->m.h1[i].near = 1;
 		if (e->inh & I_NAV)
 			c->m.h1[i].near = 2;
-		else if (in_article(c, e) || region(c, e) != NULL)
+		else if (in_article(c, e) || near_article(c, e))
 			c->m.h1[i].near = 0;
 	}
 }
@@ -1655,6 +1726,7 @@ ap_html_blocks(struct ap_doc *d)
 		walk(&c, root, p1_enter, p1_leave);
 		set_base(&c);
 		choose_container(&c);
+		mark_inserts(&c);
 		place_h1(&c);
 		for (i = 0; i < c.m.nh1; i++)
 			c.m.h1[i].text = el_text(&c, c.h1[i]);
