@@ -11,6 +11,7 @@
 
 #include "classify.h"
 #include "lexicon.h"
+#include "utf8.h"
 
 #define CUE(c)		(1u << (c))
 #define HAS(mask, c)	(((mask) & CUE(c)) != 0)
@@ -123,6 +124,26 @@ ap_rule_related_inline(const struct ap_block *b)
 	    strncmp(s + n, "\xe2\x80\x94", 3) == 0;
 }
 
+/* After "Par": a capitalised word that is not a sentence's subject. */
+static bool
+name_follows(const struct ap_block *b)
+{
+	const char *s = b->f.fold;
+	size_t n = ap_cue_prefix(s, CUE_BYLINE), i, k, cps;
+	uint32_t cp;
+
+	while (s[n] == ' ' || s[n] == ':')
+		n++;
+	/* The folded prefix and the text have the same code points. */
+	cps = ap_utf8_count(s, n);
+	for (i = 0; i < b->len && cps > 0; cps--) {
+		ap_utf8_next(b->text + i, b->len - i, &k);
+		i += k;
+	}
+	cp = ap_utf8_next(b->text + i, b->len - i, &k);
+	return ap_is_upper(cp) && b->f.commas <= 2;
+}
+
 static bool
 ends_with_agency(const char *fold)
 {
@@ -148,9 +169,9 @@ ap_rule_byline(const struct ap_block *b)
 		return false;
 	if (HAS(f->cue_whole, CUE_AGENCY))
 		return true;
-	/* "Par Jeanne Dupont": the cue must be followed by a capital. */
+	/* "Par Jeanne Dupont": the cue must be followed by a name. */
 	if (HAS(f->cue_start, CUE_BYLINE) && f->upper >= 2 &&
-	    !f->ends_sentence)
+	    !f->ends_sentence && name_follows(b))
 		return true;
 	if (HAS(f->cue_any, CUE_BYLINE) && (f->has_date || strstr(f->fold,
 	    " | ") != NULL) && f->upper >= 2)
@@ -554,7 +575,11 @@ ap_classify(struct ap_doc *d)
 	label_head(d, from);
 	find_standfirst(d, from, to);
 	label_tail(d, to);
-	for (i = 0; i < from; i++)
-		if (d->blocks[i].kind == AP_KIND_UNKNOWN)
-			drop(&d->blocks[i], "page", "before body");
+	for (i = 0; i < from; i++) {
+		struct ap_block *b = &d->blocks[i];
+		const char *bp = ap_rule_boilerplate(b);
+
+		if (b->kind == AP_KIND_UNKNOWN)
+			drop(b, bp != NULL ? bp : "page", "before body");
+	}
 }

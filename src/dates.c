@@ -98,8 +98,13 @@ time_at(const char *s, int *hh, int *mm)
 static bool
 valid(int y, int m, int d)
 {
-	return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 &&
-	    d <= 31;
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1)
+		return false;
+	return d <= mdays[m - 1] && (m != 2 || d <= 28 || leap);
 }
 
 static bool
@@ -126,7 +131,7 @@ long_date(const char *s, int *y, int *m, int *d)
 	i += ml;
 	if (s[i++] != ' ')
 		return 0;
-	if ((k = digits(s + i, 4, y)) != 4)
+	if ((k = digits(s + i, 4, y)) != 4 || isdig(s[i + k]))
 		return 0;
 	return i + k;
 }
@@ -164,6 +169,23 @@ iso_date(const char *s, int *y, int *m, int *d)
 	return 10;
 }
 
+/* Digits by hand: the ranges are checked, and snprintf cannot know. */
+static void
+format_iso(char out[AP_DATE_MAX], int y, int m, int d, int hh, int mm)
+{
+	int v[] = { y / 100, y % 100, m, d, hh, mm };
+	static const char seps[] = "..--T:";	/* before each pair */
+	size_t i, o = 0, n = hh >= 0 ? 6 : 4;
+
+	for (i = 0; i < n; i++) {
+		if (i > 1)
+			out[o++] = seps[i];
+		out[o++] = (char)('0' + v[i] / 10);
+		out[o++] = (char)('0' + v[i] % 10);
+	}
+	out[o] = '\0';
+}
+
 bool
 ap_date_find(const char *s, char out[AP_DATE_MAX], size_t *at, size_t *end)
 {
@@ -183,13 +205,9 @@ ap_date_find(const char *s, char out[AP_DATE_MAX], size_t *at, size_t *end)
 			t = time_at(s + i + n + 1, &hh, &mm) + 1;
 		else
 			t = time_at(s + i + n, &hh, &mm);
-		if (t > (s[i + n] == 't'))
-			snprintf(out, AP_DATE_MAX, "%04d-%02d-%02dT%02d:%02d",
-			    y, m, d, hh, mm);
-		else {
+		if (t <= (s[i + n] == 't'))
 			t = 0;
-			snprintf(out, AP_DATE_MAX, "%04d-%02d-%02d", y, m, d);
-		}
+		format_iso(out, y, m, d, t ? hh : -1, mm);
 		*at = i;
 		*end = i + n + t;
 		return true;

@@ -15,7 +15,7 @@
 struct line {
 	const char	*s;	/* trimmed */
 	size_t		 len;	/* bytes */
-	size_t		 width;	/* code points */
+	size_t		 width;	/* code points, bullet included */
 	size_t		 first;	/* code points of the first word */
 	bool		 bullet;
 	bool		 dash;	/* opens with a dialogue dash */
@@ -78,6 +78,7 @@ scan_line(struct line *l, const char *s, size_t n)
 
 	trim(&s, &n);
 	memset(l, 0, sizeof(*l));
+	l->width = ap_utf8_count(s, n);
 	for (i = 0; bullets[i] != NULL; i++) {
 		k = strlen(bullets[i]);
 		if (n > k && strncmp(s, bullets[i], k) == 0) {
@@ -94,7 +95,6 @@ scan_line(struct line *l, const char *s, size_t n)
 	    strncmp(s, "\xe2\x80\x93\xc2\xa0", 5) == 0);
 	l->s = s;
 	l->len = n;
-	l->width = ap_utf8_count(s, n);
 	for (i = 0; i < n && s[i] != ' '; i++)
 		;
 	l->first = ap_utf8_count(s, i);
