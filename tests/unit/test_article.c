@@ -1,0 +1,480 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The article builder: from classified blocks to headline, authors with
+ * their roles, publication date, body and related titles.  Each test runs
+ * ap_features, ap_classify and ap_article_build on a short sequence.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "helpers.h"
+
+#define HEAD "Valmont inaugure sa deuxième ligne de tramway avec six mois " \
+	"de retard"
+#define P1 "Les premières rames de la ligne B du tramway de Valmont ont " \
+	"quitté le dépôt de la Croix-Verte samedi matin, sous les " \
+	"applaudissements de quelques centaines d’habitants."
+#define P2 "Le chantier, d’un montant de 27 millions d’euros, a permis de " \
+	"mettre aux normes les bâtiments du XVIIe siècle et de créer un " \
+	"auditorium."
+#define P3 "L’entrée sera gratuite pendant tout le week-end d’ouverture, " \
+	"puis pour les moins de 26 ans, a précisé la municipalité."
+
+/* Author i's name, or "" past the last one. */
+static const char *
+author(const struct ap_article *a, size_t i)
+{
+	return i < a->nauthors ? a->authors[i].name : "";
+}
+
+static const char *
+role(const struct ap_article *a, size_t i)
+{
+	return i < a->nauthors && a->authors[i].role != NULL ?
+	    a->authors[i].role : "";
+}
+
+static void
+headline_and_body(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "Par Élodie Marchetti", P1, P2, P3, NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_non_null(a->headline);
+	assert_string_equal(a->headline, HEAD);
+	assert_int_equal(a->nbody, 3);
+	assert_int_equal(a->body[0].type, AP_BODY_PARAGRAPH);
+	assert_string_equal(a->body[0].text, P1);
+	assert_string_equal(a->body[2].text, P3);
+}
+
+static void
+byline_par_stripped(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "Par Élodie Marchetti", P1, P2, P3, NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_int_equal(a->nauthors, 1);
+	assert_string_equal(author(a, 0), "Élodie Marchetti");
+	assert_null(a->authors[0].role);
+}
+
+static void
+byline_interview_stripped(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "Propos recueillis par Louise Perrin", P1, P2, P3, NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_int_equal(a->nauthors, 1);
+	assert_string_equal(author(a, 0), "Louise Perrin");
+}
+
+static void
+byline_two_authors(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "Par Jeanne Dupont et Marc Lévesque", P1, P2, P3, NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_int_equal(a->nauthors, 2);
+	assert_string_equal(author(a, 0), "Jeanne Dupont");
+	assert_string_equal(author(a, 1), "Marc Lévesque");
+}
+
+static void
+byline_site_with_agency(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "Le Monde avec AFP", "Publié le 14 mai 2024 à 06h00",
+		P1, P2, P3, NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_string_equal(a->headline, HEAD);
+	assert_int_equal(a->nauthors, 2);
+	assert_string_equal(author(a, 0), "Le Monde");
+	assert_string_equal(author(a, 1), "AFP");
+}
+
+static void
+byline_avec_in_parentheses(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "Par Jeanne Dupont (avec Marc Lévesque et Paul Martin)",
+		P1, P2, P3, NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	/* parse_byline's own example: "Par A (avec B et C)". */
+	assert_int_equal(a->nauthors, 3);
+	assert_string_equal(author(a, 0), "Jeanne Dupont");
+	assert_string_equal(role(a, 0), "");
+	assert_string_equal(author(a, 1), "Marc Lévesque");
+	assert_string_equal(author(a, 2), "Paul Martin");
+}
+
+static void
+byline_comma_avec_agency(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "Par Jeanne Dupont, avec AFP", P1, P2, P3, NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_int_equal(a->nauthors, 2);
+	assert_string_equal(author(a, 0), "Jeanne Dupont");
+	assert_string_equal(role(a, 0), "");
+	assert_string_equal(author(a, 1), "AFP");
+}
+
+static void
+byline_agency_alone(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "La Presse Canadienne", P1, P2, P3, NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_int_equal(a->nauthors, 1);
+	assert_string_equal(author(a, 0), "La Presse Canadienne");
+}
+
+static void
+byline_role_after_comma(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "Par Jeanne Dupont, journaliste", P1, P2, P3, NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_int_equal(a->nauthors, 1);
+	assert_string_equal(author(a, 0), "Jeanne Dupont");
+	assert_string_equal(role(a, 0), "journaliste");
+}
+
+static void
+author_box_deduplicated(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1, P2, P3, "Catherine Morin", "Catherine Morin", NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_int_equal(a->nauthors, 1);
+	assert_string_equal(author(a, 0), "Catherine Morin");
+}
+
+static void
+author_dedup_ignores_case(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "Par Catherine Morin", P1, P2, P3, "CATHERINE MORIN", NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_int_equal(a->nauthors, 1);
+	assert_string_equal(author(a, 0), "Catherine Morin");
+}
+
+static void
+author_role_line_attached(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1, P2, P3, "Catherine Morin", "Catherine Morin",
+		"Éditrice - Direction Informatique", NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_int_equal(a->nauthors, 1);
+	assert_string_equal(author(a, 0), "Catherine Morin");
+	assert_string_equal(role(a, 0), "Éditrice - Direction Informatique");
+}
+
+static void
+date_from_published_line(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "Par Élodie Marchetti", "Publié le 3 mars 2024 à 14 h 30",
+		P1, P2, P3, NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_non_null(a->date);
+	assert_string_equal(a->date, "2024-03-03T14:30");
+}
+
+static void
+date_not_the_updated_one(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "Par Élodie Marchetti", "Publié le 3 mars 2024 à 14 h 30",
+		"Mis à jour le 4 mars 2024 à 9 h 15", P1, P2, P3, NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_non_null(a->date);
+	assert_string_equal(a->date, "2024-03-03T14:30");
+}
+
+static void
+date_skips_updated_line_first(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "Par Élodie Marchetti",
+		"Mis à jour le 4 mars 2024 à 9 h 15",
+		"Publié le 3 mars 2024 à 14 h 30", P1, P2, P3, NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_non_null(a->date);
+	assert_string_equal(a->date, "2024-03-03T14:30");
+}
+
+static void
+date_published_and_modified_on_one_line(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "Par Élodie Marchetti",
+		"Publié le 14 mai 2024 à 06h00, modifié le 14 mai 2024 à 10h12",
+		P1, P2, P3, NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_non_null(a->date);
+	assert_string_equal(a->date, "2024-05-14T06:00");
+}
+
+static void
+date_published_after_updated_on_one_line(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "Par Élodie Marchetti",
+		"Mis à jour le 4 mars 2024 à 9 h 15, publié le 3 mars 2024 "
+		    "à 14 h 30",
+		P1, P2, P3, NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_non_null(a->date);
+	assert_string_equal(a->date, "2024-03-03T14:30");
+}
+
+static void
+date_none_when_absent(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "Par Élodie Marchetti", P1, P2, P3, NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_null(a->date);
+}
+
+static void
+related_title_with_summary(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1, P2, P3,
+		"Articles connexes",
+		"Les entreprises québécoises lentes à adopter l’intelligence "
+		    "artificielle",
+		"Un sondage mené auprès de 800 PME révèle que moins d’une sur "
+		    "cinq...",
+		"Cybersécurité : les municipalités mal préparées",
+		"Plusieurs villes de taille moyenne n’ont toujours pas de "
+		    "plan de...",
+		NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_int_equal(a->nrelated, 2);
+	assert_string_equal(a->related[0].title, "Les entreprises québécoises "
+	    "lentes à adopter l’intelligence artificielle");
+	assert_non_null(a->related[0].summary);
+	assert_string_equal(a->related[0].summary, "Un sondage mené auprès de "
+	    "800 PME révèle que moins d’une sur cinq...");
+	assert_string_equal(a->related[1].title,
+	    "Cybersécurité : les municipalités mal préparées");
+	assert_non_null(a->related[1].summary);
+}
+
+static void
+related_titles_without_summary(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1, P2, P3,
+		"Sur le même sujet",
+		"Patrimoine : les petites villes misent sur leurs musées",
+		"Émile Darras, le peintre oublié des bords de Loire",
+		NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_int_equal(a->nrelated, 2);
+	assert_null(a->related[0].summary);
+	assert_null(a->related[1].summary);
+	assert_string_equal(a->related[1].title,
+	    "Émile Darras, le peintre oublié des bords de Loire");
+}
+
+static void
+related_inline_title_stripped(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1,
+		"Lire aussi : Les petits aéroports régionaux face à la fin des "
+		    "subventions",
+		P2, P3, NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_int_equal(a->nrelated, 1);
+	assert_string_equal(a->related[0].title,
+	    "Les petits aéroports régionaux face à la fin des subventions");
+	assert_null(a->related[0].summary);
+	/* The insert is not part of the body, which goes on after it. */
+	assert_int_equal(a->nbody, 3);
+	assert_string_equal(a->body[1].text, P2);
+}
+
+static void
+related_inline_title_with_nbsp(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1, "À lire aussi" NBSP ": Titre", P2, P3, NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_int_equal(a->nrelated, 1);
+	assert_string_equal(a->related[0].title, "Titre");
+}
+
+static void
+standfirst_before_byline(void **state)
+{
+	static const char *const lines[] = {
+		HEAD,
+		"Installée depuis vingt ans sur le plateau de Vernois, Sylvie "
+		    "Moreau a perdu près de la moitié de ses colonies.",
+		"Propos recueillis par Louise Perrin", P1, P2, P3, NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_non_null(a->standfirst);
+	assert_string_equal(a->standfirst, "Installée depuis vingt ans sur le "
+	    "plateau de Vernois, Sylvie Moreau a perdu près de la moitié de "
+	    "ses colonies.");
+	assert_int_equal(a->nbody, 3);
+}
+
+static void
+dropped_empty_unless_kept(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1, P2, P3, "Partager sur Facebook", NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_int_equal(a->ndropped, 0);
+}
+
+static void
+dropped_kind_after_body(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1, P2, P3, "Partager sur Facebook", NULL
+	};
+	struct ap_doc *d = *state;
+	const struct ap_article *a;
+
+	d->opts.keep_boilerplate = true;
+	a = t_article(d, lines);
+	assert_int_equal(a->ndropped, 1);
+	assert_string_equal(a->dropped[0].kind, "share");
+	assert_string_equal(a->dropped[0].text, "Partager sur Facebook");
+}
+
+static void
+dropped_kind_before_body(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "Partager sur Facebook", "34 commentaires", P1, P2, P3,
+		NULL
+	};
+	struct ap_doc *d = *state;
+	const struct ap_article *a;
+
+	/* The boilerplate rule's kind, as after the body, not "page". */
+	d->opts.keep_boilerplate = true;
+	a = t_article(d, lines);
+	assert_int_equal(a->ndropped, 2);
+	assert_string_equal(a->dropped[0].kind, "share");
+	assert_string_equal(a->dropped[1].kind, "comments");
+}
+
+static void
+meta_wins_over_text(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "Par Élodie Marchetti", "Publié le 3 mars 2024 à 14 h 30",
+		P1, P2, P3, NULL
+	};
+	static const char *metauthors[] = { "Élodie Marchetti", NULL };
+	struct ap_doc *d = *state;
+	const struct ap_article *a;
+
+	d->meta.headline = "Le tramway de Valmont";
+	d->meta.date = "2024-03-03T14:30:00+01:00";
+	d->meta.authors = metauthors;
+	a = t_article(d, lines);
+	assert_string_equal(a->headline, "Le tramway de Valmont");
+	assert_string_equal(a->date, "2024-03-03T14:30:00+01:00");
+	assert_int_equal(a->nauthors, 1);
+	assert_string_equal(author(a, 0), "Élodie Marchetti");
+}
+
+int
+main(void)
+{
+	static const struct CMUnitTest tests[] = {
+		T_TEST(headline_and_body),
+		T_TEST(byline_par_stripped),
+		T_TEST(byline_interview_stripped),
+		T_TEST(byline_two_authors),
+		T_TEST(byline_site_with_agency),
+		T_TEST(byline_avec_in_parentheses),
+		T_TEST(byline_comma_avec_agency),
+		T_TEST(byline_agency_alone),
+		T_TEST(byline_role_after_comma),
+		T_TEST(author_box_deduplicated),
+		T_TEST(author_dedup_ignores_case),
+		T_TEST(author_role_line_attached),
+		T_TEST(date_from_published_line),
+		T_TEST(date_not_the_updated_one),
+		T_TEST(date_skips_updated_line_first),
+		T_TEST(date_published_and_modified_on_one_line),
+		T_TEST(date_published_after_updated_on_one_line),
+		T_TEST(date_none_when_absent),
+		T_TEST(related_title_with_summary),
+		T_TEST(related_titles_without_summary),
+		T_TEST(related_inline_title_stripped),
+		T_TEST(related_inline_title_with_nbsp),
+		T_TEST(standfirst_before_byline),
+		T_TEST(dropped_empty_unless_kept),
+		T_TEST(dropped_kind_after_body),
+		T_TEST(dropped_kind_before_body),
+		T_TEST(meta_wins_over_text),
+	};
+
+	return T_RUN(tests);
+}

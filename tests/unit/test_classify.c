@@ -1,0 +1,807 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The classifier: one group of tests per local rule (classify.h), each
+ * block judged alone after ap_features, then short block sequences run
+ * through ap_classify to check the labels given in context.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "helpers.h"
+#include "classify.h"
+
+/* Boilerplate kind of one block, "" when none, for readable failures. */
+static const char *
+bp(struct ap_doc *d, const char *text)
+{
+	const char *k = ap_rule_boilerplate(t_block(d, text));
+
+	return k != NULL ? k : "";
+}
+
+#define PROSE "La compagnie régionale Air Atlantis a annoncé mardi la " \
+	"suppression de la ligne reliant l’aéroport à Paris-Orly."
+
+/* --- ap_rule_boilerplate ------------------------------------------ */
+
+static void
+boilerplate_photo_credit(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_string_equal(bp(d, "Photo : Jean Martin / AFP"), "credit");
+	assert_string_equal(bp(d, "Photo" NBSP ": Jean Martin / AFP"),
+	    "credit");
+	assert_string_equal(bp(d, "© Jean Martin"), "credit");
+}
+
+static void
+boilerplate_share_prompt(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_string_equal(bp(d, "Partager sur Facebook"), "share");
+	assert_string_equal(bp(d, "Partager"), "share");
+	assert_string_equal(bp(d, "Copier le lien"), "share");
+}
+
+static void
+boilerplate_newsletter_prompt(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_string_equal(bp(d, "Inscrivez-vous à notre infolettre"),
+	    "newsletter");
+	assert_string_equal(bp(d, "Recevez gratuitement notre newsletter "
+	    "chaque matin."), "newsletter");
+}
+
+static void
+boilerplate_comment_counter(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_string_equal(bp(d, "12 commentaires"), "comments");
+	assert_string_equal(bp(d, "1 commentaire"), "comments");
+}
+
+static void
+boilerplate_job_ads(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_string_equal(bp(d, "Emplois en vedette"), "job-ad");
+	assert_string_equal(bp(d, "Offres d’emploi"), "job-ad");
+}
+
+static void
+boilerplate_cookie_line(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_string_equal(bp(d, "En poursuivant votre navigation sur ce "
+	    "site, vous acceptez l’utilisation de cookies."), "legal");
+	assert_string_equal(bp(d, "Tous droits réservés"), "legal");
+}
+
+static void
+boilerplate_navigation(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_string_equal(bp(d, "Les plus lus"), "navigation");
+	assert_string_equal(bp(d, "[rechercher]"), "navigation");
+}
+
+static void
+boilerplate_figure_flag(void **state)
+{
+	struct ap_doc *d = *state;
+	const struct ap_block *b;
+
+	b = t_block_flags(d, "Les premières rames au dépôt de la "
+	    "Croix-Verte, samedi.", AP_BF_FIGURE);
+	assert_non_null(ap_rule_boilerplate(b));
+	assert_string_equal(ap_rule_boilerplate(b), "caption");
+}
+
+static void
+boilerplate_not_prose(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_string_equal(bp(d, PROSE), "");
+	/* Cue words inside running text. */
+	assert_string_equal(bp(d, "Partager les richesses, c’est le cœur du "
+	    "programme présenté mardi par le candidat."), "");
+	assert_string_equal(bp(d, "Le maire a publié un long message sur "
+	    "Facebook pour annoncer la fermeture du pont."), "");
+	assert_string_equal(bp(d, "Sécheresse : les restrictions d’eau "
+	    "étendues à quarante communes"), "");
+}
+
+static void
+boilerplate_not_quote_with_cue(void **state)
+{
+	struct ap_doc *d = *state;
+
+	/* A short quotation that happens to hold a newsletter cue. */
+	assert_string_equal(bp(d, "« Recevez nos remerciements »"), "");
+}
+
+/* --- ap_rule_related_label ---------------------------------------- */
+
+static void
+related_label_alone(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_true(ap_rule_related_label(t_block(d, "Articles connexes")));
+	assert_true(ap_rule_related_label(t_block(d, "À lire aussi :")));
+	assert_true(ap_rule_related_label(t_block(d, "Sur le même sujet")));
+	assert_true(ap_rule_related_label(t_block(d, "LIRE AUSSI")));
+}
+
+static void
+related_label_not_with_title(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_false(ap_rule_related_label(t_block(d,
+	    "Lire aussi : Les petits aéroports régionaux")));
+	assert_false(ap_rule_related_label(t_block(d, PROSE)));
+}
+
+/* --- ap_rule_related_inline --------------------------------------- */
+
+static void
+related_inline_with_colon(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_true(ap_rule_related_inline(t_block(d, "Lire aussi : Les "
+	    "petits aéroports régionaux face à la fin des subventions")));
+	assert_true(ap_rule_related_inline(t_block(d,
+	    "À lire aussi" NBSP ": Le prix du gaz")));
+}
+
+static void
+related_inline_with_arrow(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_true(ap_rule_related_inline(t_block(d,
+	    "Lire aussi › Le prix du gaz s’envole")));
+	assert_true(ap_rule_related_inline(t_block(d,
+	    "Voir aussi - Le prix du gaz s’envole")));
+}
+
+static void
+related_inline_not_plain_label(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_false(ap_rule_related_inline(t_block(d, "Lire aussi")));
+	assert_false(ap_rule_related_inline(t_block(d, "À lire aussi :")));
+}
+
+static void
+related_inline_not_running_text(void **state)
+{
+	struct ap_doc *d = *state;
+
+	/* No separator after the cue: the sentence goes on. */
+	assert_false(ap_rule_related_inline(t_block(d, "Lire aussi la "
+	    "tribune de notre chroniqueur sur le sujet.")));
+	assert_false(ap_rule_related_inline(t_block(d, PROSE)));
+}
+
+/* --- ap_rule_byline ----------------------------------------------- */
+
+static void
+byline_par_name(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_true(ap_rule_byline(t_block(d, "Par Jeanne Dupont")));
+	assert_true(ap_rule_byline(t_block(d,
+	    "Par Jeanne Dupont et Marc Lévesque")));
+	assert_true(ap_rule_byline(t_block(d, "PAR JEANNE DUPONT")));
+}
+
+static void
+byline_agency_alone(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_true(ap_rule_byline(t_block(d, "La Presse Canadienne")));
+	assert_true(ap_rule_byline(t_block(d, "AFP")));
+	assert_true(ap_rule_byline(t_block(d, "Agence France-Presse")));
+}
+
+static void
+byline_interview(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_true(ap_rule_byline(t_block(d,
+	    "Propos recueillis par Louise Perrin")));
+}
+
+static void
+byline_with_date_and_bar(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_true(ap_rule_byline(t_block(d,
+	    "Le Courrier | 04.05.2015 | Par Jeanne Dupont")));
+}
+
+static void
+byline_not_word_starting_with_par(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_false(ap_rule_byline(t_block(d, "Parmi les députés de la "
+	    "majorité, le texte est soutenu par 200 élus")));
+	assert_false(ap_rule_byline(t_block(d, "Parmi les Verts")));
+}
+
+static void
+byline_not_par_lower_case_phrase(void **state)
+{
+	struct ap_doc *d = *state;
+
+	/* A headline: the word after "Par" is not a name. */
+	assert_false(ap_rule_byline(t_block(d,
+	    "Par crainte des crues, Valmont évacue le quartier de la Gare")));
+	assert_false(ap_rule_byline(t_block(d,
+	    "Par 52 voix contre 12, le Sénat adopte la réforme")));
+}
+
+static void
+byline_not_par_ailleurs(void **state)
+{
+	struct ap_doc *d = *state;
+
+	/* The cue must be followed by a name, not running text. */
+	assert_false(ap_rule_byline(t_block(d,
+	    "Par ailleurs, la ville a annoncé des travaux.")));
+}
+
+static void
+byline_not_quote(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_false(ap_rule_byline(t_block(d, "« Par Toutatis ! »")));
+}
+
+/* --- ap_rule_dateline --------------------------------------------- */
+
+static void
+dateline_published(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_true(ap_rule_dateline(t_block(d,
+	    "Publié le 3 mars 2024 à 14 h 30")));
+	assert_true(ap_rule_dateline(t_block(d,
+	    "Mis à jour le 3 mars 2024 à 18 h 05")));
+}
+
+static void
+dateline_numeric(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_true(ap_rule_dateline(t_block(d, "03/03/2024")));
+	assert_true(ap_rule_dateline(t_block(d, "Le 12 janvier 2023")));
+}
+
+static void
+dateline_not_without_date(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_false(ap_rule_dateline(t_block(d, "Publié le 3 mars")));
+	assert_false(ap_rule_dateline(t_block(d, "28 milliards d’euros")));
+}
+
+static void
+dateline_not_long_paragraph(void **state)
+{
+	struct ap_doc *d = *state;
+
+	/* Over 16 words without a date cue in front. */
+	assert_false(ap_rule_dateline(t_block(d, "La compagnie régionale Air "
+	    "Atlantis a annoncé la suppression, à compter du 3 mars 2024, de "
+	    "la ligne reliant l’aéroport à Paris-Orly.")));
+	/* Over 30 words even with one. */
+	assert_false(ap_rule_dateline(t_block(d, "Le 3 mars 2024, la "
+	    "compagnie régionale Air Atlantis a annoncé la suppression de la "
+	    "ligne reliant l’aéroport de Saint-Rémy-les-Landes à Paris-Orly, "
+	    "la seule liaison régulière encore assurée depuis la plateforme "
+	    "de la ville.")));
+}
+
+static void
+dateline_not_quote(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_false(ap_rule_dateline(t_block(d,
+	    "« Le 3 mars 2024, tout a changé »")));
+}
+
+/* --- ap_rule_role ------------------------------------------------- */
+
+static void
+role_after_name(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_true(ap_rule_role(t_block(d,
+	    "Éditrice - Direction Informatique")));
+	assert_true(ap_rule_role(t_block(d,
+	    "Journaliste - Le Courrier numérique")));
+	assert_true(ap_rule_role(t_block(d, "Correspondante à Bruxelles")));
+}
+
+static void
+role_not_sentence(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_false(ap_rule_role(t_block(d,
+	    "Journaliste depuis vingt ans, elle a couvert trois guerres.")));
+}
+
+static void
+role_not_other_words(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_false(ap_rule_role(t_block(d, "Sophie Lavoie")));
+	assert_false(ap_rule_role(t_block(d, "Articles connexes")));
+}
+
+/* --- ap_rule_titleish --------------------------------------------- */
+
+static void
+titleish_short_line(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_true(ap_rule_titleish(t_block(d,
+	    "Le train comme solution de repli")));
+	assert_true(ap_rule_titleish(t_block(d, "Valmont inaugure sa deuxième "
+	    "ligne de tramway avec six mois de retard")));
+	assert_true(ap_rule_titleish(t_block(d, "Un budget modeste")));
+}
+
+static void
+titleish_not_sentence(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_false(ap_rule_titleish(t_block(d, "Le train est en retard.")));
+	assert_false(ap_rule_titleish(t_block(d, "Les mesures :")));
+}
+
+static void
+titleish_not_ellipsis(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_false(ap_rule_titleish(t_block(d,
+	    "Un sondage mené auprès de 800 PME révèle que...")));
+	assert_false(ap_rule_titleish(t_block(d,
+	    "Un sondage mené auprès de 800 PME révèle que…")));
+}
+
+static void
+titleish_not_lower_case(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_false(ap_rule_titleish(t_block(d, "et la suite du programme")));
+}
+
+static void
+titleish_not_too_long(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_false(ap_rule_titleish(t_block(d, "Un deux trois quatre cinq "
+	    "six sept huit neuf dix onze douze treize quatorze quinze seize "
+	    "dix-sept dix-huit dix-neuf vingt vingt-et-un vingt-deux "
+	    "vingt-trois vingt-quatre vingt-cinq vingt-six")));
+}
+
+/* --- ap_rule_prose ------------------------------------------------ */
+
+static void
+prose_sentence(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_true(ap_rule_prose(t_block(d, PROSE)));
+	assert_true(ap_rule_prose(t_block(d, "Le Monde a-t-il raison de "
+	    "s’inquiéter de la montée des eaux ?")));
+}
+
+static void
+prose_quote_closing(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_true(ap_rule_prose(t_block(d, "Sa directrice, Valérie Combes, "
+	    "se veut rassurante : « Nous ne fermons pas." NBSP "»")));
+	assert_true(ap_rule_prose(t_block(d, "Sa directrice, Valérie Combes, "
+	    "a parlé d’une « rupture durable pour les voyageurs ».")));
+}
+
+static void
+prose_opens_with_quotation(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_true(ap_rule_prose(t_block(d,
+	    "« Nous ne fermons pas, a-t-elle assuré")));
+	assert_true(ap_rule_prose(t_block(d, "— Oui, vers onze heures.")));
+}
+
+static void
+prose_not_short(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_false(ap_rule_prose(t_block(d, "Il pleut.")));
+	assert_false(ap_rule_prose(t_block(d, "Par Jeanne Dupont")));
+}
+
+static void
+prose_not_unterminated(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_false(ap_rule_prose(t_block(d, "Valmont inaugure sa deuxième "
+	    "ligne de tramway avec six mois de retard")));
+}
+
+static void
+prose_not_teaser(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_false(ap_rule_prose(t_block(d, "Un sondage mené auprès de 800 "
+	    "PME révèle que moins d’une sur cinq...")));
+}
+
+/* --- ap_rule_drop_label ------------------------------------------- */
+
+static void
+drop_label_sections(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_true(ap_rule_drop_label(t_block(d, "Les plus lus")));
+	assert_true(ap_rule_drop_label(t_block(d, "Emplois en vedette")));
+	assert_true(ap_rule_drop_label(t_block(d, "Commentaires")));
+}
+
+static void
+drop_label_not_related_or_text(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_false(ap_rule_drop_label(t_block(d, "Articles connexes")));
+	assert_false(ap_rule_drop_label(t_block(d,
+	    "Les plus lus de la semaine ont tous parlé du budget.")));
+}
+
+/* --- ap_classify in context --------------------------------------- */
+
+#define P1 "L’éditeur de logiciels Nordikode a inauguré jeudi un " \
+	"laboratoire de recherche en intelligence artificielle à Bellerive."
+#define P2 "Le laboratoire se concentrera sur les modèles de langage " \
+	"adaptés au français et sur l’automatisation des tâches comptables."
+#define P3 "L’entreprise a obtenu un prêt de 15 millions de dollars du " \
+	"Fonds régional d’innovation pour financer le projet."
+#define P4 "Nordikode emploie actuellement 450 personnes au Québec et en " \
+	"Ontario, et son chiffre d’affaires a augmenté de 12 %."
+#define HEAD "Nordikode ouvre un laboratoire d’intelligence artificielle " \
+	"à Bellerive"
+
+static void
+classify_article_with_author_box_and_footer(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1, P2, P3,
+		"Sophie Lavoie",
+		"Journaliste - Le Courrier numérique",
+		"Articles connexes",
+		"Les entreprises québécoises lentes à adopter l’intelligence "
+		    "artificielle",
+		"Un sondage mené auprès de 800 PME révèle que moins d’une sur "
+		    "cinq...",
+		"Cybersécurité : les municipalités mal préparées face aux "
+		    "rançongiciels",
+		"Plusieurs villes de taille moyenne n’ont toujours pas de plan "
+		    "de...",
+		"Emplois en vedette",
+		"Analyste principal - Banque du Nord",
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	t_classify(d, lines);
+	assert_kind(d, 0, AP_KIND_HEADLINE);
+	assert_kind(d, 1, AP_KIND_PARAGRAPH);
+	assert_kind(d, 2, AP_KIND_PARAGRAPH);
+	assert_kind(d, 3, AP_KIND_PARAGRAPH);
+	assert_kind(d, 4, AP_KIND_BYLINE);
+	assert_kind(d, 5, AP_KIND_BYLINE);
+	assert_true(d->blocks[5].flags & AP_BF_ROLE);
+	assert_false(d->blocks[4].flags & AP_BF_ROLE);
+	assert_kind(d, 6, AP_KIND_RELATED_LABEL);
+	assert_kind(d, 7, AP_KIND_RELATED);
+	assert_kind(d, 8, AP_KIND_RELATED);
+	assert_kind(d, 9, AP_KIND_RELATED);
+	assert_kind(d, 10, AP_KIND_RELATED);
+	assert_kind(d, 11, AP_KIND_BOILERPLATE);
+	assert_kind(d, 12, AP_KIND_BOILERPLATE);
+}
+
+static void
+classify_head_byline_and_date(void **state)
+{
+	static const char *const lines[] = {
+		HEAD,
+		"Par Élodie Marchetti",
+		"Publié le 3 mars 2024 à 14 h 30",
+		"Mis à jour le 3 mars 2024 à 18 h 05",
+		P1, P2, P3,
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	t_classify(d, lines);
+	assert_kind(d, 0, AP_KIND_HEADLINE);
+	assert_kind(d, 1, AP_KIND_BYLINE);
+	assert_kind(d, 2, AP_KIND_DATE);
+	assert_kind(d, 3, AP_KIND_DATE);
+	assert_kind(d, 4, AP_KIND_PARAGRAPH);
+	assert_kind(d, 6, AP_KIND_PARAGRAPH);
+}
+
+static void
+classify_menu_before_headline_dropped(void **state)
+{
+	static const char *const lines[] = {
+		"Accueil", "Politique", "Économie", "Faits divers", "Sports",
+		HEAD,
+		"Par Élodie Marchetti",
+		P1, P2, P3, P4,
+		NULL
+	};
+	struct ap_doc *d = *state;
+	size_t i;
+
+	t_classify(d, lines);
+	for (i = 0; i < 5; i++)
+		assert_kind(d, i, AP_KIND_BOILERPLATE);
+	assert_kind(d, 5, AP_KIND_HEADLINE);
+	assert_kind(d, 6, AP_KIND_BYLINE);
+	assert_kind(d, 7, AP_KIND_PARAGRAPH);
+}
+
+static void
+classify_share_bar_before_body_dropped(void **state)
+{
+	static const char *const lines[] = {
+		HEAD,
+		"Par Benoît Lagarde",
+		"Partager sur Facebook",
+		"Partager sur X",
+		"34 commentaires",
+		P1, P2, P3,
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	t_classify(d, lines);
+	assert_kind(d, 0, AP_KIND_HEADLINE);
+	assert_kind(d, 1, AP_KIND_BYLINE);
+	assert_kind(d, 2, AP_KIND_BOILERPLATE);
+	assert_kind(d, 3, AP_KIND_BOILERPLATE);
+	assert_kind(d, 4, AP_KIND_BOILERPLATE);
+	assert_kind(d, 5, AP_KIND_PARAGRAPH);
+}
+
+static void
+classify_inline_related_in_body(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1, P2,
+		"Lire aussi : Les petits aéroports régionaux face à la fin des "
+		    "subventions publiques",
+		P3, P4,
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	t_classify(d, lines);
+	assert_kind(d, 2, AP_KIND_PARAGRAPH);
+	assert_kind(d, 3, AP_KIND_RELATED);
+	assert_kind(d, 4, AP_KIND_PARAGRAPH);
+	assert_kind(d, 5, AP_KIND_PARAGRAPH);
+}
+
+static void
+classify_related_label_in_body(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1, P2,
+		"À lire aussi",
+		"Les petits aéroports régionaux face à la fin des subventions",
+		P3, P4,
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	t_classify(d, lines);
+	assert_kind(d, 3, AP_KIND_RELATED_LABEL);
+	assert_kind(d, 4, AP_KIND_RELATED);
+	assert_kind(d, 5, AP_KIND_PARAGRAPH);
+	assert_kind(d, 6, AP_KIND_PARAGRAPH);
+}
+
+static void
+classify_standfirst_before_byline(void **state)
+{
+	static const char *const lines[] = {
+		"Entretien avec Sylvie Moreau, apicultrice qui a vu ses ruches "
+		    "décliner",
+		"Installée depuis vingt ans sur le plateau de Vernois, Sylvie "
+		    "Moreau a perdu près de la moitié de ses colonies.",
+		"Propos recueillis par Louise Perrin",
+		"Publié le 8 avril 2024 à 07h00",
+		P1, P2, P3,
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	t_classify(d, lines);
+	assert_kind(d, 0, AP_KIND_HEADLINE);
+	assert_kind(d, 1, AP_KIND_STANDFIRST);
+	assert_kind(d, 2, AP_KIND_BYLINE);
+	assert_kind(d, 3, AP_KIND_DATE);
+	assert_kind(d, 4, AP_KIND_PARAGRAPH);
+}
+
+static void
+classify_subhead_quote_and_list(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1, P2,
+		"Le train comme solution de repli",
+		P3,
+		"« Nous ne fermons pas, nous allons chercher de nouvelles "
+		    "compagnies », a-t-elle assuré.",
+		P4,
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	t_classify(d, lines);
+	assert_kind(d, 3, AP_KIND_SUBHEAD);
+	assert_kind(d, 4, AP_KIND_PARAGRAPH);
+	assert_kind(d, 5, AP_KIND_QUOTE);
+	assert_kind(d, 6, AP_KIND_PARAGRAPH);
+}
+
+static void
+classify_list_items_in_body(void **state)
+{
+	struct ap_doc *d = *state;
+
+	t_add(d, HEAD);
+	t_add(d, P1);
+	t_add(d, "Les principales mesures :");
+	t_add_flags(d, "Gel des loyers", AP_BF_LISTITEM);
+	t_add_flags(d, "Baisse de la TVA sur l’énergie", AP_BF_LISTITEM);
+	t_add(d, P2);
+	t_add(d, P3);
+	ap_features(d);
+	ap_classify(d);
+	assert_kind(d, 2, AP_KIND_PARAGRAPH);
+	assert_kind(d, 3, AP_KIND_LISTITEM);
+	assert_kind(d, 4, AP_KIND_LISTITEM);
+	assert_kind(d, 5, AP_KIND_PARAGRAPH);
+}
+
+static void
+classify_every_block_labelled(void **state)
+{
+	static const char *const lines[] = {
+		"Menu", HEAD, "Par Élodie Marchetti", P1, "Lire aussi", P2,
+		"12 commentaires", "Les plus lus", "Un autre article", NULL
+	};
+	struct ap_doc *d = *state;
+	size_t i;
+
+	t_classify(d, lines);
+	for (i = 0; i < d->nblocks; i++) {
+		assert_int_not_equal(d->blocks[i].kind, AP_KIND_UNKNOWN);
+		assert_non_null(d->blocks[i].why);
+	}
+}
+
+int
+main(void)
+{
+	static const struct CMUnitTest tests[] = {
+		T_TEST(boilerplate_photo_credit),
+		T_TEST(boilerplate_share_prompt),
+		T_TEST(boilerplate_newsletter_prompt),
+		T_TEST(boilerplate_comment_counter),
+		T_TEST(boilerplate_job_ads),
+		T_TEST(boilerplate_cookie_line),
+		T_TEST(boilerplate_navigation),
+		T_TEST(boilerplate_figure_flag),
+		T_TEST(boilerplate_not_prose),
+		T_TEST(boilerplate_not_quote_with_cue),
+		T_TEST(related_label_alone),
+		T_TEST(related_label_not_with_title),
+		T_TEST(related_inline_with_colon),
+		T_TEST(related_inline_with_arrow),
+		T_TEST(related_inline_not_plain_label),
+		T_TEST(related_inline_not_running_text),
+		T_TEST(byline_par_name),
+		T_TEST(byline_agency_alone),
+		T_TEST(byline_interview),
+		T_TEST(byline_with_date_and_bar),
+		T_TEST(byline_not_word_starting_with_par),
+		T_TEST(byline_not_par_lower_case_phrase),
+		T_TEST(byline_not_par_ailleurs),
+		T_TEST(byline_not_quote),
+		T_TEST(dateline_published),
+		T_TEST(dateline_numeric),
+		T_TEST(dateline_not_without_date),
+		T_TEST(dateline_not_long_paragraph),
+		T_TEST(dateline_not_quote),
+		T_TEST(role_after_name),
+		T_TEST(role_not_sentence),
+		T_TEST(role_not_other_words),
+		T_TEST(titleish_short_line),
+		T_TEST(titleish_not_sentence),
+		T_TEST(titleish_not_ellipsis),
+		T_TEST(titleish_not_lower_case),
+		T_TEST(titleish_not_too_long),
+		T_TEST(prose_sentence),
+		T_TEST(prose_quote_closing),
+		T_TEST(prose_opens_with_quotation),
+		T_TEST(prose_not_short),
+		T_TEST(prose_not_unterminated),
+		T_TEST(prose_not_teaser),
+		T_TEST(drop_label_sections),
+		T_TEST(drop_label_not_related_or_text),
+		T_TEST(classify_article_with_author_box_and_footer),
+		T_TEST(classify_head_byline_and_date),
+		T_TEST(classify_menu_before_headline_dropped),
+		T_TEST(classify_share_bar_before_body_dropped),
+		T_TEST(classify_inline_related_in_body),
+		T_TEST(classify_related_label_in_body),
+		T_TEST(classify_standfirst_before_byline),
+		T_TEST(classify_subhead_quote_and_list),
+		T_TEST(classify_list_items_in_body),
+		T_TEST(classify_every_block_labelled),
+	};
+
+	return T_RUN(tests);
+}
