@@ -566,18 +566,17 @@ piece_ok(const char *s, size_t n)
 	return true;
 }
 
-/* Add a cleaned name s[0..n) to out unless already there. */
-static bool
-add_name(struct ap_arena *a, const char *s, size_t n, const char *site,
-    const char **out, size_t *np, size_t max)
+/* Skip credit words before a name: "Par", "Propos recueillis par". */
+static void
+strip_prefix(const char **sp, size_t *np)
 {
 	static const char *const pfx[] = {
 		"propos recueillis par ", "un texte de ", "texte de ",
 		"texte : ", "texte: ", "auteur : ", "auteur: ", "author: ",
-		"par ", "by ", "de ", "avec ", "with ", NULL
+		"par : ", "par: ", "par ", "by ", "de ", "avec ", "with ", NULL
 	};
-	const char *name;
-	size_t i, k;
+	const char *s = *sp;
+	size_t n = *np, k;
 
 	for (k = 0; pfx[k] != NULL; k++) {
 		if (starts_ci(s, n, pfx[k])) {
@@ -586,6 +585,19 @@ add_name(struct ap_arena *a, const char *s, size_t n, const char *site,
 			k = (size_t)-1;		/* "Par Propos recueillis par" */
 		}
 	}
+	*sp = s;
+	*np = n;
+}
+
+/* Add a cleaned name s[0..n) to out unless already there. */
+static bool
+add_name(struct ap_arena *a, const char *s, size_t n, const char *site,
+    const char **out, size_t *np, size_t max)
+{
+	const char *name;
+	size_t i;
+
+	strip_prefix(&s, &n);
 	while (n > 0 && strchr(" :;-,", s[n - 1]) != NULL)
 		n--;
 	while (n > 0 && strchr(" .:;-", s[0]) != NULL) {
@@ -638,6 +650,7 @@ ap_html_authors(struct ap_arena *a, const char *credit, const char *site,
 			p++;
 			n--;
 		}
+		strip_prefix(&p, &n);
 		/* After a name, a lower-case piece is a role ("envoyé
 		 * spécial"), not a second author. */
 		if (!(named && lower_start(p, n)))
@@ -998,8 +1011,9 @@ ld_fill(struct ap_arena *a, json_t *root, json_t *art, struct ld *ld)
 }
 
 /*
- * Parse one script body.  Pages wrap JSON-LD in comments or CDATA and put
- * raw newlines inside strings; both are tolerated.
+ * Parse one script body.  Pages wrap JSON-LD in comments or CDATA markers,
+ * put raw newlines inside strings and leave junk after the value; all
+ * are tolerated: the value starts at the first "{" or "[" that parses.
  */
 static void
 ld_read(struct ap_arena *a, const char *text, struct ld *ld)
@@ -1007,24 +1021,30 @@ ld_read(struct ap_arena *a, const char *text, struct ld *ld)
 	struct ld_hold *h;
 	json_error_t err;
 	json_t *art;
-	const char *s, *e;
+	const char *starts[2], *t;
 	char *buf;
-	size_t n, i;
+	size_t n, i, k;
 
-	for (s = text; *s != '\0' && *s != '{' && *s != '['; s++)
-		continue;
-	e = s + strlen(s);
-	while (e > s && e[-1] != '}' && e[-1] != ']')
-		e--;
-	if (e <= s)
+	starts[0] = strchr(text, '{');
+	starts[1] = strchr(text, '[');
+	if (starts[0] == NULL || (starts[1] != NULL && starts[1] < starts[0])) {
+		t = starts[0];
+		starts[0] = starts[1];
+		starts[1] = t;
+	}
+	if (starts[0] == NULL)
 		return;
-	n = (size_t)(e - s);
-	buf = ap_strndup(a, s, n);
+	n = strlen(starts[0]);
+	buf = ap_strndup(a, starts[0], n);
 	for (i = 0; i < n; i++)
 		if ((unsigned char)buf[i] < 0x20)
 			buf[i] = ' ';
 	h = ap_alloc(a, sizeof(*h));
-	h->root = json_loadb(buf, n, JSON_DECODE_ANY, &err);
+	for (k = 0; k < 2 && h->root == NULL && starts[k] != NULL; k++) {
+		i = (size_t)(starts[k] - starts[0]);
+		h->root = json_loadb(buf + i, n - i, JSON_DECODE_ANY |
+		    JSON_DISABLE_EOF_CHECK, &err);
+	}
 	if (h->root == NULL)
 		return;
 	h->prev = a->cleanup;

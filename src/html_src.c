@@ -331,6 +331,8 @@ static const char *const responsive[] = {
 #define F_HIDDEN	0x0020
 #define F_SKIP		0x0040
 #define F_CLEAN		0x0080	/* a labelled related box in the article */
+#define F_LBOX		0x0100	/* a related box: each link is a block */
+#define F_INBOX		0x0200	/* emission: inside such a box */
 
 /* Per-element record, hung on xmlNode._private during the call. */
 struct el {
@@ -1311,7 +1313,9 @@ e_text(struct ctx *c, xmlNode *n)
 	if (c->text.len == before)
 		return;
 	if (p->link != NULL) {
-		c->linkchars += cps;
+		/* The space that separates the link from what precedes it
+		 * is not link text. */
+		c->linkchars += cps - (before > 0 && c->text.p[before] == ' ');
 		if (p->link != c->lastlink) {
 			c->nlinks++;
 			c->lastlink = p->link;
@@ -1338,10 +1342,13 @@ owner_after(const struct ctx *c, const struct el *e)
 	return o;
 }
 
+/* Whether e starts and ends a block: block elements, and the links of
+ * a related box, whose titles are read one by one. */
 static bool
 boundary(const struct el *e)
 {
-	return (e->fl & F_BLOCK) != 0;
+	return (e->fl & F_BLOCK) != 0 ||
+	    (e->tag == T_A && (e->fl & F_INBOX) != 0);
 }
 
 static int
@@ -1381,11 +1388,14 @@ e_enter(struct ctx *c, xmlNode *n)
 		e->fl |= F_ART;
 	else
 		e->fl &= ~F_ART;
+	if ((e->fl & F_LBOX) || (p != NULL && (p->fl & F_INBOX)))
+		e->fl |= F_INBOX;
+	else
+		e->fl &= ~F_INBOX;
 	if (boundary(e) || e == c->root || (p != NULL &&
 	    ((p->fl & F_ART) != 0) != art)) {
 		flush(c);
-		c->owner = (e->fl & F_BLOCK) || e == c->root ? e :
-		    owner_after(c, e);
+		c->owner = boundary(e) || e == c->root ? e : owner_after(c, e);
 	}
 	return 1;
 }
@@ -1440,7 +1450,7 @@ mark_inserts(struct ctx *c)
 		b = label_box(c->labels[i]);
 		if (b != NULL && !(b->fl & F_CONT) && in_article(c, b) &&
 		    b->text * 3 < t && link_density(b) >= 0.15)
-			b->fl |= F_CLEAN;
+			b->fl |= F_CLEAN | (b->tag != T_P ? F_LBOX : 0);
 	}
 }
 
@@ -1531,13 +1541,18 @@ emit(struct ctx *c, int h1)
 		root_add(c, &r, h);
 		between(c, &r, h);
 	}
-	for (i = 0; i < c->nlabels; i++)
-		if ((e = label_box(c->labels[i])) != NULL && outside(c, e))
+	for (i = 0; i < c->nlabels; i++) {
+		if ((e = label_box(c->labels[i])) != NULL && outside(c, e)) {
+			e->fl |= F_LBOX;
 			root_add(c, &r, e);
+		}
+	}
 	for (i = 0; i < c->ncuerel; i++) {
 		e = c->cuerel[i];
-		if (e->nanchors > 0 && e->text <= 5000 && outside(c, e))
+		if (e->nanchors > 0 && e->text <= 5000 && outside(c, e)) {
+			e->fl |= F_LBOX;
 			root_add(c, &r, e);
+		}
 	}
 	for (i = 0; i < c->ncuemeta; i++) {
 		e = c->cuemeta[i];

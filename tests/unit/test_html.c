@@ -1,0 +1,976 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Unit tests for the HTML front end (html_src.c, html_meta.c): metadata
+ * from JSON-LD, Open Graph and the title; the choice of the article
+ * container; the blocks and their flags; hidden text; pathological trees
+ * (deep nesting, many links); and the out-of-memory contract (the xmlDoc
+ * is released through the arena's cleanup hook).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "artparse.h"
+#include "arena.h"
+#include "buf.h"
+#include "doc.h"
+#include "html.h"
+
+#define NBSP	"\xc2\xa0"
+#define NNBSP	"\xe2\x80\xaf"
+
+struct fx {
+	struct ap_doc	 d;
+	jmp_buf		 oom;
+	bool		 live;
+	char		*file;		/* fixture read from tests/html */
+};
+
+static int
+setup(void **state)
+{
+	*state = calloc(1, sizeof(struct fx));
+	return *state == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *f = *state;
+
+	if (f->live)
+		ap_arena_fini(&f->d.arena);
+	free(f->file);
+	free(f);
+	return 0;
+}
+
+/* Run ap_html_blocks on html; fails the test if memory runs out. */
+static struct ap_doc *
+parse_n(struct fx *f, const char *html, size_t len)
+{
+	memset(&f->d, 0, sizeof(f->d));
+	ap_arena_init(&f->d.arena, NULL);
+	f->live = true;
+	f->d.arena.oom = &f->oom;
+	if (setjmp(f->oom) != 0)
+		fail_msg("out of memory");
+	f->d.text = html;
+	f->d.textlen = len;
+	ap_html_blocks(&f->d);
+	return &f->d;
+}
+
+static struct ap_doc *
+parse(struct fx *f, const char *html)
+{
+	return parse_n(f, html, strlen(html));
+}
+
+static struct ap_doc *
+parse_file(struct fx *f, const char *name)
+{
+	char path[256];
+	FILE *fp;
+	long n;
+
+	snprintf(path, sizeof(path), "tests/html/%s", name);
+	if ((fp = fopen(path, "rb")) == NULL) {
+		snprintf(path, sizeof(path), "../../tests/html/%s", name);
+		fp = fopen(path, "rb");
+	}
+	assert_non_null(fp);
+	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
+	n = ftell(fp);
+	assert_true(n > 0);
+	rewind(fp);
+	f->file = malloc((size_t)n + 1);
+	assert_non_null(f->file);
+	assert_int_equal(fread(f->file, 1, (size_t)n, fp), (size_t)n);
+	f->file[n] = '\0';
+	fclose(fp);
+	return parse_n(f, f->file, (size_t)n);
+}
+
+/* The first block whose text contains s, or NULL. */
+static const struct ap_block *
+find(const struct ap_doc *d, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < d->nblocks; i++)
+		if (strstr(d->blocks[i].text, s) != NULL)
+			return &d->blocks[i];
+	return NULL;
+}
+
+/* Index of the first block containing s; fails when there is none. */
+static size_t
+index_of(const struct ap_doc *d, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < d->nblocks; i++)
+		if (strstr(d->blocks[i].text, s) != NULL)
+			return i;
+	fail_msg("no block contains \"%s\"", s);
+	return 0;
+}
+
+/* Whether any block contains s. */
+static bool
+any(const struct ap_doc *d, const char *s)
+{
+	return find(d, s) != NULL;
+}
+
+static size_t
+nauthors(const struct ap_doc *d)
+{
+	size_t n = 0;
+
+	if (d->meta.authors != NULL)
+		while (d->meta.authors[n] != NULL)
+			n++;
+	return n;
+}
+
+/*
+ * An arena for the helper functions, armed in the calling test's frame
+ * (the jump target must be live while the arena is used).
+ */
+#define LOCAL_ARENA(a, oom) do {					\
+	ap_arena_init(&(a), NULL);					\
+	(a).oom = &(oom);						\
+	if (setjmp(oom) != 0)						\
+		fail_msg("out of memory");				\
+} while (0)
+
+/* Metadata --------------------------------------------------------- */
+
+static void
+jsonld_article(void **state)
+{
+	struct ap_doc *d = parse(*state,
+	    "<html><head><title>x</title>"
+	    "<script type=\"application/ld+json\">"
+	    "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
+	    "\"headline\":\"Grève à la SNCF : le trafic reprend\","
+	    "\"description\":\"Le mouvement s'essouffle.\","
+	    "\"datePublished\":\"2023-05-02T07:30:00+02:00\","
+	    "\"dateModified\":\"2023-05-02T09:00:00+02:00\","
+	    "\"author\":{\"@type\":\"Person\",\"name\":\"Jeanne Dupont\"},"
+	    "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Le Quotidien\"},"
+	    "\"mainEntityOfPage\":{\"@id\":\"https://quotidien.example/a/1\"}}"
+	    "</script></head><body><p>Texte.</p></body></html>");
+
+	assert_string_equal(d->meta.headline,
+	    "Grève à la SNCF : le trafic reprend");
+	assert_string_equal(d->meta.date, "2023-05-02T07:30:00+02:00");
+	assert_string_equal(d->meta.date_modified,
+	    "2023-05-02T09:00:00+02:00");
+	assert_string_equal(d->meta.site_name, "Le Quotidien");
+	assert_string_equal(d->meta.description, "Le mouvement s'essouffle.");
+	assert_string_equal(d->meta.url, "https://quotidien.example/a/1");
+	assert_int_equal(nauthors(d), 1);
+	assert_string_equal(d->meta.authors[0], "Jeanne Dupont");
+}
+
+static void
+jsonld_graph_authors(void **state)
+{
+	/* @graph, @type as an array, authors as an array with an @id
+	 * reference, and a raw newline inside a string, as pages write. */
+	struct ap_doc *d = parse(*state,
+	    "<html><head><script type=\"application/ld+json\">/*<![CDATA[*/"
+	    "{\"@graph\":[{\"@type\":\"WebPage\",\"name\":\"Accueil\"},"
+	    "{\"@type\":\"Person\",\"@id\":\"#p\",\"name\":\"Marc Petit\"},"
+	    "{\"@type\":[\"ReportageNewsArticle\"],\"headline\":\"Au cœur\n"
+	    " de la forêt\",\"datePublished\":\"2022-11-30\","
+	    "\"author\":[{\"name\":\"Anne Roy\"},{\"@id\":\"#p\"},"
+	    "{\"name\":\"Anne Roy\"}]}]}/*]]>*/"
+	    "</script></head><body><p>Texte.</p></body></html>");
+
+	assert_string_equal(d->meta.headline, "Au cœur de la forêt");
+	assert_string_equal(d->meta.date, "2022-11-30");
+	assert_int_equal(nauthors(d), 2);
+	assert_string_equal(d->meta.authors[0], "Anne Roy");
+	assert_string_equal(d->meta.authors[1], "Marc Petit");
+}
+
+static void
+jsonld_author_string_split(void **state)
+{
+	/* One string credit naming a desk and an agency. */
+	struct ap_doc *d = parse(*state,
+	    "<html><head><meta property=\"og:site_name\" content=\"Le Soir\">"
+	    "<script type=\"application/ld+json\">[{\"@type\":\"BlogPosting\","
+	    "\"author\":\"Par Rédaction en ligne avec Belga\"}]</script>"
+	    "</head><body><p>Texte.</p></body></html>");
+
+	assert_int_equal(nauthors(d), 2);
+	assert_string_equal(d->meta.authors[0], "Rédaction en ligne");
+	assert_string_equal(d->meta.authors[1], "Belga");
+}
+
+static void
+og_meta_fallbacks(void **state)
+{
+	struct ap_doc *d = parse(*state,
+	    "<html lang=\"fr\"><head>"
+	    "<meta property=\"og:title\" content=\"Le  marché   reprend\">"
+	    "<meta property=\"og:site_name\" content=\"Éco Hebdo\">"
+	    "<meta property=\"og:description\" content=\"Chapô OG.\">"
+	    "<meta name=\"description\" content=\"Description.\">"
+	    "<meta property=\"article:published_time\" "
+	    "content=\"2021-06-01T10:00:00Z\">"
+	    "<meta name=\"author\" content=\"Par Luc Bernard et Ana Sousa\">"
+	    "<link rel=\"canonical\" href=\"/eco/marche.html\">"
+	    "<meta property=\"og:url\" content=\"https://eco.example/x\">"
+	    "</head><body><p>Texte.</p></body></html>");
+
+	assert_string_equal(d->meta.headline, "Le marché reprend");
+	assert_string_equal(d->meta.site_name, "Éco Hebdo");
+	assert_string_equal(d->meta.description, "Chapô OG.");
+	assert_string_equal(d->meta.date, "2021-06-01T10:00:00Z");
+	assert_string_equal(d->meta.lang, "fr");
+	/* The relative canonical URL is made absolute. */
+	assert_string_equal(d->meta.url, "https://eco.example/eco/marche.html");
+	assert_int_equal(nauthors(d), 2);
+	assert_string_equal(d->meta.authors[0], "Luc Bernard");
+	assert_string_equal(d->meta.authors[1], "Ana Sousa");
+}
+
+static void
+meta_dates_and_site_author(void **state)
+{
+	/* dc.date in DD/MM/YYYY; the site's own name as sole author is a
+	 * default, not a credit. */
+	struct ap_doc *d = parse(*state,
+	    "<html><head><meta name=\"DC.date\" content=\"05/04/2013\">"
+	    "<meta property=\"og:site_name\" content=\"Le Figaro\">"
+	    "<meta name=\"author\" content=\"Le Figaro\">"
+	    "<meta property=\"og:locale\" content=\"fr_FR\">"
+	    "</head><body><p>Texte.</p></body></html>");
+
+	assert_string_equal(d->meta.date, "2013-04-05");
+	assert_null(d->meta.authors);
+	assert_string_equal(d->meta.lang, "fr-FR");
+}
+
+static void
+time_in_article(void **state)
+{
+	/* Without metadata, the <time> of the article gives the date; the
+	 * one in the sidebar does not. */
+	struct ap_doc *d = parse(*state,
+	    "<html><body><aside><time datetime=\"2001-01-01\">vieux</time>"
+	    "</aside><article><h1>Titre de l'article du jour</h1>"
+	    "<time datetime=\"2019-05-07T12:00:00+02:00\">7 mai</time>"
+	    "<div class=\"texte\"><p>Premier paragraphe assez long pour compter"
+	    " comme du texte, avec des virgules, des mots, et encore.</p>"
+	    "<p>Second paragraphe assez long pour compter comme du texte, avec"
+	    " des virgules, des mots, et encore des mots.</p></div></article>"
+	    "</body></html>");
+
+	assert_non_null(d->meta.date);
+	assert_string_equal(d->meta.date, "2019-05-07T12:00:00+02:00");
+}
+
+static void
+title_suffix(void **state)
+{
+	struct fx *f = *state;
+	struct ap_arena arena, *a = &arena;
+	struct ap_doc *d;
+	jmp_buf oom;
+
+	d = parse(f, "<html><head><title>Le budget adopté sans surprise - "
+	    "Le Journal</title><meta property=\"og:site_name\" "
+	    "content=\"Le Journal\"></head><body><p>x</p></body></html>");
+	assert_string_equal(d->meta.headline, "Le budget adopté sans surprise");
+	LOCAL_ARENA(arena, oom);
+	assert_string_equal(ap_html_clean_title(a,
+	    "Titre de l’article | Lemonde.fr", NULL), "Titre de l’article");
+	assert_string_equal(ap_html_clean_title(a,
+	    "Un long titre d’article – Politique – Le Soir", "Le Soir"),
+	    "Un long titre d’article");
+	/* A colon is part of headlines, never a site separator. */
+	assert_string_equal(ap_html_clean_title(a,
+	    "Tempête Ciaran : ce qu’il faut savoir", "20 Minutes"),
+	    "Tempête Ciaran : ce qu’il faut savoir");
+	/* A long tail that is not the site is kept. */
+	assert_string_equal(ap_html_clean_title(a,
+	    "Trump - Xi : une rencontre sous haute tension diplomatique",
+	    "Libération"),
+	    "Trump - Xi : une rencontre sous haute tension diplomatique");
+	ap_arena_fini(a);
+}
+
+static void
+headline_agreement(void **state)
+{
+	/* The logo h1 and the article h1: the one agreeing with og:title
+	 * wins, and is emitted as a level-1 heading. */
+	struct ap_doc *d = parse(*state,
+	    "<html><head><meta property=\"og:title\" "
+	    "content=\"Les   abeilles  reviennent en ville\">"
+	    "<title>Les abeilles reviennent en ville - Nature Mag</title>"
+	    "</head><body><header><h1>Nature Mag</h1></header>"
+	    "<div class=\"article\"><h1>Les abeilles reviennent"
+	    " en <em>ville</em></h1><p>Un texte de paragraphe qui parle"
+	    " des abeilles, des ruches, des apiculteurs et du miel.</p>"
+	    "</div></body></html>");
+	const struct ap_block *b;
+
+	assert_string_equal(d->meta.headline,
+	    "Les abeilles reviennent en ville");
+	b = find(d, "Les abeilles reviennent");
+	assert_non_null(b);
+	assert_true(b->flags & AP_BF_HEADING);
+	assert_int_equal(b->level, 1);
+	assert_false(any(d, "Nature Mag"));
+}
+
+/* Container and blocks ---------------------------------------------- */
+
+static void
+container_split_by_ad(void **state)
+{
+	struct ap_doc *d = parse_file(*state, "split-article.html");
+	static const char *const body[] = {
+		"Le conseil municipal s’est réuni",
+		"La majorité met en avant",
+		"Une opposition divisée",
+		"L’opposition, de son côté",
+		"Le vote a eu lieu peu avant minuit",
+		"« Ce budget prépare l’avenir",
+		"Le prochain conseil, prévu en juin",
+		NULL
+	};
+	const struct ap_block *b;
+	size_t i, prev = 0;
+
+	/* Every body paragraph, on both sides of the ad, in order. */
+	for (i = 0; body[i] != NULL; i++) {
+		size_t k = index_of(d, body[i]);
+		b = &d->blocks[k];
+		assert_true(b->flags & AP_BF_ARTICLE);
+		if (i > 0)
+			assert_true(k > prev);
+		prev = k;
+	}
+	b = find(d, "Une opposition divisée");
+	assert_true(b->flags & AP_BF_HEADING);
+	assert_int_equal(b->level, 2);
+	b = find(d, "« Ce budget");
+	assert_true(b->flags & AP_BF_BLOCKQUOTE);
+	/* The ad, if emitted at all, is not article text. */
+	b = find(d, "Découvrez nos offres");
+	assert_true(b == NULL || !(b->flags & AP_BF_ARTICLE));
+	/* Navigation, sidebar and footer are not read. */
+	assert_false(any(d, "Économie"));
+	assert_false(any(d, "Un incendie ravage"));
+	assert_false(any(d, "Mentions légales"));
+	/* Headline, standfirst and byline come before the body, outside
+	 * the article container. */
+	b = find(d, "Le conseil municipal vote le budget 2024");
+	assert_non_null(b);
+	assert_true(b->flags & AP_BF_HEADING);
+	assert_int_equal(b->level, 1);
+	assert_true(index_of(d, "Après trois heures") <
+	    index_of(d, "Le conseil municipal s’est réuni"));
+	b = find(d, "Par Claire Dubois et Paul Martin");
+	assert_non_null(b);
+	assert_false(b->flags & AP_BF_ARTICLE);
+	assert_non_null(b->cues);
+	assert_non_null(strstr(b->cues, "byline"));
+	/* Metadata of the same page. */
+	assert_string_equal(d->meta.headline,
+	    "Le conseil municipal vote le budget 2024");
+	assert_string_equal(d->meta.date, "2024-03-12T18:05:00+01:00");
+	assert_string_equal(d->meta.site_name, "La Gazette du Val");
+	assert_string_equal(d->meta.lang, "fr-FR");
+	assert_int_equal(nauthors(d), 2);
+	assert_string_equal(d->meta.authors[0], "Claire Dubois");
+	assert_string_equal(d->meta.authors[1], "Paul Martin");
+}
+
+static void
+related_box(void **state)
+{
+	struct ap_doc *d = parse_file(*state, "split-article.html");
+	const struct ap_block *l, *b;
+
+	l = find(d, "À lire aussi");
+	assert_non_null(l);
+	assert_false(l->flags & AP_BF_ARTICLE);
+	b = find(d, "La dette communale au plus haut");
+	assert_non_null(b);
+	assert_false(b->flags & AP_BF_ARTICLE);
+	assert_true(b->flags & AP_BF_LINK);
+	assert_true(b->flags & AP_BF_LISTITEM);
+	assert_int_equal(b->link_chars, 46);
+	assert_string_equal(b->href,
+	    "https://www.gazette-du-val.example/politique/dette-communale.html");
+	/* A relative path resolves against the canonical URL's folder. */
+	b = find(d, "Trois écoles seront rénovées");
+	assert_non_null(b);
+	assert_string_equal(b->href, "https://www.gazette-du-val.example/"
+	    "politique/politique/ecoles-renovation.html");
+	assert_true(index_of(d, "À lire aussi") <
+	    index_of(d, "La dette communale"));
+	assert_true(index_of(d, "Le prochain conseil") <
+	    index_of(d, "À lire aussi"));
+}
+
+static void
+related_outside_article(void **state)
+{
+	/* A labelled related list in another branch of the page. */
+	struct ap_doc *d = parse(*state,
+	    "<html><body><div id=\"wrap\"><div class=\"story\">"
+	    "<h1>La rivière déborde après les orages de la nuit</h1>"
+	    "<p>La crue a surpris les habitants, qui ont dû quitter leurs"
+	    " maisons en pleine nuit, sous une pluie battante.</p>"
+	    "<p>Les pompiers, mobilisés jusqu'au matin, ont procédé à une"
+	    " quarantaine d'évacuations, sans faire de blessé.</p></div></div>"
+	    "<div class=\"col\"><div class=\"box\"><span>Sur le même sujet"
+	    "</span><a href=\"https://x.example/1\">Inondations : l'état de "
+	    "catastrophe naturelle demandé</a><a href=\"https://x.example/2\">"
+	    "Les digues seront renforcées</a></div></div>"
+	    "<div class=\"col\"><div class=\"box\"><span>Les plus lus</span>"
+	    "<a href=\"/p\">Un autre sujet sans rapport</a><a href=\"/q\">"
+	    "Encore un</a></div></div></body></html>");
+	const struct ap_block *b;
+
+	b = find(d, "Sur le même sujet");
+	assert_non_null(b);
+	assert_false(b->flags & AP_BF_ARTICLE);
+	b = find(d, "Les digues seront renforcées");
+	assert_non_null(b);
+	assert_false(b->flags & AP_BF_ARTICLE);
+	assert_string_equal(b->href, "https://x.example/2");
+	/* The site-wide list has no related label: not read. */
+	assert_false(any(d, "Les plus lus"));
+	assert_true(find(d, "La crue a surpris")->flags & AP_BF_ARTICLE);
+}
+
+static void
+inline_insert_left_out(void **state)
+{
+	struct ap_doc *d = parse(*state,
+	    "<html><body><div class=\"article\">"
+	    "<p>Premier paragraphe du texte, avec assez de mots pour compter,"
+	    " des virgules, et une phrase complète.</p>"
+	    "<p>Lire aussi : <a href=\"/x\">Un autre article sur le même "
+	    "thème</a></p>"
+	    "<p>Deuxième paragraphe du texte, avec assez de mots pour compter,"
+	    " des virgules, et une phrase complète.</p></div></body></html>");
+	const struct ap_block *b;
+
+	b = find(d, "Lire aussi");
+	assert_non_null(b);
+	assert_false(b->flags & AP_BF_ARTICLE);
+	assert_true(find(d, "Deuxième paragraphe")->flags & AP_BF_ARTICLE);
+}
+
+static void
+hidden_skipped(void **state)
+{
+	struct ap_doc *d = parse(*state,
+	    "<html><body><div class=\"article-body\">"
+	    "<p>Texte visible du paragraphe<span class=\"sr-only\"> (texte "
+	    "pour lecteur d'écran)</span>, qui continue ici avec des mots.</p>"
+	    "<p hidden>Paragraphe caché par l'attribut hidden du document.</p>"
+	    "<p aria-hidden=\"true\">Paragraphe caché par aria-hidden.</p>"
+	    "<div style=\"color: red; display : none\">Caché par le style "
+	    "display none.</div>"
+	    "<p style=\"visibility:hidden\">Caché par visibility.</p>"
+	    "<script>var pub = 'script';</script><noscript>Activez JS</noscript>"
+	    "<form><button>Bouton</button><input value=\"champ\"></form>"
+	    "<template><p>Modèle</p></template>"
+	    "<p>Deuxième paragraphe visible, assez long pour être du texte.</p>"
+	    "</div></body></html>");
+
+	assert_true(any(d, "Texte visible du paragraphe, qui continue ici"));
+	assert_false(any(d, "lecteur d'écran"));
+	assert_false(any(d, "attribut hidden"));
+	assert_false(any(d, "aria-hidden"));
+	assert_false(any(d, "display none"));
+	assert_false(any(d, "visibility"));
+	assert_false(any(d, "script"));
+	assert_false(any(d, "Activez"));
+	assert_false(any(d, "Bouton"));
+	assert_false(any(d, "champ"));
+	assert_false(any(d, "Modèle"));
+	assert_true(any(d, "Deuxième paragraphe visible"));
+}
+
+static void
+link_density(void **state)
+{
+	/* A link list inside the article is not article text; a paragraph
+	 * with one inline link is, and counts its link characters. */
+	struct ap_doc *d = parse(*state,
+	    "<html><body><div class=\"content\">"
+	    "<p>Le gouvernement a présenté son plan, <a href=\"/plan\">"
+	    "détaillé ici</a>, devant les députés, mardi, à Paris.</p>"
+	    "<div class=\"links\"><a href=\"/1\">Premier lien vers ailleurs</a>"
+	    " <a href=\"/2\">Deuxième lien vers ailleurs</a> <a href=\"/3\">"
+	    "Troisième lien vers ailleurs</a></div>"
+	    "<p>Les syndicats, eux, dénoncent une réforme injuste, et "
+	    "appellent à manifester, jeudi, dans toute la France.</p>"
+	    "</div></body></html>");
+	const struct ap_block *b;
+
+	b = find(d, "Le gouvernement a présenté");
+	assert_non_null(b);
+	assert_true(b->flags & AP_BF_ARTICLE);
+	assert_false(b->flags & AP_BF_LINK);
+	assert_int_equal(b->link_chars, strlen("détaillé ici") - 2);
+	assert_non_null(b->href);
+	assert_string_equal(b->href, "/plan");	/* no base URL known */
+	b = find(d, "Premier lien vers ailleurs");
+	assert_non_null(b);
+	assert_false(b->flags & AP_BF_ARTICLE);
+	assert_true(find(d, "Les syndicats")->flags & AP_BF_ARTICLE);
+}
+
+static void
+block_flags(void **state)
+{
+	struct ap_doc *d = parse(*state,
+	    "<html><body><article class=\"post\">"
+	    "<p><strong>Un chapô tout en gras, qui résume l'article en une "
+	    "phrase, avec des virgules.</strong></p>"
+	    "<p>Un paragraphe ordinaire, <b>en partie</b> en gras, avec des "
+	    "virgules, et encore des mots.</p>"
+	    "<ul><li>Premier point de la liste</li><li>Second point</li></ul>"
+	    "<figure><img src=\"a.jpg\"><figcaption>Légende de la photo "
+	    "(AFP)</figcaption></figure>"
+	    "<h3 id=\"Inter-Titre\">Un intertitre</h3>"
+	    "<div>Texte directement dans un div, long assez pour compter, avec "
+	    "des virgules.<p>Un paragraphe dedans.</p>Et la suite du div.</div>"
+	    "<p>Ligne un<br>ligne deux</p>"
+	    "</article></body></html>");
+	const struct ap_block *b;
+
+	b = find(d, "Un chapô tout en gras");
+	assert_true(b->flags & AP_BF_STRONG);
+	assert_true(b->flags & AP_BF_ARTICLE);
+	b = find(d, "Un paragraphe ordinaire, en partie en gras");
+	assert_non_null(b);
+	assert_false(b->flags & AP_BF_STRONG);
+	assert_true(find(d, "Premier point")->flags & AP_BF_LISTITEM);
+	assert_string_equal(find(d, "Second point")->text, "Second point");
+	b = find(d, "Légende de la photo");
+	assert_true(b->flags & AP_BF_FIGURE);
+	b = find(d, "Un intertitre");
+	assert_true(b->flags & AP_BF_HEADING);
+	assert_int_equal(b->level, 3);
+	assert_non_null(b->cues);
+	assert_non_null(strstr(b->cues, "inter-titre"));
+	assert_non_null(strstr(b->cues, "post"));
+	/* Text directly in a div makes its own blocks around the <p>. */
+	assert_true(index_of(d, "Texte directement") <
+	    index_of(d, "Un paragraphe dedans"));
+	assert_true(index_of(d, "Un paragraphe dedans") <
+	    index_of(d, "Et la suite du div"));
+	assert_string_equal(find(d, "Et la suite")->text, "Et la suite du div.");
+	/* A line break ends a block. */
+	assert_string_equal(find(d, "Ligne un")->text, "Ligne un");
+	assert_string_equal(find(d, "ligne deux")->text, "ligne deux");
+	assert_true(find(d, "ligne deux")->line >= 1);
+}
+
+static void
+entities_and_spaces(void **state)
+{
+	struct ap_doc *d = parse(*state,
+	    "<html><body><div class=\"texte\">"
+	    "<p>  Il a dit&nbsp;: &laquo;&#160;C&rsquo;est   fini&nbsp;&raquo;"
+	    "\n\t &amp; il est parti&#8239;! Caf&eacute; cr&egrave;me &#x2014; "
+	    "voil&agrave;,&#133; fin.  </p>"
+	    "<p>&nbsp;</p>"
+	    "<p>Zéro\xe2\x80\x8blargeur et\xef\xbb\xbf BOM, do\xc2\xadmaine.</p>"
+	    "</div></body></html>");
+	const struct ap_block *b;
+
+	b = find(d, "Il a dit");
+	assert_non_null(b);
+	assert_string_equal(b->text, "Il a dit" NBSP ": «" NBSP "C’est fini"
+	    NBSP "» & il est parti" NNBSP "! Café crème — voilà,… fin.");
+	assert_int_equal(b->len, strlen(b->text));
+	/* A paragraph of one no-break space is empty: no block. */
+	for (size_t i = 0; i < d->nblocks; i++)
+		assert_true(d->blocks[i].len > 0 &&
+		    strcmp(d->blocks[i].text, NBSP) != 0);
+	/* Zero-width space and BOM dropped, soft hyphen kept. */
+	assert_string_equal(find(d, "Zéro")->text,
+	    "Zérolargeur et BOM, do\xc2\xadmaine.");
+}
+
+static void
+declared_charset_ignored(void **state)
+{
+	/* d->text is UTF-8 whatever the page declares. */
+	struct ap_doc *d = parse(*state,
+	    "<html><head><meta charset=\"windows-1252\"><meta http-equiv="
+	    "\"Content-Type\" content=\"text/html; charset=iso-8859-1\">"
+	    "</head><body><p>Élève, œuvre, « guillemets », 20 €.</p>"
+	    "</body></html>");
+
+	assert_true(any(d, "Élève, œuvre, « guillemets », 20 €."));
+}
+
+/* Robustness -------------------------------------------------------- */
+
+static void
+deep_nesting(void **state)
+{
+	struct fx *f = *state;
+	const size_t depth = 100000;
+	const char *p = "<p>Le texte tout au fond, avec des virgules, des mots,"
+	    " et une phrase assez longue pour compter.</p>";
+	struct ap_buf b;
+	struct ap_arena a;
+	jmp_buf oom;
+	struct ap_doc *d;
+	size_t i;
+
+	ap_arena_init(&a, NULL);
+	a.oom = &oom;
+	if (setjmp(oom) != 0)
+		fail_msg("out of memory");
+	ap_buf_init(&b, &a);
+	ap_buf_puts(&b, "<html><body>");
+	for (i = 0; i < depth; i++)
+		ap_buf_puts(&b, "<div>");
+	ap_buf_puts(&b, p);
+	for (i = 0; i < depth; i++)
+		ap_buf_puts(&b, "</div>");
+	ap_buf_puts(&b, "<p>Après.</p></body></html>");
+	d = parse_n(f, b.p, b.len);
+	assert_true(any(d, "Le texte tout au fond"));
+	assert_true(find(d, "Le texte tout au fond")->flags & AP_BF_ARTICLE);
+	ap_arena_fini(&a);
+}
+
+static void
+deep_unclosed(void **state)
+{
+	/* Unclosed inline elements nest as deep as the input is long. */
+	struct fx *f = *state;
+	struct ap_buf b;
+	struct ap_arena a;
+	jmp_buf oom;
+	struct ap_doc *d;
+	size_t i;
+
+	ap_arena_init(&a, NULL);
+	a.oom = &oom;
+	if (setjmp(oom) != 0)
+		fail_msg("out of memory");
+	ap_buf_init(&b, &a);
+	ap_buf_puts(&b, "<p>Début");
+	for (i = 0; i < 100000; i++)
+		ap_buf_puts(&b, "<span><b>x");
+	d = parse_n(f, b.p, b.len);
+	assert_true(d->nblocks >= 1);
+	assert_int_equal(strncmp(d->blocks[0].text, "Débutxx", 7), 0);
+	ap_arena_fini(&a);
+}
+
+static void
+many_links(void **state)
+{
+	struct fx *f = *state;
+	struct ap_buf b;
+	struct ap_arena a;
+	jmp_buf oom;
+	struct ap_doc *d;
+	size_t i;
+
+	ap_arena_init(&a, NULL);
+	a.oom = &oom;
+	if (setjmp(oom) != 0)
+		fail_msg("out of memory");
+	ap_buf_init(&b, &a);
+	ap_buf_puts(&b, "<html><head><base href=\"https://b.example/d/\">"
+	    "</head><body><div class=\"article\"><p>Un vrai paragraphe, "
+	    "assez long, avec des virgules, pour être l'article.</p>");
+	for (i = 0; i < 10000; i++)
+		ap_buf_printf(&b, "<li><a href=\"l%zu\">Lire aussi %zu</a></li>",
+		    i, i);
+	ap_buf_puts(&b, "</div></body></html>");
+	d = parse_n(f, b.p, b.len);
+	assert_true(any(d, "Un vrai paragraphe"));
+	assert_true(d->nblocks >= 10000);
+	assert_string_equal(find(d, "Lire aussi 9999")->href,
+	    "https://b.example/d/l9999");
+	ap_arena_fini(&a);
+}
+
+static void
+empty_inputs(void **state)
+{
+	struct fx *f = *state;
+	struct ap_doc *d;
+
+	d = parse(f, "");
+	assert_int_equal(d->nblocks, 0);
+	ap_arena_fini(&d->arena);
+	d = parse(f, "<html><head><title>Seul</title></head></html>");
+	assert_int_equal(d->nblocks, 0);
+	assert_string_equal(d->meta.headline, "Seul");
+	ap_arena_fini(&d->arena);
+	d = parse(f, "juste du texte, sans balise");
+	assert_int_equal(d->nblocks, 1);
+	ap_arena_fini(&d->arena);
+	d = parse(f, "<<<>>><p <a href=<\">&&#xFFFFFFF;&#0;</p><!--");
+	assert_true(d->nblocks < 5);
+}
+
+/* Out of memory at every allocation: the xmlDoc and any jansson tree go
+ * through the arena's cleanup hook; valgrind checks nothing leaks. */
+struct failing {
+	size_t	 n;		/* allocations left before failing */
+	size_t	 calls;
+};
+
+static void *
+f_malloc(size_t n, void *arg)
+{
+	struct failing *fa = arg;
+
+	fa->calls++;
+	if (fa->n == 0)
+		return NULL;
+	fa->n--;
+	return malloc(n);
+}
+
+static void *
+f_realloc(void *p, size_t n, void *arg)
+{
+	struct failing *fa = arg;
+
+	fa->calls++;
+	if (fa->n == 0)
+		return NULL;
+	fa->n--;
+	return realloc(p, n);
+}
+
+static void
+f_free(void *p, void *arg)
+{
+	(void)arg;
+	free(p);
+}
+
+static int prev_cleanups;
+
+static void
+prev_cleanup(void *arg)
+{
+	(void)arg;
+	prev_cleanups++;
+}
+
+static void
+out_of_memory(void **state)
+{
+	struct fx *f = *state;
+	struct failing fa;
+	struct ap_allocator al = { f_malloc, f_realloc, f_free, &fa };
+	struct ap_doc *d = &f->d;
+	volatile size_t i;
+	volatile bool done = false;
+	volatile size_t failures = 0;
+
+	(void)parse_file(f, "split-article.html");
+	ap_arena_fini(&f->d.arena);
+	f->live = false;
+	for (i = 0; !done && i < 100000; i++) {
+		memset(d, 0, sizeof(*d));
+		fa.n = i;
+		fa.calls = 0;
+		ap_arena_init(&d->arena, &al);
+		d->arena.oom = &f->oom;
+		d->arena.cleanup = prev_cleanup;
+		prev_cleanups = 0;
+		d->text = f->file;
+		d->textlen = strlen(f->file);
+		if (setjmp(f->oom) == 0) {
+			ap_html_blocks(d);
+			done = true;
+			/* The previous hook is back in place. */
+			assert_ptr_equal(d->arena.cleanup, prev_cleanup);
+			assert_true(d->nblocks > 10);
+		} else
+			failures++;
+		ap_arena_fini(&d->arena);
+		/* The hook that was there before is called exactly once. */
+		assert_int_equal(prev_cleanups, 1);
+	}
+	assert_true(done);
+	assert_true(failures > 10);
+}
+
+/* Helpers ------------------------------------------------------------ */
+
+static void
+dates(void **state)
+{
+	struct ap_arena arena, *a = &arena;
+	jmp_buf oom;
+
+	(void)state;
+	LOCAL_ARENA(arena, oom);
+	assert_string_equal(ap_html_date(a, "2015-05-04T13:36:31+02:00"),
+	    "2015-05-04T13:36:31+02:00");
+	assert_string_equal(ap_html_date(a, "2015-05-04 13:36"),
+	    "2015-05-04T13:36");
+	assert_string_equal(ap_html_date(a, "2020-08-25|00h23"), "2020-08-25");
+	assert_string_equal(ap_html_date(a, " 2020-09-14T09:46:33.000Z"),
+	    "2020-09-14T09:46:33.000Z");
+	assert_string_equal(ap_html_date(a, "20170108"), "2017-01-08");
+	assert_string_equal(ap_html_date(a, "08/01/2017"), "2017-01-08");
+	assert_string_equal(ap_html_date(a, "Tue, 04 Nov 2023 10:00:00 GMT"),
+	    "2023-11-04");
+	assert_string_equal(ap_html_date(a, "5 mai 2015"), "2015-05-05");
+	assert_string_equal(ap_html_date(a, "2015/05/04"), "2015-05-04");
+	assert_null(ap_html_date(a, "2015-13-04"));
+	assert_null(ap_html_date(a, "hier soir"));
+	assert_null(ap_html_date(a, ""));
+	assert_null(ap_html_date(a, NULL));
+	ap_arena_fini(a);
+}
+
+static void
+authors(void **state)
+{
+	struct ap_arena arena, *a = &arena;
+	jmp_buf oom;
+	const char *out[8];
+	size_t n;
+
+	(void)state;
+	LOCAL_ARENA(arena, oom);
+	n = 0;
+	ap_html_authors(a, "Par Martin Untersinger (avec Damien Leloup et "
+	    "Morgane Tual)", NULL, out, &n, 8);
+	assert_int_equal(n, 3);
+	assert_string_equal(out[0], "Martin Untersinger");
+	assert_string_equal(out[1], "Damien Leloup");
+	assert_string_equal(out[2], "Morgane Tual");
+	n = 0;
+	ap_html_authors(a, "Jeanne Martin, envoyée spéciale à Kyiv", NULL,
+	    out, &n, 8);
+	assert_int_equal(n, 1);
+	assert_string_equal(out[0], "Jeanne Martin");
+	n = 0;
+	ap_html_authors(a, "By John Smith and Jane Doe", NULL, out, &n, 8);
+	assert_int_equal(n, 2);
+	assert_string_equal(out[1], "Jane Doe");
+	n = 0;
+	ap_html_authors(a, "https://www.example.com/auteur/x", NULL, out, &n,
+	    8);
+	ap_html_authors(a, "Le Monde", "Le Monde", out, &n, 8);
+	ap_html_authors(a, "AFP", NULL, out, &n, 8);
+	ap_html_authors(a, "afp", NULL, out, &n, 8);	/* duplicate */
+	ap_html_authors(a, "J. La.", NULL, out, &n, 8);
+	assert_int_equal(n, 2);
+	assert_string_equal(out[0], "AFP");
+	assert_string_equal(out[1], "J. La.");
+	/* Never more than max. */
+	n = 0;
+	ap_html_authors(a, "A Un, B Deux, C Trois", NULL, out, &n, 2);
+	assert_int_equal(n, 2);
+	ap_arena_fini(a);
+}
+
+static void
+labels_and_folding(void **state)
+{
+	struct ap_arena arena, *a = &arena;
+	jmp_buf oom;
+	static const char *const yes[] = { "À lire aussi", "A LIRE AUSSI :",
+	    "Lire aussi", "Sur le même sujet", "Articles connexes",
+	    "Dans la même rubrique", "Voir aussi", "Articles liés",
+	    "En relation", "La rédaction vous conseille :",
+	    "Lire l'entretien :", "Nos articles sur la réforme", NULL };
+	static const char *const no[] = { "Les plus lus", "À la une",
+	    "Lire la suite de l'article, qui explique pourquoi la réforme "
+	    "a échoué", "Dernières infos", "Populaires", "", NULL };
+	size_t i;
+
+	for (i = 0; yes[i] != NULL; i++)
+		assert_true(ap_html_related_label(yes[i], strlen(yes[i])));
+	for (i = 0; no[i] != NULL; i++)
+		assert_false(ap_html_related_label(no[i], strlen(no[i])));
+	(void)state;
+	LOCAL_ARENA(arena, oom);
+	assert_true(ap_html_same(a, "L’Élysée  répond", "l'elysee repond!"));
+	assert_true(ap_html_same(a, "Œuvre", "oeuvre"));
+	assert_false(ap_html_same(a, "Une chose", "Une autre"));
+	assert_false(ap_html_same(a, "", ""));
+	assert_string_equal(ap_html_collapse(a, " a \n\t b" NBSP " ", 9),
+	    "a b");
+	ap_arena_fini(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(jsonld_article, setup, teardown),
+		cmocka_unit_test_setup_teardown(jsonld_graph_authors, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(jsonld_author_string_split,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(og_meta_fallbacks, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(meta_dates_and_site_author,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(time_in_article, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(title_suffix, setup, teardown),
+		cmocka_unit_test_setup_teardown(headline_agreement, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(container_split_by_ad, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(related_box, setup, teardown),
+		cmocka_unit_test_setup_teardown(related_outside_article, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(inline_insert_left_out, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(hidden_skipped, setup, teardown),
+		cmocka_unit_test_setup_teardown(link_density, setup, teardown),
+		cmocka_unit_test_setup_teardown(block_flags, setup, teardown),
+		cmocka_unit_test_setup_teardown(entities_and_spaces, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(declared_charset_ignored, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(deep_nesting, setup, teardown),
+		cmocka_unit_test_setup_teardown(deep_unclosed, setup, teardown),
+		cmocka_unit_test_setup_teardown(many_links, setup, teardown),
+		cmocka_unit_test_setup_teardown(empty_inputs, setup, teardown),
+		cmocka_unit_test_setup_teardown(out_of_memory, setup, teardown),
+		cmocka_unit_test_setup_teardown(dates, setup, teardown),
+		cmocka_unit_test_setup_teardown(authors, setup, teardown),
+		cmocka_unit_test_setup_teardown(labels_and_folding, setup,
+		    teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
