@@ -165,7 +165,11 @@ parse_byline(struct ap_doc *d, struct authors *as, const char *s, size_t n)
 		p = s + start;
 		len = i - start;
 		trim_piece(&p, &len);
-		/* Drop the "Par", "Propos recueillis par" lead-in. */
+		/* Drop the "Par", "Propos recueillis par", "avec" lead-ins. */
+		if (len > 5 && strncmp(p, "avec ", 5) == 0) {
+			p += 5;
+			len -= 5;
+		}
 		if ((skip = strip_cue(p, len, CUE_BYLINE)) > 0) {
 			p += skip;
 			len -= skip;
@@ -193,25 +197,33 @@ parse_byline(struct ap_doc *d, struct authors *as, const char *s, size_t n)
 	}
 }
 
-/* The publication date in a date or byline block, skipping "Mis à jour". */
+/*
+ * The publication date in a date or byline block: the first date that
+ * does not follow a "Mis à jour" cue more closely than a "Publié" one.
+ */
 static bool
 first_date(const char *fold, char out[AP_DATE_MAX])
 {
-	const char *upd = NULL;
-	size_t at, end, k;
+	size_t at, end, k, pos = 0;
+	bool updated = false;
 
-	for (k = 0; fold[k] != '\0'; k++)
-		if ((k == 0 || fold[k - 1] == ' ' || fold[k - 1] == '(') &&
-		    ap_cue_prefix(fold + k, CUE_UPDATED) > 0) {
-			upd = fold + k;
-			break;
+	while (ap_date_find(fold + pos, out, &at, &end)) {
+		/* Which cue, if any, introduces this date? */
+		for (k = pos; k < pos + at; k++) {
+			if (k > 0 && fold[k - 1] != ' ' && fold[k - 1] != '(' &&
+			    fold[k - 1] != '|' && fold[k - 1] != ',')
+				continue;
+			if (ap_cue_prefix(fold + k, CUE_UPDATED) > 0)
+				updated = true;
+			else if (ap_cue_prefix(fold + k, CUE_DATE) > 0 &&
+			    strncmp(fold + k, "le ", 3) != 0)
+				updated = false;
 		}
-	if (!ap_date_find(fold, out, &at, &end))
-		return false;
-	/* A date after "Mis à jour" is the update, not the publication. */
-	if (upd != NULL && fold + at > upd)
-		return false;
-	return true;
+		if (!updated)
+			return true;
+		pos += end;
+	}
+	return false;
 }
 
 static void

@@ -131,7 +131,8 @@ wrap_width(const struct line *ls, size_t n)
 	for (i = 0; i < n; i++)
 		if (ls[i].width > max)
 			max = ls[i].width;
-	if (max == 0 || max > 100)
+	/* Menus of short lines are not a wrapped text. */
+	if (max < 40 || max > 100)
 		return 0;
 	for (i = 0; i + 1 < n; i++) {
 		if (ls[i].len == 0 || ls[i + 1].len == 0)
