@@ -147,6 +147,7 @@ static const struct tagdef tags[] = {
 #define C_CAPTION	0x0080
 #define C_BODY		0x0100	/* itemprop=articleBody: strongest cue */
 #define C_NAV		0x0200	/* role navigation, banner, contentinfo */
+#define C_KICKER	0x0400	/* a label set before a title or summary */
 
 /* Substring; whole token or token prefix (tokens split at anything but
  * letters and digits); whole class name or its prefix (split at spaces). */
@@ -285,6 +286,12 @@ static const struct cue {
 	{ "deck",	M_TOK,	C_LEAD },
 	{ "dek",	M_TOK,	C_LEAD },
 	{ "hat",	M_TOK,	C_LEAD },
+	/* kickers: "gros temps" before a summary, read apart from it */
+	{ "kicker",	M_PFX,	C_KICKER },
+	{ "surtitre",	M_PFX,	C_KICKER },
+	{ "overline",	M_PFX,	C_KICKER },
+	{ "eyebrow",	M_PFX,	C_KICKER },
+	{ "label",	M_TOK,	C_KICKER },
 	/* captions and hidden helpers */
 	{ "caption",	M_SUB,	C_CAPTION },
 	{ "legende",	M_SUB,	C_CAPTION },
@@ -385,6 +392,8 @@ struct ctx {
 	size_t		 ntimes;
 	struct el	*labels[MAXLIST];	/* "À lire aussi" label owners */
 	size_t		 nlabels;
+	struct el	*inserts[MAXLIST];	/* "Lire aussi : titre" blocks */
+	size_t		 ninserts;
 	struct el	*cuerel[MAXLIST];	/* class-cued related boxes */
 	size_t		 ncuerel;
 	struct el	*cuemeta[MAXLIST];	/* byline/date/standfirst */
@@ -583,7 +592,10 @@ el_cues(struct el *e, const xmlNode *n)
 		e->cues |= b;
 		w += (b & C_NEG ? -25 : 0) + (b & (C_POS | C_BODY) ? 25 : 0);
 	}
-	if ((v = attr(n, "id")) != NULL) {
+	/* Ids of headings and paragraphs are anchors made from their text
+	 * ("comment-on-garde-le-lien"), not cues. */
+	if ((v = attr(n, "id")) != NULL && e->tag != T_P &&
+	    !(e->kind & TK_HEADING)) {
 		b = cue_bits(v) & ~C_HIDDEN;
 		e->cues |= b;
 		w += (b & C_NEG ? -25 : 0) + (b & (C_POS | C_BODY) ? 25 : 0);
@@ -729,6 +741,20 @@ push(struct el **list, size_t *n, struct el *e)
 		list[(*n)++] = e;
 }
 
+/* Whether text opens with a related label and a colon, the title after
+ * it in the same node: "Lire aussi : Le titre", ">> A lire aussi: …". */
+static bool
+inline_insert(const char *s)
+{
+	const char *colon;
+
+	while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '>')
+		s++;
+	colon = memchr(s, ':', strnlen(s, 48));
+	return colon != NULL && colon[1] != '\0' &&
+	    ap_html_related_label(s, (size_t)(colon - s) + 1);
+}
+
 /* Pass 1: enter a node; returns whether it was entered (and must be left). */
 static int
 p1_enter(struct ctx *c, xmlNode *n)
@@ -758,6 +784,9 @@ p1_enter(struct ctx *c, xmlNode *n)
 		if (cnt <= 60 && ap_html_related_label(
 		    (const char *)n->content, strlen((const char *)n->content)))
 			push(c->labels, &c->nlabels, p);
+		else if (p->owner != NULL && inline_insert(
+		    (const char *)n->content))
+			push(c->inserts, &c->ninserts, p->owner);
 		return 0;
 	}
 	if (n->type != XML_ELEMENT_NODE || n->name == NULL)
@@ -988,10 +1017,19 @@ same_class(const struct el *a, const struct el *b)
 }
 
 static void
+cont_add(struct ctx *c, struct el *e)
+{
+	if (c->nconts < MAXLIST) {
+		c->conts[c->nconts++] = e;
+		e->fl |= F_CONT;
+	}
+}
+
+static void
 choose_container(struct ctx *c)
 {
 	struct el *best = NULL, *top[5] = { NULL }, *e, *p, *s;
-	double bs, last, thr;
+	double bs, prev, thr;
 	size_t i, k, shared;
 	xmlNode *n;
 
@@ -1013,8 +1051,7 @@ choose_container(struct ctx *c)
 		if ((best = c->body) == NULL)
 			return;
 		c->best = best;
-		c->conts[c->nconts++] = best;
-		best->fl |= F_CONT;
+		cont_add(c, best);
 		return;
 	}
 	bs = best->score;
@@ -1031,24 +1068,23 @@ choose_container(struct ctx *c)
 		}
 	}
 	/* Climb while the parent scores comparably (article split). */
-	last = best->score;
-	thr = last / 3;
+	prev = best->score;
+	thr = prev / 3;
 	for (p = best->parent; !is_top(p); p = p->parent) {
 		if (!(p->fl & F_CAND))
 			continue;
 		if (p->score < thr)
 			break;
-		if (p->score > last) {
+		if (p->score > prev) {
 			best = p;
 			break;
 		}
-		last = p->score;
+		prev = p->score;
 	}
 	while (!is_top(best->parent) && best->parent->nchild == 1)
 		best = best->parent;
 	c->best = best;
-	c->conts[c->nconts++] = best;
-	best->fl |= F_CONT;
+	cont_add(c, best);
 	/* Widen to siblings that hold body text too. */
 	if (is_top(best->parent))
 		return;
@@ -1062,12 +1098,16 @@ choose_container(struct ctx *c)
 		    best->score * 0.2 : 0) >= thr && s->weight >= 0) ||
 		    ((s->fl & F_BLOCK) && !(s->fl & F_HASBLOCK) &&
 		    s->own - s->ownlink >= 80 && link_density(s) < 0.25 &&
-		    s->weight >= 0 && !(s->cues & C_NEG))) {
-			if (c->nconts < MAXLIST) {
-				c->conts[c->nconts++] = s;
-				s->fl |= F_CONT;
-			}
-		}
+		    s->weight >= 0 && !(s->cues & C_NEG)))
+			cont_add(c, s);
+	}
+	/* Most of the parent is article: the parent is the container. */
+	if (c->nconts > MAXLIST / 2 && c->nconts * 2 > best->parent->nchild) {
+		for (i = 0; i < c->nconts; i++)
+			c->conts[i]->fl &= ~F_CONT;
+		c->nconts = 0;
+		c->best = best->parent;
+		cont_add(c, best->parent);
 	}
 }
 
@@ -1127,7 +1167,7 @@ near_article(const struct ctx *c, const struct el *e)
 /* Whether an element inside the article is an insert to leave out of it:
  * boilerplate cues without body text, link lists, navigation. */
 static bool
-cleaned(const struct el *e)
+cleaned(const struct ctx *c, const struct el *e)
 {
 	if (e->fl & F_CONT)
 		return false;
@@ -1137,8 +1177,10 @@ cleaned(const struct el *e)
 		return true;
 	if (e->tag == T_FORM && e->npara == 0)
 		return true;
+	/* Boilerplate cues, and little of the article's text. */
 	if ((e->cues & C_NEG) && !(e->cues & C_BODY) && (e->npara == 0 ||
-	    (e->weight < 0 && e->npara <= 1)))
+	    (e->weight < 0 && (e->text - e->links) * 4 <
+	    c->best->text - c->best->links)))
 		return true;
 	if (e->nanchors >= 2 && e->npara == 0 && link_density(e) > 0.5 &&
 	    e->tag != T_P && e->tag != T_LI && !(e->kind & TK_HEADING))
@@ -1342,12 +1384,12 @@ owner_after(const struct ctx *c, const struct el *e)
 	return o;
 }
 
-/* Whether e starts and ends a block: block elements, and the links of
- * a related box, whose titles are read one by one. */
+/* Whether e starts and ends a block: block elements, kicker labels, and
+ * the links of a related box, whose titles are read one by one. */
 static bool
 boundary(const struct el *e)
 {
-	return (e->fl & F_BLOCK) != 0 ||
+	return (e->fl & F_BLOCK) != 0 || (e->cues & C_KICKER) != 0 ||
 	    (e->tag == T_A && (e->fl & F_INBOX) != 0);
 }
 
@@ -1383,7 +1425,7 @@ e_enter(struct ctx *c, xmlNode *n)
 		art = (e->fl & F_CONT) != 0;
 	else
 		art = (e->fl & F_CONT) ||
-		    (p != NULL && (p->fl & F_ART) && !cleaned(e));
+		    (p != NULL && (p->fl & F_ART) && !cleaned(c, e));
 	if (art)
 		e->fl |= F_ART;
 	else
@@ -1451,6 +1493,12 @@ mark_inserts(struct ctx *c)
 		if (b != NULL && !(b->fl & F_CONT) && in_article(c, b) &&
 		    b->text * 3 < t && link_density(b) >= 0.15)
 			b->fl |= F_CLEAN | (b->tag != T_P ? F_LBOX : 0);
+	}
+	for (i = 0; i < c->ninserts; i++) {
+		b = c->inserts[i];
+		if (!(b->fl & F_CONT) && in_article(c, b) && b->text * 3 < t &&
+		    (link_density(b) >= 0.3 || b->text <= 200))
+			b->fl |= F_CLEAN;
 	}
 }
 
