@@ -187,8 +187,12 @@ ap_rule_dateline(const struct ap_block *b)
 {
 	const struct ap_feat *f = &b->f;
 
-	if (!f->has_date || f->opens_quote)
+	if (f->opens_quote)
 		return false;
+	/* "Publié à 0 h 23": a publication cue even without the day. */
+	if (!f->has_date)
+		return HAS(f->cue_start, CUE_DATE) && f->words <= 12 &&
+		    strncmp(f->fold, "le ", 3) != 0 && !f->ends_sentence;
 	return f->words <= 16 || (f->words <= 30 &&
 	    (HAS(f->cue_start, CUE_DATE) || HAS(f->cue_start, CUE_WEEKDAY)));
 }
@@ -326,6 +330,7 @@ is_subhead(const struct ap_doc *d, size_t i, size_t to)
 	if (b->flags & AP_BF_HEADING)
 		return b->level != 1;
 	return ap_rule_titleish(b) && b->f.words <= 15 && i + 1 < to &&
+	    b->f.last != '?' && b->f.last != '!' &&
 	    !(b->flags & AP_BF_LISTITEM) && !b->f.opens_quote &&
 	    is_running_text(&d->blocks[i + 1]);
 }
@@ -447,6 +452,10 @@ headline_score(const struct ap_doc *d, size_t i, size_t from)
 	if (b->f.name_shape || names_only(b))
 		s -= 30;
 	if (b->f.words >= 5 && b->f.words <= 25)
+		s += 10 + (long)(b->f.words > 15 ? 15 : b->f.words) / 2;
+	/* A line set apart by blank lines on both sides, as titles are. */
+	if ((b->flags & AP_BF_GAP_BEFORE) && i + 1 < from &&
+	    (d->blocks[i + 1].flags & AP_BF_GAP_BEFORE))
 		s += 10;
 	n = &d->blocks[i];
 	for (k = 0; k < 3 && (n = next_kept(d, (size_t)(n - d->blocks),

@@ -154,7 +154,12 @@ numeric_date(const char *s, int *y, int *m, int *d)
 	i += k;
 	if (s[i++] != sep)
 		return 0;
-	if ((k = digits(s + i, 4, y)) != 4 || isdig(s[i + k]))
+	k = digits(s + i, 4, y);
+	if (k == 2 && i == 6 && sep != '-')
+		*y += 2000;	/* "22/10/17", as news sites print it */
+	else if (k != 4)
+		return 0;
+	if (isdig(s[i + k]))
 		return 0;
 	return i + k;
 }

@@ -150,8 +150,10 @@ shape(struct ap_feat *f, const char *s, size_t n)
 	    (last == 0xBB && (before == '.' || before == AP_NBSP ||
 	    before == AP_NNBSP || before == ' '));
 	f->name_shape = ap_name_shape(s, n);
-	f->title_case = ap_is_upper(first) && !is_terminal(last) &&
-	    last != ':' && last != ',' && f->words <= 25;
+	/* Titles may ask or exclaim, but do not end like a sentence. */
+	f->title_case = ap_is_upper(first) && last != '.' && last != 0x2026 &&
+	    last != ':' && last != ',' && last != ';' && f->words <= 25 &&
+	    f->sentences <= 1;
 }
 
 static void

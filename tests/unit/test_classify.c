@@ -307,8 +307,18 @@ dateline_not_without_date(void **state)
 {
 	struct ap_doc *d = *state;
 
-	assert_false(ap_rule_dateline(t_block(d, "Publié le 3 mars")));
 	assert_false(ap_rule_dateline(t_block(d, "28 milliards d’euros")));
+	assert_false(ap_rule_dateline(t_block(d, "Le ministre a parlé")));
+}
+
+static void
+dateline_publication_cue_without_year(void **state)
+{
+	struct ap_doc *d = *state;
+
+	/* The cue makes it a date line even when the date is incomplete. */
+	assert_true(ap_rule_dateline(t_block(d, "Publié le 3 mars")));
+	assert_true(ap_rule_dateline(t_block(d, "Publié à 0 h 23")));
 }
 
 static void
@@ -773,6 +783,7 @@ main(void)
 		T_TEST(dateline_published),
 		T_TEST(dateline_numeric),
 		T_TEST(dateline_not_without_date),
+		T_TEST(dateline_publication_cue_without_year),
 		T_TEST(dateline_not_long_paragraph),
 		T_TEST(dateline_not_quote),
 		T_TEST(role_after_name),
