@@ -32,7 +32,8 @@ CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
 CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka)
 
 .PHONY: all check check-unit check-articles check-regress check-cli \
-        check-headers regen gen asan valgrind lint install uninstall clean
+        check-headers regen gen asan valgrind lint install uninstall clean \
+        bench
 
 all: $(BUILD)/artparse
 
@@ -90,6 +91,14 @@ asan:
 valgrind: $(BUILD)/artparse $(UNIT_BIN)
 	$(MAKE) VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full \
 	    --errors-for-leak-kinds=definite,indirect" check-unit check-regress
+
+# Speed of the HTML extraction against libxml2's bare DOM parse.
+BENCH_PAGES ?= ../shared/corpus/html
+$(BUILD)/html_speed: bench/html_speed.c $(BUILD)/libartparse.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libartparse.a $(DEP_LIBS)
+
+bench: $(BUILD)/html_speed
+	$(BUILD)/html_speed $(BENCH_PAGES) $(BENCH_ROUNDS)
 
 lint:
 	mandoc -Tlint -W warning docs/artparse.1 docs/artparse-json.5
