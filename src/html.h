@@ -127,6 +127,13 @@ void	 ap_html_authors(struct ap_arena *, const char *credit,
 	    const char *site, const char **out, size_t *n, size_t max);
 
 /*
+ * Reconcile d->meta.authors with a visible byline: when the byline names
+ * every author of the metadata and more ("A et B" where JSON-LD lists
+ * only A), its names replace them.  Otherwise nothing changes.
+ */
+void	 ap_html_byline(struct ap_doc *d, const char *byline);
+
+/*
  * Whether s (n bytes) opens with a French or English "related articles"
  * label: "À lire aussi", "Sur le même sujet", "Articles connexes"...
  */

@@ -561,7 +561,7 @@ piece_ok(const char *s, size_t n)
 	for (i = 0; i < n; i++)
 		if (s[i] >= '0' && s[i] <= '9')
 			return false;
-	if (n >= 4 && memcmp(s + n - 3, ".fr", 3) == 0)
+	if (domain_like(s, n))
 		return false;
 	return true;
 }
@@ -734,14 +734,12 @@ static const struct meta_name meta_names[] = {
 	{ "date",			AP_HK_DATE },
 	{ "datemodified",		AP_HK_MODDATE },
 	{ "datepublished",		AP_HK_DATE },
-	{ "dc.creator",			-1 },
 	{ "dc.date",			AP_HK_DATE },
 	{ "dc.date.created",		AP_HK_DATE },
 	{ "dc.date.issued",		AP_HK_DATE },
 	{ "dc.date.modified",		AP_HK_MODDATE },
 	{ "dc.language",		AP_HK_LANG_META },
 	{ "dcterms.created",		AP_HK_DATE },
-	{ "dcterms.creator",		-1 },
 	{ "dcterms.date",		AP_HK_DATE },
 	{ "dcterms.issued",		AP_HK_DATE },
 	{ "dcterms.modified",		AP_HK_MODDATE },
@@ -1219,22 +1217,21 @@ ap_html_meta(struct ap_doc *d, const struct ap_hmeta *m)
 		mt->lang = lang_tag(a, ld.lang);
 
 	/*
-	 * Structured credits first; meta author tags only without them.  The
-	 * site's own name alone is a default, not a credit (the visible
-	 * byline says more); next to other names it is a desk credit.
+	 * Structured credits first, as written (an organisation credited
+	 * there is a desk credit); meta author tags only without them, and
+	 * there the site's own name alone is a default, not a credit.
 	 */
 	n = 0;
 	for (i = 0; i < ld.nauthors; i++)
 		ap_html_authors(a, ld.authors[i], NULL, names, &n,
 		    AP_HMETA_MAXAUTH);
-	if (n == 1 && site_like(a, names[0], mt->site_name))
-		n = 0;
-	if (n == 0)
+	if (n == 0) {
 		for (i = 0; i < m->nauthors; i++)
 			ap_html_authors(a, m->authors[i], NULL, names, &n,
 			    AP_HMETA_MAXAUTH);
-	if (n == 1 && site_like(a, names[0], mt->site_name))
-		n = 0;
+		if (n == 1 && site_like(a, names[0], mt->site_name))
+			n = 0;
+	}
 	mt->authors = NULL;
 	if (n > 0) {
 		mt->authors = ap_allocarray(a, n + 1, sizeof(*mt->authors));
@@ -1242,4 +1239,29 @@ ap_html_meta(struct ap_doc *d, const struct ap_hmeta *m)
 		mt->authors[n] = NULL;
 	}
 	return h1;
+}
+
+void
+ap_html_byline(struct ap_doc *d, const char *byline)
+{
+	struct ap_arena *a = &d->arena;
+	const char *names[AP_HMETA_MAXAUTH];
+	size_t n = 0, i, k, have;
+
+	if (d->meta.authors == NULL || byline == NULL)
+		return;
+	ap_html_authors(a, byline, NULL, names, &n, AP_HMETA_MAXAUTH);
+	for (have = 0; d->meta.authors[have] != NULL; have++) {
+		for (k = 0; k < n; k++)
+			if (ap_html_same(a, d->meta.authors[have], names[k]))
+				break;
+		if (k == n)
+			return;		/* the byline does not name it */
+	}
+	if (n <= have)
+		return;
+	d->meta.authors = ap_allocarray(a, n + 1, sizeof(*d->meta.authors));
+	for (i = 0; i < n; i++)
+		d->meta.authors[i] = names[i];
+	d->meta.authors[n] = NULL;
 }

@@ -370,6 +370,7 @@ struct el {
 };
 
 #define MAXLIST		64
+#define MAXBYLINE	8
 
 /* Foreign resources that must not leak when the arena jumps out. */
 struct hold {
@@ -403,6 +404,8 @@ struct ctx {
 	struct el	*conts[MAXLIST];	/* best and its widened siblings */
 	size_t		 nconts;
 	const char	*base;		/* absolute base URL, or NULL */
+	const char	*bylines[MAXBYLINE];	/* texts of byline blocks */
+	size_t		 nbylines;
 	struct el	*root;		/* current emission root */
 	/* The pending block. */
 	struct ap_buf	 text;
@@ -694,7 +697,9 @@ head_element(struct ctx *c, const xmlNode *n, enum tag t)
 
 	switch (t) {
 	case T_META:
-		if ((v = attr(n, "content")) == NULL)
+		/* Some saved pages (Postlight fixtures) write value=. */
+		if ((v = attr(n, "content")) == NULL &&
+		    (v = attr(n, "value")) == NULL)
 			return;
 		if ((name = attr(n, "property")) != NULL)
 			ap_hmeta_add(c->a, &c->m, name, v);
@@ -894,14 +899,13 @@ p1_enter(struct ctx *c, xmlNode *n)
 		push(c->cuerel, &c->ncuerel, e);
 	if ((e->cues & (C_BYLINE | C_DATE | C_LEAD)) || e->tag == T_TIME)
 		push(c->cuemeta, &c->ncuemeta, e);
-	/* Microdata: <time itemprop=datePublished datetime=…>. */
-	if ((v = attr(n, "itemprop")) != NULL && e->tag != T_META) {
-		const char *val = attr(n, "datetime");
-		if (val == NULL)
-			val = attr(n, "content");
-		if (val != NULL)
-			ap_hmeta_add(c->a, &c->m, v, val);
-	}
+	/* Microdata: <time itemprop=datePublished datetime=…>; kept for
+	 * when the container is known, as related teasers carry it too. */
+	if ((v = attr(n, "itemprop")) != NULL && e->tag != T_TIME &&
+	    (strcasecmp(v, "datePublished") == 0 ||
+	    strcasecmp(v, "dateCreated") == 0) &&
+	    (attr(n, "datetime") != NULL || attr(n, "content") != NULL))
+		push(c->times, &c->ntimes, e);
 	return 1;
 }
 
@@ -1215,15 +1219,19 @@ put_cues(struct ap_buf *b, const xmlNode *n)
 	}
 }
 
+/* The cue tokens of e and its ancestors up to the container or the
+ * emission root, bounded; the cue bits they carry go to *bits. */
 static const char *
-block_cues(struct ctx *c, const struct el *e)
+block_cues(struct ctx *c, const struct el *e, unsigned *bits)
 {
 	struct ap_buf b;
 	const char *r;
 	int up;
 
+	*bits = 0;
 	ap_buf_init(&b, c->a);
 	for (up = 0; e != NULL && up < 8 && b.len < 160; up++, e = e->parent) {
+		*bits |= e->cues;
 		put_cues(&b, e->node);
 		if ((e->fl & F_CONT) || e == c->root || is_top(e))
 			break;
@@ -1285,7 +1293,7 @@ flush(struct ctx *c)
 	const struct el *o = c->owner;
 	const char *t;
 	size_t n = c->text.len;
-	unsigned fl = 0;
+	unsigned fl = 0, bits;
 
 	if (!c->started)
 		return;
@@ -1317,7 +1325,9 @@ flush(struct ctx *c)
 	b->link_chars = c->linkchars;
 	if (c->firstlink != NULL)
 		b->href = resolve(c, attr(c->firstlink->node, "href"));
-	b->cues = block_cues(c, o);
+	b->cues = block_cues(c, o, &bits);
+	if ((bits & C_BYLINE) && n <= 160 && c->nbylines < MAXBYLINE)
+		c->bylines[c->nbylines++] = b->text;
 	pend_reset(c);
 }
 
@@ -1687,6 +1697,40 @@ set_base(struct ctx *c)
 	}
 }
 
+/*
+ * The date of a <time datetime> or itemprop=datePublished element in or
+ * next to the article: a marked publication date first, then any time.
+ */
+static void
+article_time(struct ctx *c)
+{
+	const char *v;
+	struct el *e;
+	size_t i;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < c->ntimes; i++) {
+			e = c->times[i];
+			v = attr(e->node, "itemprop");
+			if (pass == 0 && (v == NULL ||
+			    (strcasecmp(v, "datePublished") != 0 &&
+			    strcasecmp(v, "dateCreated") != 0)))
+				continue;
+			if (pass == 1 && v != NULL &&
+			    strcasecmp(v, "dateModified") == 0)
+				continue;
+			if (!in_article(c, e) && !near_article(c, e))
+				continue;
+			if ((v = attr(e->node, "datetime")) == NULL &&
+			    (v = attr(e->node, "content")) == NULL)
+				continue;
+			ap_hmeta_set(c->a, &c->m, AP_HK_TIME, v, strlen(v));
+			return;
+		}
+	}
+}
+
 /* Where each h1 sits, for the headline choice. */
 static void
 place_h1(struct ctx *c)
@@ -1793,18 +1837,11 @@ ap_html_blocks(struct ap_doc *d)
 		place_h1(&c);
 		for (i = 0; i < c.m.nh1; i++)
 			c.m.h1[i].text = el_text(&c, c.h1[i]);
-		for (i = 0; i < c.ntimes; i++) {
-			if (in_article(&c, c.times[i]) ||
-			    near_article(&c, c.times[i])) {
-				const char *v = attr(c.times[i]->node,
-				    "datetime");
-				ap_hmeta_set(c.a, &c.m, AP_HK_TIME, v,
-				    strlen(v));
-				break;
-			}
-		}
+		article_time(&c);
 		h1 = ap_html_meta(d, &c.m);
 		emit(&c, h1);
+		for (i = 0; i < c.nbylines; i++)
+			ap_html_byline(d, c.bylines[i]);
 	}
 
 	xmlFreeDoc(h->doc);

@@ -221,6 +221,56 @@ jsonld_author_string_split(void **state)
 }
 
 static void
+jsonld_org_author(void **state)
+{
+	/* An organisation credited in JSON-LD is a desk credit, kept even
+	 * when it is the site; a dc.creator section name is not a credit. */
+	struct ap_doc *d = parse(*state,
+	    "<html><head><meta property=\"og:site_name\" "
+	    "content=\"Radio-Canada.ca\"><meta name=\"dc.creator\" "
+	    "content=\"Zone Société - ICI.Radio-Canada.ca\">"
+	    "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+	    "\"author\":{\"@type\":\"Organization\",\"name\":"
+	    "\"Radio-Canada\"}}</script></head><body><p>x</p></body></html>");
+
+	assert_int_equal(nauthors(d), 1);
+	assert_string_equal(d->meta.authors[0], "Radio-Canada");
+}
+
+static void
+byline_reconcile(void **state)
+{
+	struct fx *f = *state;
+	static const char page[] =
+	    "<html><head><script type=\"application/ld+json\">"
+	    "{\"@type\":\"NewsArticle\",\"author\":{\"name\":"
+	    "\"Elsa Provenzano\"}}</script></head><body><article>"
+	    "<h1>La tempête approche des côtes</h1>"
+	    "<div class=\"author-sign\">%s</div><div class=\"article-body\">"
+	    "<p>La tempête, qui a déjà touché la Bretagne, devrait atteindre "
+	    "les Landes dans la nuit, selon les prévisionnistes.</p>"
+	    "<p>Les autorités appellent à la prudence, et déconseillent les "
+	    "déplacements, en particulier sur le littoral.</p></div>"
+	    "</article></body></html>";
+	char buf[2048];
+	struct ap_doc *d;
+
+	/* The visible byline names the JSON-LD author and one more. */
+	snprintf(buf, sizeof(buf), page, "Par Elsa Provenzano et "
+	    "Mickaël Bosredon");
+	d = parse(f, buf);
+	assert_int_equal(nauthors(d), 2);
+	assert_string_equal(d->meta.authors[0], "Elsa Provenzano");
+	assert_string_equal(d->meta.authors[1], "Mickaël Bosredon");
+	ap_arena_fini(&d->arena);
+	/* A byline that does not name her changes nothing. */
+	snprintf(buf, sizeof(buf), page, "Par Paul Durand et Luc Morel");
+	d = parse(f, buf);
+	assert_int_equal(nauthors(d), 1);
+	assert_string_equal(d->meta.authors[0], "Elsa Provenzano");
+}
+
+static void
 og_meta_fallbacks(void **state)
 {
 	struct ap_doc *d = parse(*state,
@@ -938,6 +988,10 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(jsonld_author_string_split,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(jsonld_org_author, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(byline_reconcile, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(og_meta_fallbacks, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(meta_dates_and_site_author,
