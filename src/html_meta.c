@@ -1136,20 +1136,23 @@ pick_headline(struct ap_doc *d, const struct ap_hmeta *m, const struct ld *ld,
 			}
 		}
 	}
-	for (near = 0; near <= 1; near++) {
-		for (i = 0; i < m->nh1; i++) {
-			h = &m->h1[i];
-			if (h->near != near || nwords(h->text,
-			    strlen(h->text)) < 2 ||
-			    (site != NULL && fold_overlap(a, h->text, site)))
-				continue;
-			*out = h->text;
-			return (int)i;
-		}
+	/* An h1 just above (or in) the article, though nothing agrees. */
+	for (i = 0; i < m->nh1; i++) {
+		h = &m->h1[i];
+		if (h->near != 0 || nwords(h->text, strlen(h->text)) < 2 ||
+		    (site != NULL && fold_overlap(a, h->text, site)))
+			continue;
+		*out = h->text;
+		return (int)i;
 	}
-	/* A home or section page ("website") has no article headline. */
-	if (m->v[AP_HK_OG_TYPE] != NULL && ld->headline == NULL &&
-	    strcasecmp(m->v[AP_HK_OG_TYPE], "article") != 0)
+	/*
+	 * Without a visible headline, the page titles only name an article
+	 * when something says it is one: a home, section or "not found"
+	 * page has titles too.
+	 */
+	if (ld->headline == NULL && m->v[AP_HK_PUBTIME] == NULL &&
+	    m->v[AP_HK_DATE] == NULL && (m->v[AP_HK_OG_TYPE] == NULL ||
+	    strcasecmp(m->v[AP_HK_OG_TYPE], "article") != 0))
 		return -1;
 	*out = first_of(others, 4);
 	return -1;

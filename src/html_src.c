@@ -1744,7 +1744,8 @@ place_h1(struct ctx *c)
 		c->m.h1[i].near = 1;
 		if (e->inh & I_NAV)
 			c->m.h1[i].near = 2;
-		else if (in_article(c, e) || near_article(c, e))
+		else if (in_article(c, e) || (near_article(c, e) &&
+		    e->seq < c->best->seq))
 			c->m.h1[i].near = 0;
 	}
 }

@@ -344,7 +344,8 @@ title_suffix(void **state)
 
 	d = parse(f, "<html><head><title>Le budget adopté sans surprise - "
 	    "Le Journal</title><meta property=\"og:site_name\" "
-	    "content=\"Le Journal\"></head><body><p>x</p></body></html>");
+	    "content=\"Le Journal\"><meta property=\"og:type\" "
+	    "content=\"article\"></head><body><p>x</p></body></html>");
 	assert_string_equal(d->meta.headline, "Le budget adopté sans surprise");
 	LOCAL_ARENA(arena, oom);
 	assert_string_equal(ap_html_clean_title(a,
@@ -387,6 +388,23 @@ headline_agreement(void **state)
 	assert_true(b->flags & AP_BF_HEADING);
 	assert_int_equal(b->level, 1);
 	assert_false(any(d, "Nature Mag"));
+}
+
+static void
+no_article_headline(void **state)
+{
+	/* A "not found" shell: the h1s are sidebar titles after the content,
+	 * the titles are the site's; nothing says it is an article. */
+	struct ap_doc *d = parse(*state,
+	    "<html><head><title>DH.be - Toute l'actualité belge</title>"
+	    "<meta property=\"og:title\" content=\"Toute l'actualité belge\">"
+	    "</head><body><div id=\"page\"><div class=\"maincontent\">"
+	    "<p><strong>Désolé, cet article n'existe pas !</strong></p></div>"
+	    "<div class=\"side\"><h1>Autres Informations</h1><ul><li><a "
+	    "href=\"/a\">Un titre</a></li></ul></div></div></body></html>");
+
+	assert_null(d->meta.headline);
+	assert_false(any(d, "Autres Informations"));
 }
 
 /* Container and blocks ---------------------------------------------- */
@@ -778,9 +796,11 @@ empty_inputs(void **state)
 	d = parse(f, "");
 	assert_int_equal(d->nblocks, 0);
 	ap_arena_fini(&d->arena);
-	d = parse(f, "<html><head><title>Seul</title></head></html>");
+	d = parse(f, "<html><head><title>Seul</title><meta name=\"date\" "
+	    "content=\"2020-01-02\"></head></html>");
 	assert_int_equal(d->nblocks, 0);
 	assert_string_equal(d->meta.headline, "Seul");
+	assert_string_equal(d->meta.date, "2020-01-02");
 	ap_arena_fini(&d->arena);
 	d = parse(f, "juste du texte, sans balise");
 	assert_int_equal(d->nblocks, 1);
@@ -1000,6 +1020,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(title_suffix, setup, teardown),
 		cmocka_unit_test_setup_teardown(headline_agreement, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(no_article_headline, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(container_split_by_ad, setup,
 		    teardown),
