@@ -1840,7 +1840,13 @@ ap_html_blocks(struct ap_doc *d)
 			c.m.h1[i].text = el_text(&c, c.h1[i]);
 		article_time(&c);
 		h1 = ap_html_meta(d, &c.m);
-		emit(&c, h1);
+		/* A whole page, titled, with no headline and a few words of
+		 * text: no article here (a "not found" shell); nothing is
+		 * emitted.  Fragments without titles are read as they are. */
+		if (d->meta.headline != NULL || article_text(&c) >= 150 ||
+		    (c.m.v[AP_HK_TITLE] == NULL &&
+		    c.m.v[AP_HK_OG_TITLE] == NULL))
+			emit(&c, h1);
 		for (i = 0; i < c.nbylines; i++)
 			ap_html_byline(d, c.bylines[i]);
 	}
