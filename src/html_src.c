@@ -148,6 +148,7 @@ static const struct tagdef tags[] = {
 #define C_BODY		0x0100	/* itemprop=articleBody: strongest cue */
 #define C_NAV		0x0200	/* role navigation, banner, contentinfo */
 #define C_KICKER	0x0400	/* a label set before a title or summary */
+#define C_COMMENT	0x0800	/* readers' comments */
 
 /* Substring; whole token or token prefix (tokens split at anything but
  * letters and digits); whole class name or its prefix (split at spaces). */
@@ -176,7 +177,8 @@ static const struct cue {
 	{ "article-body", M_SUB, C_BODY },
 	{ "article__body", M_SUB, C_BODY },
 	/* boilerplate */
-	{ "comment",	M_SUB,	C_NEG },
+	{ "comment",	M_SUB,	C_NEG | C_COMMENT },
+	{ "reaction",	M_SUB,	C_NEG | C_COMMENT },
 	{ "footer",	M_SUB,	C_NEG },
 	{ "foot",	M_TOK,	C_NEG },
 	{ "pied",	M_PFX,	C_NEG },
@@ -235,7 +237,7 @@ static const struct cue {
 	{ "bio",	M_TOK,	C_NEG },
 	{ "meta",	M_TOK,	C_NEG },
 	{ "print",	M_TOK,	C_NEG },
-	{ "disqus",	M_SUB,	C_NEG },
+	{ "disqus",	M_SUB,	C_NEG | C_COMMENT },
 	/* related-article boxes */
 	{ "related",	M_SUB,	C_NEG | C_RELATED },
 	{ "connexe",	M_SUB,	C_NEG | C_RELATED },
@@ -328,6 +330,7 @@ static const char *const responsive[] = {
 #define I_LI		0x0020
 #define I_ARTTAG	0x0040	/* inside <article> or <main> */
 #define I_FORM		0x0080
+#define I_COMMENT	0x0100	/* inside readers' comments */
 
 /* Own flags of an element. */
 #define F_BLOCK		0x0001
@@ -895,6 +898,8 @@ p1_enter(struct ctx *c, xmlNode *n)
 		e->inh |= I_FIGURE;
 	if (e->cues & C_NAV)
 		e->inh |= I_NAV;
+	if (e->cues & C_COMMENT)
+		e->inh |= I_COMMENT;
 	if (e->cues & C_RELATED)
 		push(c->cuerel, &c->ncuerel, e);
 	if ((e->cues & (C_BYLINE | C_DATE | C_LEAD)) || e->tag == T_TIME)
@@ -1475,17 +1480,51 @@ seq_cmp(const void *x, const void *y)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-/* The box a "related" label names: the nearest ancestor holding links. */
-static struct el *
-label_box(struct el *l)
+/*
+ * What a "related" label names, into out (at most max): the nearest
+ * ancestor holding links; or, when that would hold the article itself
+ * (label and list are siblings in the article's wrapper), the label and
+ * the link lists that follow it.  Returns the count; *sib tells which.
+ */
+static size_t
+label_targets(const struct ctx *c, struct el *l, struct el **out,
+    size_t max, bool *sib)
 {
-	struct el *e = l->owner != NULL ? l->owner : l;
+	struct el *e, *last = NULL, *s;
+	xmlNode *n;
+	size_t k = 0;
 	int up;
 
-	for (up = 0; e != NULL && up < 5 && !is_top(e); up++, e = e->parent)
-		if (e->nanchors >= 2 || (e->nanchors >= 1 && l->link == NULL))
-			return e->text <= 5000 ? e : NULL;
-	return NULL;
+	*sib = false;
+	e = l->owner != NULL ? l->owner : l;
+	for (up = 0; e != NULL && up < 5 && !is_top(e); up++, e = e->parent) {
+		if (c->best != NULL && (contains(e, c->best) ||
+		    (e->fl & F_CONT)))
+			break;
+		if (e->nanchors >= 2 || (e->nanchors >= 1 && l->link == NULL)) {
+			if (e->text > 5000 || max == 0)
+				return 0;
+			out[0] = e;
+			return 1;
+		}
+		last = e;
+	}
+	if (last == NULL || max < 2)
+		return 0;
+	*sib = true;
+	out[k++] = last;
+	for (n = last->node->next; n != NULL && k < max; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || (s = n->_private) == NULL ||
+		    (s->fl & F_HIDDEN) || s->text == 0)
+			continue;
+		if ((s->kind & TK_HEADING) || s->nanchors == 0 ||
+		    s->text > 5000 || link_density(s) < 0.5 ||
+		    (c->best != NULL && (contains(s, c->best) ||
+		    (s->fl & F_CONT))))
+			break;
+		out[k++] = s;
+	}
+	return k > 1 ? k : 0;
 }
 
 /*
@@ -1495,14 +1534,22 @@ label_box(struct el *l)
 static void
 mark_inserts(struct ctx *c)
 {
-	struct el *b;
-	size_t i, t = article_text(c);
+	struct el *b, *tg[8];
+	size_t i, k, n, t = article_text(c);
+	bool sib;
 
 	for (i = 0; i < c->nlabels; i++) {
-		b = label_box(c->labels[i]);
-		if (b != NULL && !(b->fl & F_CONT) && in_article(c, b) &&
-		    b->text * 3 < t && link_density(b) >= 0.15)
+		n = label_targets(c, c->labels[i], tg, 8, &sib);
+		for (k = 0; k < n; k++) {
+			b = tg[k];
+			if ((b->fl & F_CONT) || !in_article(c, b) ||
+			    b->text * 3 >= t)
+				continue;
+			/* The label itself has no links; a box must. */
+			if (!(sib && k == 0) && link_density(b) < 0.15)
+				continue;
 			b->fl |= F_CLEAN | (b->tag != T_P ? F_LBOX : 0);
+		}
 	}
 	for (i = 0; i < c->ninserts; i++) {
 		b = c->inserts[i];
@@ -1590,8 +1637,9 @@ static void
 emit(struct ctx *c, int h1)
 {
 	struct roots r = { NULL, 0, 0 };
-	struct el *e, *h = h1 >= 0 ? c->h1[h1] : NULL;
-	size_t i, k, last;
+	struct el *e, *h = h1 >= 0 ? c->h1[h1] : NULL, *tg[8];
+	size_t i, k, n, last;
+	bool sib;
 
 	for (i = 0; i < c->nconts; i++)
 		root_add(c, &r, c->conts[i]);
@@ -1600,9 +1648,12 @@ emit(struct ctx *c, int h1)
 		between(c, &r, h);
 	}
 	for (i = 0; i < c->nlabels; i++) {
-		if ((e = label_box(c->labels[i])) != NULL && outside(c, e)) {
-			e->fl |= F_LBOX;
-			root_add(c, &r, e);
+		n = label_targets(c, c->labels[i], tg, 8, &sib);
+		for (k = 0; k < n; k++) {
+			if (outside(c, tg[k])) {
+				tg[k]->fl |= F_LBOX;
+				root_add(c, &r, tg[k]);
+			}
 		}
 	}
 	for (i = 0; i < c->ncuerel; i++) {
@@ -1614,8 +1665,9 @@ emit(struct ctx *c, int h1)
 	}
 	for (i = 0; i < c->ncuemeta; i++) {
 		e = c->cuemeta[i];
+		/* Not the bylines and dates of comments or sidebar lists. */
 		if (e->text > 0 && e->text <= 1500 && outside(c, e) &&
-		    near_article(c, e))
+		    !(e->inh & (I_NAV | I_COMMENT)) && near_article(c, e))
 			root_add(c, &r, e);
 	}
 	if (r.n > 0)

@@ -532,6 +532,39 @@ related_outside_article(void **state)
 }
 
 static void
+related_label_sibling(void **state)
+{
+	/* Label and list are siblings of the article text in one wrapper;
+	 * comments are not article text. */
+	struct ap_doc *d = parse(*state,
+	    "<html><body><div id=\"wrap\"><h1>Le gel paralyse les routes du"
+	    " pays ce matin</h1><div id=\"articleText\">Les routes sont "
+	    "glissantes, et les camions bloqués dans les côtes, selon le centre"
+	    " d'information.<br><br>Les transports en commun circulent avec des"
+	    " retards, mais circulent, a indiqué la société.</div>"
+	    "<p id=\"articleCopyright\">© Le Quotidien 2012</p>"
+	    "<h2 id=\"readMore\">Sur le même sujet:</h2><ul class=\"links\">"
+	    "<li><a href=\"/a\">Plan neige activé</a></li><li><a href=\"/b\">"
+	    "Les trains roulent au ralenti</a></li></ul>"
+	    "<div class=\"comments\"><p class=\"comment-author\">Soumis par "
+	    "Paul, le 7 décembre</p><p>Quelle histoire.</p></div>"
+	    "</div></body></html>");
+	const struct ap_block *b;
+
+	b = find(d, "Sur le même sujet");
+	assert_non_null(b);
+	assert_false(b->flags & AP_BF_ARTICLE);
+	b = find(d, "Les trains roulent au ralenti");
+	assert_non_null(b);
+	assert_false(b->flags & AP_BF_ARTICLE);
+	assert_true(b->flags & AP_BF_LINK);
+	assert_true(find(d, "Les transports en commun")->flags &
+	    AP_BF_ARTICLE);
+	b = find(d, "Soumis par");
+	assert_true(b == NULL || !(b->flags & AP_BF_ARTICLE));
+}
+
+static void
 inline_insert_left_out(void **state)
 {
 	struct ap_doc *d = parse(*state,
@@ -1029,6 +1062,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(related_box, setup, teardown),
 		cmocka_unit_test_setup_teardown(related_outside_article, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(related_label_sibling, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(inline_insert_left_out, setup,
 		    teardown),
