@@ -373,6 +373,7 @@ struct el {
 };
 
 #define MAXLIST		64
+#define CUECACHE	509	/* prime */
 #define MAXBYLINE	8
 
 /* Foreign resources that must not leak when the arena jumps out. */
@@ -381,6 +382,12 @@ struct hold {
 	xmlChar		*uri;
 	void		(*prev)(void *);
 	void		*prev_arg;
+};
+
+/* A class string already scanned (the key points into the xmlDoc). */
+struct cuecache {
+	const char	*key;
+	unsigned	 bits;
 };
 
 struct ctx {
@@ -407,6 +414,7 @@ struct ctx {
 	struct el	*conts[MAXLIST];	/* best and its widened siblings */
 	size_t		 nconts;
 	const char	*base;		/* absolute base URL, or NULL */
+	struct cuecache	 cache[CUECACHE];
 	const char	*bylines[MAXBYLINE];	/* texts of byline blocks */
 	size_t		 nbylines;
 	struct el	*root;		/* current emission root */
@@ -499,12 +507,18 @@ class_match(const char *low, size_t n, const struct cue *c)
 	return false;
 }
 
-/* Cue bits of one attribute value. */
+static bool
+alnum(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+}
+
+/* Cue bits of one attribute value (its first 255 bytes). */
 static unsigned
-cue_bits(const char *v)
+cue_scan(const char *v)
 {
 	char low[256];
-	size_t n, i, k, t0;
+	size_t n, i, k, t, nt = 0, tok[32][2];
 	unsigned bits = 0;
 
 	for (n = 0; v[n] != '\0' && n < sizeof(low) - 1; n++)
@@ -513,35 +527,65 @@ cue_bits(const char *v)
 	low[n] = '\0';
 	if (n == 0)
 		return 0;
+	/* Tokens split on anything but letters and digits, found once. */
+	for (i = 0; i < n && nt < 32;) {
+		while (i < n && !alnum(low[i]))
+			i++;
+		tok[nt][0] = i;
+		while (i < n && alnum(low[i]))
+			i++;
+		if (i > tok[nt][0]) {
+			tok[nt][1] = i - tok[nt][0];
+			nt++;
+		}
+	}
 	for (k = 0; k < sizeof(cues) / sizeof(cues[0]); k++) {
 		const struct cue *c = &cues[k];
 
-		if (c->how == M_SUB) {
+		if ((bits & c->bits) == c->bits)
+			continue;	/* nothing new to learn */
+		switch (c->how) {
+		case M_SUB:
 			if (strstr(low, c->pat) != NULL)
 				bits |= c->bits;
-			continue;
-		}
-		if (c->how == M_CLS || c->how == M_CLSPFX) {
+			break;
+		case M_CLS:
+		case M_CLSPFX:
 			if (class_match(low, n, c))
 				bits |= c->bits;
-			continue;
-		}
-		/* Tokens split on anything but letters and digits. */
-		for (i = 0; i < n;) {
-			while (i < n && !((low[i] >= 'a' && low[i] <= 'z') ||
-			    (low[i] >= '0' && low[i] <= '9')))
-				i++;
-			t0 = i;
-			while (i < n && ((low[i] >= 'a' && low[i] <= 'z') ||
-			    (low[i] >= '0' && low[i] <= '9')))
-				i++;
-			if (i > t0 && tok_match(low + t0, i - t0, c)) {
-				bits |= c->bits;
-				break;
+			break;
+		default:
+			for (t = 0; t < nt; t++) {
+				if (tok_match(low + tok[t][0], tok[t][1], c)) {
+					bits |= c->bits;
+					break;
+				}
 			}
+			break;
 		}
 	}
 	return bits;
+}
+
+/*
+ * Cue bits of one attribute value.  Pages repeat the same class strings
+ * on thousands of elements, so results are cached by content.
+ */
+static unsigned
+cue_bits(struct ctx *c, const char *v)
+{
+	struct cuecache *e;
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; v[i] != '\0' && i < 255; i++)
+		h = (h ^ (unsigned char)v[i]) * 16777619u;
+	e = &c->cache[h % CUECACHE];
+	if (e->key != NULL && strcmp(e->key, v) == 0)
+		return e->bits;
+	e->key = v;
+	e->bits = cue_scan(v);
+	return e->bits;
 }
 
 /* Whether a style attribute hides the element. */
@@ -587,14 +631,14 @@ is_hidden(const xmlNode *n, unsigned cues_)
 
 /* Cues and weight of an element from its class, id, itemprop and role. */
 static void
-el_cues(struct el *e, const xmlNode *n)
+el_cues(struct ctx *c, struct el *e, const xmlNode *n)
 {
 	const char *v;
 	unsigned b;
 	int w = 0;
 
 	if ((v = attr(n, "class")) != NULL) {
-		b = cue_bits(v);
+		b = cue_bits(c, v);
 		e->cues |= b;
 		w += (b & C_NEG ? -25 : 0) + (b & (C_POS | C_BODY) ? 25 : 0);
 	}
@@ -602,12 +646,12 @@ el_cues(struct el *e, const xmlNode *n)
 	 * ("comment-on-garde-le-lien"), not cues. */
 	if ((v = attr(n, "id")) != NULL && e->tag != T_P &&
 	    !(e->kind & TK_HEADING)) {
-		b = cue_bits(v) & ~C_HIDDEN;
+		b = cue_bits(c, v) & ~C_HIDDEN;
 		e->cues |= b;
 		w += (b & C_NEG ? -25 : 0) + (b & (C_POS | C_BODY) ? 25 : 0);
 	}
 	if ((v = attr(n, "itemprop")) != NULL) {
-		b = cue_bits(v) & ~C_HIDDEN;
+		b = cue_bits(c, v) & ~C_HIDDEN;
 		e->cues |= b;
 		if (b & C_BODY)
 			w += 50;
@@ -815,7 +859,7 @@ p1_enter(struct ctx *c, xmlNode *n)
 	e->tag = td != NULL ? td->tag : T_OTHER;
 	e->kind = td != NULL ? td->kind : 0;
 	e->base = td != NULL ? td->base : 0;
-	el_cues(e, n);
+	el_cues(c, e, n);
 	if (e->tag != T_HTML && e->tag != T_BODY && is_hidden(n, e->cues)) {
 		e->fl |= F_HIDDEN;
 		e->last = e->seq;
