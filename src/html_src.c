@@ -374,6 +374,7 @@ struct el {
 
 #define MAXLIST		64
 #define CUECACHE	509	/* prime */
+#define CUESMAX		160	/* bytes of cue tokens per block */
 #define MAXBYLINE	8
 
 /* Foreign resources that must not leak when the arena jumps out. */
@@ -1241,29 +1242,51 @@ cleaned(const struct ctx *c, const struct el *e)
 	return false;
 }
 
-/* Append the cue tokens of e to b (bounded). */
+/* Whether b already holds the space-separated token t[0..n). */
+static bool
+has_token(const struct ap_buf *b, const char *t, size_t n)
+{
+	const char *p = b->p, *e = b->p + b->len;
+
+	while (p < e) {
+		const char *q = memchr(p, ' ', (size_t)(e - p));
+		size_t len = q != NULL ? (size_t)(q - p) : (size_t)(e - p);
+
+		if (len == n && memcmp(p, t, n) == 0)
+			return true;
+		p += len + 1;
+	}
+	return false;
+}
+
+/* Append the class, id, itemprop and role tokens of n to b, lower-cased,
+ * each once, while b is under CUESMAX bytes. */
 static void
 put_cues(struct ap_buf *b, const xmlNode *n)
 {
 	static const char *const names[] = { "class", "id", "itemprop",
 	    "role" };
 	const char *v;
-	size_t k, i;
+	char tok[64];
+	size_t k, i, t;
 
-	for (k = 0; k < 4; k++) {
+	for (k = 0; k < 4 && b->len < CUESMAX; k++) {
 		if ((v = attr(n, names[k])) == NULL)
 			continue;
-		for (i = 0; v[i] != '\0' && b->len < 160; i++) {
-			unsigned char ch = (unsigned char)v[i];
-			if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
-				if (b->len > 0 && b->p[b->len - 1] != ' ')
-					ap_buf_putc(b, ' ');
+		for (i = 0; v[i] != '\0' && b->len < CUESMAX;) {
+			while (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' ||
+			    v[i] == '\r' || v[i] == '\f')
+				i++;
+			for (t = 0; v[i] != '\0' && v[i] != ' ' && v[i] != '\t' &&
+			    v[i] != '\n' && v[i] != '\r' && v[i] != '\f'; i++)
+				if (t < sizeof(tok))
+					tok[t++] = (char)(v[i] >= 'A' &&
+					    v[i] <= 'Z' ? v[i] - 'A' + 'a' : v[i]);
+			if (t == 0 || has_token(b, tok, t))
 				continue;
-			}
-			if (i == 0 && b->len > 0 && b->p[b->len - 1] != ' ')
+			if (b->len > 0)
 				ap_buf_putc(b, ' ');
-			ap_buf_putc(b, (char)(ch >= 'A' && ch <= 'Z' ?
-			    ch - 'A' + 'a' : ch));
+			ap_buf_put(b, tok, t);
 		}
 	}
 }
@@ -1279,7 +1302,8 @@ block_cues(struct ctx *c, const struct el *e, unsigned *bits)
 
 	*bits = 0;
 	ap_buf_init(&b, c->a);
-	for (up = 0; e != NULL && up < 8 && b.len < 160; up++, e = e->parent) {
+	for (up = 0; e != NULL && up < 8 && b.len < CUESMAX; up++,
+	    e = e->parent) {
 		*bits |= e->cues;
 		put_cues(&b, e->node);
 		if ((e->fl & F_CONT) || e == c->root || is_top(e))
