@@ -299,6 +299,31 @@ take_meta_authors(struct ap_doc *d, struct authors *as)
 		    strlen(d->meta.authors[i]));
 }
 
+/*
+ * No date line was recognised: take a date printed between the headline
+ * and the first body paragraph, as in "11/05/12 - 10h38 <caption>".
+ */
+static bool
+date_near_headline(const struct ap_doc *d, char out[AP_DATE_MAX])
+{
+	size_t i;
+	bool seen_head = false;
+
+	for (i = 0; i < d->nblocks; i++) {
+		const struct ap_block *b = &d->blocks[i];
+
+		if (b->kind == AP_KIND_HEADLINE)
+			seen_head = true;
+		else if (b->kind == AP_KIND_PARAGRAPH ||
+		    b->kind == AP_KIND_QUOTE)
+			return false;
+		else if (seen_head && b->f.has_date && first_date(b->f.fold,
+		    out))
+			return true;
+	}
+	return false;
+}
+
 void
 ap_article_build(struct ap_doc *d)
 {
@@ -362,6 +387,8 @@ ap_article_build(struct ap_doc *d)
 	}
 	if (d->meta.headline != NULL)
 		a->headline = d->meta.headline;
+	if (!have_date && d->meta.date == NULL)
+		have_date = date_near_headline(d, date);
 	a->date = d->meta.date != NULL ? d->meta.date :
 	    have_date ? ap_strdup(&d->arena, date) : NULL;
 	a->date_modified = d->meta.date_modified;
