@@ -1,93 +1,133 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The artparse command: options, reading the input, writing the output
- * atomically, and the exit status.  The only file that prints or exits.
+ * The artparse command: options, the single-input path (standard input
+ * or one file, to standard output or -o, written atomically) and the exit
+ * status.  Folders, several inputs, lists and -d are handed to batch.c.
  */
+#include <sys/stat.h>
+#include <sys/time.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
+#include <math.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <libxml/xmlversion.h>
 
 #include "artparse.h"
-
-enum ap_exit {
-	EXIT_CONVERTED = 0,	/* the input was converted */
-	EXIT_FAILED = 1,	/* the input could not be read or parsed */
-	EXIT_USAGE = 2,		/* bad option or argument */
-	EXIT_SYSTEM = 3		/* output error, out of memory */
-};
+#include "batch.h"
+#include "cli.h"
 
 enum {
 	OPT_KEEP_BOILERPLATE = 256,
 	OPT_PRETTY,
-	OPT_MAX_SIZE
+	OPT_MAX_SIZE,
+	OPT_FAIL_FAST,
+	OPT_FILES_FROM,
+	OPT_FORCE,
+	OPT_NO_PROGRESS,
+	OPT_PROGRESS,
+	OPT_TIMEOUT,
+	OPT_UPDATE
 };
 
 static const struct option lopts[] = {
 	{ "encoding",		required_argument,	NULL,	'e' },
+	{ "fail-fast",		no_argument,		NULL,	OPT_FAIL_FAST },
+	{ "files-from",		required_argument,	NULL,	OPT_FILES_FROM },
+	{ "force",		no_argument,		NULL,	OPT_FORCE },
 	{ "format",		required_argument,	NULL,	'f' },
 	{ "help",		no_argument,		NULL,	'h' },
 	{ "input",		required_argument,	NULL,	'i' },
+	{ "jobs",		required_argument,	NULL,	'j' },
 	{ "keep-boilerplate",	no_argument,		NULL,	OPT_KEEP_BOILERPLATE },
 	{ "max-size",		required_argument,	NULL,	OPT_MAX_SIZE },
+	{ "no-progress",	no_argument,		NULL,	OPT_NO_PROGRESS },
+	{ "null",		no_argument,		NULL,	'0' },
 	{ "output",		required_argument,	NULL,	'o' },
+	{ "output-dir",		required_argument,	NULL,	'd' },
 	{ "pretty",		no_argument,		NULL,	OPT_PRETTY },
+	{ "progress",		no_argument,		NULL,	OPT_PROGRESS },
 	{ "quiet",		no_argument,		NULL,	'q' },
+	{ "timeout",		required_argument,	NULL,	OPT_TIMEOUT },
+	{ "update",		no_argument,		NULL,	OPT_UPDATE },
 	{ "version",		no_argument,		NULL,	'V' },
 	{ "width",		required_argument,	NULL,	'w' },
 	{ NULL,			0,			NULL,	0 }
 };
 
-struct cli {
-	const struct ap_writer	*writer;
-	struct ap_opts		 opts;
-	struct ap_wopts		 wopts;
-	const char		*output;
-	size_t			 max_size;
-	int			 quiet;
-};
+#define MAX_JOBS	1024
+
+/* Written by the SIGALRM handler of the single-input path. */
+static char	alarm_msg[PATH_MAX + 64];
+static size_t	alarm_len;
 
 static void
 usage(FILE *fp)
 {
 	size_t i;
 
-	fputs("Usage: artparse [OPTION]... [FILE]\n"
-	    "Parse a French news article (scraped text or saved HTML page) "
-	    "and write it\nas JSON, Markdown or plain text.  With no FILE, "
-	    "or when FILE is -, read\nstandard input.\n\n"
-	    "Options:\n"
+	fputs("Usage: artparse [OPTION]... [FILE|DIR]...\n"
+	    "Parse French news articles (scraped text or saved HTML pages) "
+	    "and write them\nas JSON, Markdown or plain text.  With no FILE, "
+	    "or when FILE is -, read\nstandard input.  Folders are walked "
+	    "for .html .htm .xhtml .shtml .txt files\nand names without an "
+	    "extension that hold text or markup.\n\n"
+	    "Output:\n"
 	    "  -f, --format=FORMAT    output format (default json):", fp);
 	for (i = 0; ap_writer_name(i) != NULL; i++)
 		fprintf(fp, " %s", ap_writer_name(i));
 	fputs("\n"
-	    "  -o, --output=FILE      write to FILE (replaced atomically) "
-	    "instead of stdout\n"
+	    "  -o, --output=FILE      write the one input's output to FILE, "
+	    "replaced\n"
+	    "                         atomically, instead of stdout\n"
+	    "  -d, --output-dir=DIR   one output file per input under DIR, "
+	    "mirroring the\n"
+	    "                         input tree; without it, several JSON "
+	    "outputs go to\n"
+	    "                         stdout as NDJSON, one object a line\n"
+	    "      --force            with -d: replace existing outputs\n"
+	    "      --update           with -d: convert only inputs newer "
+	    "than their output\n"
+	    "  -w, --width=N          text format: wrap at N columns, 0 = "
+	    "no wrap (default 72)\n"
+	    "      --pretty           JSON: indent the output (not on "
+	    "NDJSON stdout)\n"
+	    "      --keep-boilerplate JSON: list dropped blocks under "
+	    "\"dropped\"\n"
+	    "\nInput:\n"
 	    "  -e, --encoding=NAME    read the input in charset NAME "
 	    "(default: detect)\n"
 	    "  -i, --input=TYPE       input type: auto, text or html "
 	    "(default auto)\n"
-	    "  -w, --width=N          text format: wrap at N columns, 0 = "
-	    "no wrap (default 72)\n"
-	    "      --pretty           JSON: indent the output\n"
-	    "      --keep-boilerplate JSON: list dropped blocks under "
-	    "\"dropped\"\n"
+	    "      --files-from=LIST  also convert the files listed in LIST, "
+	    "one a line\n"
+	    "                         (- for standard input)\n"
+	    "  -0, --null             entries of the --files-from list end "
+	    "with NUL\n"
 	    "      --max-size=BYTES   refuse larger inputs (default 50M; "
 	    "K, M, G suffixes)\n"
+	    "      --timeout=SECONDS  give up on a document after SECONDS "
+	    "(default 30;\n"
+	    "                         0 = no limit)\n"
+	    "\nRunning:\n"
+	    "  -j, --jobs=N           convert N documents at a time "
+	    "(default: CPUs)\n"
+	    "      --fail-fast        stop at the first input that fails\n"
+	    "      --progress         show a progress line on stderr\n"
+	    "      --no-progress      never show it (default: only on a "
+	    "terminal)\n"
 	    "  -q, --quiet            print nothing but errors\n"
 	    "  -h, --help             show this help and exit\n"
 	    "  -V, --version          show the version and exit\n"
 	    "\nExit status:\n"
-	    "  0  the article was converted\n"
-	    "  1  the input could not be read or holds no article text\n"
+	    "  0  every input was converted (or skipped under -d)\n"
+	    "  1  some input could not be read or holds no article text\n"
 	    "  2  usage error (bad option, unknown format or encoding)\n"
 	    "  3  system error (cannot write output, out of memory)\n", fp);
 }
@@ -101,7 +141,7 @@ usage_error(const char *what, const char *arg)
 	else
 		fprintf(stderr, "artparse: %s\n", what);
 	fputs("Try 'artparse --help' for more information.\n", stderr);
-	return EXIT_USAGE;
+	return AP_EXIT_USAGE;
 }
 
 static int
@@ -133,78 +173,20 @@ parse_size(const char *s, size_t *out)
 	return 0;
 }
 
-/* Read all of fd into a malloc'd buffer; -1 with errno, or -2: too big. */
 static int
-read_all(int fd, size_t max, char **out, size_t *outlen)
+parse_uint(const char *s, unsigned long min, unsigned long max,
+    unsigned long *out)
 {
-	char *buf = NULL, *nb;
-	size_t len = 0, cap = 0;
-	ssize_t r;
+	unsigned long v;
+	char *end;
 
-	for (;;) {
-		if (cap - len < 65536) {
-			cap = cap ? cap * 2 : 65536;
-			if ((nb = realloc(buf, cap)) == NULL) {
-				free(buf);
-				errno = ENOMEM;
-				return -1;
-			}
-			buf = nb;
-		}
-		r = read(fd, buf + len, cap - len);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			free(buf);
-			return -1;
-		}
-		if (r == 0)
-			break;
-		len += (size_t)r;
-		if (len > max) {
-			free(buf);
-			return -2;
-		}
-	}
-	*out = buf;
-	*outlen = len;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || *s == '-' ||
+	    v < min || v > max)
+		return -1;
+	*out = v;
 	return 0;
-}
-
-/* Read the named input; prints its own error.  Returns an exit status. */
-static int
-load(const char *path, size_t max, char **buf, size_t *len)
-{
-	const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
-	struct stat st;
-	int fd, rc;
-
-	if (strcmp(path, "-") == 0)
-		fd = STDIN_FILENO;
-	else if ((fd = open(path, O_RDONLY | O_NOCTTY)) < 0) {
-		fprintf(stderr, "artparse: %s: %s\n", shown, strerror(errno));
-		return EXIT_FAILED;
-	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		fprintf(stderr, "artparse: %s: is a directory\n", shown);
-		rc = EXIT_FAILED;
-	} else if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (unsigned long long)st.st_size > max) {
-		fprintf(stderr, "artparse: %s: input too large (%llu bytes, "
-		    "limit %zu; see --max-size)\n", shown,
-		    (unsigned long long)st.st_size, max);
-		rc = EXIT_FAILED;
-	} else if ((rc = read_all(fd, max, buf, len)) == -2) {
-		fprintf(stderr, "artparse: %s: input too large (limit %zu "
-		    "bytes; see --max-size)\n", shown, max);
-		rc = EXIT_FAILED;
-	} else if (rc < 0) {
-		fprintf(stderr, "artparse: %s: %s\n", shown, strerror(errno));
-		rc = errno == ENOMEM ? EXIT_SYSTEM : EXIT_FAILED;
-	}
-	if (fd != STDIN_FILENO)
-		close(fd);
-	return rc;
 }
 
 static int
@@ -225,133 +207,137 @@ fd_write(void *arg, const char *p, size_t n)
 	return 0;
 }
 
+/* A sink to a -o file: ap_render() hands over the whole output at once. */
+static int
+path_write(void *arg, const char *p, size_t n)
+{
+	return ap_batch_write(arg, p, n);
+}
+
+/* Past the time bound: say so and leave; nothing has been written. */
+static void
+on_alarm(int sig)
+{
+	(void)sig;
+	if (write(STDERR_FILENO, alarm_msg, alarm_len) < 0)
+		(void)0;
+	_exit(AP_EXIT_FAIL);
+}
+
+static void
+set_alarm(const char *shown, double secs)
+{
+	struct itimerval it;
+	int n;
+
+	memset(&it, 0, sizeof(it));
+	if (secs > 0) {
+		n = snprintf(alarm_msg, sizeof(alarm_msg),
+		    "artparse: %s: timed out after %g s\n", shown, secs);
+		alarm_len = n < 0 ? 0 : (size_t)n < sizeof(alarm_msg) ?
+		    (size_t)n : sizeof(alarm_msg) - 1;
+		signal(SIGALRM, on_alarm);
+		it.it_value.tv_sec = (time_t)secs;
+		it.it_value.tv_usec = (suseconds_t)((secs -
+		    (double)it.it_value.tv_sec) * 1e6);
+		if (it.it_value.tv_sec == 0 && it.it_value.tv_usec == 0)
+			it.it_value.tv_usec = 1;
+	}
+	setitimer(ITIMER_REAL, &it, NULL);
+}
+
 /*
- * Write to a regular file through a temporary file in the same folder,
- * renamed into place, so a reader never sees half an article.  Devices
- * and FIFOs are written in place.
+ * The single-input path: read all of "path", parse it within the time
+ * bound, render it to -o or standard output.  Returns an exit status.
  */
 static int
-render_to_path(const struct ap_doc *doc, const struct cli *c)
-{
-	struct ap_sink sink = { fd_write, NULL };
-	struct stat st;
-	char tmp[PATH_MAX];
-	const char *slash;
-	int fd, rc, n;
-
-	if (stat(c->output, &st) == 0 && !S_ISREG(st.st_mode)) {
-		if (S_ISDIR(st.st_mode)) {
-			fprintf(stderr, "artparse: %s: is a directory\n",
-			    c->output);
-			return EXIT_SYSTEM;
-		}
-		if ((fd = open(c->output, O_WRONLY | O_NOCTTY)) < 0)
-			goto syserr;
-		sink.arg = &fd;
-		rc = ap_render(doc, c->writer, &c->wopts, &sink);
-		if (close(fd) != 0 && rc == AP_OK)
-			rc = AP_EIO;
-		goto done;
-	}
-	slash = strrchr(c->output, '/');
-	n = snprintf(tmp, sizeof(tmp), "%.*s.artparse-XXXXXX",
-	    slash ? (int)(slash - c->output + 1) : 0, c->output);
-	if (n < 0 || (size_t)n >= sizeof(tmp)) {
-		fprintf(stderr, "artparse: %s: file name too long\n", c->output);
-		return EXIT_SYSTEM;
-	}
-	if ((fd = mkstemp(tmp)) < 0)
-		goto syserr;
-	fchmod(fd, 0644 & ~0u);
-	sink.arg = &fd;
-	rc = ap_render(doc, c->writer, &c->wopts, &sink);
-	if (rc == AP_OK && fsync(fd) != 0)
-		rc = AP_EIO;
-	if (close(fd) != 0 && rc == AP_OK)
-		rc = AP_EIO;
-	if (rc == AP_OK && rename(tmp, c->output) != 0) {
-		int e = errno;
-		unlink(tmp);
-		errno = e;
-		goto syserr;
-	}
-	if (rc != AP_OK)
-		unlink(tmp);
-done:
-	if (rc != AP_OK) {
-		fprintf(stderr, "artparse: %s: %s\n", c->output,
-		    rc == AP_EIO ? strerror(errno ? errno : EIO) :
-		    ap_strerror(rc));
-		return EXIT_SYSTEM;
-	}
-	return EXIT_CONVERTED;
-syserr:
-	fprintf(stderr, "artparse: %s: %s\n", c->output, strerror(errno));
-	return EXIT_SYSTEM;
-}
-
-static int
-render_to_stdout(const struct ap_doc *doc, const struct cli *c)
-{
-	int fd = STDOUT_FILENO;
-	struct ap_sink sink = { fd_write, &fd };
-	int rc;
-
-	errno = 0;
-	rc = ap_render(doc, c->writer, &c->wopts, &sink);
-	if (rc != AP_OK) {
-		fprintf(stderr, "artparse: <stdout>: %s\n", rc == AP_EIO ?
-		    strerror(errno ? errno : EIO) : ap_strerror(rc));
-		return EXIT_SYSTEM;
-	}
-	return EXIT_CONVERTED;
-}
-
-static int
-convert(const char *path, const struct cli *c)
+convert(const char *path, const struct ap_cli *c)
 {
 	struct ap_opts opts = c->opts;
 	struct ap_doc *doc = NULL;
+	struct ap_sink sink;
 	const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	char why[PATH_MAX + 128];
 	char *buf = NULL;
 	size_t len = 0;
-	int rc;
+	int fd = STDOUT_FILENO, rc;
 
-	if ((rc = load(path, c->max_size, &buf, &len)) != EXIT_CONVERTED)
+	rc = ap_batch_load(path, c->max_size, &buf, &len, why, sizeof(why));
+	if (rc != AP_EXIT_OK) {
+		fprintf(stderr, "artparse: %s: %s\n", shown, why);
 		return rc;
+	}
 	opts.path = strcmp(path, "-") == 0 ? NULL : path;
+	set_alarm(shown, c->timeout);
 	rc = ap_parse(buf, len, &opts, &doc);
+	set_alarm(shown, 0);
 	free(buf);
 	if (rc == AP_EENCODING && opts.encoding != NULL) {
 		fprintf(stderr, "artparse: unknown encoding '%s'\n",
 		    opts.encoding);
-		return EXIT_USAGE;
+		return AP_EXIT_USAGE;
 	}
 	if (rc != AP_OK) {
 		fprintf(stderr, "artparse: %s: %s\n", shown, ap_strerror(rc));
-		return rc == AP_ENOMEM ? EXIT_SYSTEM : EXIT_FAILED;
+		return rc == AP_ENOMEM ? AP_EXIT_SYS : AP_EXIT_FAIL;
 	}
-	rc = c->output != NULL ? render_to_path(doc, c) :
-	    render_to_stdout(doc, c);
+	if (c->output != NULL) {
+		sink.write = path_write;
+		sink.arg = (void *)(uintptr_t)c->output;
+		shown = c->output;
+	} else {
+		sink.write = fd_write;
+		sink.arg = &fd;
+		shown = "<stdout>";
+	}
+	errno = 0;
+	rc = ap_render(doc, c->writer, &c->wopts, &sink);
 	ap_doc_free(doc);
-	return rc;
+	if (rc == AP_OK)
+		return AP_EXIT_OK;
+	if (rc == AP_EIO && errno == EISDIR)
+		fprintf(stderr, "artparse: %s: is a directory\n", shown);
+	else
+		fprintf(stderr, "artparse: %s: %s\n", shown, rc == AP_EIO ?
+		    strerror(errno ? errno : EIO) : ap_strerror(rc));
+	return AP_EXIT_SYS;
+}
+
+static bool
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return strcmp(path, "-") != 0 && stat(path, &st) == 0 &&
+	    S_ISDIR(st.st_mode);
 }
 
 int
 main(int argc, char *argv[])
 {
-	struct cli c;
-	unsigned long w;
+	struct ap_cli c;
+	unsigned long ul;
+	double d;
 	char *end;
-	int ch;
+	long ncpu;
+	int ch, i, n;
 
 	memset(&c, 0, sizeof(c));
 	c.writer = ap_writer_find("json");
 	c.wopts.width = 72;
 	c.max_size = 50 * 1024 * 1024;
-	while ((ch = getopt_long(argc, argv, "e:f:hi:o:qVw:", lopts,
+	c.timeout = 30;
+	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	c.jobs = ncpu < 1 ? 1 : ncpu > MAX_JOBS ? MAX_JOBS : (unsigned)ncpu;
+	while ((ch = getopt_long(argc, argv, "0d:e:f:hi:j:o:qVw:", lopts,
 	    NULL)) != -1) {
 		switch (ch) {
+		case '0':
+			c.null = true;
+			break;
+		case 'd':
+			c.outdir = optarg;
+			break;
 		case 'e':
 			c.opts.encoding = optarg;
 			break;
@@ -362,7 +348,7 @@ main(int argc, char *argv[])
 		case 'h':
 			usage(stdout);
 			return fflush(stdout) == 0 && !ferror(stdout) ?
-			    EXIT_CONVERTED : EXIT_SYSTEM;
+			    AP_EXIT_OK : AP_EXIT_SYS;
 		case 'i':
 			if (strcmp(optarg, "auto") == 0)
 				c.opts.input = AP_INPUT_AUTO;
@@ -374,43 +360,96 @@ main(int argc, char *argv[])
 				return usage_error("unknown input type",
 				    optarg);
 			break;
+		case 'j':
+			if (parse_uint(optarg, 1, MAX_JOBS, &ul) != 0)
+				return usage_error("invalid number of jobs",
+				    optarg);
+			c.jobs = (unsigned)ul;
+			break;
 		case 'o':
 			c.output = optarg;
 			break;
 		case 'q':
-			c.quiet = 1;
+			c.quiet = true;
 			break;
 		case 'V':
 			printf("artparse %s\nbuilt with libxml2 %s\n",
 			    AP_VERSION, LIBXML_DOTTED_VERSION);
 			return fflush(stdout) == 0 && !ferror(stdout) ?
-			    EXIT_CONVERTED : EXIT_SYSTEM;
+			    AP_EXIT_OK : AP_EXIT_SYS;
 		case 'w':
-			errno = 0;
-			w = strtoul(optarg, &end, 10);
-			if (errno != 0 || end == optarg || *end != '\0' ||
-			    *optarg == '-' || w > 10000)
+			if (parse_uint(optarg, 0, 10000, &ul) != 0)
 				return usage_error("invalid width", optarg);
-			c.wopts.width = w;
+			c.wopts.width = ul;
+			break;
+		case OPT_FAIL_FAST:
+			c.fail_fast = true;
+			break;
+		case OPT_FILES_FROM:
+			c.files_from = optarg;
+			break;
+		case OPT_FORCE:
+			c.force = true;
 			break;
 		case OPT_KEEP_BOILERPLATE:
 			c.opts.keep_boilerplate = true;
-			break;
-		case OPT_PRETTY:
-			c.wopts.pretty = true;
 			break;
 		case OPT_MAX_SIZE:
 			if (parse_size(optarg, &c.max_size) != 0)
 				return usage_error("invalid size", optarg);
 			break;
+		case OPT_NO_PROGRESS:
+			c.progress = AP_PROGRESS_OFF;
+			break;
+		case OPT_PRETTY:
+			c.wopts.pretty = true;
+			break;
+		case OPT_PROGRESS:
+			c.progress = AP_PROGRESS_ON;
+			break;
+		case OPT_TIMEOUT:
+			errno = 0;
+			d = strtod(optarg, &end);
+			if (errno != 0 || end == optarg || *end != '\0' ||
+			    !isfinite(d) || d < 0 || d > 1e6)
+				return usage_error("invalid timeout", optarg);
+			c.timeout = d;
+			break;
+		case OPT_UPDATE:
+			c.update = true;
+			break;
 		default:
 			fputs("Try 'artparse --help' for more information.\n",
 			    stderr);
-			return EXIT_USAGE;
+			return AP_EXIT_USAGE;
 		}
 	}
-	if (argc - optind > 1)
-		return usage_error("only one input file is accepted",
-		    NULL);
-	return convert(optind < argc ? argv[optind] : "-", &c);
+	n = argc - optind;
+	if (c.null && c.files_from == NULL)
+		return usage_error("-0 applies to --files-from only", NULL);
+	if (c.update && c.outdir == NULL)
+		return usage_error("--update needs -d", NULL);
+	if (c.output != NULL && c.outdir != NULL)
+		return usage_error("-o and -d cannot be used together", NULL);
+	if (c.output != NULL && (n > 1 || c.files_from != NULL))
+		return usage_error("only one input file is accepted with -o "
+		    "(use -d for several)", NULL);
+	for (i = optind; i < argc; i++) {
+		if (strcmp(argv[i], "-") != 0)
+			continue;
+		if (c.outdir != NULL)
+			return usage_error("standard input cannot be "
+			    "converted into a folder; use -o", NULL);
+		if (c.files_from != NULL && strcmp(c.files_from, "-") == 0)
+			return usage_error("standard input cannot be both the "
+			    "file list and an input", NULL);
+	}
+
+	/* One file or standard input, and no -d: the plain filter. */
+	if (c.outdir == NULL && c.files_from == NULL && n <= 1 &&
+	    (c.output != NULL || n == 0 || !is_dir(argv[optind]))) {
+		ap_batch_trap_signals();
+		return convert(n == 1 ? argv[optind] : "-", &c);
+	}
+	return ap_batch_run(&c, argv + optind, (size_t)n);
 }

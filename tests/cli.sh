@@ -104,8 +104,26 @@ expect_rc "unknown encoding" 2
 expect_err "unknown encoding" "unknown encoding 'no-such-charset'"
 run "$bin" --width abc "$sample"
 expect_rc "bad width" 2
+run "$bin" -o "$tmp/two.json" "$sample" "$sample"
+expect_rc "two inputs with -o" 2
+run "$bin" -o "$tmp/two.json" -d "$tmp/two" "$sample"
+expect_rc "-o with -d" 2
+run "$bin" -0 "$sample"
+expect_rc "-0 without --files-from" 2
+run "$bin" --update "$sample"
+expect_rc "--update without -d" 2
+run "$bin" -d "$tmp/two" - <"$sample"
+expect_rc "stdin with -d" 2
+for j in 0 x -1; do
+	run "$bin" -j "$j" "$sample"
+	expect_rc "bad jobs $j" 2
+done
+run "$bin" --timeout abc "$sample"
+expect_rc "bad timeout" 2
+# Several inputs without -d: NDJSON, one object a line, in input order.
 run "$bin" "$sample" "$sample"
-expect_rc "two inputs" 2
+expect_rc "two inputs" 0
+[ "$(wc -l <"$tmp/out")" -eq 2 ] && ok || ko "two inputs: not two lines"
 run "$bin" --input pdf "$sample"
 expect_rc "bad input type" 2
 
@@ -114,7 +132,7 @@ run "$bin" "$tmp/no-such-file.txt"
 expect_rc "missing file" 1
 expect_err "missing file" "artparse: $tmp/no-such-file.txt: No such file or directory"
 expect_no_stdout "missing file"
-run "$bin" "$tmp"
+run "$bin" -o "$tmp/dir.json" "$tmp"
 expect_rc directory 1
 expect_err directory "is a directory"
 : >"$tmp/empty.txt"

@@ -1,0 +1,1472 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Batch conversion.  The parent walks the inputs (folders in sorted order,
+ * file lists as a stream) and forks one short-lived worker per document:
+ * the worker reads, parses and renders it, then writes the output file
+ * itself (-d) or sends the bytes back through a pipe (standard output).
+ * The library thus stays single-threaded, a crash or a hang costs one
+ * document, and the time bound is a SIGKILL.  Results are taken in input
+ * order from a ring of at most a few slots per job, so the output is the
+ * same whatever -j, and memory does not grow with the number of files.
+ *
+ * Output files are written to a temporary ".NAME.artparse-tmp" beside the
+ * target, locked while in use, and renamed into place.  The name is fixed
+ * per target, so a rerun reuses or removes what a killed run left.
+ */
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "artparse.h"
+#include "batch.h"
+#include "cli.h"
+
+#define TMP_SUFFIX	".artparse-tmp"
+#define NAME_LEN	255		/* longest file name we create */
+#define SNIFF_LEN	1024		/* bytes read to sniff a bare name */
+
+/* Input extensions taken from folders; others are left alone. */
+static const char *const exts[] = {
+	"html", "htm", "xhtml", "shtml", "txt", NULL
+};
+
+/* What a worker (or the parent, for skips) made of one input. */
+enum res {
+	RES_OK = 0,	/* converted */
+	RES_FAIL,	/* input unreadable or no article: exit 1 */
+	RES_MEM,	/* out of memory on this input: exit 3, go on */
+	RES_OUT,	/* output cannot be written: exit 3, stop */
+	RES_ENC,	/* unknown --encoding: exit 2, stop */
+	RES_SKIP	/* output up to date or not to be replaced */
+};
+
+/* Sent by a worker before its message and output bytes. */
+struct wire {
+	int	 status;	/* enum res */
+	size_t	 msglen;
+	size_t	 outlen;
+};
+
+struct obuf {
+	char	*p;
+	size_t	 len;
+	size_t	 cap;
+};
+
+enum sstate {
+	SLOT_FREE = 0,
+	SLOT_RUN,		/* a worker is on it */
+	SLOT_DONE		/* result known, waiting for its turn */
+};
+
+/* One input, from submission until its result is taken in order. */
+struct slot {
+	enum sstate	 state;
+	pid_t		 pid;
+	int		 fd;		/* read end of the worker's pipe */
+	bool		 timedout;	/* we killed it at the deadline */
+	double		 deadline;	/* monotonic seconds; 0: none */
+	char		*path;		/* the input as named */
+	char		*out;		/* output path under -d, or NULL */
+	struct obuf	 res;		/* struct wire, message, output */
+	int		 status;	/* enum res, once SLOT_DONE */
+	char		*msg;		/* the reason, when not RES_OK */
+};
+
+struct batch {
+	const struct ap_cli	*c;
+	struct ap_wopts		 wopts;
+	const char		*ext;		/* output extension */
+	struct slot		*ring;
+	size_t			 nring;
+	size_t			 seq;		/* inputs submitted */
+	size_t			 retired;	/* results taken, in order */
+	struct slot		**run;		/* slots with a live worker */
+	unsigned		 nrun;
+	struct pollfd		*pfd;
+	struct slot		**pslot;
+	unsigned long		 nconv, nfail, nskip, total;
+	bool			 counting;	/* first pass: count only */
+	bool			 total_known;
+	bool			 tostdout;	/* no -d: results on stdout */
+	bool			 ndjson;	/* ... as one JSON object a line */
+	bool			 wrote;		/* something went to stdout */
+	bool			 progress;
+	bool			 drawn;		/* a progress line is shown */
+	bool			 usage_err, sys_err;
+	bool			 stop;		/* submit nothing more */
+	bool			 have_outid;
+	dev_t			 outdev;	/* -d folder, skipped in walks */
+	ino_t			 outino;
+	pid_t			 parent;
+	double			 t0, tdraw;
+	char			 path[PATH_MAX]; /* the walk's current path */
+};
+
+/* Temporary file being written, removed if a signal kills us. */
+static char			tmp_active[PATH_MAX];
+static volatile sig_atomic_t	tmp_set;
+
+/* Signal that stops a batch, and the pipe that wakes poll() for it. */
+static volatile sig_atomic_t	got_signal;
+static int			sigpipe[2] = { -1, -1 };
+
+static double
+mono(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int
+write_all(int fd, const void *v, size_t n)
+{
+	const char *p = v;
+	ssize_t w;
+
+	while (n > 0) {
+		w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		if (w == 0) {
+			errno = EIO;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+static int
+obuf_add(struct obuf *b, const void *p, size_t n)
+{
+	size_t cap;
+	char *np;
+
+	if (n > SIZE_MAX - b->len) {
+		errno = ENOMEM;
+		return -1;
+	}
+	if (b->len + n > b->cap) {
+		cap = b->cap ? b->cap : 4096;
+		while (cap < b->len + n)
+			cap = cap > SIZE_MAX / 2 ? b->len + n : cap * 2;
+		if ((np = realloc(b->p, cap)) == NULL)
+			return -1;
+		b->p = np;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->len, p, n);
+	b->len += n;
+	return 0;
+}
+
+/* Read all of fd into a malloc'd buffer; -1 with errno, or -2: too big. */
+static int
+read_all(int fd, size_t max, char **out, size_t *outlen)
+{
+	char *buf = NULL, *nb;
+	size_t len = 0, cap = 0;
+	ssize_t r;
+
+	for (;;) {
+		if (cap - len < 65536) {
+			cap = cap ? cap * 2 : 65536;
+			if ((nb = realloc(buf, cap)) == NULL) {
+				free(buf);
+				errno = ENOMEM;
+				return -1;
+			}
+			buf = nb;
+		}
+		r = read(fd, buf + len, cap - len);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			free(buf);
+			return -1;
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+		if (len > max) {
+			free(buf);
+			return -2;
+		}
+	}
+	*out = buf;
+	*outlen = len;
+	return 0;
+}
+
+int
+ap_batch_load(const char *path, size_t max, char **buf, size_t *len,
+    char *why, size_t whysz)
+{
+	struct stat st;
+	int fd, rc;
+
+	if (strcmp(path, "-") == 0)
+		fd = STDIN_FILENO;
+	else if ((fd = open(path, O_RDONLY | O_NOCTTY)) < 0) {
+		snprintf(why, whysz, "%s", strerror(errno));
+		return AP_EXIT_FAIL;
+	}
+	rc = AP_EXIT_FAIL;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
+		snprintf(why, whysz, "is a directory");
+	else if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (unsigned long long)st.st_size > max)
+		snprintf(why, whysz, "input too large (%llu bytes, limit %zu; "
+		    "see --max-size)", (unsigned long long)st.st_size, max);
+	else if ((rc = read_all(fd, max, buf, len)) == -2) {
+		snprintf(why, whysz, "input too large (limit %zu bytes; "
+		    "see --max-size)", max);
+		rc = AP_EXIT_FAIL;
+	} else if (rc < 0) {
+		snprintf(why, whysz, "%s", strerror(errno));
+		rc = errno == ENOMEM ? AP_EXIT_SYS : AP_EXIT_FAIL;
+	}
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return rc;
+}
+
+/*
+ * The temporary name for "path": ".NAME.artparse-tmp" in the same
+ * folder, or a hash of NAME when that would be too long.  Fixed per
+ * target, so that a rerun finds what an interrupted run left.
+ */
+static int
+tmp_name(const char *path, char *tmp, size_t tmpsz)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash != NULL ? slash + 1 : path;
+	int dirlen = (int)(base - path), n;
+	uint32_t h = 2166136261u;
+	const char *p;
+
+	if (strlen(base) + 1 + sizeof(TMP_SUFFIX) - 1 <= NAME_LEN)
+		n = snprintf(tmp, tmpsz, "%.*s.%s" TMP_SUFFIX, dirlen, path,
+		    base);
+	else {
+		for (p = base; *p != '\0'; p++)
+			h = (h ^ (unsigned char)*p) * 16777619u;
+		n = snprintf(tmp, tmpsz, "%.*s.%08lx" TMP_SUFFIX, dirlen,
+		    path, (unsigned long)h);
+	}
+	if (n < 0 || (size_t)n >= tmpsz) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return 0;
+}
+
+/* Write-lock all of fd, waiting for it when "wait". */
+static int
+lock_fd(int fd, bool wait)
+{
+	struct flock fl;
+	int rc;
+
+	memset(&fl, 0, sizeof(fl));
+	fl.l_type = F_WRLCK;
+	fl.l_whence = SEEK_SET;
+	while ((rc = fcntl(fd, wait ? F_SETLKW : F_SETLK, &fl)) != 0 &&
+	    errno == EINTR)
+		continue;
+	return rc;
+}
+
+/* Whether fd is still the file named "path" (not removed or replaced). */
+static bool
+same_file(int fd, const char *path)
+{
+	struct stat a, b;
+
+	return fstat(fd, &a) == 0 && lstat(path, &b) == 0 &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+/*
+ * Remove the temporary file of "path" if no live process holds it: what
+ * a killed run left behind.
+ */
+static void
+stale_remove(const char *path)
+{
+	char tmp[PATH_MAX];
+	int fd;
+
+	if (tmp_name(path, tmp, sizeof(tmp)) != 0)
+		return;
+	if ((fd = open(tmp, O_RDWR | O_NOFOLLOW | O_NOCTTY)) < 0)
+		return;
+	if (lock_fd(fd, false) == 0 && same_file(fd, tmp))
+		unlink(tmp);
+	close(fd);
+}
+
+/*
+ * Write through the locked temporary file and rename it over "path".
+ * The lock keeps a concurrent run, or stale_remove(), off our file; a
+ * temporary left by a killed run is simply reused.
+ */
+static int
+write_atomic(const char *path, const char *p, size_t len, bool sync)
+{
+	char tmp[PATH_MAX];
+	int fd, e;
+
+	if (tmp_name(path, tmp, sizeof(tmp)) != 0)
+		return -1;
+	for (;;) {
+		fd = open(tmp, O_RDWR | O_CREAT | O_NOFOLLOW | O_NOCTTY, 0644);
+		if (fd < 0)
+			return -1;
+		if (lock_fd(fd, true) != 0)
+			goto fail;
+		if (same_file(fd, tmp))
+			break;
+		close(fd);	/* renamed or removed while we waited */
+	}
+	memcpy(tmp_active, tmp, strlen(tmp) + 1);
+	tmp_set = 1;
+	if (ftruncate(fd, 0) != 0 || fchmod(fd, 0644) != 0 ||
+	    write_all(fd, p, len) != 0 || (sync && fsync(fd) != 0) ||
+	    rename(tmp, path) != 0) {
+		unlink(tmp);
+		goto fail;
+	}
+	tmp_set = 0;
+	return close(fd);
+fail:
+	tmp_set = 0;
+	e = errno;
+	close(fd);
+	errno = e;
+	return -1;
+}
+
+int
+ap_batch_write(const char *path, const char *p, size_t len)
+{
+	struct stat st;
+	int fd, e;
+
+	if (stat(path, &st) != 0 || S_ISREG(st.st_mode))
+		return write_atomic(path, p, len, true);
+	if (S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		return -1;
+	}
+	if ((fd = open(path, O_WRONLY | O_NOCTTY)) < 0)
+		return -1;
+	if (write_all(fd, p, len) != 0) {
+		e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return close(fd);
+}
+
+/* Remove our temporary file, then die of the signal. */
+static void
+on_fatal_signal(int sig)
+{
+	if (tmp_set)
+		unlink(tmp_active);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+trap(void (*fn)(int))
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = fn;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaddset(&sa.sa_mask, sigs[i]);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
+void
+ap_batch_trap_signals(void)
+{
+	trap(on_fatal_signal);
+}
+
+/* The batch parent: note the signal and wake poll(). */
+static void
+on_stop_signal(int sig)
+{
+	int e = errno;
+
+	got_signal = sig;
+	if (write(sigpipe[1], "", 1) < 0)
+		(void)0;	/* full: a wake-up is already pending */
+	errno = e;
+}
+
+/* Create the folders leading to "path". */
+static int
+mkdirs(const char *path)
+{
+	char buf[PATH_MAX];
+	char *p;
+
+	if (strlen(path) >= sizeof(buf)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	memcpy(buf, path, strlen(path) + 1);
+	for (p = buf + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		if (mkdir(buf, 0777) != 0 && errno != EEXIST) {
+			*p = '/';
+			return -1;
+		}
+		*p = '/';
+	}
+	return 0;
+}
+
+/*
+ * Messages.  A progress line, when shown, is cleared before any other
+ * line is printed and redrawn afterwards.
+ */
+static void
+clear_progress(struct batch *b)
+{
+	if (b->drawn) {
+		fputs("\r\033[K", stderr);
+		b->drawn = false;
+	}
+}
+
+static void say(struct batch *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+say(struct batch *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	clear_progress(b);
+	fputs("artparse: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static void
+draw_progress(struct batch *b, bool force)
+{
+	unsigned long done = b->nconv + b->nfail + b->nskip;
+	double now = mono(), el = now - b->t0, rate, eta;
+	char etas[32] = "";
+
+	if (!b->progress || b->counting || (!force && now - b->tdraw < 0.1))
+		return;
+	b->tdraw = now;
+	rate = el > 0 ? done / el : 0;
+	clear_progress(b);
+	if (b->total_known && b->total > 0) {
+		if (rate > 0 && done > 0 && done <= b->total) {
+			eta = (b->total - done) / rate;
+			if (eta >= 3600)
+				snprintf(etas, sizeof(etas), ", ETA %lu:%02lu:%02lu",
+				    (unsigned long)eta / 3600,
+				    (unsigned long)eta / 60 % 60,
+				    (unsigned long)eta % 60);
+			else
+				snprintf(etas, sizeof(etas), ", ETA %lu:%02lu",
+				    (unsigned long)eta / 60,
+				    (unsigned long)eta % 60);
+		}
+		fprintf(stderr, "artparse: %lu/%lu (%lu%%), %.1f files/s%s, "
+		    "%lu failed", done, b->total,
+		    done >= b->total ? 100 : done * 100 / b->total,
+		    rate, etas, b->nfail);
+	} else
+		fprintf(stderr, "artparse: %lu done, %.1f files/s, %lu failed",
+		    done, rate, b->nfail);
+	b->drawn = true;
+}
+
+/*
+ * Which files a folder walk takes.  A name without an extension is
+ * sniffed: markup, or text without control characters, is an article;
+ * anything binary is not.
+ */
+static bool
+known_ext(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	size_t i;
+
+	if (dot == NULL || dot == name)
+		return false;
+	for (i = 0; exts[i] != NULL; i++)
+		if (strcasecmp(dot + 1, exts[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool
+has_marker(const unsigned char *p, size_t n)
+{
+	static const char *const marks[] = {
+		"<!doctype html", "<html", "<head", "<body", "<meta", "<div",
+		"<p>", "<p ", "<article", "<title", "<!--", "<?xml", NULL
+	};
+	size_t i, j, ml;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] != '<')
+			continue;
+		for (j = 0; marks[j] != NULL; j++) {
+			ml = strlen(marks[j]);
+			if (ml <= n - i &&
+			    strncasecmp((const char *)p + i, marks[j], ml) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+static bool
+sniff(const char *path)
+{
+	unsigned char buf[SNIFF_LEN];
+	size_t n = 0, i;
+	ssize_t r;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK)) < 0)
+		return false;
+	while (n < sizeof(buf) &&
+	    ((r = read(fd, buf + n, sizeof(buf) - n)) > 0 ||
+	    (r < 0 && errno == EINTR)))
+		if (r > 0)
+			n += (size_t)r;
+	close(fd);
+	if (n == 0)
+		return false;
+	if (n >= 2 && ((buf[0] == 0xff && buf[1] == 0xfe) ||
+	    (buf[0] == 0xfe && buf[1] == 0xff)))
+		return true;		/* UTF-16, which the decoder reads */
+	if (has_marker(buf, n))
+		return true;
+	if ((n >= 4 && (memcmp(buf, "%PDF", 4) == 0 ||
+	    memcmp(buf, "%!PS", 4) == 0)) ||
+	    (n >= 5 && memcmp(buf, "{\\rtf", 5) == 0))
+		return false;
+	for (i = 0; i < n; i++)
+		if ((buf[i] < 0x20 && buf[i] != '\t' && buf[i] != '\n' &&
+		    buf[i] != '\r' && buf[i] != '\f') || buf[i] == 0x7f)
+			return false;
+	return true;
+}
+
+/*
+ * Output path under -d for the input whose path relative to what was
+ * named is "rel": a known input extension is replaced by the writer's,
+ * any other name gets it appended.  Returns a malloc'd path or NULL.
+ */
+static char *
+map_out(const struct batch *b, const char *rel)
+{
+	const char *slash = strrchr(rel, '/');
+	const char *base = slash != NULL ? slash + 1 : rel;
+	size_t keep = strlen(rel), need;
+	char *out;
+
+	if (known_ext(base))
+		keep = (size_t)(strrchr(base, '.') - rel);
+	need = strlen(b->c->outdir) + 1 + keep + 1 + strlen(b->ext) + 1;
+	if (need > PATH_MAX) {
+		errno = ENAMETOOLONG;
+		return NULL;
+	}
+	if ((out = malloc(need)) == NULL)
+		return NULL;
+	snprintf(out, need, "%s/%.*s.%s", b->c->outdir, (int)keep, rel,
+	    b->ext);
+	return out;
+}
+
+/*
+ * A listed path mirrored under -d: leading "/", "./" and "../" dropped,
+ * as tar(1) does.  NULL when ".." remains inside it.
+ */
+static const char *
+mirror_rel(const char *p)
+{
+	const char *q;
+
+	for (;;) {
+		if (*p == '/')
+			p++;
+		else if (p[0] == '.' && p[1] == '/')
+			p += 2;
+		else if (p[0] == '.' && p[1] == '.' && p[2] == '/')
+			p += 3;
+		else
+			break;
+	}
+	for (q = p; (q = strstr(q, "..")) != NULL; q += 2)
+		if ((q == p || q[-1] == '/') && (q[2] == '/' || q[2] == '\0'))
+			return NULL;
+	if (*p == '\0' || strcmp(p, ".") == 0 || strcmp(p, "..") == 0)
+		return NULL;
+	return p;
+}
+
+static void
+free_slot(struct slot *s)
+{
+	free(s->path);
+	free(s->out);
+	free(s->res.p);
+	free(s->msg);
+	memset(s, 0, sizeof(*s));
+	s->fd = -1;
+}
+
+/* Record a result known without a worker. */
+static void
+set_done(struct slot *s, int status, const char *msg)
+{
+	s->state = SLOT_DONE;
+	s->status = status;
+	if (msg != NULL && (s->msg = strdup(msg)) == NULL)
+		s->status = RES_MEM;
+}
+
+static void
+kill_all(struct batch *b, int sig)
+{
+	unsigned i;
+
+	for (i = 0; i < b->nrun; i++)
+		kill(b->run[i]->pid, sig);
+}
+
+/* Submit nothing more, and end the workers still running. */
+static void
+stop(struct batch *b)
+{
+	if (!b->stop) {
+		b->stop = true;
+		kill_all(b, SIGTERM);
+	}
+}
+
+static int
+put_stdout(struct batch *b, const char *p, size_t n)
+{
+	if (b->stop)
+		return -1;
+	if (n > 0 && write_all(STDOUT_FILENO, p, n) != 0) {
+		say(b, "<stdout>: %s", strerror(errno));
+		b->sys_err = true;
+		stop(b);
+		return -1;
+	}
+	return 0;
+}
+
+/* Take one result, in input order: messages, output, counts. */
+static void
+account(struct batch *b, struct slot *s)
+{
+	struct wire w;
+	const char *shown = strcmp(s->path, "-") == 0 ? "<stdin>" : s->path;
+	char *hdr;
+	int n, rc;
+
+	switch (s->status) {
+	case RES_OK:
+		if (!b->tostdout) {
+			b->nconv++;
+			break;
+		}
+		memcpy(&w, s->res.p, sizeof(w));
+		if (!b->ndjson) {
+			/* Like head(1): "==> NAME <==" before each. */
+			if ((hdr = malloc(strlen(shown) + 16)) == NULL) {
+				say(b, "%s: %s", shown, strerror(errno));
+				b->sys_err = true;
+				break;
+			}
+			n = sprintf(hdr, "%s==> %s <==\n", b->wrote ? "\n" : "",
+			    shown);
+			rc = put_stdout(b, hdr, (size_t)n);
+			free(hdr);
+			if (rc != 0)
+				break;
+		}
+		if (put_stdout(b, s->res.p + sizeof(w) + w.msglen,
+		    w.outlen) == 0)
+			b->nconv++;
+		b->wrote = true;
+		break;
+	case RES_SKIP:
+		b->nskip++;
+		break;
+	case RES_FAIL:
+		b->nfail++;
+		say(b, "%s: %s", shown, s->msg);
+		if (b->c->fail_fast)
+			stop(b);
+		break;
+	case RES_MEM:
+		b->nfail++;
+		b->sys_err = true;
+		say(b, "%s: %s", shown, s->msg ? s->msg : "out of memory");
+		if (b->c->fail_fast)
+			stop(b);
+		break;
+	case RES_OUT:
+		b->nfail++;
+		b->sys_err = true;
+		say(b, "%s: %s", s->out, s->msg);
+		stop(b);
+		break;
+	case RES_ENC:
+		say(b, "unknown encoding '%s'", b->c->opts.encoding);
+		b->usage_err = true;
+		stop(b);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Take the results that are next in input order. */
+static void
+retire(struct batch *b)
+{
+	struct slot *s;
+	bool any = false;
+
+	while (b->retired < b->seq) {
+		s = &b->ring[b->retired % b->nring];
+		if (s->state != SLOT_DONE)
+			break;
+		if (!b->stop)
+			account(b, s);
+		free_slot(s);
+		b->retired++;
+		any = true;
+	}
+	if (any)
+		draw_progress(b, false);
+}
+
+/* The worker of "s" has closed its pipe: reap it and decode its result. */
+static void
+finish(struct batch *b, struct slot *s)
+{
+	struct wire w;
+	char why[128];
+	unsigned i;
+	int st;
+
+	close(s->fd);
+	s->fd = -1;
+	while (waitpid(s->pid, &st, 0) < 0 && errno == EINTR)
+		continue;
+	for (i = 0; i < b->nrun; i++)
+		if (b->run[i] == s) {
+			b->run[i] = b->run[--b->nrun];
+			break;
+		}
+	s->state = SLOT_DONE;
+	s->status = RES_FAIL;
+	if (s->timedout)
+		snprintf(why, sizeof(why), "timed out after %g s",
+		    b->c->timeout);
+	else if (WIFSIGNALED(st))
+		snprintf(why, sizeof(why), "worker killed by signal %d (%s)",
+		    WTERMSIG(st), strsignal(WTERMSIG(st)));
+	else if (!WIFEXITED(st) || WEXITSTATUS(st) != 0 ||
+	    s->res.len < sizeof(w))
+		snprintf(why, sizeof(why), "worker failed");
+	else {
+		memcpy(&w, s->res.p, sizeof(w));
+		if (w.msglen > s->res.len - sizeof(w) ||
+		    w.outlen != s->res.len - sizeof(w) - w.msglen)
+			snprintf(why, sizeof(why), "worker failed");
+		else {
+			s->status = w.status;
+			if (w.msglen > 0 && (s->msg = strndup(s->res.p +
+			    sizeof(w), w.msglen)) == NULL)
+				s->status = RES_MEM;
+			if (s->status != RES_OK) {
+				free(s->res.p);
+				s->res.p = NULL;
+			}
+			goto out;
+		}
+	}
+	if ((s->msg = strdup(why)) == NULL)
+		s->status = RES_MEM;
+	free(s->res.p);
+	s->res.p = NULL;
+out:
+	if (s->out != NULL && s->status != RES_OK)
+		stale_remove(s->out);
+}
+
+/* Read what the worker of "s" sent; finish it at end of file. */
+static void
+drain(struct batch *b, struct slot *s)
+{
+	char buf[65536];
+	ssize_t r;
+
+	for (;;) {
+		r = read(s->fd, buf, sizeof(buf));
+		if (r > 0) {
+			if (obuf_add(&s->res, buf, (size_t)r) != 0) {
+				kill(s->pid, SIGKILL);	/* reported as failed */
+				s->res.len = 0;
+			}
+			continue;
+		}
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r == 0)
+			finish(b, s);
+		return;		/* EAGAIN: more later */
+	}
+}
+
+/* Wait for one event: worker output or exit, deadline, signal, tick. */
+static void
+pump(struct batch *b)
+{
+	double now = mono(), wait = -1, left;
+	unsigned i, n = 0;
+	char c;
+	int r;
+
+	b->pfd[n].fd = sigpipe[0];
+	b->pfd[n].events = POLLIN;
+	b->pslot[n++] = NULL;
+	for (i = 0; i < b->nrun; i++) {
+		b->pfd[n].fd = b->run[i]->fd;
+		b->pfd[n].events = POLLIN;
+		b->pslot[n++] = b->run[i];
+		if (b->run[i]->deadline > 0 && !b->run[i]->timedout) {
+			left = b->run[i]->deadline - now;
+			if (wait < 0 || left < wait)
+				wait = left > 0 ? left : 0;
+		}
+	}
+	if (b->progress && (wait < 0 || wait > 0.25))
+		wait = 0.25;
+	r = poll(b->pfd, n, wait < 0 ? -1 : (int)(wait * 1000) + 1);
+	if (got_signal != 0) {
+		while (read(sigpipe[0], &c, 1) == 1)
+			continue;
+		stop(b);
+	}
+	for (i = 1; r > 0 && i < n; i++)
+		if (b->pfd[i].revents != 0)
+			drain(b, b->pslot[i]);
+	now = mono();
+	for (i = 0; i < b->nrun; i++)
+		if (b->run[i]->deadline > 0 && !b->run[i]->timedout &&
+		    b->run[i]->deadline <= now) {
+			kill(b->run[i]->pid, SIGKILL);
+			b->run[i]->timedout = true;
+		}
+	retire(b);
+	draw_progress(b, false);
+}
+
+/* An output sink that is the pipe to the parent: header, then the bytes. */
+struct pipe_sink {
+	int	 fd;
+	bool	 sent;
+};
+
+static int
+sink_pipe(void *arg, const char *p, size_t n)
+{
+	struct pipe_sink *ps = arg;
+	struct wire w;
+
+	memset(&w, 0, sizeof(w));	/* no uninitialised padding */
+	w.status = RES_OK;
+	w.outlen = n;
+	if (write_all(ps->fd, &w, sizeof(w)) != 0 ||
+	    write_all(ps->fd, p, n) != 0)
+		_exit(1);		/* the parent is gone */
+	ps->sent = true;
+	return 0;
+}
+
+/* An output sink that is the file under -d. */
+struct file_sink {
+	const char	*path;
+	int		 err;
+};
+
+static int
+sink_file(void *arg, const char *p, size_t n)
+{
+	struct file_sink *fs = arg;
+
+	/* Create the mirrored folders only when they are missing. */
+	if (write_atomic(fs->path, p, n, false) != 0 && (errno != ENOENT ||
+	    mkdirs(fs->path) != 0 || write_atomic(fs->path, p, n, false))) {
+		fs->err = errno;
+		return -1;
+	}
+	return 0;
+}
+
+static void
+send_result(int fd, int status, const char *msg)
+{
+	struct wire w;
+
+	memset(&w, 0, sizeof(w));
+	w.status = status;
+	w.msglen = msg != NULL ? strlen(msg) : 0;
+	w.outlen = 0;
+	if (write_all(fd, &w, sizeof(w)) != 0 ||
+	    write_all(fd, msg, w.msglen) != 0)
+		_exit(1);
+	_exit(0);
+}
+
+/* In the child: convert the input of "s" and report; never returns. */
+static void
+worker(struct batch *b, struct slot *s, int fd, const sigset_t *mask)
+{
+	struct ap_opts opts = b->c->opts;
+	struct ap_doc *doc = NULL;
+	struct file_sink fs = { s->out, 0 };
+	struct pipe_sink ps = { fd, false };
+	struct ap_sink sink;
+	char why[PATH_MAX + 128];
+	char *buf = NULL;
+	size_t len = 0;
+	int rc;
+
+	trap(on_fatal_signal);
+	signal(SIGPIPE, SIG_DFL);
+	sigprocmask(SIG_SETMASK, mask, NULL);
+#ifdef __linux__
+	/* A parent killed with SIGKILL takes its workers along. */
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	if (getppid() != b->parent)
+		raise(SIGTERM);
+#endif
+	rc = ap_batch_load(s->path, b->c->max_size, &buf, &len, why,
+	    sizeof(why));
+	if (rc != AP_EXIT_OK)
+		send_result(fd, rc == AP_EXIT_SYS ? RES_MEM : RES_FAIL, why);
+	opts.path = strcmp(s->path, "-") == 0 ? NULL : s->path;
+	rc = ap_parse(buf, len, &opts, &doc);
+	free(buf);
+	if (rc == AP_EENCODING && opts.encoding != NULL)
+		send_result(fd, RES_ENC, NULL);
+	if (rc != AP_OK)
+		send_result(fd, rc == AP_ENOMEM ? RES_MEM : RES_FAIL,
+		    ap_strerror(rc));
+	if (s->out == NULL) {
+		sink.write = sink_pipe;
+		sink.arg = &ps;
+	} else {
+		sink.write = sink_file;
+		sink.arg = &fs;
+	}
+	rc = ap_render(doc, b->c->writer, &b->wopts, &sink);
+	ap_doc_free(doc);
+	if (ps.sent)
+		_exit(0);
+	if (rc == AP_OK)
+		send_result(fd, RES_OK, NULL);
+	if (fs.err != 0)
+		send_result(fd, RES_OUT, strerror(fs.err));
+	send_result(fd, RES_MEM, ap_strerror(rc));
+}
+
+/*
+ * Fork the worker of "s".  Stop signals are blocked across fork() so
+ * that the child has its own handlers before it can receive one.
+ */
+static void
+start(struct batch *b, struct slot *s)
+{
+	sigset_t set, old;
+	unsigned i;
+	pid_t pid;
+	int p[2];
+
+	if (pipe(p) != 0) {
+		say(b, "cannot start a worker: %s", strerror(errno));
+		goto fail;
+	}
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	for (;;) {
+		sigprocmask(SIG_BLOCK, &set, &old);
+		if ((pid = fork()) == 0) {
+			close(p[0]);
+			close(sigpipe[0]);
+			close(sigpipe[1]);
+			for (i = 0; i < b->nrun; i++)
+				close(b->run[i]->fd);
+			worker(b, s, p[1], &old);
+		}
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		if (pid > 0 || errno != EAGAIN || b->nrun == 0)
+			break;
+		pump(b);	/* wait for a worker to end, then retry */
+	}
+	if (pid < 0) {
+		say(b, "cannot start a worker: %s", strerror(errno));
+		close(p[0]);
+		close(p[1]);
+		goto fail;
+	}
+	close(p[1]);
+	fcntl(p[0], F_SETFL, fcntl(p[0], F_GETFL) | O_NONBLOCK);
+	s->pid = pid;
+	s->fd = p[0];
+	s->state = SLOT_RUN;
+	s->deadline = b->c->timeout > 0 ? mono() + b->c->timeout : 0;
+	b->run[b->nrun++] = s;
+	return;
+fail:
+	/* Not counted: stop() drops every result from here on. */
+	b->sys_err = true;
+	set_done(s, RES_SKIP, NULL);
+	stop(b);
+}
+
+/*
+ * One input: "path" as named, "rel" its path under -d (before the
+ * extension is replaced), or NULL when it cannot be mirrored.  Waits for
+ * a free job and ring slot first.
+ */
+static void
+submit(struct batch *b, const char *path, const char *rel)
+{
+	struct stat in, out;
+	struct slot *s;
+
+	if (b->counting) {
+		b->total++;
+		return;
+	}
+	while (!b->stop && (b->seq - b->retired >= b->nring ||
+	    b->nrun >= b->c->jobs))
+		pump(b);
+	if (b->stop)
+		return;
+	s = &b->ring[b->seq++ % b->nring];
+	free_slot(s);
+	if ((s->path = strdup(path)) == NULL) {
+		say(b, "%s: %s", path, strerror(errno));
+		b->sys_err = true;
+		stop(b);
+		return;
+	}
+	if (b->c->outdir != NULL) {
+		if (rel == NULL) {
+			set_done(s, RES_FAIL, "cannot mirror a path with '..' "
+			    "under the output folder");
+			goto out;
+		}
+		if ((s->out = map_out(b, rel)) == NULL) {
+			set_done(s, RES_FAIL, strerror(errno));
+			goto out;
+		}
+		if (stat(path, &in) != 0) {
+			set_done(s, RES_FAIL, strerror(errno));
+			goto out;
+		}
+		if (stat(s->out, &out) == 0) {
+			if (in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+				set_done(s, RES_FAIL, "output would replace "
+				    "the input");
+				goto out;
+			}
+			if (!b->c->force && !(b->c->update &&
+			    (in.st_mtim.tv_sec > out.st_mtim.tv_sec ||
+			    (in.st_mtim.tv_sec == out.st_mtim.tv_sec &&
+			    in.st_mtim.tv_nsec > out.st_mtim.tv_nsec)))) {
+				stale_remove(s->out);
+				set_done(s, RES_SKIP, NULL);
+				goto out;
+			}
+		}
+	}
+	start(b, s);
+out:
+	retire(b);
+}
+
+/* A problem found by the parent while listing inputs. */
+static void
+submit_error(struct batch *b, const char *path, const char *why)
+{
+	struct slot *s;
+
+	if (b->counting) {
+		b->total++;
+		return;
+	}
+	while (!b->stop && b->seq - b->retired >= b->nring)
+		pump(b);
+	if (b->stop)
+		return;
+	s = &b->ring[b->seq++ % b->nring];
+	free_slot(s);
+	if ((s->path = strdup(path)) == NULL) {
+		b->sys_err = true;
+		stop(b);
+		return;
+	}
+	set_done(s, RES_FAIL, why);
+	retire(b);
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void walk(struct batch *, size_t, size_t);
+
+/* One entry of a folder; b->path holds its path, "len" long. */
+static void
+walk_entry(struct batch *b, size_t len, size_t rootlen, const char *name)
+{
+	struct stat st;
+	bool link;
+	size_t nl = strlen(name);
+
+	if (lstat(b->path, &st) != 0)
+		return;			/* vanished since readdir() */
+	if ((link = S_ISLNK(st.st_mode)) && stat(b->path, &st) != 0)
+		return;			/* dangling link */
+	if (S_ISDIR(st.st_mode)) {
+		/* Not followed through links, so no loops; no asset folder
+		 * of a saved page; not our own output folder. */
+		if (link || (nl > 6 && strcmp(name + nl - 6, "_files") == 0) ||
+		    (b->have_outid && st.st_dev == b->outdev &&
+		    st.st_ino == b->outino))
+			return;
+		walk(b, len, rootlen);
+	} else if (S_ISREG(st.st_mode) && (known_ext(name) ||
+	    (strchr(name, '.') == NULL && sniff(b->path))))
+		submit(b, b->path, b->path + rootlen);
+}
+
+/* Walk the folder in b->path[0..len), entries in byte order of name. */
+static void
+walk(struct batch *b, size_t len, size_t rootlen)
+{
+	struct dirent *de;
+	char **names = NULL, **nn;
+	size_t n = 0, cap = 0, i, nl, sep;
+	DIR *d;
+
+	if ((d = opendir(b->path)) == NULL) {
+		submit_error(b, b->path, strerror(errno));
+		return;
+	}
+	for (;;) {
+		errno = 0;
+		if ((de = readdir(d)) == NULL)
+			break;
+		if (de->d_name[0] == '.')	/* ".", ".." and hidden */
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			if ((nn = realloc(names, cap * sizeof(*names))) == NULL)
+				break;
+			names = nn;
+		}
+		if ((names[n] = strdup(de->d_name)) == NULL)
+			break;
+		n++;
+	}
+	if (errno != 0)
+		submit_error(b, b->path, strerror(errno));
+	closedir(d);
+	if (n > 0)
+		qsort(names, n, sizeof(*names), cmp_names);
+	sep = len > 0 && b->path[len - 1] != '/';
+	for (i = 0; i < n; i++) {
+		nl = strlen(names[i]);
+		if (!b->stop) {
+			if (len + sep + nl >= sizeof(b->path)) {
+				submit_error(b, names[i], "file name too long");
+			} else {
+				if (sep)
+					b->path[len] = '/';
+				memcpy(b->path + len + sep, names[i], nl + 1);
+				walk_entry(b, len + sep + nl, rootlen, names[i]);
+				b->path[len] = '\0';
+			}
+		}
+		free(names[i]);
+	}
+	free(names);
+}
+
+/* A path named on the command line or in the list. */
+static void
+operand(struct batch *b, const char *path, bool listed)
+{
+	struct stat st;
+	const char *base;
+	size_t len = strlen(path);
+
+	if (!listed && strcmp(path, "-") == 0) {
+		submit(b, path, NULL);
+		return;
+	}
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (listed)
+			return;		/* find(1) lists folders too */
+		if (len >= sizeof(b->path)) {
+			submit_error(b, path, "file name too long");
+			return;
+		}
+		memcpy(b->path, path, len + 1);
+		while (len > 1 && b->path[len - 1] == '/')
+			b->path[--len] = '\0';
+		walk(b, len, len + (b->path[len - 1] != '/'));
+		return;
+	}
+	if (listed)
+		submit(b, path, mirror_rel(path));
+	else {
+		base = strrchr(path, '/');
+		submit(b, path, base != NULL && base[1] != '\0' ? base + 1 :
+		    path);
+	}
+}
+
+/* Stream the --files-from list, one entry at a time. */
+static void
+read_list(struct batch *b)
+{
+	const char *name = b->c->files_from;
+	FILE *fp;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int sep = b->c->null ? '\0' : '\n';
+
+	if (strcmp(name, "-") == 0)
+		fp = stdin;
+	else if ((fp = fopen(name, "r")) == NULL) {
+		submit_error(b, name, strerror(errno));
+		return;
+	}
+	while (!b->stop && (n = getdelim(&line, &cap, sep, fp)) > 0) {
+		if (line[n - 1] == sep)
+			line[--n] = '\0';
+		if (n > 0)
+			operand(b, line, true);
+	}
+	if (ferror(fp) && !b->stop)
+		submit_error(b, strcmp(name, "-") == 0 ? "<stdin>" : name,
+		    strerror(errno));
+	free(line);
+	if (fp != stdin)
+		fclose(fp);
+	else if (b->counting)
+		rewind(fp);
+}
+
+static void
+produce(struct batch *b, char *const *inputs, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && !b->stop; i++)
+		operand(b, inputs[i], false);
+	if (b->c->files_from != NULL && !b->stop)
+		read_list(b);
+}
+
+/* Whether the inputs can be counted before they are converted. */
+static bool
+countable(const struct ap_cli *c)
+{
+	struct stat st;
+
+	if (c->files_from == NULL)
+		return true;
+	if (strcmp(c->files_from, "-") == 0)
+		return fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode);
+	return stat(c->files_from, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int
+setup(struct batch *b, const struct ap_cli *c)
+{
+	struct stat st;
+	size_t i;
+
+	memset(b, 0, sizeof(*b));
+	b->c = c;
+	b->wopts = c->wopts;
+	b->ext = ap_writer_ext(c->writer);
+	b->tostdout = c->outdir == NULL;
+	b->ndjson = b->tostdout && strcmp(b->ext, "json") == 0;
+	if (b->ndjson)
+		b->wopts.pretty = false;	/* one object a line */
+	b->parent = getpid();
+	b->progress = !c->quiet && (c->progress == AP_PROGRESS_ON ||
+	    (c->progress == AP_PROGRESS_AUTO && isatty(STDERR_FILENO)));
+	/* Outputs on stdout are held until their turn, so keep that
+	 * window small; under -d a slot holds only a message. */
+	b->nring = b->tostdout ? 2 * (size_t)c->jobs : 8 * (size_t)c->jobs;
+	if (b->nring < 16)
+		b->nring = 16;
+	b->ring = calloc(b->nring, sizeof(*b->ring));
+	b->run = calloc(c->jobs, sizeof(*b->run));
+	b->pfd = calloc((size_t)c->jobs + 1, sizeof(*b->pfd));
+	b->pslot = calloc((size_t)c->jobs + 1, sizeof(*b->pslot));
+	if (b->ring == NULL || b->run == NULL || b->pfd == NULL ||
+	    b->pslot == NULL) {
+		fprintf(stderr, "artparse: %s\n", strerror(errno));
+		return -1;
+	}
+	for (i = 0; i < b->nring; i++)
+		b->ring[i].fd = -1;
+	if (c->outdir != NULL) {
+		if (strlen(c->outdir) + 3 > PATH_MAX) {
+			errno = ENAMETOOLONG;
+			goto outerr;
+		}
+		snprintf(b->path, sizeof(b->path), "%s/x", c->outdir);
+		if (mkdirs(b->path) != 0 || stat(c->outdir, &st) != 0)
+			goto outerr;
+		if (!S_ISDIR(st.st_mode)) {
+			errno = ENOTDIR;
+			goto outerr;
+		}
+		b->have_outid = true;
+		b->outdev = st.st_dev;
+		b->outino = st.st_ino;
+	}
+	if (pipe(sigpipe) != 0) {
+		fprintf(stderr, "artparse: %s\n", strerror(errno));
+		return -1;
+	}
+	fcntl(sigpipe[0], F_SETFL, fcntl(sigpipe[0], F_GETFL) | O_NONBLOCK);
+	fcntl(sigpipe[1], F_SETFL, fcntl(sigpipe[1], F_GETFL) | O_NONBLOCK);
+	trap(on_stop_signal);
+	return 0;
+outerr:
+	fprintf(stderr, "artparse: %s: %s\n", c->outdir, strerror(errno));
+	return -1;
+}
+
+static void
+teardown(struct batch *b)
+{
+	size_t i;
+
+	for (i = 0; b->ring != NULL && i < b->nring; i++)
+		free_slot(&b->ring[i]);
+	free(b->ring);
+	free(b->run);
+	free(b->pfd);
+	free(b->pslot);
+	if (sigpipe[0] >= 0) {
+		close(sigpipe[0]);
+		close(sigpipe[1]);
+		sigpipe[0] = sigpipe[1] = -1;
+	}
+}
+
+int
+ap_batch_run(const struct ap_cli *c, char *const *inputs, size_t n)
+{
+	struct batch b;
+	int sig, rc;
+
+	if (setup(&b, c) != 0) {
+		teardown(&b);
+		return AP_EXIT_SYS;
+	}
+	if (b.progress && countable(c)) {
+		b.counting = true;
+		produce(&b, inputs, n);
+		b.counting = false;
+		b.total_known = true;
+	}
+	b.t0 = mono();
+	draw_progress(&b, true);
+	produce(&b, inputs, n);
+	for (;;) {
+		retire(&b);
+		if (b.nrun == 0)
+			break;
+		pump(&b);
+	}
+	draw_progress(&b, true);
+	clear_progress(&b);
+	sig = got_signal;
+	if (!c->quiet)
+		fprintf(stderr, "artparse: %lu converted, %lu failed, "
+		    "%lu skipped\n", b.nconv, b.nfail, b.nskip);
+	teardown(&b);
+	if (sig != 0) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	rc = b.sys_err ? AP_EXIT_SYS : b.usage_err ? AP_EXIT_USAGE :
+	    b.nfail > 0 ? AP_EXIT_FAIL : AP_EXIT_OK;
+	return rc;
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Converting many inputs in one run: walking folders and file lists,
+ * forked workers with a time bound, outputs mirrored under -d or streamed
+ * in input order, progress and summary.  Also the file helpers that the
+ * single-input path of main.c shares: reading an input within the size
+ * limit and writing an output atomically.
+ */
+#ifndef AP_BATCH_H
+#define AP_BATCH_H
+
+#include <stddef.h>
+
+#include "cli.h"
+
+/*
+ * Read all of "path" ("-": standard input) into a new malloc'd buffer that
+ * the caller frees, refusing more than "max" bytes.  Returns AP_EXIT_OK, or
+ * AP_EXIT_FAIL / AP_EXIT_SYS with the reason written to "why".
+ */
+int	ap_batch_load(const char *path, size_t max, char **buf, size_t *len,
+	    char *why, size_t whysz);
+
+/*
+ * Write "len" bytes to "path".  A regular file (or a new name) is written
+ * to a temporary file in the same folder and renamed into place; a device
+ * or FIFO is written in place.  Returns 0, or -1 with errno set (EISDIR
+ * when "path" is a directory).
+ */
+int	ap_batch_write(const char *path, const char *p, size_t len);
+
+/*
+ * Remove the temporary file of a run interrupted with SIGINT, SIGTERM or
+ * SIGHUP, then die of that signal.  For the single-input path.
+ */
+void	ap_batch_trap_signals(void);
+
+/*
+ * Convert the "n" inputs (files, folders, "-") and the --files-from list
+ * of "c".  Prints diagnostics, progress and summary on standard error.
+ * Returns an exit status; after SIGINT, SIGTERM or SIGHUP it cleans up
+ * and dies of that signal instead of returning.
+ */
+int	ap_batch_run(const struct ap_cli *c, char *const *inputs, size_t n);
+
+#endif /* AP_BATCH_H */
