@@ -34,7 +34,7 @@ enum ap_hkey {
 	AP_HK_OG_TYPE,		/* og:type */
 	AP_HK_PUBTIME,		/* article:published_time */
 	AP_HK_MODTIME,		/* article:modified_time, og:updated_time */
-	AP_HK_DATE,		/* date, dc.date, pubdate, parsely-pub-date... */
+	AP_HK_DATE,		/* date, dc.date, pubdate, parsely-pub-date */
 	AP_HK_MODDATE,		/* dc.date.modified, dateModified microdata */
 	AP_HK_TIME,		/* first <time datetime> in the article */
 	AP_HK__MAX
@@ -47,8 +47,8 @@ enum ap_hkey {
 /* A visible <h1> and where it sits relative to the article container. */
 struct ap_hcand {
 	const char	*text;		/* spaces collapsed */
-	int		 near;		/* 0 in or next to the article, 1 elsewhere
-					 * in the page, 2 in nav/header/footer */
+	int		 near;		/* 0 in or just before the article,
+					 * 1 elsewhere, 2 in nav, header… */
 };
 
 /* What html_src.c found; strings belong to the document's arena. */

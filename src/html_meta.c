@@ -101,8 +101,9 @@ ap_html_puttext(struct ap_buf *b, const char *str, size_t n, bool *space)
 		}
 		/* A run of plain printable ASCII is copied in one go. */
 		if (s[i] < 0x80) {
-			for (run = i; run < n && s[run] < 0x80 && s[run] >= 0x20 &&
-			    s[run] != 0x7F && s[run] != ' '; run++)
+			for (run = i; run < n && s[run] < 0x80 &&
+			    s[run] >= 0x20 && s[run] != 0x7F && s[run] != ' ';
+			    run++)
 				continue;
 			ap_buf_put(b, str + i, run - i);
 			cps += run - i;
@@ -205,7 +206,8 @@ fold_raw(char *dst, const char *str, size_t n)
 			c = (char)cp;
 			if (c >= 'A' && c <= 'Z')
 				dst[o++] = (char)(c - 'A' + 'a');
-			else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			else if ((c >= 'a' && c <= 'z') ||
+			    (c >= '0' && c <= '9'))
 				dst[o++] = c;
 		} else if (cp == 0xC6 || cp == 0xE6) {
 			dst[o++] = 'a';
@@ -403,11 +405,12 @@ ap_html_date(struct ap_arena *a, const char *s)
 	while (*s == ' ' || *s == '\t' || *s == '\n')
 		s++;
 	/* YYYY-MM-DD, YYYY/MM/DD, optionally followed by a time. */
-	if (digits(s, 4) && (s[4] == '-' || s[4] == '/') && digits(s + 5, 2) &&
-	    s[7] == s[4] && digits(s + 8, 2) && !(s[10] >= '0' && s[10] <= '9')) {
+	if (digits(s, 4) && (s[4] == '-' || s[4] == '/') &&
+	    digits(s + 5, 2) && s[7] == s[4] && digits(s + 8, 2) &&
+	    !(s[10] >= '0' && s[10] <= '9')) {
 		tl = 0;
-		if ((s[10] == 'T' || s[10] == ' ') && (tl = time_len(s + 11)) == 0)
-			tl = 0;
+		if (s[10] == 'T' || s[10] == ' ')
+			tl = time_len(s + 11);
 		return ymd(a, num(s, 4), num(s + 5, 2), num(s + 8, 2),
 		    s + 11, tl);
 	}
@@ -497,7 +500,8 @@ ap_html_clean_title(struct ap_arena *a, const char *title, const char *site)
 		slen = 0;
 		for (k = 0; seps[k] != NULL; k++) {
 			size_t sl = strlen(seps[k]);
-			for (t = cur; (t = strstr(t, seps[k])) != NULL; t += sl) {
+			for (t = cur; (t = strstr(t, seps[k])) != NULL;
+			    t += sl) {
 				if (best == NULL || t > best) {
 					best = t;
 					slen = sl;
@@ -582,7 +586,7 @@ strip_prefix(const char **sp, size_t *np)
 		if (starts_ci(s, n, pfx[k])) {
 			s += strlen(pfx[k]);
 			n -= strlen(pfx[k]);
-			k = (size_t)-1;		/* "Par Propos recueillis par" */
+			k = (size_t)-1;	/* "Par Propos recueillis par" */
 		}
 	}
 	*sp = s;
@@ -794,8 +798,9 @@ ap_hmeta_add(struct ap_arena *a, struct ap_hmeta *m, const char *name,
 
 	if (name == NULL || value == NULL)
 		return;
-	e = bsearch(name, meta_names, sizeof(meta_names) / sizeof(meta_names[0]),
-	    sizeof(meta_names[0]), meta_cmp);
+	e = bsearch(name, meta_names,
+	    sizeof(meta_names) / sizeof(meta_names[0]), sizeof(meta_names[0]),
+	    meta_cmp);
 	if (e == NULL)
 		return;
 	if (e->key >= 0) {

@@ -402,9 +402,9 @@ struct ctx {
 	struct el	*h1[AP_HMETA_MAXH1];
 	struct el	*times[MAXLIST];
 	size_t		 ntimes;
-	struct el	*labels[MAXLIST];	/* "À lire aussi" label owners */
+	struct el	*labels[MAXLIST];	/* "À lire aussi" labels */
 	size_t		 nlabels;
-	struct el	*inserts[MAXLIST];	/* "Lire aussi : titre" blocks */
+	struct el	*inserts[MAXLIST];	/* "Lire aussi : titre" */
 	size_t		 ninserts;
 	struct el	*cuerel[MAXLIST];	/* class-cued related boxes */
 	size_t		 ncuerel;
@@ -412,7 +412,7 @@ struct ctx {
 	size_t		 ncuemeta;
 	struct el	*body;
 	struct el	*best;		/* the article container */
-	struct el	*conts[MAXLIST];	/* best and its widened siblings */
+	struct el	*conts[MAXLIST];	/* best, widened siblings */
 	size_t		 nconts;
 	const char	*base;		/* absolute base URL, or NULL */
 	struct cuecache	 cache[CUECACHE];
@@ -490,7 +490,8 @@ class_match(const char *low, size_t n, const struct cue *c)
 		    low[i] == '\n'))
 			i++;
 		t0 = i;
-		while (i < n && low[i] != ' ' && low[i] != '\t' && low[i] != '\n')
+		while (i < n && low[i] != ' ' && low[i] != '\t' &&
+		    low[i] != '\n')
 			i++;
 		if (c->how == M_CLS && i - t0 == pl &&
 		    memcmp(low + t0, c->pat, pl) == 0)
@@ -523,8 +524,8 @@ cue_scan(const char *v)
 	unsigned bits = 0;
 
 	for (n = 0; v[n] != '\0' && n < sizeof(low) - 1; n++)
-		low[n] = (v[n] >= 'A' && v[n] <= 'Z') ? (char)(v[n] - 'A' + 'a') :
-		    v[n];
+		low[n] = (v[n] >= 'A' && v[n] <= 'Z') ?
+		    (char)(v[n] - 'A' + 'a') : v[n];
 	low[n] = '\0';
 	if (n == 0)
 		return 0;
@@ -970,8 +971,8 @@ score_para(struct ctx *c, struct el *e, bool self)
 
 	if (body < 25 || (e->kind & TK_HEADING))
 		return;
-	s = 1.0 + (double)e->owncommas + (body / 100 < 3 ? (double)(body / 100) :
-	    3.0);
+	s = 1.0 + (double)e->owncommas +
+	    (body / 100 < 3 ? (double)(body / 100) : 3.0);
 	a = self ? e : e->parent;
 	for (lv = 0; a != NULL && lv < 5; lv++, a = a->parent) {
 		if (a->tag == T_BODY || a->tag == T_HTML)
@@ -1277,11 +1278,13 @@ put_cues(struct ap_buf *b, const xmlNode *n)
 			while (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' ||
 			    v[i] == '\r' || v[i] == '\f')
 				i++;
-			for (t = 0; v[i] != '\0' && v[i] != ' ' && v[i] != '\t' &&
-			    v[i] != '\n' && v[i] != '\r' && v[i] != '\f'; i++)
+			for (t = 0; v[i] != '\0' && v[i] != ' ' &&
+			    v[i] != '\t' && v[i] != '\n' && v[i] != '\r' &&
+			    v[i] != '\f'; i++)
 				if (t < sizeof(tok))
 					tok[t++] = (char)(v[i] >= 'A' &&
-					    v[i] <= 'Z' ? v[i] - 'A' + 'a' : v[i]);
+					    v[i] <= 'Z' ? v[i] - 'A' + 'a' :
+					    v[i]);
 			if (t == 0 || has_token(b, tok, t))
 				continue;
 			if (b->len > 0)
@@ -1328,7 +1331,8 @@ resolve(struct ctx *c, const char *href)
 		return NULL;
 	n = strlen(href);
 	href = ap_html_trim(href, &n);
-	if (n == 0 || href[0] == '#' || strncasecmp(href, "javascript:", 11) == 0)
+	if (n == 0 || href[0] == '#' ||
+	    strncasecmp(href, "javascript:", 11) == 0)
 		return NULL;
 	href = ap_strndup(c->a, href, n);
 	if (c->base == NULL)
@@ -1543,7 +1547,8 @@ e_leave(struct ctx *c, xmlNode *n)
 static int
 seq_cmp(const void *x, const void *y)
 {
-	const struct el *a = *(struct el *const *)x, *b = *(struct el *const *)y;
+	const struct el *a = *(struct el *const *)x;
+	const struct el *b = *(struct el *const *)y;
 
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
@@ -1800,7 +1805,8 @@ set_base(struct ctx *c)
 	cand[1] = c->m.v[AP_HK_CANONICAL];
 	cand[2] = c->m.v[AP_HK_OG_URL];
 	for (i = 0; i < 3 && b == NULL; i++)
-		if (cand[i] != NULL && (strncasecmp(cand[i], "http://", 7) == 0 ||
+		if (cand[i] != NULL &&
+		    (strncasecmp(cand[i], "http://", 7) == 0 ||
 		    strncasecmp(cand[i], "https://", 8) == 0))
 			b = cand[i];
 	c->base = b;

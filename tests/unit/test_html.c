@@ -167,7 +167,8 @@ jsonld_article(void **state)
 	    "\"datePublished\":\"2023-05-02T07:30:00+02:00\","
 	    "\"dateModified\":\"2023-05-02T09:00:00+02:00\","
 	    "\"author\":{\"@type\":\"Person\",\"name\":\"Jeanne Dupont\"},"
-	    "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Le Quotidien\"},"
+	    "\"publisher\":{\"@type\":\"Organization\","
+	    "\"name\":\"Le Quotidien\"},"
 	    "\"mainEntityOfPage\":{\"@id\":\"https://quotidien.example/a/1\"}}"
 	    "</script></head><body><p>Texte.</p></body></html>");
 
@@ -346,7 +347,8 @@ title_suffix(void **state)
 	    "Le Journal</title><meta property=\"og:site_name\" "
 	    "content=\"Le Journal\"><meta property=\"og:type\" "
 	    "content=\"article\"></head><body><p>x</p></body></html>");
-	assert_string_equal(d->meta.headline, "Le budget adopté sans surprise");
+	assert_string_equal(d->meta.headline,
+	    "Le budget adopté sans surprise");
 	LOCAL_ARENA(arena, oom);
 	assert_string_equal(ap_html_clean_title(a,
 	    "Titre de l’article | Lemonde.fr", NULL), "Titre de l’article");
@@ -486,8 +488,8 @@ related_box(void **state)
 	assert_true(b->flags & AP_BF_LINK);
 	assert_true(b->flags & AP_BF_LISTITEM);
 	assert_int_equal(b->link_chars, 46);
-	assert_string_equal(b->href,
-	    "https://www.gazette-du-val.example/politique/dette-communale.html");
+	assert_string_equal(b->href, "https://www.gazette-du-val.example/"
+	    "politique/dette-communale.html");
 	/* A relative path resolves against the canonical URL's folder. */
 	b = find(d, "Trois écoles seront rénovées");
 	assert_non_null(b);
@@ -595,7 +597,8 @@ hidden_skipped(void **state)
 	    "<div style=\"color: red; display : none\">Caché par le style "
 	    "display none.</div>"
 	    "<p style=\"visibility:hidden\">Caché par visibility.</p>"
-	    "<script>var pub = 'script';</script><noscript>Activez JS</noscript>"
+	    "<script>var pub = 'script';</script>"
+	    "<noscript>Activez JS</noscript>"
 	    "<form><button>Bouton</button><input value=\"champ\"></form>"
 	    "<template><p>Modèle</p></template>"
 	    "<p>Deuxième paragraphe visible, assez long pour être du texte.</p>"
@@ -685,7 +688,8 @@ block_flags(void **state)
 	    index_of(d, "Un paragraphe dedans"));
 	assert_true(index_of(d, "Un paragraphe dedans") <
 	    index_of(d, "Et la suite du div"));
-	assert_string_equal(find(d, "Et la suite")->text, "Et la suite du div.");
+	assert_string_equal(find(d, "Et la suite")->text,
+	    "Et la suite du div.");
 	/* A line break ends a block. */
 	assert_string_equal(find(d, "Ligne un")->text, "Ligne un");
 	assert_string_equal(find(d, "ligne deux")->text, "ligne deux");
@@ -701,7 +705,8 @@ entities_and_spaces(void **state)
 	    "\n\t &amp; il est parti&#8239;! Caf&eacute; cr&egrave;me &#x2014; "
 	    "voil&agrave;,&#133; fin.  </p>"
 	    "<p>&nbsp;</p>"
-	    "<p>Zéro\xe2\x80\x8blargeur et\xef\xbb\xbf BOM, do\xc2\xadmaine.</p>"
+	    "<p>Zéro\xe2\x80\x8blargeur et\xef\xbb\xbf BOM, "
+	    "do\xc2\xadmaine.</p>"
 	    "</div></body></html>");
 	const struct ap_block *b;
 
@@ -809,8 +814,8 @@ many_links(void **state)
 	    "</head><body><div class=\"article\"><p>Un vrai paragraphe, "
 	    "assez long, avec des virgules, pour être l'article.</p>");
 	for (i = 0; i < 10000; i++)
-		ap_buf_printf(&b, "<li><a href=\"l%zu\">Lire aussi %zu</a></li>",
-		    i, i);
+		ap_buf_printf(&b,
+		    "<li><a href=\"l%zu\">Lire aussi %zu</a></li>", i, i);
 	ap_buf_puts(&b, "</div></body></html>");
 	d = parse_n(f, b.p, b.len);
 	assert_true(any(d, "Un vrai paragraphe"));
@@ -1025,7 +1030,8 @@ labels_and_folding(void **state)
 		assert_false(ap_html_related_label(no[i], strlen(no[i])));
 	(void)state;
 	LOCAL_ARENA(arena, oom);
-	assert_true(ap_html_same(a, "L’Élysée  répond", "l'elysee repond!"));
+	assert_true(ap_html_same(a, "L’Élysée  répond",
+	    "l'elysee repond!"));
 	assert_true(ap_html_same(a, "Œuvre", "oeuvre"));
 	assert_false(ap_html_same(a, "Une chose", "Une autre"));
 	assert_false(ap_html_same(a, "", ""));
@@ -1038,7 +1044,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(jsonld_article, setup, teardown),
+		cmocka_unit_test_setup_teardown(jsonld_article, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(jsonld_graph_authors, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(jsonld_author_string_split,
@@ -1067,7 +1074,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(inline_insert_left_out, setup,
 		    teardown),
-		cmocka_unit_test_setup_teardown(hidden_skipped, setup, teardown),
+		cmocka_unit_test_setup_teardown(hidden_skipped, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(link_density, setup, teardown),
 		cmocka_unit_test_setup_teardown(block_flags, setup, teardown),
 		cmocka_unit_test_setup_teardown(entities_and_spaces, setup,
