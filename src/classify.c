@@ -235,6 +235,52 @@ ap_rule_drop_label(const struct ap_block *b)
 	    HAS(f->cue_whole, CUE_COMMENTS);
 }
 
+/* Whether any class/id/role token of the block's ancestry holds a part. */
+static bool
+cue_has(const struct ap_block *b, const char *const parts[])
+{
+	size_t i;
+
+	if (b->cues == NULL)
+		return false;
+	for (i = 0; parts[i] != NULL; i++)
+		if (strstr(b->cues, parts[i]) != NULL)
+			return true;
+	return false;
+}
+
+/* A link inside a box the page marks as related ("meme_sujet"). */
+static bool
+related_by_cue(const struct ap_block *b)
+{
+	static const char *const related[] = {
+		"related", "connexe", "meme_sujet", "meme-sujet", "memesujet",
+		"lire-aussi", "lire_aussi", "lireaussi", "a-lire", "voir-aussi",
+		"articles-lies", "articles_lies", "same-topic", "see-also",
+		"sur-le-meme", "en-relation", NULL
+	};
+	static const char *const ads[] = {
+		"outbrain", "taboola", "sponsor", "ligatus", "plista", NULL
+	};
+
+	return (b->href != NULL || (b->flags & AP_BF_LINK)) &&
+	    !(b->flags & AP_BF_ARTICLE) && b->f.words >= 3 &&
+	    b->f.words <= 40 && cue_has(b, related) && !cue_has(b, ads);
+}
+
+/* The chapô, as pages mark it ("chapo", "standfirst", "article__desc"). */
+static bool
+standfirst_by_cue(const struct ap_block *b)
+{
+	static const char *const lead[] = {
+		"chapo", "chapeau", "standfirst", "lead", "intro", "desc",
+		"summary", "excerpt", "hat", "dek", "kicker-text", "accroche",
+		NULL
+	};
+
+	return b->f.words >= 8 && !b->f.opens_quote && cue_has(b, lead);
+}
+
 static double
 link_density(const struct ap_block *b)
 {
@@ -246,11 +292,14 @@ link_density(const struct ap_block *b)
  * everything else costs a little, labels and boilerplate a lot.
  */
 static long
-body_score(const struct ap_block *b)
+body_score(const struct ap_block *b, bool html_article)
 {
 	const struct ap_feat *f = &b->f;
 	long s;
 
+	/* The front end found the article: what lies outside is not body. */
+	if (html_article && !(b->flags & AP_BF_ARTICLE))
+		return -60;
 	if (ap_rule_boilerplate(b) != NULL || ap_rule_drop_label(b))
 		s = -150;
 	else if (ap_rule_related_label(b))
@@ -278,7 +327,10 @@ body_region(struct ap_doc *d, size_t *from, size_t *to)
 {
 	long sum = 0, best = 0;
 	size_t i, start = 0;
+	bool html_article = false;
 
+	for (i = 0; i < d->nblocks && !html_article; i++)
+		html_article = (d->blocks[i].flags & AP_BF_ARTICLE) != 0;
 	*from = *to = 0;
 	for (i = 0; i < d->nblocks; i++) {
 		/* "Commentaires", "Les plus lus": the article does not go on. */
@@ -291,7 +343,7 @@ body_region(struct ap_doc *d, size_t *from, size_t *to)
 			sum = 0;
 			start = i;
 		}
-		sum += body_score(&d->blocks[i]);
+		sum += body_score(&d->blocks[i], html_article);
 		if (sum > best) {
 			best = sum;
 			*from = start;
@@ -467,6 +519,16 @@ headline_score(const struct ap_doc *d, size_t i, size_t from)
 	return s - (long)(from - i) / 2;
 }
 
+/* The page's own summary (og:description) shown under the headline. */
+static bool
+is_meta_description(const struct ap_doc *d, const struct ap_block *b)
+{
+	const char *m = d->meta.description;
+
+	return m != NULL && b->f.words >= 8 && strlen(m) >= b->len / 2 &&
+	    strncmp(m, b->text, b->len < strlen(m) ? b->len : strlen(m)) == 0;
+}
+
 /*
  * Before the body: related boxes under their label, then the headline,
  * with the byline, date and names between it and the body.
@@ -482,7 +544,9 @@ label_head(struct ap_doc *d, size_t from)
 			label(&d->blocks[i], AP_KIND_RELATED_LABEL,
 			    "related label");
 			i = related_run(d, i + 1, from) - 1;
-		}
+		} else if (related_by_cue(&d->blocks[i]))
+			label(&d->blocks[i], AP_KIND_RELATED,
+			    "link in a related box");
 	for (i = lim; i < from; i++) {
 		if (d->blocks[i].kind != AP_KIND_UNKNOWN ||
 		    ap_rule_boilerplate(&d->blocks[i]) != NULL)
@@ -501,7 +565,9 @@ label_head(struct ap_doc *d, size_t from)
 		if (b->kind != AP_KIND_UNKNOWN ||
 		    ap_rule_boilerplate(b) != NULL)
 			continue;
-		if (ap_rule_byline(b) || names_only(b))
+		if (standfirst_by_cue(b) || is_meta_description(d, b))
+			label(b, AP_KIND_STANDFIRST, "lead marked by the page");
+		else if (ap_rule_byline(b) || names_only(b))
 			label(b, AP_KIND_BYLINE, "byline after headline");
 		else if (ap_rule_dateline(b))
 			label(b, AP_KIND_DATE, "date after headline");
@@ -523,6 +589,11 @@ label_tail(struct ap_doc *d, size_t to)
 			label(b, AP_KIND_RELATED_LABEL, "related label");
 			i = related_run(d, i + 1, d->nblocks);
 			dropping = false;
+			continue;
+		}
+		if (related_by_cue(b)) {
+			label(b, AP_KIND_RELATED, "link in a related box");
+			i++;
 			continue;
 		}
 		if (ap_rule_drop_label(b))
@@ -566,6 +637,10 @@ find_standfirst(struct ap_doc *d, size_t from, size_t to)
 		b = &d->blocks[i];
 		if (b->kind != AP_KIND_PARAGRAPH)
 			continue;
+		if (standfirst_by_cue(b) || is_meta_description(d, b)) {
+			label(b, AP_KIND_STANDFIRST, "lead marked by the page");
+			break;
+		}
 		if (i + 2 < to && is_lead_separator(&d->blocks[i + 1]))
 			label(b, AP_KIND_STANDFIRST, "lead before byline");
 		break;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * Tree writer: the debugging view of the classifier.  One line per block
- * of the document, dropped ones included: "LINE KIND[ (drop)] why: text",
+ * of the document, dropped ones included:
+ * "LINE KIND[ (drop)] why[ +article][ [cues]]: text",
  * the text cut to TEXT_COLS display columns.
  */
 #include <stdbool.h>
@@ -37,6 +38,8 @@ put_cut(struct ap_buf *b, const char *s, size_t max)
 		ap_buf_puts(b, "…");
 }
 
+#define CUES_COLS 40
+
 static int
 tree_begin(struct ap_wctx *c, const struct ap_article *a)
 {
@@ -50,7 +53,16 @@ tree_begin(struct ap_wctx *c, const struct ap_article *a)
 		    ap_kind_name(bl->kind));
 		if (bl->drop != NULL)
 			ap_buf_printf(c->out, " (%s)", bl->drop);
-		ap_buf_printf(c->out, " %s: ", bl->why != NULL ? bl->why : "-");
+		ap_buf_printf(c->out, " %s", bl->why != NULL ? bl->why : "-");
+		/* HTML context: in the article, and the container's cues. */
+		if (bl->flags & AP_BF_ARTICLE)
+			ap_buf_puts(c->out, " +article");
+		if (bl->cues != NULL && bl->cues[0] != '\0') {
+			ap_buf_puts(c->out, " [");
+			put_cut(c->out, bl->cues, CUES_COLS);
+			ap_buf_putc(c->out, ']');
+		}
+		ap_buf_puts(c->out, ": ");
 		put_cut(c->out, bl->text != NULL ? bl->text : "", TEXT_COLS);
 		ap_buf_putc(c->out, '\n');
 	}
