@@ -21,7 +21,8 @@ enum ap_status {
 	AP_EENCODING,	/* unknown --encoding, or bytes it cannot convert */
 	AP_EBINARY,	/* input is not text (NUL bytes, image, archive) */
 	AP_EEMPTY,	/* input holds no text at all */
-	AP_ETOOBIG	/* input larger than the size limit */
+	AP_ETOOBIG,	/* input larger than the size limit */
+	AP_ENOARTICLE	/* a page with no article text (home page, error) */
 };
 
 /* A static English description of a status, for error messages. */

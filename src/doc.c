@@ -49,6 +49,8 @@ ap_strerror(int status)
 		return "no text in input";
 	case AP_ETOOBIG:
 		return "input too large";
+	case AP_ENOARTICLE:
+		return "no article found in page";
 	default:
 		return "unknown error";
 	}
@@ -116,7 +118,7 @@ run(struct ap_doc *d, const unsigned char *bytes, size_t len)
 	else
 		ap_text_blocks(d);
 	if (d->nblocks == 0)
-		return AP_EEMPTY;
+		return html ? AP_ENOARTICLE : AP_EEMPTY;
 	d->art.source_type = html ? "html" : "text";
 	d->art.source_encoding = d->encoding;
 	d->art.source_path = d->opts.path != NULL ?
