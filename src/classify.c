@@ -414,6 +414,24 @@ related_run(struct ap_doc *d, size_t i, size_t end)
 	return i;
 }
 
+/* "(Belga)", "AFP" alone: the agency credit closing a dispatch. */
+static bool
+is_agency_credit(const struct ap_block *b)
+{
+	char inner[64];
+	const char *s = b->f.fold;
+	size_t n = strlen(s);
+
+	if (b->f.words > 4 || n < 2 || n >= sizeof(inner) + 2)
+		return false;
+	if (s[0] == '(' && s[n - 1] == ')') {
+		memcpy(inner, s + 1, n - 2);
+		inner[n - 2] = '\0';
+		return ap_cue_whole(inner, CUE_AGENCY);
+	}
+	return ap_cue_whole(s, CUE_AGENCY);
+}
+
 static void
 label_body(struct ap_doc *d, size_t from, size_t to)
 {
@@ -437,6 +455,8 @@ label_body(struct ap_doc *d, size_t from, size_t to)
 			}
 		} else if (i - from < 3 && ap_rule_byline(b))
 			label(b, AP_KIND_BYLINE, "byline cue");
+		else if (is_agency_credit(b))
+			label(b, AP_KIND_BYLINE, "agency credit in body");
 		else if (i - from < 3 && ap_rule_dateline(b) &&
 		    !ap_rule_prose(b))
 			label(b, AP_KIND_DATE, "date line");
