@@ -1,0 +1,2350 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Direct quotations in the headline, standfirst and body, and who said
+ * them.  Each text is cut into word and punctuation tokens once; quote
+ * spans are found on the tokens, then the speaker is read from an incise
+ * after the quote, an incise inside it, or a lead-in before it, and a
+ * pronoun or a bare surname is resolved against the people named so far.
+ * Every look-back is bounded (a few paragraphs, fixed-size tables), so the
+ * work stays linear in the size of the text.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "artparse.h"
+#include "arena.h"
+#include "buf.h"
+#include "doc.h"
+#include "quotes.h"
+
+static const char *const verbs[] = {
+#include "fr-reporting-verbs.inc"
+};
+
+#define NPERSON		64	/* people remembered for pronouns, surnames */
+#define NROLE		32	/* "le maire" → the last person called maire */
+#define WINDOW		3	/* paragraphs back a pronoun may reach */
+#define CONT_WINDOW	4	/* paragraphs a speaker carries over to */
+#define MAXCLAUSE	16	/* tokens in a role or a noun phrase */
+#define MAXNAME		8	/* words in a name */
+
+#define TK_WORD		0x01u
+#define TK_CAP		0x02u	/* starts with a capital */
+#define TK_ALLCAP	0x04u	/* two letters or more, none lower case */
+#define TK_SPACE	0x08u	/* white space before it */
+#define TK_DIGIT	0x10u
+
+#define PF_SUBJECT	0x01u	/* opened a sentence or clause */
+#define PF_SPEAKER	0x02u	/* spoke, or was cited ("selon X") */
+#define PF_QUOTED	0x04u	/* named inside quotation marks */
+
+enum inv {
+	INV_NONE = 0,
+	INV_IL,			/* -t-il, -il */
+	INV_ELLE,		/* -t-elle, -elle */
+	INV_PLUR,		/* -ils, -elles */
+	INV_ON			/* -t-on, -on */
+};
+
+enum how {
+	WHO_NONE = 0,		/* no attribution found */
+	WHO_NOBODY,		/* attributed to no one named: "un proche" */
+	WHO_SOME
+};
+
+struct tok {
+	size_t		 off;	/* bytes into the text */
+	size_t		 len;
+	size_t		 foff;	/* folded form in qs.fold, NUL-terminated */
+	uint32_t	 cp;	/* punctuation: its code point, else 0 */
+	unsigned	 fl;
+};
+
+struct span {
+	size_t		 o;	/* token of «; SIZE_MAX: opened earlier */
+	size_t		 c;	/* token of »; SIZE_MAX: still open */
+	size_t		 ts;	/* bytes of the text between the marks */
+	size_t		 te;
+};
+
+struct who {
+	enum how	 how;
+	const char	*name;
+	size_t		 len;
+	const char	*role;	/* NULL when none */
+	size_t		 rlen;
+	bool		 person; /* a proper name, remembered for pronouns */
+	bool		 resolved; /* from a pronoun or a role, not the text */
+};
+
+struct person {
+	const char	*name;
+	size_t		 len;
+	const char	*role;
+	size_t		 rlen;
+	size_t		 pos;	/* text of the last mention */
+	size_t		 off;	/* and its byte offset there */
+	size_t		 fpos;	/* the last mention as subject or speaker */
+	size_t		 foff;
+	unsigned	 fl;	/* PF_* of that mention; 0: none yet */
+	unsigned	 nwords;
+	char		 gender;	/* 'm', 'f', or 0 when unknown */
+	bool		 seen;	/* mentioned outside quotation marks */
+};
+
+struct role {
+	char		 head[32];	/* folded: "maire", "porte-parole" */
+	const char	*name;
+	size_t		 len;
+	const char	*role;
+	size_t		 rlen;
+};
+
+struct vgroup {
+	size_t		 end;	/* first token after the verb */
+	enum inv	 inv;
+};
+
+struct qs {
+	struct ap_arena	*a;
+	struct ap_buf	 fold;
+	struct tok	*t;
+	size_t		 nt;
+	size_t		 capt;
+	struct span	*sp;
+	size_t		 nsp;
+	size_t		 capsp;
+	const char	*s;	/* the current text */
+	size_t		 n;
+	size_t		 pos;	/* 0 headline, 1 standfirst, 2 + body index */
+	size_t		 block;
+	struct person	 pp[NPERSON];
+	size_t		 npp;
+	struct role	 rr[NROLE];
+	size_t		 nrr;
+	size_t		 rnext;
+	struct ap_quote	*q;
+	size_t		 nq;
+	size_t		 capq;
+	size_t		 qoff;	/* offset of the quote being attributed */
+	struct who	 last;	/* speaker of the latest quote */
+	size_t		 lastpos;
+	bool		 haslast;
+	bool		 open;	/* a « still open at the end of a paragraph */
+	struct ap_buf	 carry;
+	size_t		 cblock;
+	size_t		 cpos;
+	struct who	 cwho;
+};
+
+/* Words that start sentences but never names; no word is a name. */
+static const char *const funcwords[] = {
+	"a", "à", "afin", "ainsi", "alors", "après", "au", "aucun", "aucune",
+	"aujourd'hui", "auprès", "aussi", "autant", "aux", "avant", "avec",
+	"beaucoup", "bien", "c'", "ça", "car", "ce", "ceci", "cela", "celle",
+	"celui", "cependant", "certains", "ces", "cet", "cette", "ceux",
+	"chaque", "chez", "comme", "comment", "contre", "d'", "d'après",
+	"dans", "de", "déjà", "demain", "depuis", "dernier", "des", "dès",
+	"dimanche", "donc", "dont", "du", "elle", "elles", "en", "encore",
+	"eux",
+	"enfin", "ensuite", "entre", "et", "hier", "ici", "il", "ils", "j'",
+	"je", "jeudi", "jusqu'", "l'", "la", "là", "le", "les", "leur",
+	"leurs", "lors", "lorsqu'", "lorsque", "lui", "lundi", "m'", "ma",
+	"mais",
+	"malgré", "mardi", "même", "mercredi", "mes", "moi", "mon", "n'",
+	"ne", "ni", "non", "nos", "notre", "nous", "on", "or", "ou", "où",
+	"oui", "outre", "par", "parce", "parmi", "pas", "pendant", "peu",
+	"plus", "plusieurs", "pour", "pourquoi", "pourtant", "puis",
+	"puisqu'", "puisque", "qu'", "quand", "que", "quel", "quelle",
+	"qui", "s'", "sa", "samedi", "sans", "se", "selon", "ses", "si",
+	"son", "sous", "sur", "t'", "tandis", "toujours", "tous", "tout",
+	"toute", "toutes", "toutefois", "très", "tu", "un", "une", "vendredi",
+	"vers", "voici", "voilà", "vos", "votre", "vous", "y", NULL
+};
+
+/* First words of names that are places or bodies, not people. */
+static const char *const placewords[] = {
+	"agence", "armée", "assemblée", "association", "avenue", "banque",
+	"boulevard", "cap", "centre", "club", "collège", "comité",
+	"commission", "conseil", "cour", "école", "église", "état", "etat",
+	"fédération", "fonds", "front", "gare", "golfe", "groupe", "haut",
+	"haute", "hôpital", "île", "institut", "lac", "lycée", "maison",
+	"mer", "ministère", "mont", "musée", "nations", "office",
+	"organisation", "palais", "parti", "place", "port", "prix", "radio",
+	"région", "république", "rue", "saint", "sainte", "sénat", "service",
+	"société", "stade", "théâtre", "tribunal", "union", "université",
+	"ville", NULL
+};
+
+static const char *const particles[] = {
+	"al", "ben", "bin", "d'", "da", "de", "del", "della", "der", "des",
+	"di", "do", "dos", "du", "el", "ibn", "la", "le", "ter", "van", "von",
+	"y", "zu", NULL
+};
+
+static const char *const titles[] = {
+	"dr", "m", "me", "mgr", "mlle", "mm", "mme", "mmes", "pr", NULL
+};
+
+static const char *const dets[] = {
+	"l'", "la", "le", "les", NULL
+};
+
+/* A role is held by one person: "le maire", never "les syndicats". */
+static const char *const sdets[] = {
+	"l'", "la", "le", NULL
+};
+
+static const char *const relatives[] = {
+	"auquel", "dont", "duquel", "et", "laquelle", "lequel", "lesquelles",
+	"lesquels", "mais", "ou", "où", "qu'", "que", "qui", NULL
+};
+
+/* Small words a role may hold: "juge en chef de la Cour de l’impôt". */
+static const char *const npglue[] = {
+	"à", "au", "aux", "d'", "de", "des", "du", "en", "l'", "la", "le",
+	"les", NULL
+};
+
+/* Articles, contracted or not: a name after one is a place or a body. */
+static const char *const articles[] = {
+	"au", "aux", "des", "du", "l'", "la", "le", "les", "un", "une", NULL
+};
+
+static const char *const indefinites[] = {
+	"certains", "des", "plusieurs", "quelqu'un", "un", "une", NULL
+};
+
+static const char *const auxes[] = {
+	"a", "aura", "aurait", "auraient", "auront", "avaient", "avait",
+	"est", "étaient", "était", "eut", "ont", "sera", "serait", "sont",
+	NULL
+};
+
+/* Between an auxiliary and its participle, or a verb and its subject. */
+static const char *const adverbs[] = {
+	"ainsi", "alors", "aussi", "bien", "cependant", "d'ailleurs", "déjà",
+	"donc", "également", "elle", "encore", "enfin", "ensuite", "eux",
+	"hier", "lui", "même", "notamment", "plus", "pourtant", "récemment",
+	"simplement", "tard", "toutefois", "volontiers", NULL
+};
+
+static const char *const timewords[] = {
+	"après-midi", "dimanche", "hier", "jeudi", "lundi", "mardi", "matin",
+	"mercredi", "midi", "samedi", "soir", "vendredi", "week-end", NULL
+};
+
+/* A noun phrase stops at these (the subject of "a dit le maire à …"). */
+static const char *const npstops[] = {
+	"a", "à", "après", "au", "auprès", "aux", "avait", "avant", "avec",
+	"chez", "contre", "dans", "depuis", "dès", "devant", "dimanche",
+	"dont", "entre", "est", "et", "hier", "jeudi", "lors",
+	"lorsque", "lundi", "mais", "mardi", "mercredi", "n'", "ne", "ont",
+	"ou", "où", "par", "pendant", "pour", "qu'", "quand", "que", "qui",
+	"s'", "samedi", "se", "selon", "sur", "vendredi", "vers", NULL
+};
+
+static const char *const allpreps[] = {
+	"à", "après", "au", "auprès", "aux", "avant", "avec", "chez",
+	"contre", "d'", "dans", "de", "depuis", "dès", "devant", "en",
+	"entre", "lors", "par", "parmi", "pendant", "pour", "sans", "selon",
+	"sous", "sur", "vers", NULL
+};
+
+/* A prepositional phrase that may come between verb and subject. */
+static const char *const preps[] = {
+	"à", "au", "aux", "auprès", "chez", "dans", "devant", "lors", "sur",
+	NULL
+};
+
+static const char *const adjectives[] = {
+	"ancien", "ancienne", "actuel", "actuelle", "ex", "futur", "future",
+	"jeune", "nouveau", "nouvelle", "premier", "première", NULL
+};
+
+/* Object pronouns between a subject and its verb: "Il nous a dit". */
+/* Nouns that alone stand for someone named before: "explique l’élu". */
+static const char *const personnouns[] = {
+	"avocat", "avocate", "chancelier", "chancelière", "chef", "cheffe",
+	"chercheur", "chercheuse", "commissaire", "député", "députée",
+	"dirigeant", "dirigeante", "directeur", "directrice", "économiste",
+	"élu", "élue", "expert", "experte", "femme", "fille", "homme",
+	"intéressé", "intéressée", "juge", "maire", "militant", "militante",
+	"ministre", "patron", "patronne", "politique", "porte-parole",
+	"président", "présidente", "procureur", "procureure", "responsable",
+	"secrétaire", "sénateur", "sénatrice", "spécialiste", "syndicaliste",
+	NULL
+};
+
+/* "une semaine avant le sommet" is a time, not an indefinite subject. */
+static const char *const timenouns[] = {
+	"année", "an", "fois", "heure", "jour", "minute", "mois", "semaine",
+	NULL
+};
+
+/* Before a noun: "la pointe", "cette annonce", "son juge". */
+static const char *const determiners[] = {
+	"au", "aux", "ce", "ces", "cet", "cette", "chaque", "d'", "de", "des",
+	"du", "l'", "la", "le", "les", "leur", "leurs", "ma", "mes", "mon",
+	"nos", "notre", "sa", "ses", "son", "ton", "un", "une", "vos",
+	"votre", NULL
+};
+
+static const char *const clitics[] = {
+	"en", "l'", "la", "le", "les", "leur", "lui", "m'", "me", "n'", "ne",
+	"nous", "vous", "y", NULL
+};
+
+static bool
+inlist(const char *w, const char *const *list)
+{
+	/* Compare the first byte inline: most words fail there. */
+	for (; *list != NULL; list++)
+		if (**list == *w && strcmp(w, *list) == 0)
+			return true;
+	return false;
+}
+
+static int
+cmpverb(const void *k, const void *e)
+{
+	return strcmp(k, *(const char *const *)e);
+}
+
+bool
+ap_quotes_is_verb(const char *folded)
+{
+	return bsearch(folded, verbs, sizeof(verbs) / sizeof(verbs[0]),
+	    sizeof(verbs[0]), cmpverb) != NULL;
+}
+
+/*
+ * Characters.
+ */
+
+static int32_t
+cp_at(const char *s, size_t n, size_t i, size_t *k)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t r;
+
+	if ((unsigned char)s[i] < 0x80) {
+		*k = 1;
+		return (unsigned char)s[i];
+	}
+	r = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+	    (utf8proc_ssize_t)(n - i), &c);
+	if (r < 1) {
+		*k = 1;
+		return 0xFFFD;
+	}
+	*k = (size_t)r;
+	return c;
+}
+
+static bool
+is_space(int32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == 0xA0 || c == 0x202F || c == 0x2009 || c == 0x2007 ||
+	    c == 0x200A || c == 0x2002 || c == 0x2003 || c == 0x200B;
+}
+
+static bool
+is_alnum(int32_t c)
+{
+	utf8proc_category_t k;
+
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9');
+	k = utf8proc_category(c);
+	return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_NO);
+}
+
+static bool
+is_apos(int32_t c)
+{
+	return c == '\'' || c == 0x2019 || c == 0x02BC;
+}
+
+static bool
+is_hyphen(int32_t c)
+{
+	return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+/*
+ * Tokens.
+ */
+
+/* Append the folded form of s[0..n) to the fold buffer; return its offset. */
+static size_t
+fold_into(struct qs *q, const char *s, size_t n)
+{
+	size_t i, k, start = q->fold.len, o;
+	utf8proc_uint8_t *u;
+	int32_t c;
+
+	/* A lower-case code point never takes more than 4 bytes. */
+	if (n > (SIZE_MAX - 8) / 4)
+		ap_arena_oom(q->a);
+	ap_buf_reserve(&q->fold, 4 * n + 2);
+	u = (utf8proc_uint8_t *)q->fold.p;
+	o = q->fold.len;
+	for (i = 0; i < n; i += k) {
+		c = cp_at(s, n, i, &k);
+		if (c < 0x80) {
+			u[o++] = (utf8proc_uint8_t)(c >= 'A' && c <= 'Z' ?
+			    c + 'a' - 'A' : c);
+			continue;
+		}
+		if (is_apos(c))
+			c = '\'';
+		else if (is_hyphen(c))
+			c = '-';
+		else
+			c = utf8proc_tolower(c);
+		o += (size_t)utf8proc_encode_char(c, u + o);
+	}
+	u[o] = '\0';
+	u[o + 1] = '\0';
+	q->fold.len = o + 1;
+	return start;
+}
+
+static const char *
+F(const struct qs *q, size_t j)
+{
+	return j < q->nt ? q->fold.p + q->t[j].foff : "";
+}
+
+static bool
+is_word(const struct qs *q, size_t j)
+{
+	return j < q->nt && (q->t[j].fl & TK_WORD);
+}
+
+static bool
+is_cap(const struct qs *q, size_t j)
+{
+	return j < q->nt && (q->t[j].fl & TK_CAP);
+}
+
+static uint32_t
+punct(const struct qs *q, size_t j)
+{
+	return j < q->nt ? q->t[j].cp : 0;
+}
+
+static struct tok *
+newtok(struct qs *q)
+{
+	if (q->nt == q->capt) {
+		q->capt = q->capt ? q->capt * 2 : 256;
+		if (q->capt > SIZE_MAX / sizeof(*q->t))
+			ap_arena_oom(q->a);
+		q->t = ap_big_realloc(q->a, q->t, q->capt * sizeof(*q->t));
+	}
+	return &q->t[q->nt++];
+}
+
+/* Elided words that are cut off the word they precede. */
+static bool
+is_elision(struct qs *q, const char *s, size_t n)
+{
+	static const char *const el[] = {
+		"c", "d", "j", "jusqu", "l", "lorsqu", "m", "n", "puisqu", "qu",
+		"quoiqu", "s", "t", NULL
+	};
+	size_t mark = q->fold.len, at;
+	bool r;
+
+	if (n > 8)
+		return false;
+	at = fold_into(q, s, n);	/* may move q->fold.p */
+	r = inlist(q->fold.p + at, el);
+	ap_buf_truncate(&q->fold, mark);
+	return r;
+}
+
+static void
+addword(struct qs *q, size_t b, size_t e, bool sp)
+{
+	struct tok *t = newtok(q);
+	size_t i, k, letters = 0, lower = 0;
+	utf8proc_category_t cat;
+	int32_t c;
+
+	t->off = b;
+	t->len = e - b;
+	t->cp = 0;
+	t->fl = TK_WORD | (sp ? TK_SPACE : 0);
+	for (i = b; i < e; i += k) {
+		c = cp_at(q->s, q->n, i, &k);
+		cat = utf8proc_category(c);
+		if (i == b && (cat == UTF8PROC_CATEGORY_LU ||
+		    cat == UTF8PROC_CATEGORY_LT))
+			t->fl |= TK_CAP;
+		if (i == b && cat == UTF8PROC_CATEGORY_ND)
+			t->fl |= TK_DIGIT;
+		if (cat == UTF8PROC_CATEGORY_LL)
+			lower++;
+		if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO)
+			letters++;
+	}
+	if (letters >= 2 && lower == 0)
+		t->fl |= TK_ALLCAP;
+	t->foff = fold_into(q, q->s + b, e - b);
+}
+
+/*
+ * Cut q->s into tokens: words keep inner hyphens and apostrophes ("Jean-
+ * Marc", "aujourd’hui", "1,4") except that elisions ("l’", "qu’") stand
+ * alone; every other non-space character is a token of its own.
+ */
+static void
+tokenize(struct qs *q)
+{
+	size_t i = 0, k, k2, b, n = q->n;
+	bool sp = true;
+	struct tok *t;
+	int32_t c, c2;
+
+	q->nt = 0;
+	ap_buf_truncate(&q->fold, 0);
+	while (i < n) {
+		c = cp_at(q->s, n, i, &k);
+		if (is_space(c)) {
+			sp = true;
+			i += k;
+			continue;
+		}
+		if (!is_alnum(c)) {
+			t = newtok(q);
+			t->off = i;
+			t->len = k;
+			t->cp = (uint32_t)c;
+			t->fl = sp ? TK_SPACE : 0;
+			t->foff = fold_into(q, q->s + i, k);
+			sp = false;
+			i += k;
+			continue;
+		}
+		b = i;
+		i += k;
+		while (i < n) {
+			c = cp_at(q->s, n, i, &k);
+			if (is_alnum(c)) {
+				i += k;
+				continue;
+			}
+			if (i + k >= n)
+				break;
+			c2 = cp_at(q->s, n, i + k, &k2);
+			if (!is_alnum(c2))
+				break;
+			if (is_apos(c) && is_elision(q, q->s + b, i - b)) {
+				addword(q, b, i + k, sp);
+				sp = false;
+				b = i + k;
+			} else if (!is_apos(c) && !is_hyphen(c) &&
+			    !((c == ',' || c == '.') && c2 >= '0' &&
+			    c2 <= '9' && q->s[i - 1] >= '0' &&
+			    q->s[i - 1] <= '9'))
+				break;
+			i += k + k2;
+		}
+		addword(q, b, i, sp);
+		sp = false;
+	}
+}
+
+/*
+ * Names.
+ */
+
+static bool
+is_func(const struct qs *q, size_t j)
+{
+	return inlist(F(q, j), funcwords);
+}
+
+/* Tokens of a title before a name ("M." "Mme"), or 0. */
+static size_t
+title_len(const struct qs *q, size_t j)
+{
+	size_t k;
+
+	if (!is_cap(q, j))
+		return 0;
+	/* "M^me", "M^lle": superscripts flattened by a scraper. */
+	if (strcmp(F(q, j), "m") == 0 && punct(q, j + 1) == '^' &&
+	    (strcmp(F(q, j + 2), "me") == 0 ||
+	    strcmp(F(q, j + 2), "lle") == 0))
+		k = 3;
+	else if (inlist(F(q, j), titles))
+		k = punct(q, j + 1) == '.' ? 2 : 1;
+	else
+		return 0;
+	if (!is_cap(q, j + k))
+		return 0;
+	if (is_func(q, j + k) && (!inlist(F(q, j + k), particles) ||
+	    !is_cap(q, j + k + 1) || is_func(q, j + k + 1)))
+		return 0;
+	return k;
+}
+
+/*
+ * The end of the name starting at token j: capitalised words, with
+ * particles between them ("Jean-Marc de La Tour").  j itself when none.
+ */
+static size_t
+name_run(const struct qs *q, size_t j, unsigned *nw)
+{
+	size_t e, k;
+
+	*nw = 0;
+	if (!is_cap(q, j) || (q->t[j].fl & TK_DIGIT))
+		return j;
+	/* "M. De Mey", "Mme Le Pen": a particle may open a surname. */
+	if (is_func(q, j) && (j == 0 || title_len(q, j - 1 -
+	    (punct(q, j - 1) == '.')) == 0 || !inlist(F(q, j), particles) ||
+	    !is_cap(q, j + 1) || is_func(q, j + 1)))
+		return j;
+	e = j + 1;
+	*nw = 1;
+	while (*nw < MAXNAME) {
+		if (is_cap(q, e) && (q->t[e].fl & TK_SPACE) &&
+		    !is_func(q, e)) {
+			e++;
+			(*nw)++;
+			continue;
+		}
+		if (!is_word(q, e) || !inlist(F(q, e), particles))
+			break;
+		k = e + 1;
+		if (strcmp(F(q, e), "de") == 0 && strcmp(F(q, k), "la") == 0)
+			k++;
+		if (!is_cap(q, k) || (q->t[k].fl & TK_DIGIT))
+			break;
+		e = k;
+	}
+	return e;
+}
+
+static size_t
+tok_end(const struct qs *q, size_t j)
+{
+	return q->t[j].off + q->t[j].len;
+}
+
+static void
+who_set(struct who *w, const char *s, size_t b, size_t e, bool person)
+{
+	w->how = WHO_SOME;
+	w->name = s + b;
+	w->len = e - b;
+	w->role = NULL;
+	w->rlen = 0;
+	w->person = person;
+}
+
+/* Bytes of the space (" ", NBSP, U+202F) ending s[0..n), or 0. */
+static size_t
+space_before(const char *s, size_t n)
+{
+	if (n >= 1 && s[n - 1] == ' ')
+		return 1;
+	if (n >= 2 && memcmp(s + n - 2, "\xc2\xa0", 2) == 0)
+		return 2;
+	if (n >= 3 && memcmp(s + n - 3, "\xe2\x80\xaf", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* Bytes of the space starting s[0..n), or 0. */
+static size_t
+space_after(const char *s, size_t n)
+{
+	if (n >= 1 && s[0] == ' ')
+		return 1;
+	if (n >= 2 && memcmp(s, "\xc2\xa0", 2) == 0)
+		return 2;
+	if (n >= 3 && memcmp(s, "\xe2\x80\xaf", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* Whether s[0..n) is one word: a name that was not expanded. */
+static bool
+one_word(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (space_after(s + i, n - i) > 0)
+			return false;
+	return true;
+}
+
+static bool
+pos_before(size_t p1, size_t o1, size_t p2, size_t o2)
+{
+	return p1 < p2 || (p1 == p2 && o1 < o2);
+}
+
+/*
+ * The full name ending (a surname) or, for one word, starting (a first
+ * name) with s[0..n), among the people named before; NULL when none.
+ */
+static struct person *
+expand(struct qs *q, const char *s, size_t n, bool title)
+{
+	struct person *p, *best = NULL;
+	size_t i;
+	bool hit;
+
+	for (i = 0; i < q->npp; i++) {
+		p = &q->pp[i];
+		if (p->nwords < 2 || p->len <= n)
+			continue;
+		hit = memcmp(p->name + p->len - n, s, n) == 0 &&
+		    space_before(p->name, p->len - n) > 0;
+		if (!hit && !title && one_word(s, n))
+			hit = memcmp(p->name, s, n) == 0 &&
+			    space_after(p->name + n, p->len - n) > 0;
+		if (hit && (best == NULL ||
+		    pos_before(best->pos, best->off, p->pos, p->off)))
+			best = p;
+	}
+	return best;
+}
+
+/*
+ * Remember a mention of a person; the table forgets the one mentioned
+ * least recently.  PF_QUOTED mentions only serve to expand surnames.
+ */
+static void
+add_person(struct qs *q, const char *name, size_t len, unsigned nwords,
+    size_t off, unsigned fl, const char *role, size_t rlen, char gender)
+{
+	struct person *p = NULL;
+	size_t i;
+
+	for (i = 0; i < q->npp; i++)
+		if (q->pp[i].len == len &&
+		    memcmp(q->pp[i].name, name, len) == 0) {
+			p = &q->pp[i];
+			break;
+		}
+	if (p == NULL) {
+		if (q->npp < NPERSON)
+			p = &q->pp[q->npp++];
+		else {
+			p = &q->pp[0];
+			for (i = 1; i < NPERSON; i++)
+				if (pos_before(q->pp[i].pos, q->pp[i].off,
+				    p->pos, p->off))
+					p = &q->pp[i];
+		}
+		memset(p, 0, sizeof(*p));
+		p->name = name;
+		p->len = len;
+		p->nwords = nwords;
+		p->pos = q->pos;
+		p->off = off;
+	}
+	if (nwords > p->nwords)
+		p->nwords = nwords;
+	if (gender != 0)
+		p->gender = gender;
+	if (role != NULL) {
+		p->role = role;
+		p->rlen = rlen;
+	}
+	if (fl & PF_QUOTED)
+		return;
+	p->seen = true;
+	p->pos = q->pos;
+	p->off = off;
+	if (fl != 0) {
+		p->fl = fl;
+		p->fpos = q->pos;
+		p->foff = off;
+	}
+}
+
+static void
+add_role(struct qs *q, const char *head, const char *name, size_t len,
+    const char *role, size_t rlen)
+{
+	struct role *r;
+
+	if (strlen(head) >= sizeof(r->head))
+		return;
+	r = &q->rr[q->rnext];
+	q->rnext = (q->rnext + 1) % NROLE;
+	if (q->nrr < NROLE)
+		q->nrr++;
+	strcpy(r->head, head);
+	r->name = name;
+	r->len = len;
+	r->role = role;
+	r->rlen = rlen;
+}
+
+/*
+ * The person last given the role "role" ("juge en chef"): one whose role
+ * starts with it, else one with the same head noun.
+ */
+static const struct role *
+find_role(const struct qs *q, const char *head, const char *role,
+    size_t rlen)
+{
+	const struct role *r, *byhead = NULL;
+	size_t i;
+
+	for (i = 0; i < q->nrr; i++) {
+		r = &q->rr[(q->rnext + NROLE - 1 - i) % NROLE];
+		if (strcmp(r->head, head) != 0)
+			continue;
+		if (r->rlen >= rlen && memcmp(r->role, role, rlen) == 0)
+			return r;
+		if (byhead == NULL)
+			byhead = r;
+	}
+	return byhead;
+}
+
+static bool
+is_content(const struct qs *q, size_t j)
+{
+	return is_word(q, j) && !is_cap(q, j) && !is_func(q, j) &&
+	    !(q->t[j].fl & TK_DIGIT);
+}
+
+/* The head noun of a noun phrase starting after its determiner at j. */
+static size_t
+np_head(const struct qs *q, size_t j)
+{
+	if (inlist(F(q, j), adjectives) && is_content(q, j + 1))
+		return j + 1;
+	return j;
+}
+
+/* Closing punctuation of a clause. */
+static bool
+is_clause_end(const struct qs *q, size_t j)
+{
+	uint32_t c = punct(q, j);
+
+	return j >= q->nt || c == ',' || c == '.' || c == ';' || c == ':' ||
+	    c == '!' || c == '?' || c == '(' || c == ')' || c == 0xBB ||
+	    c == 0xAB || c == 0x201C || c == 0x201D || c == '"' ||
+	    c == 0x2026 || c == 0x2014 || c == 0x2013;
+}
+
+/* Whether the token before j makes it a noun ("la pointe", "à l’avance"). */
+static bool
+noun_context(const struct qs *q, size_t j)
+{
+	static const char *const subj[] = {
+		"elle", "elles", "il", "ils", "j'", "je", "n'", "ne", "nous",
+		"on", "tu", "vous", NULL
+	};
+
+	if (j == 0)
+		return false;
+	/* "nous le raconte": "le" is a pronoun there. */
+	if (inlist(F(q, j - 1), dets) && j >= 2 && inlist(F(q, j - 2), subj))
+		return false;
+	return inlist(F(q, j - 1), determiners) || inlist(F(q, j - 1), preps);
+}
+
+/*
+ * A role right after a name and a comma ("Jeff Zhang, président de …,")
+ * runs from j to the end of the clause.  Returns false when what follows
+ * the comma is not a role ("Jeff Zhang, dans un communiqué").
+ */
+static bool
+role_after(const struct qs *q, size_t j, size_t *rb, size_t *re,
+    size_t *head)
+{
+	size_t e;
+
+	if (inlist(F(q, j), sdets) && is_content(q, j + 1)) {
+		*head = np_head(q, j + 1);
+		*rb = j + 1;
+	} else if (is_content(q, j) && !ap_quotes_is_verb(F(q, j))) {
+		*head = np_head(q, j);
+		*rb = j;
+	} else
+		return false;
+	for (e = *rb; e < q->nt && e - *rb < MAXCLAUSE &&
+	    !is_clause_end(q, e); e++)
+		;
+	if (!is_clause_end(q, e))
+		return false;
+	*re = e;
+	return true;
+}
+
+/*
+ * A role just before a name, inside the same clause ("le président russe
+ * Vladimir Poutine") or before a comma ("le porte-parole du Kremlin,
+ * Dmitri Peskov").  Searches back from token e (exclusive).
+ */
+static bool
+role_before(const struct qs *q, size_t e, size_t *rb, size_t *re,
+    size_t *head)
+{
+	size_t j, lim, at = SIZE_MAX;
+	const char *f;
+
+	if (e == 0)
+		return false;
+	if (punct(q, e - 1) == ',')
+		e--;
+	else if (!is_content(q, e - 1))
+		return false;
+	/* The article that opens the noun phrase, not "l’" in "de l’impôt". */
+	lim = e > MAXCLAUSE ? e - MAXCLAUSE : 0;
+	for (j = e; j > lim && is_word(q, j - 1); j--) {
+		f = F(q, j - 1);
+		if (inlist(f, auxes) || inlist(f, relatives) ||
+		    (is_func(q, j - 1) && !inlist(f, npglue)) ||
+		    (ap_quotes_is_verb(f) && !noun_context(q, j - 1)))
+			break;
+		if (inlist(f, sdets) && j < e && is_content(q, j))
+			at = j;
+	}
+	/* "dans le bâtiment B2, Marie Dubois": a complement, not a role. */
+	if (at == SIZE_MAX || (at >= 2 && inlist(F(q, at - 2), allpreps)))
+		return false;
+	*rb = at;
+	*re = e;
+	*head = np_head(q, at);
+	return true;
+}
+
+/*
+ * The gender a role gives a person: its article ("la porte-parole"), else
+ * the ending of its head noun ("directrice", "chargée").
+ */
+static char
+role_gender(const struct qs *q, size_t rb, size_t head)
+{
+	static const char *const fem[] = {
+		"trice", "euse", "ière", "ienne", "esse", "ée", "ante", "ente",
+		NULL
+	};
+	const char *f = F(q, head), *const *e;
+	size_t n = strlen(f);
+
+	if (rb > 0 && strcmp(F(q, rb - 1), "la") == 0)
+		return 'f';
+	if (rb > 0 && strcmp(F(q, rb - 1), "le") == 0)
+		return 'm';
+	for (e = fem; *e != NULL; e++)
+		if (n > strlen(*e) && strcmp(f + n - strlen(*e), *e) == 0)
+			return 'f';
+	return 0;
+}
+
+static char
+title_gender(const struct qs *q, size_t j)
+{
+	const char *f = F(q, j);
+
+	if (punct(q, j + 1) == '^')	/* "M^me", "M^lle" */
+		return 'f';
+	if (strcmp(f, "m") == 0 || strcmp(f, "mm") == 0)
+		return 'm';
+	if (strcmp(f, "mme") == 0 || strcmp(f, "mmes") == 0 ||
+	    strcmp(f, "mlle") == 0)
+		return 'f';
+	return 0;
+}
+
+/* Whether token j opens a clause: first, or after a punctuation mark. */
+static bool
+clause_opens(const struct qs *q, size_t j)
+{
+	uint32_t c;
+
+	if (j == 0)
+		return true;
+	c = punct(q, j - 1);
+	return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' ||
+	    c == '?' || c == 0xAB || c == 0xBB || c == '(' || c == 0x2014 ||
+	    c == 0x2013;
+}
+
+/* How a mention at token j (a name starting there) stands in its clause. */
+static unsigned
+mention_flags(const struct qs *q, size_t j)
+{
+	size_t rb, re, head;
+
+	if (clause_opens(q, j))
+		return PF_SUBJECT;
+	/* "Le juge Bocock estime" */
+	if (role_before(q, j, &rb, &re, &head) && re == j &&
+	    clause_opens(q, rb - 1))
+		return PF_SUBJECT;
+	/* "selon Javier López", "raconte Antoine" */
+	if (strcmp(F(q, j - 1), "selon") == 0 ||
+	    (j >= 2 && strcmp(F(q, j - 1), "après") == 0 &&
+	    strcmp(F(q, j - 2), "d'") == 0) ||
+	    (is_word(q, j - 1) && ap_quotes_is_verb(F(q, j - 1)) &&
+	    !noun_context(q, j - 1)))
+		return PF_SPEAKER;
+	return 0;
+}
+
+/*
+ * Record the names in tokens [b, e) of the current text: people for
+ * pronouns and surnames, and the roles given with them.  Names inside
+ * quotation marks ("quoted") only help to expand surnames later.
+ */
+static void
+scan_mentions(struct qs *q, size_t b, size_t e, bool quoted)
+{
+	size_t j, k, r, tl, rb, re, head, nlen;
+	const struct person *p;
+	const char *role, *name;
+	unsigned nw, fl;
+
+	for (j = b; j < e; j++) {
+		if (!is_cap(q, j))
+			continue;
+		fl = quoted ? PF_QUOTED : mention_flags(q, j);
+		tl = title_len(q, j);
+		if (tl > 0 && (r = name_run(q, j + tl, &nw)) > j + tl) {
+			name = q->s + q->t[j + tl].off;
+			nlen = tok_end(q, r - 1) - q->t[j + tl].off;
+			p = expand(q, name, nlen, true);
+			if (p != NULL)
+				add_person(q, p->name, p->len, p->nwords,
+				    q->t[j].off, fl, NULL, 0,
+				    title_gender(q, j));
+			else
+				add_person(q, name, nlen, nw, q->t[j].off, fl,
+				    NULL, 0, title_gender(q, j));
+			j = r - 1;
+			continue;
+		}
+		r = name_run(q, j, &nw);
+		if (r == j || (q->t[j].fl & TK_ALLCAP))
+			continue;
+		for (k = j; k < r && strpbrk(F(q, k), "0123456789") == NULL;
+		    k++)
+			;
+		if (k < r) {
+			j = r - 1;
+			continue;
+		}
+		name = q->s + q->t[j].off;
+		nlen = tok_end(q, r - 1) - q->t[j].off;
+		if (nw == 1) {
+			p = expand(q, name, nlen, false);
+			if (p != NULL)
+				add_person(q, p->name, p->len, p->nwords,
+				    q->t[j].off, fl, NULL, 0, 0);
+			else if ((fl & PF_SPEAKER) && !inlist(F(q, j),
+			    placewords))
+				add_person(q, name, nlen, 1, q->t[j].off, fl,
+				    NULL, 0, 0);
+			continue;
+		}
+		if ((j > 0 && inlist(F(q, j - 1), articles)) ||
+		    inlist(F(q, j), placewords)) {
+			j = r - 1;
+			continue;
+		}
+		role = NULL;
+		rb = re = head = 0;
+		if (role_before(q, j, &rb, &re, &head) ||
+		    (punct(q, r) == ',' && role_after(q, r + 1, &rb, &re,
+		    &head))) {
+			role = q->s + q->t[rb].off;
+			add_role(q, F(q, head), name, nlen, role,
+			    tok_end(q, re - 1) - q->t[rb].off);
+		}
+		add_person(q, name, nlen, nw, q->t[j].off, fl, role,
+		    role != NULL ? tok_end(q, re - 1) - q->t[rb].off : 0,
+		    role != NULL ? role_gender(q, rb, head) : 0);
+		j = r - 1;
+	}
+}
+
+/*
+ * The person a singular "il"/"elle" in the quote being attributed refers
+ * to: the latest named in this text or the WINDOW before it, preferring
+ * one who spoke or opened a sentence, and not one known to be of the
+ * other gender ('m', 'f'; 0 when the pronoun does not tell).
+ */
+static void
+resolve_pronoun(const struct qs *q, struct who *w, char gender)
+{
+	const struct person *p, *any = NULL, *best = NULL;
+	size_t i;
+
+	for (i = 0; i < q->npp; i++) {
+		p = &q->pp[i];
+		if (!p->seen || (p->nwords < 2 && !(p->fl & PF_SPEAKER)) ||
+		    (gender != 0 && p->gender != 0 && p->gender != gender))
+			continue;
+		if (pos_before(p->pos, p->off, q->pos, q->qoff) &&
+		    p->pos + WINDOW >= q->pos && (any == NULL ||
+		    pos_before(any->pos, any->off, p->pos, p->off)))
+			any = p;
+		if (p->fl != 0 && pos_before(p->fpos, p->foff, q->pos,
+		    q->qoff) && p->fpos + WINDOW >= q->pos && (best == NULL ||
+		    pos_before(best->fpos, best->foff, p->fpos, p->foff)))
+			best = p;
+	}
+	if (best == NULL)
+		best = any;
+	if (best == NULL)
+		return;
+	w->how = WHO_SOME;
+	w->name = best->name;
+	w->len = best->len;
+	w->role = best->role;
+	w->rlen = best->rlen;
+	w->person = true;
+	w->resolved = true;
+}
+
+/* Whether a one-word name is someone already met ("Zineb", "Lunar"). */
+static bool
+known_person(const struct qs *q, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < q->npp; i++)
+		if (q->pp[i].len == n && memcmp(q->pp[i].name, s, n) == 0 &&
+		    q->pp[i].seen)
+			return true;
+	return false;
+}
+
+/*
+ * Verbs.
+ */
+
+/* Strip an inverted subject pronoun off a folded word. */
+static enum inv
+split_inv(const char *f, size_t *base)
+{
+	static const struct {
+		const char	*suf;
+		enum inv	 inv;
+	} sufs[] = {
+		{ "-t-elle", INV_ELLE }, { "-t-il", INV_IL },
+		{ "-t-on", INV_ON }, { "-elles", INV_PLUR },
+		{ "-elle", INV_ELLE }, { "-ils", INV_PLUR },
+		{ "-il", INV_IL }, { "-on", INV_ON }
+	};
+	size_t i, n = strlen(f), m;
+
+	for (i = 0; i < sizeof(sufs) / sizeof(sufs[0]); i++) {
+		m = strlen(sufs[i].suf);
+		if (n > m && strcmp(f + n - m, sufs[i].suf) == 0) {
+			*base = n - m;
+			return sufs[i].inv;
+		}
+	}
+	*base = n;
+	return INV_NONE;
+}
+
+/*
+ * Whether a reporting verb starts at token j, whose folded form without
+ * its inverted pronoun is base[0..bn); *nw gets the words it spans
+ * ("met en garde" is three).
+ */
+static bool
+verb_at(const struct qs *q, size_t j, const char *base, size_t bn,
+    size_t *nw)
+{
+	char key[128];
+	size_t len, k, w;
+
+	if (bn >= sizeof(key))
+		return false;
+	memcpy(key, base, bn);
+	key[bn] = '\0';
+	/* Longest entry first: "fait valoir" before "fait". */
+	for (w = 3; w > 1; w--) {
+		len = bn;
+		for (k = 1; k < w; k++) {
+			if (!is_word(q, j + k) ||
+			    len + 1 + strlen(F(q, j + k)) >= sizeof(key))
+				break;
+			key[len++] = ' ';
+			strcpy(key + len, F(q, j + k));
+			len += strlen(F(q, j + k));
+		}
+		if (k == w && ap_quotes_is_verb(key)) {
+			*nw = w;
+			return true;
+		}
+		key[bn] = '\0';
+	}
+	*nw = 1;
+	return ap_quotes_is_verb(key);
+}
+
+/*
+ * A reporting verb group at token j: [se|s’] [auxiliary[-t-il]] [adverbs]
+ * verb[-t-il].  "a-t-il ajouté", "s’est défendu", "explique-t-elle".
+ */
+static bool
+verb_group(const struct qs *q, size_t j, struct vgroup *vg)
+{
+	enum inv inv, inv2;
+	size_t bn, nw, k;
+	const char *f;
+
+	if (!is_word(q, j))
+		return false;
+	if (strcmp(F(q, j), "se") == 0 || strcmp(F(q, j), "s'") == 0)
+		j++;
+	f = F(q, j);
+	if (!is_word(q, j) || (is_cap(q, j) && j > 0 &&
+	    !is_clause_end(q, j - 1)))
+		return false;
+	inv = split_inv(f, &bn);
+	if (verb_at(q, j, f, bn, &nw) && (nw == 1 || inv == INV_NONE)) {
+		vg->end = j + nw;
+		vg->inv = inv;
+		return true;
+	}
+	{
+		char aux[16];
+
+		if (bn >= sizeof(aux))
+			return false;
+		memcpy(aux, f, bn);
+		aux[bn] = '\0';
+		if (!inlist(aux, auxes))
+			return false;
+	}
+	for (k = j + 1; k < j + 4 && is_word(q, k) &&
+	    inlist(F(q, k), adverbs); k++)
+		;
+	f = F(q, k);
+	if (!is_word(q, k))
+		return false;
+	inv2 = split_inv(f, &bn);
+	if (!verb_at(q, k, f, bn, &nw))
+		return false;
+	vg->end = k + nw;
+	vg->inv = inv != INV_NONE ? inv : inv2;
+	return true;
+}
+
+/*
+ * Subjects and noun phrases.
+ */
+
+
+/* The gender of the pronoun at token j: "elle", "celle-ci", "lui". */
+static char
+pronoun_gender(const struct qs *q, size_t j)
+{
+	const char *f = F(q, j);
+
+	if (strcmp(f, "elle") == 0 || strcmp(f, "celle-ci") == 0 ||
+	    strcmp(F(q, j + 1), "dernière") == 0)
+		return 'f';
+	return 'm';
+}
+
+/*
+ * A name at token j, after an optional title: the speaker, expanded to a
+ * full name met earlier, with a role given right after it.
+ */
+static bool
+name_who(struct qs *q, size_t j, struct who *w, size_t *endp)
+{
+	size_t tl, r, b, rb, re, head;
+	const struct person *p;
+	unsigned nw;
+
+	tl = title_len(q, j);
+	b = j + tl;
+	r = name_run(q, b, &nw);
+	if (r == b || (tl == 0 && (q->t[b].fl & TK_ALLCAP) && nw == 1 &&
+	    !is_clause_end(q, r)) || (nw == 1 && q->t[b].len == 1))
+		return false;
+	who_set(w, q->s, q->t[b].off, tok_end(q, r - 1), true);
+	if (tl > 0 || nw == 1) {
+		p = expand(q, w->name, w->len, tl > 0);
+		if (p != NULL) {
+			w->name = p->name;
+			w->len = p->len;
+			w->role = p->role;
+			w->rlen = p->rlen;
+		}
+	}
+	if (punct(q, r) == ',' && role_after(q, r + 1, &rb, &re, &head)) {
+		w->role = q->s + q->t[rb].off;
+		w->rlen = tok_end(q, re - 1) - q->t[rb].off;
+		r = re;
+	}
+	*endp = r;
+	return true;
+}
+
+/*
+ * A noun phrase at the determiner j: "le ministère des Armées" is the
+ * speaker itself; "le ministre Paul Girard" and "le porte-parole, Dmitri
+ * Peskov" give a name and its role; "le maire" alone is the last person
+ * called maire, "l’élu" the person last named.
+ */
+static bool
+np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
+{
+	size_t b = j + 1, head, e, k, r, rb, re;
+	const struct person *p;
+	const struct role *ro;
+	const char *role;
+	size_t rlen;
+	unsigned nw;
+
+	if (!is_word(q, b))
+		return false;
+	if (is_cap(q, b) && !is_func(q, b)) {
+		/* "le Hamas", "L’Avenir": a body named with its article. */
+		r = name_run(q, b, &nw);
+		if (!is_content(q, r)) {
+			who_set(w, q->s, q->t[j].off, tok_end(q, r - 1), false);
+			*endp = r;
+			return true;
+		}
+	}
+	head = np_head(q, b);
+	for (e = b; e < q->nt && e - b < MAXCLAUSE; e++) {
+		if (is_clause_end(q, e) || !is_word(q, e) ||
+		    (q->t[e].fl & TK_DIGIT))
+			break;
+		if (is_cap(q, e) && e > b && is_content(q, e - 1) &&
+		    !is_func(q, e)) {
+			r = name_run(q, e, &nw);
+			p = nw == 1 && e == head + 1 ?
+			    expand(q, q->s + q->t[e].off, q->t[e].len, true) :
+			    NULL;
+			if (nw >= 2 || p != NULL) {
+				who_set(w, q->s, q->t[e].off, tok_end(q, r - 1),
+				    true);
+				if (p != NULL) {
+					w->name = p->name;
+					w->len = p->len;
+				}
+				w->role = q->s + q->t[b].off;
+				w->rlen = tok_end(q, e - 1) - q->t[b].off;
+				*endp = r;
+				return true;
+			}
+		}
+		if (e > b && inlist(F(q, e), npstops)) {
+			/* "le commissaire à l’économie Pierre Moscovici" */
+			if (strcmp(F(q, e), "à") != 0)
+				break;
+			for (k = e + 1; k < e + 5 && is_word(q, k) &&
+			    !is_cap(q, k); k++)
+				;
+			if (name_run(q, k, &nw) == k || nw < 2)
+				break;
+		}
+	}
+	if (e == b)
+		return false;
+	*endp = e;
+	role = q->s + q->t[b].off;
+	rlen = tok_end(q, e - 1) - q->t[b].off;
+	/* "le porte-parole du Kremlin, Dmitri Peskov," */
+	if (punct(q, e) == ',' && is_cap(q, e + 1)) {
+		r = name_run(q, e + 1, &nw);
+		if (r > e + 1 && (nw >= 2 || is_clause_end(q, r))) {
+			who_set(w, q->s, q->t[e + 1].off, tok_end(q, r - 1),
+			    true);
+			p = nw == 1 ? expand(q, w->name, w->len, false) : NULL;
+			if (p != NULL) {
+				w->name = p->name;
+				w->len = p->len;
+			}
+			w->role = role;
+			w->rlen = rlen;
+			if (punct(q, r) == ',' &&
+			    role_after(q, r + 1, &rb, &re, &k))
+				r = re;
+			*endp = r;
+			return true;
+		}
+	}
+	if (!is_cap(q, head) && strcmp(F(q, j), "les") != 0 &&
+	    (ro = find_role(q, F(q, head), role, rlen)) != NULL) {
+		w->how = WHO_SOME;
+		w->name = ro->name;
+		w->len = ro->len;
+		w->role = role;
+		w->rlen = rlen;
+		w->person = true;
+		w->resolved = true;
+		return true;
+	}
+	/* "d’après le récit qu’elle livre": the one telling it. */
+	if ((strcmp(F(q, e), "qu'") == 0 || strcmp(F(q, e), "que") == 0) &&
+	    (strcmp(F(q, e + 1), "il") == 0 ||
+	    strcmp(F(q, e + 1), "elle") == 0)) {
+		resolve_pronoun(q, w, pronoun_gender(q, e + 1));
+		if (w->how == WHO_SOME)
+			return true;
+	}
+	if (strcmp(F(q, j), "les") != 0 && inlist(F(q, head), personnouns)) {
+		resolve_pronoun(q, w, role_gender(q, b, head));
+		if (w->how == WHO_SOME) {
+			w->role = role;
+			w->rlen = rlen;
+			return true;
+		}
+	}
+	who_set(w, q->s, q->t[j].off, tok_end(q, e - 1), false);
+	return true;
+}
+
+/* Any subject: a name, a noun phrase, an indefinite ("un proche"). */
+static bool
+subject_who(struct qs *q, size_t j, struct who *w, size_t *endp)
+{
+	if (j >= q->nt)
+		return false;
+	if (inlist(F(q, j), indefinites)) {
+		w->how = WHO_NOBODY;
+		*endp = j + 1;
+		return true;
+	}
+	if (inlist(F(q, j), dets))
+		return np_who(q, j, w, endp);
+	return name_who(q, j, w, endp);
+}
+
+/*
+ * After "-on": "a-t-on expliqué du côté de Brussels Airport" names the
+ * source; otherwise nobody is named.
+ */
+static bool
+on_side(struct qs *q, size_t j, struct who *w, size_t *endp)
+{
+	size_t k;
+	char *p;
+
+	for (k = j; k < j + 4 && is_word(q, k); k++) {
+		if (strcmp(F(q, k), "côté") != 0)
+			continue;
+		if (strcmp(F(q, k + 1), "de") == 0 ||
+		    strcmp(F(q, k + 1), "d'") == 0)
+			return subject_who(q, k + 2, w, endp);
+		/* "du côté du centre Perex": "le centre Perex" */
+		if (strcmp(F(q, k + 1), "du") == 0 &&
+		    np_who(q, k + 1, w, endp) && w->len > 2 && !w->person) {
+			p = ap_alloc(q->a, w->len + 1);
+			memcpy(p, "le", 2);
+			memcpy(p + 2, w->name + 2, w->len - 2);
+			w->name = p;
+			return true;
+		}
+		break;
+	}
+	w->how = WHO_NOBODY;
+	*endp = j;
+	return true;
+}
+
+/*
+ * The subject after a reporting verb, at token j: "mardi le ministre",
+ * "à CNBC le porte-parole"; after an inverted pronoun, whom it stands for.
+ */
+static bool
+after_verb(struct qs *q, size_t j, enum inv inv, struct who *w,
+    size_t *endp)
+{
+	size_t k;
+	unsigned nw;
+
+	*endp = j;
+	if (inv == INV_IL || inv == INV_ELLE) {
+		resolve_pronoun(q, w, inv == INV_IL ? 'm' : 'f');
+		return w->how != WHO_NONE;
+	}
+	if (inv == INV_PLUR)
+		return false;
+	if (inv == INV_ON)
+		return on_side(q, j, w, endp);
+	for (k = 0; k < 6 && j < q->nt; k++) {
+		if (inlist(F(q, j), adverbs) || inlist(F(q, j), timewords) ||
+		    (q->t[j].fl & TK_DIGIT))
+			j++;
+		else if ((strcmp(F(q, j), "ce") == 0 ||
+		    strcmp(F(q, j), "cette") == 0) &&
+		    inlist(F(q, j + 1), timewords))
+			j += 2;
+		else
+			break;
+	}
+	if (inlist(F(q, j), preps)) {
+		/* "à CBC", "sur Facebook", "à l’AFP": one word. */
+		j++;
+		if (inlist(F(q, j), dets) || inlist(F(q, j), indefinites))
+			j += is_word(q, j + 1) ? 2 : 1;
+		else if (is_cap(q, j))
+			j++;
+		else
+			return false;
+		if (!inlist(F(q, j), dets) && name_run(q, j, &nw) == j &&
+		    title_len(q, j) == 0)
+			return false;
+	}
+	return subject_who(q, j, w, endp);
+}
+
+/*
+ * Attribution.
+ */
+
+/*
+ * An incise at token k, right after a closing mark or a comma:
+ * "», a indiqué Jeff Zhang", "», explique-t-elle", "», selon X".
+ */
+static bool
+incise_at(struct qs *q, size_t k, struct who *w, size_t *endp,
+    enum inv *inv)
+{
+	struct vgroup vg;
+
+	*inv = INV_NONE;
+	if (strcmp(F(q, k), "selon") == 0)
+		return subject_who(q, k + 1, w, endp);
+	if (strcmp(F(q, k), "d'") == 0 && strcmp(F(q, k + 1), "après") == 0)
+		return subject_who(q, k + 2, w, endp);
+	if (!verb_group(q, k, &vg))
+		return false;
+	*inv = vg.inv;
+	return after_verb(q, vg.end, vg.inv, w, endp);
+}
+
+/*
+ * After the closing mark at token c: an incise, or a clause whose subject
+ * comes first ("Contre « … », la Jordanie a annoncé …").
+ */
+static bool
+after_incise(struct qs *q, size_t c, struct who *w)
+{
+	size_t k = c + 1, end;
+	struct vgroup vg;
+	enum inv inv;
+
+	memset(w, 0, sizeof(*w));
+	if (punct(q, k) == ',')
+		k++;
+	else if (!is_word(q, k) || is_cap(q, k))
+		return false;
+	if (incise_at(q, k, w, &end, &inv))
+		return true;
+	memset(w, 0, sizeof(*w));
+	if (punct(q, c + 1) == ',' && subject_who(q, k, w, &end) &&
+	    w->how == WHO_SOME && verb_group(q, end, &vg) &&
+	    vg.inv == INV_NONE)
+		return true;
+	memset(w, 0, sizeof(*w));
+	return false;
+}
+
+/* An incise between commas inside the quote: "…, affirme-t-elle. …". */
+static bool
+inner_incise(struct qs *q, size_t o, size_t c, struct who *w)
+{
+	size_t k, end;
+	enum inv inv;
+
+	for (k = o + 1; k < c && k < q->nt; k++) {
+		if (punct(q, k) != ',')
+			continue;
+		memset(w, 0, sizeof(*w));
+		if (incise_at(q, k + 1, w, &end, &inv) && w->how == WHO_SOME &&
+		    (inv != INV_NONE || end >= c || is_clause_end(q, end)))
+			return true;
+	}
+	memset(w, 0, sizeof(*w));
+	return false;
+}
+
+/* The first token of the sentence holding token o, not before lo. */
+static size_t
+sentence_start(const struct qs *q, size_t o, size_t lo)
+{
+	size_t j;
+	uint32_t c;
+
+	for (j = o; j > lo; j--) {
+		c = punct(q, j - 1);
+		if (c != '.' && c != '!' && c != '?' && c != 0x2026)
+			continue;
+		/* "M. Zhang", "J. Smith" */
+		if (c == '.' && j >= 2 && is_cap(q, j - 2) &&
+		    (q->t[j - 2].len == 1 || title_len(q, j - 2) > 0))
+			continue;
+		return j;
+	}
+	return lo;
+}
+
+/*
+ * What the chunk [b, e) of a clause (commas cut chunks) says of its
+ * subject: 1 with *w when it names it, 0 when it is transparent (an
+ * adverbial, an apposition, a quote), -1 when the subject is there but
+ * no one is named ("ils").  ss is where the sentence starts.
+ */
+static int
+chunk_who(struct qs *q, size_t b, size_t e, size_t ss, struct who *w)
+{
+	size_t j = b, end;
+	const char *f;
+
+	memset(w, 0, sizeof(*w));
+	while (j < e && (strcmp(F(q, j), "mais") == 0 ||
+	    strcmp(F(q, j), "et") == 0 || strcmp(F(q, j), "puis") == 0 ||
+	    strcmp(F(q, j), "alors") == 0 || strcmp(F(q, j), "donc") == 0))
+		j++;
+	if (j >= e || !is_word(q, j))
+		return 0;
+	f = F(q, j);
+	if (strcmp(f, "il") == 0 || strcmp(f, "elle") == 0 ||
+	    strcmp(f, "celui-ci") == 0 || strcmp(f, "celle-ci") == 0 ||
+	    ((strcmp(f, "ce") == 0 || strcmp(f, "cette") == 0) &&
+	    (strcmp(F(q, j + 1), "dernier") == 0 ||
+	    strcmp(F(q, j + 1), "dernière") == 0))) {
+		resolve_pronoun(q, w, pronoun_gender(q, j));
+		return w->how == WHO_SOME ? 1 : -1;
+	}
+	if (strcmp(f, "ils") == 0 || strcmp(f, "elles") == 0)
+		return -1;
+	if (strcmp(f, "on") == 0) {
+		w->how = WHO_NOBODY;
+		return 1;
+	}
+	if (inlist(f, indefinites)) {
+		if (inlist(F(q, j + 1), timenouns))
+			return 0;
+		w->how = WHO_NOBODY;
+		return 1;
+	}
+	if (inlist(f, dets))
+		return np_who(q, j, w, &end) ? 1 : 0;
+	if (title_len(q, j) == 0 && (!is_cap(q, j) || is_func(q, j)))
+		return 0;
+	if (!name_who(q, j, w, &end))
+		return 0;
+	/* "Mi-mars, …": one capitalised word opening a sentence. */
+	if (j == ss && title_len(q, j) == 0 && one_word(w->name, w->len) &&
+	    !known_person(q, w->name, w->len)) {
+		memset(w, 0, sizeof(*w));
+		return 0;
+	}
+	return 1;
+}
+
+#define MAXCHUNK	12
+
+/* A name the text gives, not one found through a pronoun or a role. */
+static bool
+named(const struct who *w)
+{
+	return w->person && !w->resolved;
+}
+
+/* "le porte-parole" → "porte-parole", for a role. */
+static void
+strip_article(const char **s, size_t *n)
+{
+	static const char *const arts[] = {
+		"le ", "la ", "les ", "l'", "l’", "Le ", "La ",
+		"Les ", "L'", "L’", NULL
+	};
+	size_t i, k;
+
+	if (*s == NULL)
+		return;
+	for (i = 0; arts[i] != NULL; i++) {
+		k = strlen(arts[i]);
+		if (*n > k && memcmp(*s, arts[i], k) == 0) {
+			*s += k;
+			*n -= k;
+			return;
+		}
+	}
+}
+
+/*
+ * Two neighbouring chunks, one a name and the other a noun phrase: the
+ * name is the speaker and the phrase its role ("Le chef de la diplomatie,
+ * Josep Borrell,").  *w gets the result.
+ */
+static void
+apposition(struct who *w, const struct who *o)
+{
+	const struct who *name = named(w) ? w : o, *np = named(w) ? o : w;
+	const char *role;
+	size_t rlen;
+
+	if (np->resolved) {
+		role = np->role;
+		rlen = np->rlen;
+	} else {
+		role = np->name;
+		rlen = np->len;
+		strip_article(&role, &rlen);
+	}
+	if (name != w)
+		*w = *name;
+	if (w->role == NULL || name == o) {
+		w->role = role;
+		w->rlen = rlen;
+	}
+}
+
+/*
+ * The subject of the clause [b, e), read chunk by chunk: backward from a
+ * verb at e ("Depuis Washington, Christine Lagarde, directrice …, a
+ * jugé"), or forward from the start of a sentence.  A name next to a noun
+ * phrase in apposition wins over it ("Le chef de la diplomatie, Josep
+ * Borrell,").
+ */
+static bool
+clause_subject(struct qs *q, size_t b, size_t e, size_t ss, bool backward,
+    struct who *w)
+{
+	size_t cb[MAXCHUNK], ce[MAXCHUNK], nc = 0, j, start = b, i, nt;
+	unsigned depth = 0;
+	struct who o;
+	uint32_t c;
+	int r = 0;
+
+	while (e > b && is_word(q, e - 1) && inlist(F(q, e - 1), clitics))
+		e--;
+	for (j = b; j <= e; j++) {
+		c = j < e ? punct(q, j) : ',';
+		if (c == '(' || c == 0xAB || c == 0x201C)
+			depth++;
+		else if ((c == ')' || c == 0xBB || c == 0x201D) && depth > 0)
+			depth--;
+		if (c != ',' || (depth > 0 && j < e))
+			continue;
+		if (nc == MAXCHUNK) {
+			if (!backward)
+				break;
+			memmove(cb, cb + 1, (MAXCHUNK - 1) * sizeof(cb[0]));
+			memmove(ce, ce + 1, (MAXCHUNK - 1) * sizeof(ce[0]));
+			nc--;
+		}
+		cb[nc] = start;
+		ce[nc++] = j;
+		start = j + 1;
+	}
+	/* The noun phrase parsers must not run past the clause. */
+	nt = q->nt;
+	q->nt = e;
+	for (i = 0; i < nc; i++) {
+		j = backward ? nc - 1 - i : i;
+		r = chunk_who(q, cb[j], ce[j], ss, w);
+		if (r == 0)
+			continue;
+		if (r > 0 && backward && j > 0 && w->how == WHO_SOME &&
+		    chunk_who(q, cb[j - 1], ce[j - 1], ss, &o) > 0 &&
+		    o.how == WHO_SOME) {
+			if (named(&o) != named(w))
+				apposition(w, &o);
+			else if (w->role == NULL && o.len == w->len &&
+			    memcmp(o.name, w->name, w->len) == 0) {
+				/* The phrase before already took the name. */
+				w->role = o.role;
+				w->rlen = o.rlen;
+			}
+		}
+		break;
+	}
+	q->nt = nt;
+	if (r <= 0)
+		memset(w, 0, sizeof(*w));
+	return r > 0;
+}
+
+/*
+ * A lead-in before the opening mark at token o, looking no further back
+ * than the end of the previous quote, lo: "Marie Dubois a déclaré : «",
+ * "Selon Marie Dubois, … «", "Didier Reynders : «".  prev is the speaker
+ * of the previous quote of the same paragraph.
+ */
+static bool
+lead_in(struct qs *q, size_t o, size_t lo, const struct who *prev,
+    struct who *w)
+{
+	size_t ss, rs, j, vj = SIZE_MAX, end;
+	struct vgroup vg, last = { 0, INV_NONE };
+	unsigned nw;
+
+	memset(w, 0, sizeof(*w));
+	ss = sentence_start(q, o, o > 96 ? o - 96 : 0);
+	rs = ss > lo ? ss : lo;
+	if (rs >= o)
+		return false;
+	/* "Didier Reynders : « … »" */
+	if (punct(q, o - 1) == ':' && name_who(q, rs, w, &end) &&
+	    end == o - 1)
+		return true;
+	memset(w, 0, sizeof(*w));
+	for (j = rs; j < o; j++) {
+		if (!is_word(q, j) || noun_context(q, j))
+			continue;
+		if (verb_group(q, j, &vg) && vg.end <= o) {
+			vj = j;
+			last = vg;
+			j = vg.end - 1;
+		}
+	}
+	if (vj != SIZE_MAX) {
+		switch (last.inv) {
+		case INV_IL:
+		case INV_ELLE:
+			resolve_pronoun(q, w, last.inv == INV_IL ? 'm' : 'f');
+			return w->how != WHO_NONE;
+		case INV_PLUR:
+			return false;
+		case INV_ON:
+			w->how = WHO_NOBODY;
+			return true;
+		default:
+			break;
+		}
+		if (clause_subject(q, rs, vj, ss, true, w))
+			return true;
+		/* "«A», a martelé Trump, assurant que «B»" */
+		if (rs > ss && prev->how != WHO_NONE) {
+			*w = *prev;
+			return true;
+		}
+		if (rs > ss && clause_subject(q, ss, vj, ss, true, w))
+			return true;
+	}
+	/* "Selon X, … «", "Pour le maire, Jean Roy, «", "Pour elle, «" */
+	j = rs;
+	if (strcmp(F(q, j), "et") == 0 || strcmp(F(q, j), "mais") == 0)
+		j++;
+	if (strcmp(F(q, j), "selon") == 0 || strcmp(F(q, j), "pour") == 0)
+		j++;
+	else if (strcmp(F(q, j), "d'") == 0 &&
+	    strcmp(F(q, j + 1), "après") == 0)
+		j += 2;
+	else if ((strcmp(F(q, j), "à") == 0 || strcmp(F(q, j), "a") == 0) &&
+	    (strcmp(F(q, j + 1), "ses") == 0 ||
+	    strcmp(F(q, j + 1), "son") == 0) &&
+	    is_word(q, j + 2) && punct(q, j + 3) == ',') {
+		/* "A ses yeux, «", "À son avis, «" */
+		resolve_pronoun(q, w, 0);
+		return w->how != WHO_NONE;
+	} else
+		j = SIZE_MAX;
+	if (j != SIZE_MAX) {
+		if (strcmp(F(q, j), "lui") == 0 ||
+		    strcmp(F(q, j), "elle") == 0) {
+			resolve_pronoun(q, w, pronoun_gender(q, j));
+			return w->how != WHO_NONE;
+		}
+		if ((inlist(F(q, j), dets) || title_len(q, j) > 0 ||
+		    name_run(q, j, &nw) > j) && subject_who(q, j, w, &end) &&
+		    w->how == WHO_SOME && punct(q, end) == ',' && end < o)
+			return true;
+		memset(w, 0, sizeof(*w));
+	}
+	if (punct(q, o - 1) != ':')
+		return false;
+	/* "l’enseignement est pour lui une vocation : « … »" */
+	for (j = rs; j + 1 < o; j++)
+		if ((strcmp(F(q, j), "pour") == 0 ||
+		    strcmp(F(q, j), "selon") == 0) &&
+		    (strcmp(F(q, j + 1), "lui") == 0 ||
+		    strcmp(F(q, j + 1), "elle") == 0)) {
+			resolve_pronoun(q, w, pronoun_gender(q, j + 1));
+			return w->how != WHO_NONE;
+		}
+	/* "Sebastian Kurz, …, dans un entretien : « … »" */
+	if (clause_subject(q, ss, o - 1, ss, false, w) && w->how == WHO_SOME)
+		return true;
+	memset(w, 0, sizeof(*w));
+	return false;
+}
+
+/*
+ * Output.
+ */
+
+/* The code point ending at byte e of s. */
+static int32_t
+cp_before(const char *s, size_t e, size_t *k)
+{
+	size_t b = e - 1;
+
+	while (b > 0 && e - b < 4 && ((unsigned char)s[b] & 0xC0) == 0x80)
+		b--;
+	return cp_at(s, e, b, k);
+}
+
+/* Count words: runs of non-space holding a letter or a digit. */
+static size_t
+count_words(const char *s, size_t n)
+{
+	size_t i, k, nw = 0;
+	bool in = false, alnum = false;
+	int32_t c;
+
+	for (i = 0; i < n; i += k) {
+		c = cp_at(s, n, i, &k);
+		if (is_space(c)) {
+			if (in && alnum)
+				nw++;
+			in = alnum = false;
+			continue;
+		}
+		in = true;
+		if (is_alnum(c))
+			alnum = true;
+	}
+	return nw + (in && alnum);
+}
+
+/* Trim spaces, then a trailing comma, then spaces again. */
+static void
+trim(const char *s, size_t *b, size_t *e)
+{
+	size_t k;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		while (*b < *e && is_space(cp_at(s, *e, *b, &k)))
+			*b += k;
+		while (*e > *b && is_space(cp_before(s, *e, &k)))
+			*e -= k;
+		if (*e > *b && s[*e - 1] == ',')
+			(*e)--;
+		else
+			break;
+	}
+}
+
+static const char *
+dup_or_null(struct qs *q, const char *s, size_t n)
+{
+	return s != NULL && n > 0 ? ap_strndup(q->a, s, n) : NULL;
+}
+
+/* Remember who spoke last, for the quotes that follow without a name. */
+static void
+note_speaker(struct qs *q, const struct who *w)
+{
+	if (w->how == WHO_NONE)
+		return;
+	q->last = *w;
+	q->lastpos = q->pos;
+	q->haslast = true;
+	if (w->how == WHO_SOME && w->person)
+		add_person(q, w->name, w->len, one_word(w->name, w->len) ?
+		    1 : 2, q->qoff, PF_SPEAKER, w->role, w->rlen, 0);
+}
+
+static void
+emit(struct qs *q, const char *s, size_t b, size_t e, size_t block,
+    const struct who *w)
+{
+	struct ap_quote *qq;
+	size_t i;
+
+	trim(s, &b, &e);
+	if (count_words(s + b, e - b) < AP_QUOTE_MINWORDS)
+		return;
+	/* The standfirst's quote, said again in the body, is one quote. */
+	for (i = 0; block < AP_QUOTE_STANDFIRST && i < q->nq && i < 8 &&
+	    q->q[i].block >= AP_QUOTE_STANDFIRST; i++)
+		if (strlen(q->q[i].text) == e - b &&
+		    memcmp(q->q[i].text, s + b, e - b) == 0)
+			return;
+	if (q->nq == q->capq) {
+		q->capq = q->capq ? q->capq * 2 : 16;
+		if (q->capq > SIZE_MAX / sizeof(*q->q))
+			ap_arena_oom(q->a);
+		q->q = ap_big_realloc(q->a, q->q, q->capq * sizeof(*q->q));
+	}
+	qq = &q->q[q->nq++];
+	qq->text = ap_strndup(q->a, s + b, e - b);
+	qq->speaker = w->how == WHO_SOME ? dup_or_null(q, w->name, w->len) :
+	    NULL;
+	qq->speaker_role = qq->speaker != NULL ?
+	    dup_or_null(q, w->role, w->rlen) : NULL;
+	qq->block = block;
+}
+
+/*
+ * A quote with nothing to say who spoke, standing as a sentence of its
+ * own: journalists leave the speaker implicit when it is the one just
+ * quoted in this paragraph, the subject of an earlier sentence of it, or
+ * the one quoted in the paragraphs just before.
+ */
+static void
+implicit(struct qs *q, size_t ss, struct who *w)
+{
+	size_t e = ss, b, floor = ss > 200 ? ss - 200 : 0, n;
+
+	if (q->haslast && q->lastpos == q->pos) {
+		*w = q->last;
+		return;
+	}
+	for (n = 0; n < 3 && e > floor; n++) {
+		b = sentence_start(q, e - 1, floor);
+		if (clause_subject(q, b, e, b, false, w) &&
+		    w->how == WHO_SOME && w->person)
+			return;
+		e = b;
+	}
+	memset(w, 0, sizeof(*w));
+	if (q->haslast && q->lastpos + CONT_WINDOW >= q->pos)
+		*w = q->last;
+}
+
+/* Emit the quote that ran over several paragraphs. */
+static void
+flush_carry(struct qs *q, const struct who *after)
+{
+	struct who w = *after;
+
+	if (!q->open)
+		return;
+	q->open = false;
+	if (w.how == WHO_NONE)
+		w = q->cwho;
+	if (w.how == WHO_NONE && q->haslast &&
+	    q->lastpos + CONT_WINDOW >= q->cpos)
+		w = q->last;
+	note_speaker(q, &w);
+	emit(q, q->carry.p, 0, q->carry.len, q->cblock, &w);
+	ap_buf_truncate(&q->carry, 0);
+}
+
+/*
+ * Spans.
+ */
+
+static void
+push_span(struct qs *q, const struct span *s)
+{
+	if (q->nsp == q->capsp) {
+		q->capsp = q->capsp ? q->capsp * 2 : 16;
+		if (q->capsp > SIZE_MAX / sizeof(*q->sp))
+			ap_arena_oom(q->a);
+		q->sp = ap_big_realloc(q->a, q->sp, q->capsp * sizeof(*q->sp));
+	}
+	q->sp[q->nsp++] = *s;
+}
+
+/*
+ * Quote spans of the current text.  Inside a span only its own closing
+ * mark counts (nested “ ” or ‹ › stay part of it); straight double quotes
+ * count only when there is an even number of them outside other spans.
+ * "inside": the text continues a « opened in the previous paragraph.
+ */
+static void
+find_spans(struct qs *q, bool inside)
+{
+	size_t j, depth, nstraight = 0;
+	uint32_t c, op = 0, cl = 0;
+	struct span cur;
+	int pass;
+
+	q->nsp = 0;
+	for (pass = 0; pass < 2; pass++) {
+		depth = 0;
+		memset(&cur, 0, sizeof(cur));
+		if (inside) {
+			depth = 1;
+			op = 0xAB;
+			cl = 0xBB;
+			cur.o = SIZE_MAX;
+			cur.ts = 0;
+		}
+		for (j = 0; j < q->nt; j++) {
+			c = q->t[j].cp;
+			if (c == 0)
+				continue;
+			if (depth == 0) {
+				if (c == 0xAB)
+					op = 0xAB, cl = 0xBB;
+				else if (c == 0x201C)
+					op = 0x201C, cl = 0x201D;
+				else if (c == '"' && pass == 0) {
+					nstraight++;
+					continue;
+				} else if (c == '"' && nstraight % 2 == 0)
+					op = cl = '"';
+				else
+					continue;
+				depth = 1;
+				cur.o = j;
+				cur.ts = tok_end(q, j);
+				continue;
+			}
+			if (c == cl) {
+				if (--depth > 0)
+					continue;
+				cur.c = j;
+				cur.te = q->t[j].off;
+				if (pass == 1)
+					push_span(q, &cur);
+			} else if (c == op)
+				depth++;
+		}
+		if (depth > 0 && pass == 1) {
+			cur.c = SIZE_MAX;
+			cur.te = q->n;
+			push_span(q, &cur);
+		}
+	}
+}
+
+/*
+ * A paragraph with no quotation marks that is speech all the same: it
+ * opens with a dialogue dash, or is a blockquote with an incise.  The
+ * quote runs up to the incise ("— Nous partirons demain, a-t-elle dit.")
+ * and, when speech goes on after it, a second quote holds the rest.
+ */
+static bool
+speech_para(struct qs *q, size_t from, bool need_incise)
+{
+	size_t k, end = 0, r;
+	struct who w;
+	enum inv inv;
+
+	memset(&w, 0, sizeof(w));
+	q->qoff = q->t[from].off;
+	for (k = from; k < q->nt; k++) {
+		if (punct(q, k) != ',')
+			continue;
+		if (incise_at(q, k + 1, &w, &end, &inv) && w.how != WHO_NONE &&
+		    (inv != INV_NONE || is_clause_end(q, end)))
+			break;
+		memset(&w, 0, sizeof(w));
+	}
+	if (k >= q->nt) {
+		if (need_incise)
+			return false;
+		emit(q, q->s, q->t[from].off, q->n, q->block, &w);
+		scan_mentions(q, 0, q->nt, true);
+		return true;
+	}
+	emit(q, q->s, q->t[from].off, q->t[k].off, q->block, &w);
+	scan_mentions(q, 0, k, true);
+	note_speaker(q, &w);
+	for (r = end; r < q->nt; r++)
+		if (punct(q, r) == '.' || punct(q, r) == '!' ||
+		    punct(q, r) == '?')
+			break;
+	scan_mentions(q, k, r, false);
+	if (r + 1 < q->nt) {
+		emit(q, q->s, q->t[r + 1].off, q->n, q->block, &w);
+		scan_mentions(q, r + 1, q->nt, true);
+	}
+	return true;
+}
+
+/*
+ * Whether a paragraph opening with a dash is a line of dialogue: it ends
+ * like a sentence.  Not a signature ("— Elon Musk (@elonmusk) March 16,
+ * 2020" under an embedded tweet), a caption or a title.
+ */
+static bool
+dialogue(const struct qs *q)
+{
+	size_t j;
+	uint32_t c = q->t[q->nt - 1].cp;
+
+	for (j = 0; j < q->nt; j++)
+		if (q->t[j].cp == '@')
+			return false;
+	return c == '.' || c == '!' || c == '?' || c == 0x2026 ||
+	    c == 0xBB || c == 0x201D;
+}
+
+/*
+ * Attribute and emit span i of this paragraph; lo is the first token
+ * after the previous span, prev its speaker.
+ */
+static void
+do_span(struct qs *q, size_t i, size_t lo, struct who *prev)
+{
+	const struct span *sp = &q->sp[i];
+	size_t o = sp->o, k, ss, nw;
+	struct who w;
+
+	q->qoff = q->t[o].off;
+	if (sp->c == SIZE_MAX || !after_incise(q, sp->c, &w))
+		if (!inner_incise(q, o, sp->c, &w))
+			lead_in(q, o, lo, prev, &w);
+	/* «A» et «B», dit X: a later incise of the same sentence. */
+	for (k = i + 1; w.how == WHO_NONE && k < q->nsp && k < i + 8; k++) {
+		if (q->sp[k].c == SIZE_MAX || sentence_start(q, q->sp[k].o,
+		    q->sp[k - 1].c + 1) != q->sp[k - 1].c + 1)
+			break;
+		after_incise(q, q->sp[k].c, &w);
+	}
+	nw = count_words(q->s + sp->ts, sp->te - sp->ts);
+	if (w.how == WHO_NONE) {
+		ss = sentence_start(q, o, lo);
+		if (i > 0 && ss == lo && lo < o)
+			w = *prev;	/* same sentence as the last quote */
+		else if (ss == o && nw >= AP_QUOTE_MINWORDS)
+			implicit(q, ss, &w);
+	}
+	note_speaker(q, &w);
+	*prev = w;
+	if (nw >= AP_QUOTE_MINWORDS)
+		emit(q, q->s, sp->ts, sp->te, q->block, &w);
+}
+
+/* Append a part of a quote running over paragraphs. */
+static void
+carry_put(struct qs *q, size_t b, size_t e)
+{
+	trim(q->s, &b, &e);
+	if (b >= e)
+		return;
+	if (q->carry.len > 0)
+		ap_buf_putc(&q->carry, ' ');
+	ap_buf_put(&q->carry, q->s + b, e - b);
+}
+
+/* Quotes of one text: the headline, the standfirst or a body item. */
+static void
+do_text(struct qs *q, const char *s, size_t pos, size_t block, bool body,
+    enum ap_btype type)
+{
+	size_t i, j, lo, o, end;
+	const struct span *sp;
+	struct who w, none, prev;
+	bool inside = false, cont = false;
+
+	q->s = s;
+	q->n = strlen(s);
+	q->pos = pos;
+	q->block = block;
+	tokenize(q);
+	memset(&none, 0, sizeof(none));
+	memset(&prev, 0, sizeof(prev));
+	if (q->nt == 0)
+		return;
+	if (q->open) {
+		/* Continued: opens with «, or closes a » before any «. */
+		if (q->t[0].cp == 0xAB)
+			cont = true;
+		else {
+			for (j = 0; j < q->nt; j++)
+				if (q->t[j].cp == 0xAB || q->t[j].cp == 0xBB)
+					break;
+			inside = cont = j < q->nt && q->t[j].cp == 0xBB;
+		}
+		if (!cont)
+			flush_carry(q, &none);
+	}
+	if (body && !cont && (q->t[0].cp == 0x2014 || q->t[0].cp == 0x2013) &&
+	    q->nt > 1 && (q->t[1].fl & TK_SPACE)) {
+		if (dialogue(q))
+			speech_para(q, 1, false);
+		else
+			scan_mentions(q, 0, q->nt, false);
+		return;
+	}
+	find_spans(q, inside);
+	if (body && type == AP_BODY_QUOTE && q->nsp == 0 &&
+	    speech_para(q, 0, true))
+		return;
+	lo = 0;
+	for (i = 0; i < q->nsp; i++) {
+		sp = &q->sp[i];
+		o = sp->o == SIZE_MAX ? 0 : sp->o;
+		scan_mentions(q, lo, o, false);
+		end = sp->c == SIZE_MAX ? q->nt : sp->c;
+		q->qoff = q->t[o].off;
+		if (i == 0 && cont) {
+			carry_put(q, sp->ts, sp->te);
+			if (q->cwho.how == WHO_NONE)
+				inner_incise(q, o, end, &q->cwho);
+			if (sp->c != SIZE_MAX) {
+				after_incise(q, sp->c, &w);
+				flush_carry(q, &w);
+			}
+		} else if (sp->c == SIZE_MAX && body && q->t[o].cp == 0xAB) {
+			/* Runs on into the next paragraph, maybe. */
+			q->open = true;
+			q->cpos = pos;
+			q->cblock = block;
+			ap_buf_truncate(&q->carry, 0);
+			carry_put(q, sp->ts, sp->te);
+			if (!inner_incise(q, o, q->nt, &q->cwho))
+				lead_in(q, o, lo, &prev, &q->cwho);
+		} else
+			do_span(q, i, lo, &prev);
+		scan_mentions(q, sp->o == SIZE_MAX ? 0 : o + 1, end, true);
+		lo = end < q->nt ? end + 1 : q->nt;
+	}
+	scan_mentions(q, lo, q->nt, false);
+	/* Only body paragraphs run on into the next. */
+	if (!body)
+		flush_carry(q, &none);
+}
+
+void
+ap_quotes_find(struct ap_doc *d)
+{
+	struct ap_article *art = &d->art;
+	struct qs q;
+	struct who none;
+	size_t i;
+
+	memset(&q, 0, sizeof(q));
+	memset(&none, 0, sizeof(none));
+	q.a = &d->arena;
+	ap_buf_init(&q.fold, q.a);
+	ap_buf_init(&q.carry, q.a);
+	if (art->headline != NULL)
+		do_text(&q, art->headline, 0, AP_QUOTE_HEADLINE, false,
+		    AP_BODY_HEADING);
+	if (art->standfirst != NULL)
+		do_text(&q, art->standfirst, 1, AP_QUOTE_STANDFIRST, false,
+		    AP_BODY_PARAGRAPH);
+	for (i = 0; i < art->nbody; i++)
+		if (art->body[i].text != NULL)
+			do_text(&q, art->body[i].text, i + 2, i, true,
+			    art->body[i].type);
+	flush_carry(&q, &none);
+	art->quotes = q.q;
+	art->nquotes = q.nq;
+	ap_buf_fini(&q.fold);
+	ap_buf_fini(&q.carry);
+	ap_big_free(q.a, q.t);
+	ap_big_free(q.a, q.sp);
+}

@@ -1,0 +1,540 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Unit tests for ap_quotes_find(): one test per rule of quote spans and
+ * speaker attribution, each on a small hand-written article.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "quotes.h"
+
+#define MAXBODY	16
+
+struct fx {
+	struct ap_doc	 d;
+	struct ap_body	 body[MAXBODY];
+	jmp_buf		 oom;
+};
+
+/*
+ * Build an article from a headline, a standfirst (either may be NULL)
+ * and body paragraphs ending with NULL, then find its quotes.  A body
+ * paragraph opening with '>' is a blockquote (AP_BODY_QUOTE).
+ */
+static struct fx *
+run(const char *headline, const char *standfirst, ...)
+{
+	struct fx *f;
+	const char *p;
+	va_list ap;
+
+	f = calloc(1, sizeof(*f));
+	assert_non_null(f);
+	ap_arena_init(&f->d.arena, NULL);
+	if (setjmp(f->oom) != 0)
+		fail_msg("out of memory");
+	f->d.arena.oom = &f->oom;
+	f->d.art.headline = headline;
+	f->d.art.standfirst = standfirst;
+	va_start(ap, standfirst);
+	while ((p = va_arg(ap, const char *)) != NULL) {
+		assert_true(f->d.art.nbody < MAXBODY);
+		f->body[f->d.art.nbody].type = AP_BODY_PARAGRAPH;
+		if (*p == '>') {
+			f->body[f->d.art.nbody].type = AP_BODY_QUOTE;
+			p++;
+		}
+		f->body[f->d.art.nbody++].text = p;
+	}
+	va_end(ap);
+	f->d.art.body = f->body;
+	ap_quotes_find(&f->d);
+	return f;
+}
+
+static void
+done(struct fx *f)
+{
+	ap_arena_fini(&f->d.arena);
+	free(f);
+}
+
+/* Quote i says "text", by "speaker" (NULL: none), with "role", in block. */
+static void
+check(const struct fx *f, size_t i, const char *text, const char *speaker,
+    const char *role, size_t block)
+{
+	const struct ap_quote *q;
+
+	assert_true(i < f->d.art.nquotes);
+	q = &f->d.art.quotes[i];
+	assert_string_equal(q->text, text);
+	if (speaker == NULL)
+		assert_null(q->speaker);
+	else {
+		assert_non_null(q->speaker);
+		assert_string_equal(q->speaker, speaker);
+	}
+	if (role == NULL)
+		assert_null(q->speaker_role);
+	else {
+		assert_non_null(q->speaker_role);
+		assert_string_equal(q->speaker_role, role);
+	}
+	assert_int_equal(q->block, block);
+}
+
+static void
+test_incise_name_role(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	f = run(NULL, NULL,
+	    "L’entreprise chinoise Alibaba a annoncé lundi un investissement.",
+	    "« La pandémie de COVID-19 a exercé une pression supplémentaire "
+	    "sur l’économie globale », a indiqué Jeff Zhang, président "
+	    "d’Alibaba Cloud Intelligence, par communiqué.",
+	    "« Je pense que le nuage deviendra la principale activité "
+	    "d’Alibaba à l’avenir », avait déclaré Daniel Zhang à CNBC en "
+	    "2018.",
+	    "« Nous irons plus loin », affirme le ministre Paul Girard.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 3);
+	check(f, 0, "La pandémie de COVID-19 a exercé une pression "
+	    "supplémentaire sur l’économie globale", "Jeff Zhang",
+	    "président d’Alibaba Cloud Intelligence", 1);
+	check(f, 1, "Je pense que le nuage deviendra la principale activité "
+	    "d’Alibaba à l’avenir", "Daniel Zhang", NULL, 2);
+	check(f, 2, "Nous irons plus loin", "Paul Girard", "ministre", 3);
+	done(f);
+}
+
+static void
+test_incise_body(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	f = run(NULL, NULL,
+	    "« Aucun soldat français n’a été blessé », a indiqué le ministère "
+	    "des Armées dans un communiqué.",
+	    "« Les conditions seront réunies demain », estime la préfecture "
+	    "des Pyrénées-Atlantiques, dans un communiqué.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "Aucun soldat français n’a été blessé",
+	    "le ministère des Armées", NULL, 0);
+	check(f, 1, "Les conditions seront réunies demain",
+	    "la préfecture des Pyrénées-Atlantiques", NULL, 1);
+	done(f);
+}
+
+static void
+test_inverted_pronoun(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* The speaker named before wins over a later object; "elle" skips
+	 * a man (M.) named after her. */
+	f = run(NULL, NULL,
+	    "Catherine Morin, la maire de la ville, a reçu lundi Jean Roy.",
+	    "« Nous ne céderons rien sur ce dossier », a-t-elle ajouté.",
+	    "Elle a ensuite rencontré M. Roy à la mairie.",
+	    "« Le budget sera voté en mars prochain », explique-t-elle.",
+	    "« Il n’y a aucune raison de s’inquiéter », dit-il.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 3);
+	check(f, 0, "Nous ne céderons rien sur ce dossier", "Catherine Morin",
+	    "maire de la ville", 1);
+	check(f, 1, "Le budget sera voté en mars prochain", "Catherine Morin",
+	    "maire de la ville", 3);
+	check(f, 2, "Il n’y a aucune raison de s’inquiéter", "Jean Roy", NULL,
+	    4);
+	done(f);
+}
+
+static void
+test_selon(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	f = run(NULL, NULL,
+	    "Selon Marie Dubois, « les prix vont encore monter cette année ».",
+	    "La hausse « touchera d’abord les ménages modestes », selon "
+	    "l’Insee.",
+	    "Pour le maire, Jean Roy, « la ville ne peut pas payer ».",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 3);
+	check(f, 0, "les prix vont encore monter cette année", "Marie Dubois",
+	    NULL, 0);
+	check(f, 1, "touchera d’abord les ménages modestes", "l’Insee", NULL,
+	    1);
+	check(f, 2, "la ville ne peut pas payer", "Jean Roy", "maire", 2);
+	done(f);
+}
+
+static void
+test_declared_before(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	f = run(NULL, NULL,
+	    "Marie Dubois a déclaré : « Nous partirons dès demain matin ».",
+	    "Depuis Washington, Christine Lagarde, directrice générale du FMI, "
+	    "a elle aussi jugé que « la croissance reste fragile ».",
+	    "Le chef de la diplomatie européenne, Josep Borrell, s’était "
+	    "quant à lui dit « consterné par le nombre de victimes ».",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 3);
+	check(f, 0, "Nous partirons dès demain matin", "Marie Dubois", NULL,
+	    0);
+	check(f, 1, "la croissance reste fragile", "Christine Lagarde",
+	    "directrice générale du FMI", 1);
+	check(f, 2, "consterné par le nombre de victimes", "Josep Borrell",
+	    "chef de la diplomatie européenne", 2);
+	done(f);
+}
+
+static void
+test_multi_paragraph(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	f = run(NULL, NULL,
+	    "Le maire Jean Roy a pris la parole devant le conseil.",
+	    "« Nous avons beaucoup travaillé cette année.",
+	    "« Les résultats sont là, et ils sont bons.",
+	    "« Nous continuerons l’an prochain », a-t-il conclu.",
+	    "Le conseil a ensuite voté le budget.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "Nous avons beaucoup travaillé cette année. Les résultats "
+	    "sont là, et ils sont bons. Nous continuerons l’an prochain",
+	    "Jean Roy", "maire", 1);
+	done(f);
+}
+
+static void
+test_dialogue_dash(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	f = run(NULL, NULL,
+	    "Anne Martin regarde la mer depuis le port.",
+	    "— Nous partirons demain, a-t-elle dit. Il faudra se lever tôt.",
+	    "– Vous êtes sûre de vous ?",
+	    "Une phrase – entre deux tirets – n’est pas un dialogue.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 3);
+	check(f, 0, "Nous partirons demain", "Anne Martin", NULL, 1);
+	check(f, 1, "Il faudra se lever tôt.", "Anne Martin", NULL, 1);
+	check(f, 2, "Vous êtes sûre de vous ?", NULL, NULL, 2);
+	done(f);
+}
+
+static void
+test_scare_quotes(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	f = run(NULL, NULL,
+	    "Le texte vise les « boîtes noires » et une « urgence », dit-on.",
+	    "Il lit « Le Monde » chaque matin, un « vrai plaisir ».",
+	    "Il y voit « trois mots ici » et une « fin ».",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "trois mots ici", NULL, NULL, 2);
+	done(f);
+}
+
+static void
+test_curly_quotes(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	f = run(NULL, NULL,
+	    "“La désinformation a été une des caractéristiques de la "
+	    "pandémie, avec des “fake news” partout”, rappelle Ana Sofia "
+	    "Cardenal, professeure de sciences politiques.",
+	    "Un \"bon Flamand\" et \"Les Flamands sont ponctuels\", lit-on.",
+	    "Un \"guillemet seul ne compte pas du tout.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "La désinformation a été une des caractéristiques de la "
+	    "pandémie, avec des “fake news” partout", "Ana Sofia Cardenal",
+	    "professeure de sciences politiques", 0);
+	check(f, 1, "Les Flamands sont ponctuels", NULL, NULL, 1);
+	done(f);
+}
+
+static void
+test_nbsp_variants(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* U+00A0 inside the first guillemets, U+202F in the second, none in
+	 * the third; a trailing comma inside the marks goes too, and names
+	 * may hold either space. */
+	f = run(NULL, NULL,
+	    "«\xc2\xa0Nous sommes prêts à négocier\xc2\xa0», a dit "
+	    "Marie\xc2\xa0" "Dubois.",
+	    "«\xe2\x80\xafLe dossier avance bien,\xe2\x80\xaf» a ajouté "
+	    "Jean Roy.",
+	    "«Rien ne presse vraiment», a estimé Paul Girard.",
+	    "« Nous verrons bien demain », a conclu Mme\xe2\x80\xaf" "Dubois.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 4);
+	check(f, 0, "Nous sommes prêts à négocier", "Marie\xc2\xa0" "Dubois",
+	    NULL, 0);
+	check(f, 1, "Le dossier avance bien", "Jean Roy", NULL, 1);
+	check(f, 2, "Rien ne presse vraiment", "Paul Girard", NULL, 2);
+	check(f, 3, "Nous verrons bien demain", "Marie\xc2\xa0" "Dubois", NULL,
+	    3);
+	done(f);
+}
+
+static void
+test_headline_standfirst(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	f = run("Didier Reynders : « Bruxelles doit travailler avec la "
+	    "Wallonie »",
+	    "« Nous avons fait échouer leur campagne », a affirmé le ministre "
+	    "de la Défense, Andreï Belooussov.",
+	    "Le ministre a été élu samedi.",
+	    "« Il n’est pas toujours facile de mobiliser à Bruxelles. »",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 3);
+	check(f, 0, "Bruxelles doit travailler avec la Wallonie",
+	    "Didier Reynders", NULL, AP_QUOTE_HEADLINE);
+	check(f, 1, "Nous avons fait échouer leur campagne",
+	    "Andreï Belooussov", "ministre de la Défense",
+	    AP_QUOTE_STANDFIRST);
+	/* A quote standing alone keeps the speaker just quoted. */
+	check(f, 2, "Il n’est pas toujours facile de mobiliser à Bruxelles.",
+	    "Andreï Belooussov", "ministre de la Défense", 1);
+	assert_int_equal(AP_QUOTE_HEADLINE, SIZE_MAX);
+	assert_int_equal(AP_QUOTE_STANDFIRST, SIZE_MAX - 1);
+	done(f);
+}
+
+static void
+test_surname_expansion(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	f = run(NULL, NULL,
+	    "Éric Alan Caldwell, responsable de la mobilité, a présenté le "
+	    "bilan. Le porte-parole du Kremlin, Dmitri Peskov, l’a commenté.",
+	    "« Notre règlement n’a pas été respecté », a dit M. Caldwell.",
+	    "« Les migrants, c’est un besoin », a affirmé Peskov.",
+	    "« Nous avons besoin de main-d’œuvre », a souligné le "
+	    "porte-parole.",
+	    "« Personne ne sait », a dit M. Inconnu.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 4);
+	check(f, 0, "Notre règlement n’a pas été respecté",
+	    "Éric Alan Caldwell", "responsable de la mobilité", 1);
+	check(f, 1, "Les migrants, c’est un besoin", "Dmitri Peskov",
+	    "porte-parole du Kremlin", 2);
+	check(f, 2, "Nous avons besoin de main-d’œuvre", "Dmitri Peskov",
+	    "porte-parole", 3);
+	check(f, 3, "Personne ne sait", "Inconnu", NULL, 4);
+	done(f);
+}
+
+static void
+test_blockquote_incise(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* A blockquote without marks is speech only with an incise. */
+	f = run(NULL, NULL,
+	    "La directrice générale de l’agence, Vicky Kyriaco, a parlé.",
+	    ">Ce sur quoi nous comptons, c’est que certains élèves n’iront "
+	    "pas à l’école, a-t-elle expliqué à CBC. Cette année, on doit "
+	    "trouver de l’espace.",
+	    ">HYDROXYCHLOROQUINE and AZITHROMYCIN, taken together, now.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "Ce sur quoi nous comptons, c’est que certains élèves "
+	    "n’iront pas à l’école", "Vicky Kyriaco", "directrice générale "
+	    "de l’agence", 1);
+	check(f, 1, "Cette année, on doit trouver de l’espace.",
+	    "Vicky Kyriaco", "directrice générale de l’agence", 1);
+	done(f);
+}
+
+static void
+test_no_speaker(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* An indefinite source and an embedded phrase name nobody, even
+	 * right after a quote whose speaker is named. */
+	f = run(NULL, NULL,
+	    "« Le ministre a rappelé la doctrine », précise Jean Roy.",
+	    "« Il n’y a pas de sujet pour nous », ajoute un proche du "
+	    "ministre.",
+	    "Il s’agit de « l’indépendance nationale et du territoire ».",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 3);
+	check(f, 0, "Le ministre a rappelé la doctrine", "Jean Roy", NULL, 0);
+	check(f, 1, "Il n’y a pas de sujet pour nous", NULL, NULL, 1);
+	check(f, 2, "l’indépendance nationale et du territoire", NULL, NULL, 2);
+	done(f);
+}
+
+struct failing {
+	size_t	 left;		/* allocations before the first failure */
+};
+
+static void *
+f_malloc(size_t n, void *arg)
+{
+	struct failing *fa = arg;
+
+	if (fa->left == 0)
+		return NULL;
+	fa->left--;
+	return malloc(n);
+}
+
+static void *
+f_realloc(void *p, size_t n, void *arg)
+{
+	struct failing *fa = arg;
+
+	if (fa->left == 0)
+		return NULL;
+	fa->left--;
+	return realloc(p, n);
+}
+
+static void
+f_free(void *p, void *arg)
+{
+	(void)arg;
+	free(p);
+}
+
+/* Allocation i fails, for every i: the arena jumps out, nothing leaks. */
+static void
+test_out_of_memory(void **state)
+{
+	static const char *const text[] = {
+		"Marie Dubois, la maire, a parlé. « Nous partirons demain, "
+		"a-t-elle dit. Il faudra se lever tôt. »",
+		"« Les résultats sont là », a indiqué M. Dubois.",
+	};
+	struct failing fa;
+	struct ap_allocator al = { f_malloc, f_realloc, f_free, &fa };
+	struct ap_body body[2];
+	struct ap_doc *d;
+	jmp_buf jb;
+	volatile size_t i;
+	volatile bool done_all = false;
+
+	(void)state;
+	for (i = 0; i < 10000 && !done_all; i++) {
+		d = calloc(1, sizeof(*d));
+		assert_non_null(d);
+		fa.left = i;
+		ap_arena_init(&d->arena, &al);
+		body[0].type = body[1].type = AP_BODY_PARAGRAPH;
+		body[0].text = text[0];
+		body[1].text = text[1];
+		d->art.body = body;
+		d->art.nbody = 2;
+		if (setjmp(jb) == 0) {
+			d->arena.oom = &jb;
+			ap_quotes_find(d);
+			assert_int_equal(d->art.nquotes, 2);
+			done_all = true;
+		}
+		ap_arena_fini(&d->arena);
+		free(d);
+	}
+	assert_true(done_all);
+	assert_true(i > 1);
+}
+
+/* Every form of data/fr-reporting-verbs.txt is in the compiled table. */
+static void
+test_lexicon(void **state)
+{
+	char line[256], *p;
+	size_t n = 0;
+	FILE *fp;
+
+	(void)state;
+	assert_true(ap_quotes_is_verb("déclaré"));
+	assert_true(ap_quotes_is_verb("met en garde"));
+	assert_false(ap_quotes_is_verb("maison"));
+	fp = fopen("data/fr-reporting-verbs.txt", "r");
+	if (fp == NULL)
+		skip();
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		if ((p = strchr(line, '#')) != NULL)
+			*p = '\0';
+		p = line + strlen(line);
+		while (p > line && (p[-1] == '\n' || p[-1] == ' ' ||
+		    p[-1] == '\t'))
+			*--p = '\0';
+		if (*line == '\0')
+			continue;
+		if (!ap_quotes_is_verb(line))
+			fail_msg("\"%s\" missing: rebuild "
+			    "src/fr-reporting-verbs.inc", line);
+		n++;
+	}
+	fclose(fp);
+	assert_true(n > 500);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_incise_name_role),
+		cmocka_unit_test(test_incise_body),
+		cmocka_unit_test(test_inverted_pronoun),
+		cmocka_unit_test(test_selon),
+		cmocka_unit_test(test_declared_before),
+		cmocka_unit_test(test_multi_paragraph),
+		cmocka_unit_test(test_dialogue_dash),
+		cmocka_unit_test(test_scare_quotes),
+		cmocka_unit_test(test_curly_quotes),
+		cmocka_unit_test(test_nbsp_variants),
+		cmocka_unit_test(test_headline_standfirst),
+		cmocka_unit_test(test_surname_expansion),
+		cmocka_unit_test(test_blockquote_incise),
+		cmocka_unit_test(test_no_speaker),
+		cmocka_unit_test(test_out_of_memory),
+		cmocka_unit_test(test_lexicon),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
