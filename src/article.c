@@ -144,8 +144,13 @@ piece_is_name(const char *s, size_t n)
 		    s[i + 1] == ' '))
 			return false;
 	}
-	return ap_is_upper(first) && words <= 5;
+	/* One capitalised word is a place or a desk, not a person. */
+	return ap_is_upper(first) && words >= 2 && words <= 5;
 }
+
+static size_t	cue_segment(const char *, size_t);
+static void	parse_names(struct ap_doc *, struct authors *, const char *,
+		    size_t);
 
 /*
  * Split one byline into authors: "Par A et B", "A, journaliste",
@@ -153,6 +158,37 @@ piece_is_name(const char *s, size_t n)
  */
 static void
 parse_byline(struct ap_doc *d, struct authors *as, const char *s, size_t n)
+{
+	size_t from = cue_segment(s, n);
+
+	s += from;
+	n -= from;
+	parse_names(d, as, s, n);
+}
+
+/*
+ * In "Le Monde | 04.05.2015 | Par A (avec B)" the names follow the "Par"
+ * cue: the site before it is not an author.  Returns the cue's offset.
+ */
+static size_t
+cue_segment(const char *s, size_t n)
+{
+	size_t i;
+	char fold[8];
+
+	for (i = 1; i + 4 < n; i++) {
+		if (s[i - 1] != ' ' || (s[i] != 'P' && s[i] != 'p'))
+			continue;
+		ap_fold(s + i, 4, fold, sizeof(fold));
+		if (strcmp(fold, "par ") == 0 && (strstr(s, " | ") != NULL ||
+		    strstr(s, " \xe2\x80\xa2 ") != NULL))
+			return i;
+	}
+	return 0;
+}
+
+static void
+parse_names(struct ap_doc *d, struct authors *as, const char *s, size_t n)
 {
 	struct ap_author *last = NULL;
 	size_t i = 0, start, skip, len;
@@ -260,19 +296,31 @@ related_title(struct ap_doc *d, const struct ap_block *b)
 	return ap_strndup(&d->arena, p, n);
 }
 
+static bool
+seen_related(const struct ap_article *a, const char *title)
+{
+	size_t i;
+
+	for (i = 0; i < a->nrelated; i++)
+		if (same_name(a->related[i].title, title))
+			return true;
+	return false;
+}
+
 static void
 add_related(struct ap_doc *d, const struct ap_block *b)
 {
 	struct ap_article *a = &d->art;
 	struct ap_related *prev = a->nrelated ? &a->related[a->nrelated - 1] :
 	    NULL;
+	const char *title;
 
-	/* A teaser ending in "..." under a title is that title's summary. */
-	if (prev != NULL && prev->summary == NULL && b->f.ends_ellipsis &&
-	    b->kind == AP_KIND_RELATED && b->f.words >= 4)
-		prev->summary = b->text;
-	else {
-		a->related[a->nrelated].title = related_title(d, b);
+	if (b->flags & AP_BF_SUMMARY) {
+		if (prev != NULL && prev->summary == NULL)
+			prev->summary = b->text;
+	}
+	else if (!seen_related(a, (title = related_title(d, b)))) {
+		a->related[a->nrelated].title = title;
 		a->related[a->nrelated].url = b->href;
 		a->nrelated++;
 	}

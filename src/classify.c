@@ -395,21 +395,41 @@ is_subhead(const struct ap_doc *d, size_t i, size_t to)
 static size_t
 related_run(struct ap_doc *d, size_t i, size_t end)
 {
-	size_t items = 0;
+	bool html = d->art.source_type != NULL &&
+	    strcmp(d->art.source_type, "html") == 0;
+	bool after_title = false;
+	size_t items = 0, k;
+	uint32_t first;
 
 	for (; i < end && items < 30; i++) {
 		struct ap_block *b = &d->blocks[i];
+		bool linked = b->href != NULL || (b->flags & AP_BF_LINK);
 
 		if (ap_rule_drop_label(b) || ap_rule_related_label(b) ||
 		    ap_rule_boilerplate(b) != NULL || b->f.words > 60)
 			break;
+		first = ap_utf8_next(b->text, b->len, &k);
 		if (b->f.words < 3 || ap_rule_byline(b) ||
-		    ap_rule_dateline(b))
+		    ap_rule_dateline(b) || ap_is_lower(first)) {
 			drop(b, "related-meta", "kicker or byline of a teaser");
-		else {
-			label(b, AP_KIND_RELATED, "under related label");
-			items++;
+			continue;
 		}
+		/*
+		 * A teaser's summary follows its title: truncated ("…") in
+		 * text, or on a page the text beside the link.
+		 */
+		if (after_title && (b->f.ends_ellipsis || (html && !linked))) {
+			label(b, AP_KIND_RELATED, "summary of a teaser");
+			b->flags |= AP_BF_SUMMARY;
+			after_title = false;
+			continue;
+		}
+		/* On a page, teasers are links; the box ends where they do. */
+		if (html && !linked && items > 0)
+			break;
+		label(b, AP_KIND_RELATED, "under related label");
+		after_title = true;
+		items++;
 	}
 	return i;
 }

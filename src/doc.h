@@ -24,7 +24,8 @@ enum ap_bflag {
 	AP_BF_LINK	= 1u << 6,	/* the whole block is one link */
 	AP_BF_STRONG	= 1u << 7,	/* the whole block is bold */
 	AP_BF_GAP_BEFORE = 1u << 8,	/* text: a blank line precedes it */
-	AP_BF_ROLE	= 1u << 9	/* classifier: an author's role line */
+	AP_BF_ROLE	= 1u << 9,	/* classifier: an author's role line */
+	AP_BF_SUMMARY	= 1u << 10	/* classifier: a related teaser's summary */
 };
 
 /* Features computed once per block (features.c). */
