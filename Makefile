@@ -33,7 +33,8 @@ CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka)
 
 .PHONY: all check check-unit check-articles check-regress check-cli \
         check-headers regen gen asan valgrind lint install uninstall clean \
-        bench
+        bench check-hostile check-fuzz-regress check-sanitizers fuzz \
+        fuzz-build bench-linear
 
 all: $(BUILD)/artparse
 
@@ -52,7 +53,15 @@ $(BUILD)/lexicon.o: src/lexicon.inc
 # The French cue lexicon lives in data/; `make gen` rebuilds its C table.
 src/lexicon.inc: data/fr-cues.txt tools/gen-lexicon.sh
 	sh tools/gen-lexicon.sh data/fr-cues.txt > $@.tmp && mv $@.tmp $@
-gen: src/lexicon.inc
+$(BUILD)/quotes.o: src/fr-reporting-verbs.inc
+
+# The reporting-verb lexicon, sorted for bsearch (command kept in the .inc).
+src/fr-reporting-verbs.inc: data/fr-reporting-verbs.txt
+	(head -n 3 $@; sed -e 's/#.*$$//' -e 's/[[:space:]]*$$//' -e '/^$$/d' \
+	    data/fr-reporting-verbs.txt | LC_ALL=C sort -u | \
+	    sed 's/^.*$$/"&",/') > $@.tmp && mv $@.tmp $@
+
+gen: src/lexicon.inc src/fr-reporting-verbs.inc
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libartparse.a | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< \
@@ -61,7 +70,8 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libartparse.a | $(BUILD)/tests
 $(BUILD) $(BUILD)/tests:
 	mkdir -p $@
 
-check: check-headers check-unit check-articles check-regress check-cli
+check: check-headers check-unit check-articles check-regress check-cli \
+       check-fuzz-regress check-hostile
 
 check-unit: $(UNIT_BIN)
 	@fail=0; for t in $(UNIT_BIN); do $(VALGRIND) ./$$t || fail=1; done; \
@@ -82,15 +92,75 @@ check-headers: | $(BUILD)
 	    $(CC) $(ALL_CFLAGS) -MF /dev/null -x c -fsyntax-only -I. - || exit 1; \
 	done
 
+# Hostile inputs (tests/hostile/run.sh): exit status and message of each.
+check-hostile: $(BUILD)/artparse
+	sh tests/hostile/run.sh $(BUILD)/artparse
+
+# Every input the fuzzers ever crashed on, through both harnesses (built
+# with tests/fuzz/replay.c instead of libFuzzer) and through the command
+# line in every format and input type.
+FUZZ_HARNESS = fuzz_parse fuzz_alloc
+REPLAY_BIN  := $(FUZZ_HARNESS:%=$(BUILD)/tests/replay_%)
+$(BUILD)/tests/replay_%: tests/fuzz/%.c tests/fuzz/replay.c \
+    tests/fuzz/fuzz_common.h $(BUILD)/libartparse.a | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c \
+	    $(BUILD)/libartparse.a $(DEP_LIBS)
+
+check-fuzz-regress: $(BUILD)/artparse $(REPLAY_BIN)
+	$(VALGRIND) $(BUILD)/tests/replay_fuzz_parse tests/fuzz/regressions/parse
+	$(VALGRIND) $(BUILD)/tests/replay_fuzz_alloc tests/fuzz/regressions/alloc
+	sh tests/fuzz/regress.sh $(BUILD)/artparse
+
+# libFuzzer: `make fuzz FUZZ_SECONDS=N` builds the harnesses with clang in
+# build-fuzz/ and runs each for N seconds on the corpus in
+# build-fuzz/corpus/ (seeded from the test fixtures and FUZZ_SEEDS, a
+# folder of extra pages).  Findings go to build-fuzz/artifacts/ and fail
+# the target; minimise them into tests/fuzz/regressions/.
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SEEDS   ?=
+FUZZ_FLAGS   ?=
+fuzz:
+	$(MAKE) BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) \
+	    SAN=fuzzer-no-link,address,undefined fuzz-build
+	sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) "$(FUZZ_SEEDS)" \
+	    "$(FUZZ_FLAGS)" $(FUZZ_HARNESS)
+
+fuzz-build: $(FUZZ_HARNESS:%=$(BUILD)/fuzz/%)
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_common.h \
+    $(BUILD)/libartparse.a
+	mkdir -p $(BUILD)/fuzz
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< \
+	    $(BUILD)/libartparse.a $(DEP_LIBS)
+
 regen: $(BUILD)/artparse
 	REGEN=1 sh tests/regress.sh $(BUILD)/artparse
 
+# The whole test suite built with AddressSanitizer and UBSan; any report
+# aborts the program, so the test that ran it fails.
 asan:
-	$(MAKE) BUILD=build-asan SAN=address,undefined check
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:$(ASAN_OPTIONS) \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    $(MAKE) BUILD=build-asan SAN=address,undefined check
 
-valgrind: $(BUILD)/artparse $(UNIT_BIN)
-	$(MAKE) VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full \
-	    --errors-for-leak-kinds=definite,indirect" check-unit check-regress
+# Unit tests, golden files, fuzz regressions and the small hostile inputs
+# under valgrind memcheck: any error or leak fails (status 99).
+VALGRIND_CMD = valgrind -q --error-exitcode=99 --leak-check=full \
+	    --show-leak-kinds=definite,indirect \
+	    --errors-for-leak-kinds=definite,indirect
+valgrind: $(BUILD)/artparse $(UNIT_BIN) $(REPLAY_BIN)
+	$(MAKE) VALGRIND="$(VALGRIND_CMD)" check-unit check-regress \
+	    check-fuzz-regress
+	VALGRIND="$(VALGRIND_CMD)" sh tests/hostile/run.sh $(BUILD)/artparse
+
+# What CI runs for memory safety: both of the above.
+check-sanitizers: asan valgrind
+
+# Time and peak memory as the input doubles (tests/bench is not CI).
+bench-linear: $(BUILD)/artparse
+	sh bench/linear.sh $(BUILD)/artparse
 
 # Speed of the HTML extraction against libxml2's bare DOM parse.
 BENCH_PAGES ?= ../shared/corpus/html
@@ -114,6 +184,6 @@ uninstall:
 	    $(DESTDIR)$(MANDIR)/man5/artparse-json.5
 
 clean:
-	rm -rf $(BUILD) build-asan
+	rm -rf $(BUILD) build-asan build-fuzz
 
 -include $(LIB_OBJ:.o=.d) $(BUILD)/main.d

@@ -154,8 +154,8 @@ json_end(struct ap_wctx *c, const struct ap_article *a)
 		kstr(j, "speaker", q->speaker);
 		kstr(j, "speaker_role", q->speaker_role);
 		key(j, "block");
-		/* SIZE_MAX (the headline) is no body index: null, not -1. */
-		if (q->block == SIZE_MAX)
+		/* A quote in the headline or standfirst has no body index. */
+		if (q->block >= a->nbody)
 			ap_buf_puts(j->b, "null");
 		else
 			ap_buf_printf(j->b, "%zu", q->block);
