@@ -144,6 +144,23 @@ wrap_width(const struct line *ls, size_t n)
 	return full >= 2 && full * 3 >= runs ? max : 0;
 }
 
+/*
+ * Text browsers wrap very long paragraphs at a fixed column (often near
+ * 1,000): a line that reaches the longest width and stops mid-sentence
+ * goes on in the next line.
+ */
+static bool
+cut_at_limit(const struct line *l, size_t maxw)
+{
+	unsigned char last;
+
+	if (maxw < 200 || l->width + 2 < maxw || l->len == 0)
+		return false;
+	last = (unsigned char)l->s[l->len - 1];
+	return last != '.' && last != '!' && last != '?' && last != ':' &&
+	    last != 0xBB && last != 0xA6;	/* » and … end sentences too */
+}
+
 static void
 flush(struct ap_doc *d, struct ap_buf *para, size_t line, unsigned flags)
 {
@@ -162,7 +179,7 @@ ap_text_blocks(struct ap_doc *d)
 	struct line *ls;
 	struct ap_buf para;
 	const char *p = d->text, *end = d->text + d->textlen, *nl;
-	size_t n = 0, cap = 0, i, width, start = 0;
+	size_t n = 0, cap = 0, i, width, start = 0, maxw = 0;
 	unsigned flags = 0;
 	bool gap = false;
 
@@ -179,6 +196,9 @@ ap_text_blocks(struct ap_doc *d)
 		p = nl + 1;
 	}
 	width = wrap_width(ls, n);
+	for (i = 0; i < n; i++)
+		if (ls[i].width > maxw)
+			maxw = ls[i].width;
 	ap_buf_init(&para, a);
 	for (i = 0; i < n; i++) {
 		const struct line *l = &ls[i];
@@ -189,8 +209,9 @@ ap_text_blocks(struct ap_doc *d)
 			gap = true;
 			continue;
 		}
-		joins = para.len > 0 && width > 0 && !l->bullet && !l->dash &&
-		    ls[i - 1].width + 1 + l->first > width;
+		joins = para.len > 0 && !l->bullet && !l->dash &&
+		    ((width > 0 && ls[i - 1].width + 1 + l->first > width) ||
+		    cut_at_limit(&ls[i - 1], maxw));
 		if (!joins) {
 			flush(d, &para, start, flags);
 			start = i + 1;
