@@ -174,7 +174,7 @@ static size_t
 cue_segment(const char *s, size_t n)
 {
 	size_t i;
-	char fold[8];
+	char fold[16];
 
 	for (i = 1; i + 4 < n; i++) {
 		if (s[i - 1] != ' ' || (s[i] != 'P' && s[i] != 'p'))

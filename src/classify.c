@@ -607,7 +607,9 @@ label_head(struct ap_doc *d, size_t from)
 			continue;
 		if (standfirst_by_cue(b) || is_meta_description(d, b))
 			label(b, AP_KIND_STANDFIRST, "lead marked by the page");
-		else if (ap_rule_byline(b) || names_only(b))
+		else if (ap_rule_byline(b) || (names_only(b) &&
+		    !(b->flags & AP_BF_LISTITEM) &&
+		    (i - head <= 4 || from - i <= 3)))
 			label(b, AP_KIND_BYLINE, "byline after headline");
 		else if (ap_rule_dateline(b))
 			label(b, AP_KIND_DATE, "date after headline");

@@ -124,6 +124,35 @@ byline_avec_in_parentheses(void **state)
 }
 
 static void
+byline_site_date_then_par(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger "
+		    "(avec Damien Leloup)", P1, P2, P3, NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	/* The site named before the "Par" segment is not an author. */
+	assert_int_equal(a->nauthors, 2);
+	assert_string_equal(author(a, 0), "Martin Untersinger");
+	assert_string_equal(author(a, 1), "Damien Leloup");
+	assert_string_equal(a->date, "2015-05-04T13:36");
+}
+
+static void
+byline_place_is_no_author(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "Par Cécile Ducourtieux (Bruxelles, correspondante)",
+		P1, P2, P3, NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_int_equal(a->nauthors, 1);
+	assert_string_equal(author(a, 0), "Cécile Ducourtieux");
+}
+
+static void
 byline_comma_avec_agency(void **state)
 {
 	static const char *const lines[] = {
@@ -454,6 +483,8 @@ main(void)
 		T_TEST(byline_site_with_agency),
 		T_TEST(byline_avec_in_parentheses),
 		T_TEST(byline_comma_avec_agency),
+		T_TEST(byline_site_date_then_par),
+		T_TEST(byline_place_is_no_author),
 		T_TEST(byline_agency_alone),
 		T_TEST(byline_role_after_comma),
 		T_TEST(author_box_deduplicated),
