@@ -71,7 +71,7 @@ $(BUILD) $(BUILD)/tests:
 	mkdir -p $@
 
 check: check-headers check-unit check-articles check-regress check-cli \
-       check-fuzz-regress check-hostile
+       check-fuzz-regress check-hostile check-batch
 
 check-unit: $(UNIT_BIN)
 	@fail=0; for t in $(UNIT_BIN); do $(VALGRIND) ./$$t || fail=1; done; \
@@ -85,6 +85,11 @@ check-regress: $(BUILD)/artparse
 
 check-cli: $(BUILD)/artparse
 	sh tests/cli.sh $(BUILD)/artparse
+
+# Batch conversion: folders, lists, -d, NDJSON order, signals, time bound.
+.PHONY: check-batch bench-batch
+check-batch: $(BUILD)/artparse
+	sh tests/batch.sh $(BUILD)/artparse
 
 check-headers: | $(BUILD)
 	@for h in include/*.h src/*.h; do \
@@ -169,6 +174,13 @@ $(BUILD)/html_speed: bench/html_speed.c $(BUILD)/libartparse.a
 
 bench: $(BUILD)/html_speed
 	$(BUILD)/html_speed $(BENCH_PAGES) $(BENCH_ROUNDS)
+
+# Batch pages/s with -j 1 and -j N, and peak memory for 100 and 1,000
+# files; bench/rss.c measures it where GNU time is missing.
+$(BUILD)/rss: bench/rss.c | $(BUILD)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ bench/rss.c
+bench-batch: $(BUILD)/artparse $(BUILD)/rss
+	sh bench/batch.sh $(BUILD)/artparse $(BUILD)/rss
 
 lint:
 	mandoc -Tlint -W warning docs/artparse.1 docs/artparse-json.5

@@ -356,9 +356,8 @@ write_atomic(const char *path, const char *p, size_t len, bool sync)
 	}
 	memcpy(tmp_active, tmp, strlen(tmp) + 1);
 	tmp_set = 1;
-	/* Truncate only a reused temporary: on ext4, truncating makes
-	 * close() start writeback (auto_da_alloc), a third of the time of
-	 * a small conversion. */
+	/* Truncate only a reused temporary: a fresh one is empty, and on
+	 * ext4 truncation to zero can make close() start writeback. */
 	if ((fstat(fd, &st) == 0 && st.st_size > 0 && ftruncate(fd, 0) != 0) ||
 	    fchmod(fd, 0644) != 0 ||
 	    write_all(fd, p, len) != 0 || (sync && fsync(fd) != 0) ||

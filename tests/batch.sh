@@ -1,0 +1,373 @@
+#!/bin/sh
+# SPDX-License-Identifier: ISC
+# Batch conversion: folders, lists, -d mirroring, NDJSON order under -j,
+# skip/force/update, output errors, signals, time bound, odd file names.
+# Usage: sh tests/batch.sh path/to/artparse
+# Prints one line per failure, then "N passed, N failed"; exits 1 on
+# failure.
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+sample=$(cd "$here/.." && pwd)/data/sample.txt
+arts=$here/articles
+tmp=$(mktemp -d)
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+root=false
+[ "$(id -u)" -eq 0 ] && root=true
+
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "FAIL: $1"; }
+
+# run CMD...: sets $rc, $out (stdout file) and $err (stderr file)
+out=$tmp/out
+err=$tmp/err
+run() {
+	"$@" >"$out" 2>"$err"
+	rc=$?
+}
+expect_rc() {	# name, wanted status
+	[ "$rc" -eq "$2" ] && ok ||
+	    ko "$1: exit $rc, wanted $2 ($(head -c 300 "$err"))"
+}
+expect_err() {	# name, fixed string wanted somewhere on stderr
+	grep -qF -- "$2" "$err" && ok ||
+	    ko "$1: stderr lacks '$2': $(head -c 300 "$err")"
+}
+expect_summary() {	# name, converted, failed, skipped
+	expect_err "$1" "artparse: $2 converted, $3 failed, $4 skipped"
+}
+# the files under a folder, one relative path a line, sorted
+tree() {
+	(cd "$1" && find . -type f | LC_ALL=C sort)
+}
+expect_tree() {	# name, folder, wanted listing
+	got=$(tree "$2")
+	[ "$got" = "$3" ] && ok || ko "$1: files are
+$got
+wanted
+$3"
+}
+# every *.json under a folder, or each line of an NDJSON file, is JSON
+json_dir() {
+	python3 - "$1" <<'EOF'
+import json, os, sys
+for d, _, fs in os.walk(sys.argv[1]):
+    for f in fs:
+        if f.endswith(".json"):
+            json.load(open(os.path.join(d, f), encoding="utf-8"))
+EOF
+}
+json_lines() {	# file, wanted count
+	python3 - "$1" "$2" <<'EOF'
+import json, sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+assert lines[-1] == ""
+lines = lines[:-1]
+assert len(lines) == int(sys.argv[2]), len(lines)
+for l in lines:
+    json.loads(l)
+EOF
+}
+no_temps() {	# name, folder
+	left=$(find "$2" -name '*.artparse-tmp' | head -n 5)
+	[ -z "$left" ] && ok || ko "$1: temporary files left: $left"
+}
+count_json() {
+	find "$1" -name '*.json' -type f | wc -l | tr -d ' '
+}
+# many copies of the fixtures: folder, count
+many() {
+	mkdir -p "$1"
+	i=0
+	while [ "$i" -lt "$2" ]; do
+		for f in "$arts"/*.txt; do
+			[ "$i" -lt "$2" ] || break
+			cp "$f" "$1/f$(printf %04d "$i").txt"
+			i=$((i + 1))
+		done
+	done
+}
+
+# A tree with what a saved-pages folder holds: nested folders, an empty
+# one, hidden files, a browser's *_files folder, extensionless text and
+# binary, names with spaces and accents, files that are not articles.
+in=$tmp/in
+mkdir -p "$in/sub/deep" "$in/empty/also-empty" "$in/.hidden" \
+    "$in/page_files" "$in/été 2024"
+cp "$arts/01-byline-par.txt" "$in/a.txt"
+cp "$arts/02-maire-declare.txt" "$in/B.HTML"
+cp "$arts/03-two-authors.txt" "$in/sub/c.htm"
+cp "$arts/04-interview.txt" "$in/sub/deep/d.xhtml"
+cp "$arts/05-avec-afp.txt" "$in/sub/deep/e.shtml"
+cp "$sample" "$in/été 2024/la une du jour.txt"
+cp "$sample" "$in/sub/bare"
+printf '<!DOCTYPE html><html><head><title>T</title></head><body><h1>Un titre de page</h1><p>Le maire a inauguré la nouvelle médiathèque samedi, devant une foule nombreuse venue de tout le canton.</p></body></html>\n' >"$in/sub/page"
+printf '\211PNG\r\n\032\n\000\000\000\rIHDR' >"$in/sub/image"
+cp "$sample" "$in/.hidden/h.txt"
+cp "$sample" "$in/.dot.txt"
+cp "$sample" "$in/page_files/inner.txt"
+echo '{"not": "an article"}' >"$in/data.json"
+echo 'body { color: red }' >"$in/page_files/style.css"
+sum_in=$(find "$in" -type f -exec cksum {} + | LC_ALL=C sort)
+mirror='./B.json
+./a.json
+./sub/bare.json
+./sub/c.json
+./sub/deep/d.json
+./sub/deep/e.json
+./sub/page.json
+./été 2024/la une du jour.json'
+
+# Mirrored tree: the right files, valid JSON, a summary, exit 0.
+run "$bin" -d "$tmp/o1" "$in"
+expect_rc "mirror" 0
+expect_tree "mirror" "$tmp/o1" "$mirror"
+expect_summary "mirror" 8 0 0
+json_dir "$tmp/o1" && ok || ko "mirror: invalid JSON output"
+[ ! -s "$out" ] && ok || ko "mirror: output on stdout with -d"
+grep -q "\"path\":\"$in/sub/deep/d.xhtml\"" "$tmp/o1/sub/deep/d.json" &&
+    ok || ko "mirror: source.path is not the input path"
+[ ! -e "$tmp/o1/empty" ] && ok || ko "mirror: empty folder mirrored"
+no_temps "mirror" "$tmp/o1"
+# A trailing slash changes nothing; other formats take their extension.
+run "$bin" -f markdown -d "$tmp/o1md" "$in/"
+expect_rc "mirror md" 0
+expect_tree "mirror md" "$tmp/o1md" "$(echo "$mirror" | sed 's/\.json$/.md/')"
+
+# Existing outputs: skipped, replaced with --force, or with --update only
+# when the input is newer.
+sum1=$(find "$tmp/o1" -type f -exec cksum {} + | LC_ALL=C sort)
+run "$bin" -d "$tmp/o1" "$in"
+expect_rc "skip" 0
+expect_summary "skip" 0 0 8
+[ "$(find "$tmp/o1" -type f -exec cksum {} + | LC_ALL=C sort)" = "$sum1" ] &&
+    ok || ko "skip: outputs changed"
+echo stale >"$tmp/o1/a.json"
+run "$bin" --force -d "$tmp/o1" "$in"
+expect_rc "force" 0
+expect_summary "force" 8 0 0
+grep -q '"version":1' "$tmp/o1/a.json" && ok || ko "force: a.json not replaced"
+touch -t 203001010000 "$in/sub/c.htm"
+echo stale >"$tmp/o1/B.json"	# newer than its input: left alone
+run "$bin" --update -d "$tmp/o1" "$in"
+expect_rc "update" 0
+expect_summary "update" 1 0 7
+[ "$(cat "$tmp/o1/B.json")" = stale ] && ok || ko "update: B.json replaced"
+touch -t 202001010000 "$in/sub/c.htm"
+rm "$tmp/o1/B.json"
+run "$bin" --update -d "$tmp/o1" "$in"
+expect_summary "update, missing output" 1 0 7
+[ "$(find "$in" -type f -exec cksum {} + | LC_ALL=C sort)" = "$sum_in" ] &&
+    ok || ko "inputs were modified"
+
+# NDJSON on stdout: one object a line, input order, the same under -j 4
+# as under -j 1, byte for byte.
+many "$tmp/m" 60
+cp -R "$in/sub" "$tmp/m/sub"
+run "$bin" -j 1 "$tmp/m"
+expect_rc "ndjson -j1" 0
+cp "$out" "$tmp/j1"
+json_lines "$tmp/j1" 65 && ok || ko "ndjson: not 65 JSON lines"
+run "$bin" -j 4 "$tmp/m"
+expect_rc "ndjson -j4" 0
+cmp -s "$tmp/j1" "$out" && ok || ko "ndjson: -j 4 differs from -j 1"
+run "$bin" --pretty -j 3 "$tmp/m"
+cmp -s "$tmp/j1" "$out" && ok || ko "ndjson: --pretty not ignored"
+sed -n 's/.*"source":{"path":"\([^"]*\)".*/\1/p' "$tmp/j1" >"$tmp/paths"
+(cd "$tmp/m" && find . -type f | LC_ALL=C sort | sed -n "s|^\./|$tmp/m/|p" |
+    grep -v '/image$') >"$tmp/want"
+cmp -s "$tmp/paths" "$tmp/want" && ok || ko "ndjson: not in sorted input order"
+# Markdown: a head(1)-style line before each article.
+run "$bin" -f markdown -j 4 "$in/a.txt" "$in/B.HTML" "$in/sub/c.htm"
+expect_rc "markdown stdout" 0
+[ "$(grep -c '^==> .* <==$' "$out")" -eq 3 ] && ok ||
+    ko "markdown stdout: not 3 delimiter lines"
+head -n 1 "$out" | grep -qxF "==> $in/a.txt <==" && ok ||
+    ko "markdown stdout: first line is not the delimiter"
+# Standard input among the inputs.
+run sh -c "'$bin' - '$in/a.txt' <'$sample'"
+expect_rc "stdin and file" 0
+json_lines "$out" 2 && ok || ko "stdin and file: not 2 JSON lines"
+
+# Errors on the way: reported, counted, the rest converted, exit 1.
+mkdir "$tmp/bad"
+cp "$arts/01-byline-par.txt" "$tmp/bad/1.txt"
+: >"$tmp/bad/2.txt"
+cp "$arts/02-maire-declare.txt" "$tmp/bad/3.txt"
+run "$bin" -j 2 -d "$tmp/o2" "$tmp/bad"
+expect_rc "bad input" 1
+expect_err "bad input" "artparse: $tmp/bad/2.txt: no text in input"
+expect_summary "bad input" 2 1 0
+[ -f "$tmp/o2/3.json" ] && ok || ko "bad input: batch stopped"
+# --fail-fast: nothing after the first failure.
+run "$bin" -j 1 --fail-fast -d "$tmp/o3" "$tmp/bad"
+expect_rc "fail-fast" 1
+expect_summary "fail-fast" 1 1 0
+[ ! -e "$tmp/o3/3.json" ] && ok || ko "fail-fast: went on"
+# A missing operand, an unknown encoding.
+run "$bin" -d "$tmp/o4" "$tmp/bad/1.txt" "$tmp/nonexistent.txt"
+expect_rc "missing operand" 1
+expect_err "missing operand" "$tmp/nonexistent.txt: No such file or directory"
+run "$bin" -e no-such-charset "$tmp/bad"
+expect_rc "unknown encoding" 2
+expect_err "unknown encoding" "artparse: unknown encoding 'no-such-charset'"
+# Unreadable file and folder (root reads anything: skipped then).
+if ! $root; then
+	mkdir -p "$tmp/locked/closed"
+	cp "$sample" "$tmp/locked/secret.txt"
+	cp "$sample" "$tmp/locked/open.txt"
+	chmod 000 "$tmp/locked/secret.txt" "$tmp/locked/closed"
+	run "$bin" -d "$tmp/o5" "$tmp/locked"
+	expect_rc "unreadable" 1
+	expect_err "unreadable" "$tmp/locked/secret.txt: Permission denied"
+	expect_err "unreadable folder" "$tmp/locked/closed: Permission denied"
+	[ -f "$tmp/o5/open.json" ] && ok || ko "unreadable: open.txt not converted"
+	chmod 755 "$tmp/locked/closed"
+fi
+# Empty folders: nothing to do is a success.
+run "$bin" -d "$tmp/o6" "$in/empty"
+expect_rc "empty folder" 0
+expect_summary "empty folder" 0 0 0
+[ -z "$(find "$tmp/o6" -type f)" ] && ok || ko "empty folder: output written"
+# An output that would replace its input; -d inside the input tree.
+mkdir "$tmp/same"
+cp "$sample" "$tmp/same/s.txt"
+sum=$(cksum <"$tmp/same/s.txt")
+run "$bin" -f text -d "$tmp/same" "$tmp/same"
+expect_rc "same file" 1
+expect_err "same file" "output would replace the input"
+[ "$(cksum <"$tmp/same/s.txt")" = "$sum" ] && ok || ko "same file: input changed"
+run "$bin" -f text -d "$tmp/same/out" "$tmp/same"
+run "$bin" -f text --force -d "$tmp/same/out" "$tmp/same"
+expect_summary "output folder inside the input" 1 0 0
+
+# Output errors: exit 3, reported, existing outputs left whole.
+if [ -w /dev/full ]; then
+	run sh -c "'$bin' '$tmp/bad/1.txt' '$tmp/bad/3.txt' >/dev/full"
+	expect_rc "/dev/full" 3
+	expect_err "/dev/full" "artparse: <stdout>: No space left on device"
+fi
+mkdir -p "$tmp/o7"
+echo x >"$tmp/o7/sub"		# a file where a folder is needed
+run "$bin" -d "$tmp/o7" "$in"
+expect_rc "output folder blocked" 3
+expect_err "output folder blocked" "$tmp/o7/sub/"
+no_temps "output folder blocked" "$tmp/o7"
+if ! $root; then
+	mkdir "$tmp/ro"
+	echo keep >"$tmp/ro/a.json"
+	chmod 555 "$tmp/ro"
+	run "$bin" --force -d "$tmp/ro" "$in"
+	expect_rc "read-only output folder" 3
+	expect_err "read-only output folder" "Permission denied"
+	[ "$(cat "$tmp/ro/a.json")" = keep ] && ok ||
+	    ko "read-only output folder: a.json changed"
+	chmod 755 "$tmp/ro"
+fi
+run "$bin" -d /dev/null/x "$in"
+expect_rc "output folder not a folder" 3
+
+# --files-from with -0: names with spaces, accents and a newline,
+# mirrored as listed; folders in the list ignored, as find(1) gives them.
+mkdir -p "$tmp/l/x y"
+cp "$sample" "$tmp/l/x y/un été.txt"
+cp "$sample" "$tmp/l/two
+lines.txt"
+(cd "$tmp/l" && find . -print0) >"$tmp/list0"
+run sh -c "cd '$tmp/l' && '$bin' --files-from - -0 -d '$tmp/o8' <'$tmp/list0'"
+expect_rc "files-from -0" 0
+expect_summary "files-from -0" 2 0 0
+[ -f "$tmp/o8/x y/un été.json" ] && [ -f "$tmp/o8/two
+lines.json" ] && ok || ko "files-from -0: outputs missing: $(tree "$tmp/o8")"
+printf '%s\n' "$in/a.txt" "" "$in/B.HTML" >"$tmp/list"
+run "$bin" --files-from "$tmp/list"
+expect_rc "files-from" 0
+json_lines "$out" 2 && ok || ko "files-from: not 2 JSON lines"
+# A file that vanishes while the run is going on.
+cp "$sample" "$tmp/l/gone.txt"
+run sh -c "{ echo '$in/a.txt'; sleep 1; rm '$tmp/l/gone.txt';
+    echo '$tmp/l/gone.txt'; echo '$in/B.HTML'; } |
+    '$bin' --files-from - -d '$tmp/o9'"
+expect_rc "vanished" 1
+expect_err "vanished" "$tmp/l/gone.txt: No such file or directory"
+expect_summary "vanished" 2 1 0
+
+# The time bound: a FIFO nobody writes, an input too big to finish in
+# time; the rest of the batch goes on.
+mkfifo "$tmp/fifo"
+run "$bin" --timeout 0.5 -j 2 "$in/a.txt" "$tmp/fifo" "$in/B.HTML"
+expect_rc "timeout" 1
+expect_err "timeout" "artparse: $tmp/fifo: timed out after 0.5 s"
+json_lines "$out" 2 && ok || ko "timeout: other inputs not converted"
+awk 'BEGIN { for (i = 0; i < 40000; i++)
+	printf "Le conseil municipal a voté la rénovation de la piscine " \
+	    "et de la médiathèque, paragraphe %d.\n\n", i }' >"$tmp/huge.txt"
+run "$bin" --timeout 0.01 "$tmp/huge.txt"
+expect_rc "timeout, one input" 1
+expect_err "timeout, one input" "timed out after 0.01 s"
+run "$bin" --timeout 0.01 -d "$tmp/o10" "$tmp/huge.txt" "$in/a.txt"
+expect_rc "timeout, -d" 1
+[ ! -e "$tmp/o10/huge.json" ] && [ -f "$tmp/o10/a.json" ] && ok ||
+    ko "timeout, -d: wrong outputs: $(tree "$tmp/o10")"
+no_temps "timeout, -d" "$tmp/o10"
+
+# Progress and quiet: no progress line unless asked when stderr is not a
+# terminal; -q leaves stderr empty on success.
+run "$bin" -d "$tmp/o11" "$tmp/m"
+grep -q 'files/s' "$err" && ko "progress shown on a non-terminal" || ok
+run "$bin" --progress --force -d "$tmp/o11" "$tmp/m"
+grep -q 'files/s' "$err" && ok || ko "--progress: no progress line"
+run "$bin" -q --force -d "$tmp/o11" "$tmp/m"
+[ ! -s "$err" ] && ok || ko "-q: stderr not empty: $(head -c 200 "$err")"
+
+# Signals: SIGTERM mid-batch ends the run with no partial output and no
+# temporary file, and a rerun completes it.  The list is fed slowly so the
+# signal lands while the batch is running.
+many "$tmp/k" 300
+(cd "$tmp" && find k -type f | LC_ALL=C sort) >"$tmp/klist"
+slow_list() {
+	n=0
+	while read -r f; do
+		echo "$f"
+		n=$((n + 1))
+		[ $((n % 10)) -eq 0 ] && sleep 0.05
+	done <"$tmp/klist"
+}
+cd "$tmp" || exit 1
+slow_list | "$bin" -q -j 2 --files-from - -d "$tmp/ko" 2>"$err" &
+pid=$!
+sleep 1
+kill -TERM "$pid"
+wait "$pid" 2>/dev/null
+rc=$?
+expect_rc "SIGTERM" 143
+n=$(count_json "$tmp/ko")
+[ "$n" -gt 0 ] && [ "$n" -lt 300 ] && ok || ko "SIGTERM: $n outputs, not mid-batch"
+no_temps "SIGTERM" "$tmp/ko"
+json_dir "$tmp/ko" && ok || ko "SIGTERM: a partial output"
+run "$bin" -q --files-from "$tmp/klist" -d "$tmp/ko"
+expect_rc "rerun after SIGTERM" 0
+[ "$(count_json "$tmp/ko")" -eq 300 ] && ok || ko "rerun after SIGTERM: incomplete"
+# kill -9: whatever the workers were writing stays in temporary files
+# with a fixed name; a rerun reuses or removes them.
+rm -rf "$tmp/ko"
+slow_list | "$bin" -q -j 2 --files-from - -d "$tmp/ko" 2>"$err" &
+pid=$!
+sleep 1
+kill -KILL "$pid"
+wait "$pid" 2>/dev/null
+sleep 0.5
+printf '{"partial' >"$tmp/ko/k/.f0001.json.artparse-tmp"	# as if killed
+rm -f "$tmp/ko/k/f0002.json"
+printf '{"partial' >"$tmp/ko/k/.f0002.json.artparse-tmp"
+run "$bin" -q --files-from "$tmp/klist" -d "$tmp/ko"
+expect_rc "rerun after SIGKILL" 0
+no_temps "rerun after SIGKILL" "$tmp/ko"
+json_dir "$tmp/ko" && ok || ko "rerun after SIGKILL: a partial output"
+[ "$(count_json "$tmp/ko")" -eq 300 ] && ok || ko "rerun after SIGKILL: incomplete"
+cd "$here" || exit 1
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
