@@ -185,13 +185,19 @@ bench-batch: $(BUILD)/artparse $(BUILD)/rss
 lint:
 	mandoc -Tlint -W warning docs/artparse.1 docs/artparse-json.5
 
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR  ?= $(DATADIR)/zsh/site-functions
 install: $(BUILD)/artparse
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 644 completions/artparse.bash $(DESTDIR)$(BASHCOMPDIR)/artparse
+	install -m 644 completions/_artparse $(DESTDIR)$(ZSHCOMPDIR)/_artparse
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 $(BUILD)/artparse $(DESTDIR)$(BINDIR)/artparse
 	install -m 644 docs/artparse.1 $(DESTDIR)$(MANDIR)/man1/artparse.1
 	install -m 644 docs/artparse-json.5 $(DESTDIR)$(MANDIR)/man5/artparse-json.5
 
 uninstall:
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/artparse $(DESTDIR)$(ZSHCOMPDIR)/_artparse
 	rm -f $(DESTDIR)$(BINDIR)/artparse $(DESTDIR)$(MANDIR)/man1/artparse.1 \
 	    $(DESTDIR)$(MANDIR)/man5/artparse-json.5
 

@@ -1,0 +1,63 @@
+# SPDX-License-Identifier: ISC
+# bash completion for artparse(1): options, their values, and files.
+# Installed by `make install` into bash-completion's completions folder;
+# to try it: . completions/artparse.bash
+
+_artparse()
+{
+	local cur prev opts
+	COMPREPLY=()
+	cur=${COMP_WORDS[COMP_CWORD]}
+	prev=${COMP_WORDS[COMP_CWORD - 1]}
+	opts='-0 -d -e -f -h -i -j -o -q -V -w --encoding --fail-fast
+	    --files-from --force --format --help --input --jobs
+	    --keep-boilerplate --max-size --no-progress --null --output
+	    --output-dir --pretty --progress --quiet --timeout --update
+	    --version --width'
+
+	# --opt=value: complete the value as if it were a separate word.
+	if [[ $cur == --*=* ]]; then
+		prev=${cur%%=*}
+		cur=${cur#*=}
+	elif [[ $cur == = ]]; then
+		cur=
+	elif [[ $prev == = && $COMP_CWORD -ge 2 ]]; then
+		prev=${COMP_WORDS[COMP_CWORD - 2]}
+	fi
+
+	case $prev in
+	-f|--format)
+		COMPREPLY=($(compgen -W 'json markdown md text txt tree' \
+		    -- "$cur"))
+		return ;;
+	-i|--input)
+		COMPREPLY=($(compgen -W 'auto text html' -- "$cur"))
+		return ;;
+	-e|--encoding)
+		COMPREPLY=($(compgen -W 'UTF-8 windows-1252 ISO-8859-1
+		    ISO-8859-15 UTF-16' -- "$cur"))
+		return ;;
+	-j|--jobs)
+		COMPREPLY=($(compgen -W "1 2 4 8 $(getconf \
+		    _NPROCESSORS_ONLN 2>/dev/null)" -- "$cur"))
+		return ;;
+	-d|--output-dir)
+		compopt -o filenames 2>/dev/null
+		COMPREPLY=($(compgen -d -- "$cur"))
+		return ;;
+	-o|--output|--files-from)
+		compopt -o filenames 2>/dev/null
+		COMPREPLY=($(compgen -f -- "$cur"))
+		return ;;
+	-w|--width|--max-size|--timeout)
+		return ;;
+	esac
+
+	if [[ $cur == -* ]]; then
+		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+		return
+	fi
+	compopt -o filenames 2>/dev/null
+	COMPREPLY=($(compgen -f -- "$cur"))
+}
+complete -F _artparse artparse
