@@ -82,7 +82,8 @@ main(int argc, char *argv[])
 	}
 	getrusage(RUSAGE_CHILDREN, &ru);
 	if (own >= 0)
-		fprintf(stderr, "%.3f %ld %ld\n", now() - t0, ru.ru_maxrss, own);
+		fprintf(stderr, "%.3f %ld %ld\n", now() - t0, ru.ru_maxrss,
+		    own);
 	else
 		fprintf(stderr, "%.3f %ld -\n", now() - t0, ru.ru_maxrss);
 	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);

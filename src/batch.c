@@ -107,14 +107,14 @@ struct batch {
 	bool			 counting;	/* first pass: count only */
 	bool			 total_known;
 	bool			 tostdout;	/* no -d: results on stdout */
-	bool			 ndjson;	/* ... as one JSON object a line */
+	bool			 ndjson; /* ... as one JSON object a line */
 	bool			 wrote;		/* something went to stdout */
 	bool			 progress;
 	bool			 drawn;		/* a progress line is shown */
 	bool			 usage_err, sys_err;
 	bool			 stop;		/* submit nothing more */
 	bool			 have_outid;
-	dev_t			 outdev;	/* -d folder, skipped in walks */
+	dev_t			 outdev; /* -d folder, skipped in walks */
 	ino_t			 outino;
 	pid_t			 parent;
 	double			 t0, tdraw;
@@ -510,7 +510,8 @@ draw_progress(struct batch *b, bool force)
 		if (rate > 0 && done > 0 && done <= b->total) {
 			eta = (b->total - done) / rate;
 			if (eta >= 3600)
-				snprintf(etas, sizeof(etas), ", ETA %lu:%02lu:%02lu",
+				snprintf(etas, sizeof(etas),
+				    ", ETA %lu:%02lu:%02lu",
 				    (unsigned long)eta / 3600,
 				    (unsigned long)eta / 60 % 60,
 				    (unsigned long)eta % 60);
@@ -590,7 +591,7 @@ sniff(const char *path)
 		return false;
 	if (n >= 2 && ((buf[0] == 0xff && buf[1] == 0xfe) ||
 	    (buf[0] == 0xfe && buf[1] == 0xff)))
-		return true;		/* UTF-16, which the decoder reads */
+		return true;	/* UTF-16, which the decoder reads */
 	if (has_marker(buf, n))
 		return true;
 	if ((n >= 4 && (memcmp(buf, "%PDF", 4) == 0 ||
@@ -866,7 +867,8 @@ drain(struct batch *b, struct slot *s)
 		r = read(s->fd, buf, sizeof(buf));
 		if (r > 0) {
 			if (obuf_add(&s->res, buf, (size_t)r) != 0) {
-				kill(s->pid, SIGKILL);	/* reported as failed */
+				/* Out of memory: reported as failed. */
+				kill(s->pid, SIGKILL);
 				s->res.len = 0;
 			}
 			continue;
@@ -1132,7 +1134,8 @@ submit(struct batch *b, const char *path, const char *rel)
 			goto out;
 		}
 		if (stat(s->out, &out) == 0) {
-			if (in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+			if (in.st_dev == out.st_dev &&
+			    in.st_ino == out.st_ino) {
 				set_done(s, RES_FAIL, "output would replace "
 				    "the input");
 				goto out;
@@ -1254,7 +1257,8 @@ walk(struct batch *b, size_t len, size_t rootlen)
 				if (sep)
 					b->path[len] = '/';
 				memcpy(b->path + len + sep, names[i], nl + 1);
-				walk_entry(b, len + sep + nl, rootlen, names[i]);
+				walk_entry(b, len + sep + nl, rootlen,
+				    names[i]);
 				b->path[len] = '\0';
 			}
 		}
@@ -1464,7 +1468,9 @@ ap_batch_run(const struct ap_cli *c, char *const *inputs, size_t n)
 	sig = got_signal;
 	if (!c->quiet)
 		fprintf(stderr, "artparse: %lu converted, %lu failed, "
-		    "%lu skipped\n", b.nconv, b.nfail, b.nskip);
+		    "%lu skipped%s\n", b.nconv, b.nfail, b.nskip,
+		    b.nskip > 0 && !c->update ? " (outputs exist; --force "
+		    "replaces them, --update the outdated ones)" : "");
 	teardown(&b);
 	if (sig != 0) {
 		signal(sig, SIG_DFL);

@@ -34,13 +34,13 @@ struct ap_cli {
 	const char		*outdir;	/* -d DIR, or NULL */
 	const char		*files_from;	/* --files-from, or NULL */
 	size_t			 max_size;	/* --max-size, bytes */
-	double			 timeout;	/* seconds per document; 0 none */
+	double			 timeout; /* seconds per document; 0 none */
 	unsigned		 jobs;		/* -j, at least 1 */
 	enum ap_progress	 progress;
 	bool			 quiet;		/* -q */
 	bool			 null;		/* -0: list is NUL-separated */
 	bool			 force;		/* replace existing outputs */
-	bool			 update;	/* only inputs newer than outputs */
+	bool			 update; /* only inputs newer than outputs */
 	bool			 fail_fast;
 };
 
