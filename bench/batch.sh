@@ -29,16 +29,13 @@ done
 nfix=$#
 [ "$nfix" -gt 0 ] || { echo "bench: no fixtures" >&2; exit 2; }
 
-# fill DIR N FIXTURE...: N files cycling through the fixtures, 100 a
-# subfolder; one tee(1) per fixture writes all its copies.
+# fill DIR N FIXTURE...: N files in one folder (the walk holds the names
+# of the folder it reads, so a flat folder is the worst case), cycling
+# through the fixtures; one tee(1) per fixture writes all its copies.
 fill() {
 	dir=$1 n=$2
 	shift 2
-	d=0
-	while [ $((d * 100)) -lt "$n" ]; do
-		mkdir -p "$dir/d$d"
-		d=$((d + 1))
-	done
+	mkdir -p "$dir"
 	k=0
 	for f in "$@"; do
 		case $f in
@@ -47,14 +44,14 @@ fill() {
 		esac
 		awk -v k="$k" -v n="$n" -v nf="$#" -v dir="$dir" -v ext="$ext" \
 		    'BEGIN { for (i = k; i < n; i += nf)
-			printf "%s/d%d/p%d.%s\n", dir, int(i / 100), i, ext }' |
+			printf "%s/p%d.%s\n", dir, i, ext }' |
 		    tr '\n' '\0' | xargs -0 sh -c 'tee "$@" <"$0" >/dev/null' "$f"
 		k=$((k + 1))
 	done
 }
 fill "$tmp/in$nbig" "$nbig" "$@"
 fill "$tmp/in100" 100 "$@"
-bytes=$(cat "$tmp/in$nbig"/*/* | wc -c | tr -d ' ')
+bytes=$(cat "$tmp/in$nbig"/* | wc -c | tr -d ' ')
 
 # measure ARGS...: runs rss on artparse, sets $secs $tree $own
 measure() {
