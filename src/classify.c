@@ -397,13 +397,14 @@ related_run(struct ap_doc *d, size_t i, size_t end)
 {
 	bool html = d->art.source_type != NULL &&
 	    strcmp(d->art.source_type, "html") == 0;
-	bool after_title = false;
+	bool after_title = false, tight = false;
 	size_t items = 0, k;
 	uint32_t first;
 
 	for (; i < end && items < 30; i++) {
 		struct ap_block *b = &d->blocks[i];
 		bool linked = b->href != NULL || (b->flags & AP_BF_LINK);
+
 
 		if (ap_rule_drop_label(b) || ap_rule_related_label(b) ||
 		    ap_rule_boilerplate(b) != NULL || b->f.words > 60)
@@ -426,6 +427,11 @@ related_run(struct ap_doc *d, size_t i, size_t end)
 		}
 		/* On a page, teasers are links; the box ends where they do. */
 		if (html && !linked && items > 0)
+			break;
+		/* Text: titles written line after line end at a blank line. */
+		if (items == 1 && !html && !(b->flags & AP_BF_GAP_BEFORE))
+			tight = true;
+		else if (tight && (b->flags & AP_BF_GAP_BEFORE))
 			break;
 		label(b, AP_KIND_RELATED, "under related label");
 		after_title = true;
