@@ -139,6 +139,9 @@ struct qs {
 	size_t		 cblock;
 	size_t		 cpos;
 	struct who	 cwho;
+	struct who	 colon;	/* subject of a text ending with ":" */
+	size_t		 colonpos;	/* that text's pos */
+	bool		 hascolon;
 };
 
 /* Words that start sentences but never names; no word is a name. */
@@ -178,6 +181,20 @@ static const char *const placewords[] = {
 	"région", "république", "rue", "saint", "sainte", "sénat", "service",
 	"société", "stade", "théâtre", "tribunal", "union", "université",
 	"ville", NULL
+};
+
+/*
+ * Common nouns for a body that its name follows: "le cabinet Energia
+ * Conseil", "la société Transports Aubry", "le quotidien De Morgen".
+ * The name after one is that body's, never a person's.
+ */
+static const char *const orgnouns[] = {
+	"agence", "association", "banque", "cabinet", "chaîne", "club",
+	"collectif", "compagnie", "constructeur", "enseigne", "entreprise",
+	"fédération", "firme", "fondation", "groupe", "hebdomadaire",
+	"institut", "journal", "laboratoire", "magazine", "mensuel",
+	"ministère", "mouvement", "opérateur", "parti", "quotidien", "radio",
+	"site", "société", "start-up", "syndicat", "université", NULL
 };
 
 static const char *const particles[] = {
@@ -985,6 +1002,25 @@ clause_opens(const struct qs *q, size_t j)
 	    c == 0x2013;
 }
 
+/* Whether the name at token j follows a body's noun: "le cabinet X". */
+static bool
+after_orgnoun(const struct qs *q, size_t j)
+{
+	return j > 0 && is_word(q, j - 1) && !is_cap(q, j - 1) &&
+	    inlist(F(q, j - 1), orgnouns);
+}
+
+/*
+ * Whether the name at token j follows a "Pour" opening its clause: "Pour
+ * Bertrand Olivier, analyste …, l’enjeu est …" gives that person's view.
+ */
+static bool
+pour_opens(const struct qs *q, size_t j)
+{
+	return j > 0 && strcmp(F(q, j - 1), "pour") == 0 &&
+	    clause_opens(q, j - 1);
+}
+
 /* How a mention at token j (a name starting there) stands in its clause. */
 static unsigned
 mention_flags(const struct qs *q, size_t j)
@@ -993,6 +1029,8 @@ mention_flags(const struct qs *q, size_t j)
 
 	if (clause_opens(q, j))
 		return PF_SUBJECT;
+	if (pour_opens(q, j))
+		return PF_SPEAKER;
 	/* "Le juge Bocock estime" */
 	if (role_before(q, j, &rb, &re, &head) && re == j &&
 	    clause_opens(q, rb - 1))
@@ -1051,13 +1089,18 @@ scan_mentions(struct qs *q, size_t b, size_t e, bool quoted)
 		}
 		name = q->s + q->t[j].off;
 		nlen = tok_end(q, r - 1) - q->t[j].off;
+		/* "la société Transports Aubry": a body, not a person. */
+		if (after_orgnoun(q, j)) {
+			j = r - 1;
+			continue;
+		}
 		if (nw == 1) {
 			p = expand(q, name, nlen, false);
 			if (p != NULL)
 				add_person(q, p->name, p->len, p->nwords,
 				    q->t[j].off, fl, NULL, 0, 0);
-			else if ((fl & PF_SPEAKER) && !inlist(F(q, j),
-			    placewords))
+			else if ((fl & PF_SPEAKER) && !pour_opens(q, j) &&
+			    !inlist(F(q, j), placewords))
 				add_person(q, name, nlen, 1, q->t[j].off, fl,
 				    NULL, 0, 0);
 			continue;
@@ -1086,13 +1129,14 @@ scan_mentions(struct qs *q, size_t b, size_t e, bool quoted)
 /*
  * The person a singular "il"/"elle" in the quote being attributed refers
  * to: the latest named in this text or the WINDOW before it, preferring
- * one who spoke or opened a sentence, and not one known to be of the
+ * one who spoke or opened a sentence, then one given a role ("Bertrand
+ * Olivier, analyste …": surely a person), and not one known to be of the
  * other gender ('m', 'f'; 0 when the pronoun does not tell).
  */
 static void
 resolve_pronoun(const struct qs *q, struct who *w, char gender)
 {
-	const struct person *p, *any = NULL, *best = NULL;
+	const struct person *p, *any = NULL, *anyrole = NULL, *best = NULL;
 	size_t i;
 
 	for (i = 0; i < q->npp; i++) {
@@ -1104,13 +1148,17 @@ resolve_pronoun(const struct qs *q, struct who *w, char gender)
 		    p->pos + WINDOW >= q->pos && (any == NULL ||
 		    pos_before(any->pos, any->off, p->pos, p->off)))
 			any = p;
+		if (p->role != NULL && pos_before(p->pos, p->off, q->pos,
+		    q->qoff) && p->pos + WINDOW >= q->pos && (anyrole == NULL ||
+		    pos_before(anyrole->pos, anyrole->off, p->pos, p->off)))
+			anyrole = p;
 		if (p->fl != 0 && pos_before(p->fpos, p->foff, q->pos,
 		    q->qoff) && p->fpos + WINDOW >= q->pos && (best == NULL ||
 		    pos_before(best->fpos, best->foff, p->fpos, p->foff)))
 			best = p;
 	}
 	if (best == NULL)
-		best = any;
+		best = anyrole != NULL ? anyrole : any;
 	if (best == NULL)
 		return;
 	w->how = WHO_SOME;
@@ -1339,12 +1387,14 @@ np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 		if (is_cap(q, e) && e > b && is_content(q, e - 1) &&
 		    !is_func(q, e)) {
 			r = name_run(q, e, &nw);
-			p = nw == 1 && e == head + 1 ?
+			p = nw == 1 && e == head + 1 &&
+			    !inlist(F(q, e - 1), orgnouns) ?
 			    expand(q, q->s + q->t[e].off, q->t[e].len, true) :
 			    NULL;
 			if (nw >= 2 || p != NULL) {
+				/* "le cabinet Energia Conseil": a body. */
 				who_set(w, q->s, q->t[e].off, tok_end(q, r - 1),
-				    true);
+				    !inlist(F(q, e - 1), orgnouns));
 				if (p != NULL) {
 					w->name = p->name;
 					w->len = p->len;
@@ -1569,6 +1619,22 @@ after_incise(struct qs *q, size_t c, struct who *w)
 	return false;
 }
 
+/*
+ * Whether an incise may start after token k: after a comma, or after a
+ * "?" or "!" when a lower-case word follows ("— Où ? demande la juge.",
+ * where a capital would open a new sentence).
+ */
+static bool
+incise_mark(const struct qs *q, size_t k)
+{
+	uint32_t c = punct(q, k);
+
+	if (c == ',')
+		return true;
+	return (c == '?' || c == '!') && is_word(q, k + 1) &&
+	    !is_cap(q, k + 1);
+}
+
 /* An incise between commas inside the quote: "…, affirme-t-elle. …". */
 static bool
 inner_incise(struct qs *q, size_t o, size_t c, struct who *w)
@@ -1577,7 +1643,7 @@ inner_incise(struct qs *q, size_t o, size_t c, struct who *w)
 	enum inv inv;
 
 	for (k = o + 1; k < c && k < q->nt; k++) {
-		if (punct(q, k) != ',')
+		if (!incise_mark(q, k))
 			continue;
 		memset(w, 0, sizeof(*w));
 		if (incise_at(q, k + 1, w, &end, &inv) && w->how == WHO_SOME &&
@@ -1803,6 +1869,11 @@ lead_in(struct qs *q, size_t o, size_t lo, const struct who *prev,
 	unsigned nw;
 
 	memset(w, 0, sizeof(*w));
+	/* A text opening with the quote: the one before led in with ":". */
+	if (o == 0 && q->hascolon && q->colonpos + 1 == q->pos) {
+		*w = q->colon;
+		return true;
+	}
 	ss = sentence_start(q, o, o > 96 ? o - 96 : 0);
 	rs = ss > lo ? ss : lo;
 	if (rs >= o)
@@ -2130,8 +2201,9 @@ find_spans(struct qs *q, bool inside)
 /*
  * A paragraph with no quotation marks that is speech all the same: it
  * opens with a dialogue dash, or is a blockquote with an incise.  The
- * quote runs up to the incise ("— Nous partirons demain, a-t-elle dit.")
- * and, when speech goes on after it, a second quote holds the rest.
+ * quote runs up to the incise ("— Nous partirons demain, a-t-elle dit.",
+ * "— Où ? demande la juge.", the "?" kept) and, when speech goes on
+ * after it, a second quote holds the rest.
  */
 static bool
 speech_para(struct qs *q, size_t from, bool need_incise)
@@ -2143,7 +2215,7 @@ speech_para(struct qs *q, size_t from, bool need_incise)
 	memset(&w, 0, sizeof(w));
 	q->qoff = q->t[from].off;
 	for (k = from; k < q->nt; k++) {
-		if (punct(q, k) != ',')
+		if (!incise_mark(q, k))
 			continue;
 		if (incise_at(q, k + 1, &w, &end, &inv) && w.how != WHO_NONE &&
 		    (inv != INV_NONE || is_clause_end(q, end)))
@@ -2153,11 +2225,15 @@ speech_para(struct qs *q, size_t from, bool need_incise)
 	if (k >= q->nt) {
 		if (need_incise)
 			return false;
+		/* "La juge demande :" then "— Où est l’argent ?" */
+		if (q->hascolon && q->colonpos + 1 == q->pos)
+			w = q->colon;
 		emit(q, q->s, q->t[from].off, q->n, q->block, &w);
 		scan_mentions(q, 0, q->nt, true);
 		return true;
 	}
-	emit(q, q->s, q->t[from].off, q->t[k].off, q->block, &w);
+	emit(q, q->s, q->t[from].off, punct(q, k) == ',' ? q->t[k].off :
+	    tok_end(q, k), q->block, &w);
 	scan_mentions(q, 0, k, true);
 	note_speaker(q, &w);
 	for (r = end; r < q->nt; r++)
@@ -2312,6 +2388,18 @@ do_text(struct qs *q, const char *s, size_t pos, size_t block, bool body,
 		lo = end < q->nt ? end + 1 : q->nt;
 	}
 	scan_mentions(q, lo, q->nt, false);
+	/*
+	 * "Mardi, la principale, Hélène Marchand, a lu une déclaration :"
+	 * leads in the quote opening the next text, like a ":" before «.
+	 */
+	if (!q->open && lo < q->nt && punct(q, q->nt - 1) == ':') {
+		q->qoff = q->t[q->nt - 1].off;
+		if (lead_in(q, q->nt, lo, &prev, &w) && w.how != WHO_NONE) {
+			q->colon = w;
+			q->colonpos = pos;
+			q->hascolon = true;
+		}
+	}
 	/* Only body paragraphs run on into the next. */
 	if (!body)
 		flush_carry(q, &none);

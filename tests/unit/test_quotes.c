@@ -407,6 +407,178 @@ test_no_speaker(void **state)
 	done(f);
 }
 
+static void
+test_orgnoun_not_person(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* A name after "cabinet", "société"… is a body's: never what "il"
+	 * or "elle" stands for, even as the subject of its sentence or a
+	 * speaker, and of the same gender ("la société", "le groupe"). */
+	f = run(NULL, NULL,
+	    "Anne Martin, économiste, a lu le rapport. La société Energia "
+	    "Conseil juge la hausse inévitable.",
+	    "« Nous devrons nous adapter très vite », reconnaît-elle.",
+	    "Jean Roy dirige l’usine depuis dix ans.",
+	    "« Les marges vont baisser cette année », estime le groupe "
+	    "Transports Aubry.",
+	    "« Nous tiendrons nos engagements », ajoute-t-il.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 3);
+	check(f, 0, "Nous devrons nous adapter très vite", "Anne Martin",
+	    "économiste", 1);
+	check(f, 1, "Les marges vont baisser cette année", "Transports Aubry",
+	    "groupe", 3);
+	check(f, 2, "Nous tiendrons nos engagements", "Jean Roy", NULL, 4);
+	done(f);
+}
+
+static void
+test_pour_source(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "Pour X, …" opens with X's view: X is whom "il" stands for next,
+	 * not the subject of an earlier paragraph. */
+	f = run(NULL, NULL,
+	    "Paul Girard, le maire, a présenté le projet lundi.",
+	    "Pour Bertrand Olivier, analyste au cabinet Energia Conseil, "
+	    "l’enjeu est ailleurs. « Chaque tonne recyclée compte vraiment », "
+	    "souligne-t-il.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "Chaque tonne recyclée compte vraiment",
+	    "Bertrand Olivier", "analyste au cabinet Energia Conseil", 1);
+	done(f);
+}
+
+static void
+test_pronoun_prefers_role(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* Neither opened a sentence: the one given a role in apposition is
+	 * a person, the later name may be anything. */
+	f = run(NULL, NULL,
+	    "Le rapport de Paul Girard, économiste à Lyon, cite Acme "
+	    "Industries. « Le marché va doubler en dix ans », écrit-il.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "Le marché va doubler en dix ans", "Paul Girard",
+	    "économiste à Lyon", 0);
+	done(f);
+}
+
+static void
+test_lead_in_verbs(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "NAME, [y] VERB « … »" with verbs of judgement and description. */
+	assert_true(ap_quotes_is_verb("voit"));
+	assert_true(ap_quotes_is_verb("décrit"));
+	assert_true(ap_quotes_is_verb("qualifie"));
+	assert_true(ap_quotes_is_verb("évoque"));
+	assert_true(ap_quotes_is_verb("résume"));
+	assert_true(ap_quotes_is_verb("juge"));
+	assert_false(ap_quotes_is_verb("vu"));
+	f = run(NULL, NULL,
+	    "Sa commissaire, Agathe Leroux, y voit « une redécouverte "
+	    "attendue depuis des décennies ».",
+	    "L’avocate de l’entreprise, Laure Dumas, a décrit «un mécanisme "
+	    "organisé, répété pendant dix ans».",
+	    "Le juge Paul Girard qualifie l’affaire de « fraude très bien "
+	    "organisée ».",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 3);
+	check(f, 0, "une redécouverte attendue depuis des décennies",
+	    "Agathe Leroux", NULL, 0);
+	check(f, 1, "un mécanisme organisé, répété pendant dix ans",
+	    "Laure Dumas", "avocate de l’entreprise", 1);
+	check(f, 2, "fraude très bien organisée", "Paul Girard", "juge", 2);
+	done(f);
+}
+
+static void
+test_reflexive_elided_role(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "se réjouit l’œnologue X": a reflexive verb, then a role with an
+	 * elided article before the name. */
+	f = run(NULL, NULL,
+	    "« C’est un millésime superbe et très équilibré », se réjouit "
+	    "l’œnologue Bastien Roques, qui conseille trente domaines.",
+	    "« Nous avons tout perdu cette année », s’est désolée "
+	    "l’exploitante Mathilde Cazals.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "C’est un millésime superbe et très équilibré",
+	    "Bastien Roques", "œnologue", 0);
+	check(f, 1, "Nous avons tout perdu cette année", "Mathilde Cazals",
+	    "exploitante", 1);
+	done(f);
+}
+
+static void
+test_colon_paragraph(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* A paragraph ending with ":" leads in the quote opening the next
+	 * one, even when it runs over paragraphs; only the next one. */
+	f = run(NULL, NULL,
+	    "Mardi soir, la principale du collège, Hélène Marchand, a lu "
+	    "devant les parents une déclaration adressée au rectorat :",
+	    "« Je mesure pleinement l’inquiétude des familles.",
+	    "« J’ai demandé des solutions concrètes au rectorat. »",
+	    "Le recteur Paul Girard a répondu le lendemain :",
+	    "— Nous cherchons un professeur depuis le mois d’août.",
+	    "Les parents restent inquiets. Voici la liste des demandes :",
+	    "Les cours manqués sont nombreux.",
+	    "« Nous reviendrons lundi prochain avec les enfants. »",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 3);
+	check(f, 0, "Je mesure pleinement l’inquiétude des familles. J’ai "
+	    "demandé des solutions concrètes au rectorat.", "Hélène Marchand",
+	    "principale du collège", 1);
+	check(f, 1, "Nous cherchons un professeur depuis le mois d’août.",
+	    "Paul Girard", "recteur", 4);
+	check(f, 2, "Nous reviendrons lundi prochain avec les enfants.",
+	    NULL, NULL, 7);
+	done(f);
+}
+
+static void
+test_dialogue_question_incise(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* After "?" or "!", a lower-case reporting verb opens an incise
+	 * with no comma; the mark stays with the quote.  A capital opens a
+	 * new sentence instead. */
+	f = run(NULL, NULL,
+	    "— Reconnaissez-vous avoir établi ces fausses factures ? demande "
+	    "la juge Claire Vasseur.",
+	    "— Sortez tout de suite ! lance-t-elle.",
+	    "— Où est passé l’argent ? Personne ne le sait.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 3);
+	check(f, 0, "Reconnaissez-vous avoir établi ces fausses factures ?",
+	    "Claire Vasseur", "juge", 0);
+	check(f, 1, "Sortez tout de suite !", "Claire Vasseur", "juge", 1);
+	check(f, 2, "Où est passé l’argent ? Personne ne le sait.", NULL,
+	    NULL, 2);
+	done(f);
+}
+
 struct failing {
 	size_t	 left;		/* allocations before the first failure */
 };
@@ -532,6 +704,13 @@ main(void)
 		cmocka_unit_test(test_surname_expansion),
 		cmocka_unit_test(test_blockquote_incise),
 		cmocka_unit_test(test_no_speaker),
+		cmocka_unit_test(test_orgnoun_not_person),
+		cmocka_unit_test(test_pour_source),
+		cmocka_unit_test(test_pronoun_prefers_role),
+		cmocka_unit_test(test_lead_in_verbs),
+		cmocka_unit_test(test_reflexive_elided_role),
+		cmocka_unit_test(test_colon_paragraph),
+		cmocka_unit_test(test_dialogue_question_incise),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
