@@ -5,8 +5,10 @@
 # VALGRIND="valgrind -q --error-exitcode=99 ..." runs each under valgrind.
 # Usage: sh tests/regress.sh path/to/artparse
 set -u
-bin=$1
-here=$(cd "$(dirname "$0")" && pwd)
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+# Inputs are named relative to the top folder, as source.path shows them.
+cd "$(dirname "$0")/.." || exit 2
+here=tests
 gold=$here/regress
 pass=0
 fail=0
