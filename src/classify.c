@@ -458,6 +458,18 @@ is_agency_credit(const struct ap_block *b)
 	return ap_cue_whole(s, CUE_AGENCY);
 }
 
+/* A paragraph printed twice in a row (a teaser above its article). */
+static bool
+repeats_previous(const struct ap_doc *d, size_t from, size_t i)
+{
+	const struct ap_block *b = &d->blocks[i], *p;
+
+	if (i == from || b->f.words < 8)
+		return false;
+	p = &d->blocks[i - 1];
+	return p->len == b->len && memcmp(p->text, b->text, b->len) == 0;
+}
+
 static void
 label_body(struct ap_doc *d, size_t from, size_t to)
 {
@@ -483,9 +495,11 @@ label_body(struct ap_doc *d, size_t from, size_t to)
 			label(b, AP_KIND_BYLINE, "byline cue");
 		else if (is_agency_credit(b))
 			label(b, AP_KIND_BYLINE, "agency credit in body");
-		else if (i - from < 3 && ap_rule_dateline(b) &&
+		else if (i - from < 5 && ap_rule_dateline(b) &&
 		    !ap_rule_prose(b))
 			label(b, AP_KIND_DATE, "date line");
+		else if (repeats_previous(d, from, i))
+			drop(b, "duplicate", "same text as the block before");
 		else if (b->f.opens_quote || (b->flags & AP_BF_BLOCKQUOTE))
 			label(b, AP_KIND_QUOTE, "opens with a quotation");
 		else if (b->flags & AP_BF_LISTITEM)
