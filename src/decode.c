@@ -479,6 +479,9 @@ ap_decoder_open(struct ap_decoder *dec, struct ap_arena *a,
 	cs = label_lookup((const unsigned char *)charset, strlen(charset));
 	if (cs == cs_utf8)
 		return AP_OK;
+	/* iconv_open() takes "" for the locale's charset: not a name. */
+	if (charset[0] == '\0')
+		return AP_EENCODING;
 	if ((cd = iconv_open("UTF-8", charset)) == (iconv_t)-1)
 		return AP_EENCODING;
 	dec->cd = cd;
