@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Checks shared by the fuzz harnesses: an output sink that keeps what it
+ * is given, and invariants of statuses, articles and rendered output.  A
+ * broken invariant prints what broke and aborts, which libFuzzer reports
+ * as a crash with the input that caused it.
+ */
+#ifndef AP_FUZZ_COMMON_H
+#define AP_FUZZ_COMMON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "artparse.h"
+
+#define FZ_ASSERT(cond, what) do {					\
+	if (!(cond)) {							\
+		fprintf(stderr, "fuzz: %s:%d: %s\n", __FILE__,		\
+		    __LINE__, (what));					\
+		abort();						\
+	}								\
+} while (0)
+
+struct fz_out {
+	char	*p;
+	size_t	 len;
+	int	 writes;
+};
+
+static inline int
+fz_out_write(void *arg, const char *p, size_t n)
+{
+	struct fz_out *o = arg;
+	char *np;
+
+	if ((np = realloc(o->p, o->len + n + 1)) == NULL)
+		abort();
+	o->p = np;
+	if (n > 0)
+		memcpy(o->p + o->len, p, n);
+	o->len += n;
+	o->p[o->len] = '\0';
+	o->writes++;
+	return 0;
+}
+
+/* Strict UTF-8: no overlong form, surrogate or code point past U+10FFFF. */
+static inline bool
+fz_utf8_valid(const unsigned char *s, size_t n)
+{
+	size_t i = 0, k, j;
+	uint32_t cp, min;
+
+	while (i < n) {
+		unsigned char c = s[i];
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			k = 1, cp = c & 0x1F, min = 0x80;
+		else if (c >= 0xE0 && c <= 0xEF)
+			k = 2, cp = c & 0x0F, min = 0x800;
+		else if (c >= 0xF0 && c <= 0xF4)
+			k = 3, cp = c & 0x07, min = 0x10000;
+		else
+			return false;
+		if (n - i <= k)
+			return false;
+		for (j = 1; j <= k; j++) {
+			if ((s[i + j] & 0xC0) != 0x80)
+				return false;
+			cp = cp << 6 | (s[i + j] & 0x3F);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return false;
+		i += k + 1;
+	}
+	return true;
+}
+
+static inline void
+fz_check_str(const char *s, bool required, const char *what)
+{
+	if (s == NULL) {
+		FZ_ASSERT(!required, what);
+		return;
+	}
+	FZ_ASSERT(fz_utf8_valid((const unsigned char *)s, strlen(s)), what);
+}
+
+/*
+ * ap_parse() with the default allocator may only succeed or refuse the
+ * input for what it is; out of memory on a small input means a size
+ * computation went wrong.  With a failing allocator AP_ENOMEM is fine.
+ */
+static inline void
+fz_check_status(int rc, bool strict)
+{
+	switch (rc) {
+	case AP_OK:
+	case AP_EBINARY:
+	case AP_EEMPTY:
+	case AP_ENOARTICLE:
+		return;
+	case AP_ENOMEM:
+		FZ_ASSERT(!strict, "ap_parse: out of memory");
+		return;
+	default:
+		fprintf(stderr, "fuzz: ap_parse returned %d (%s)\n", rc,
+		    ap_strerror(rc));
+		abort();
+	}
+}
+
+/* The article holds what include/artparse.h promises. */
+static inline void
+fz_check_article(const struct ap_article *a)
+{
+	size_t i;
+
+	FZ_ASSERT(a != NULL, "no article");
+	fz_check_str(a->headline, false, "headline");
+	fz_check_str(a->standfirst, false, "standfirst");
+	fz_check_str(a->date, false, "date");
+	fz_check_str(a->date_modified, false, "date_modified");
+	fz_check_str(a->site_name, false, "site_name");
+	fz_check_str(a->lang, false, "lang");
+	fz_check_str(a->url, false, "url");
+	fz_check_str(a->source_path, false, "source_path");
+	fz_check_str(a->source_type, true, "source_type");
+	fz_check_str(a->source_encoding, true, "source_encoding");
+	FZ_ASSERT(a->nauthors == 0 || a->authors != NULL, "authors");
+	for (i = 0; i < a->nauthors; i++) {
+		fz_check_str(a->authors[i].name, true, "author name");
+		fz_check_str(a->authors[i].role, false, "author role");
+	}
+	FZ_ASSERT(a->nbody == 0 || a->body != NULL, "body");
+	for (i = 0; i < a->nbody; i++) {
+		FZ_ASSERT((unsigned)a->body[i].type <= AP_BODY_LISTITEM,
+		    "body type");
+		fz_check_str(a->body[i].text, true, "body text");
+	}
+	FZ_ASSERT(a->nquotes == 0 || a->quotes != NULL, "quotes");
+	for (i = 0; i < a->nquotes; i++) {
+		fz_check_str(a->quotes[i].text, true, "quote text");
+		fz_check_str(a->quotes[i].speaker, false, "quote speaker");
+		fz_check_str(a->quotes[i].speaker_role, false, "quote role");
+		/* SIZE_MAX: in the headline; SIZE_MAX - 1: standfirst */
+		FZ_ASSERT(a->quotes[i].block >= SIZE_MAX - 1 ||
+		    a->quotes[i].block < a->nbody, "quote block index");
+		FZ_ASSERT(a->quotes[i].block != SIZE_MAX ||
+		    a->headline != NULL, "quote in a missing headline");
+		FZ_ASSERT(a->quotes[i].block != SIZE_MAX - 1 ||
+		    a->standfirst != NULL, "quote in a missing standfirst");
+	}
+	FZ_ASSERT(a->nrelated == 0 || a->related != NULL, "related");
+	for (i = 0; i < a->nrelated; i++) {
+		fz_check_str(a->related[i].title, true, "related title");
+		fz_check_str(a->related[i].summary, false, "related summary");
+		fz_check_str(a->related[i].url, false, "related url");
+	}
+	FZ_ASSERT(a->ndropped == 0 || a->dropped != NULL, "dropped");
+	for (i = 0; i < a->ndropped; i++) {
+		fz_check_str(a->dropped[i].kind, true, "dropped kind");
+		fz_check_str(a->dropped[i].text, true, "dropped text");
+	}
+}
+
+/*
+ * One write of valid UTF-8 without NUL or CR (output has LF line ends);
+ * JSON must parse into an object of version 1.
+ */
+static inline void
+fz_check_output(const struct fz_out *o, const char *fmt)
+{
+	json_error_t err;
+	json_t *j, *v;
+
+	FZ_ASSERT(o->writes == 1, "output not written in one write");
+	FZ_ASSERT(fz_utf8_valid((const unsigned char *)o->p, o->len),
+	    "output is not valid UTF-8");
+	FZ_ASSERT(memchr(o->p, '\0', o->len) == NULL, "NUL byte in output");
+	FZ_ASSERT(memchr(o->p, '\r', o->len) == NULL, "CR in output");
+	if (strcmp(fmt, "json") != 0)
+		return;
+	j = json_loadb(o->p, o->len, JSON_REJECT_DUPLICATES, &err);
+	if (j == NULL) {
+		fprintf(stderr, "fuzz: JSON output does not parse: %s at "
+		    "%d:%d\n%.*s\n", err.text, err.line, err.column,
+		    (int)(o->len < 2000 ? o->len : 2000), o->p);
+		abort();
+	}
+	FZ_ASSERT(json_is_object(j), "JSON output is not an object");
+	v = json_object_get(j, "version");
+	FZ_ASSERT(json_is_integer(v) && json_integer_value(v) ==
+	    AP_JSON_VERSION, "JSON version");
+	json_decref(j);
+}
+
+#endif /* AP_FUZZ_COMMON_H */
