@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * HTML front end: libxml2 DOM -> metadata + block sequence.  A first walk
- * over the whole tree collects the head metadata and per-element counts
- * (visible text, link text, commas, paragraphs) from which the article
- * container is scored, readability-style.  A second walk, over the
- * container and the few regions around it the classifier needs (headline,
- * byline, date, standfirst, related lists), emits the blocks in document
- * order.  Both walks are iterative, so nesting depth costs no C stack, and
- * the only file that includes libxml2 is this one.
+ * HTML front end: page tree (html_tree.c) -> metadata + block sequence.  A
+ * first walk over the whole tree collects per-element counts (visible
+ * text, link text, commas, paragraphs) from which the article container
+ * is scored, readability-style.  A second walk, over the container and
+ * the few regions around it the classifier needs (headline, byline, date,
+ * standfirst, related lists), emits the blocks in document order.  Both
+ * walks are iterative, so nesting depth costs no C stack.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -15,311 +14,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/HTMLparser.h>
-#include <libxml/parser.h>
-#include <libxml/uri.h>
-#include <libxml/xmlerror.h>
-
 #include "artparse.h"
 #include "buf.h"
 #include "doc.h"
 #include "html.h"
-
-/* Tag properties. */
-#define TK_BLOCK	0x01	/* ends the pending block on entry and exit */
-#define TK_SKIP		0x02	/* never read: script, form controls, media */
-#define TK_HEADING	0x04
-
-enum tag {
-	T_OTHER = 0, T_A, T_ARTICLE, T_ASIDE, T_B, T_BASE, T_BLOCKQUOTE,
-	T_BODY, T_BR, T_DIV, T_FIGCAPTION, T_FIGURE, T_FOOTER, T_FORM, T_H1,
-	T_H2, T_H3, T_H4, T_H5, T_H6, T_HEAD, T_HEADER, T_HTML, T_LI,
-	T_LINK, T_MAIN, T_META, T_NAV, T_P, T_SCRIPT, T_SECTION, T_STRONG,
-	T_TIME, T_TITLE, T_TD, T_PRE, T_UL, T_OL, T_DL, T_ADDRESS, T_TABLE
-};
-
-struct tagdef {
-	const char	*name;
-	unsigned char	 tag;		/* enum tag */
-	unsigned char	 kind;		/* TK_* */
-	signed char	 base;		/* readability's initial score */
-};
-
-/* Sorted by name for bsearch. */
-static const struct tagdef tags[] = {
-	{ "a",		T_A,		0,		0 },
-	{ "address",	T_ADDRESS,	TK_BLOCK,	-3 },
-	{ "applet",	T_OTHER,	TK_SKIP,	0 },
-	{ "area",	T_OTHER,	TK_SKIP,	0 },
-	{ "article",	T_ARTICLE,	TK_BLOCK,	8 },
-	{ "aside",	T_ASIDE,	TK_BLOCK,	-5 },
-	{ "audio",	T_OTHER,	TK_SKIP,	0 },
-	{ "b",		T_B,		0,		0 },
-	{ "base",	T_BASE,		TK_SKIP,	0 },
-	{ "blockquote",	T_BLOCKQUOTE,	TK_BLOCK,	3 },
-	{ "body",	T_BODY,		TK_BLOCK,	0 },
-	{ "br",		T_BR,		0,		0 },
-	{ "button",	T_OTHER,	TK_SKIP,	0 },
-	{ "canvas",	T_OTHER,	TK_SKIP,	0 },
-	{ "caption",	T_OTHER,	TK_BLOCK,	0 },
-	{ "center",	T_OTHER,	TK_BLOCK,	0 },
-	{ "datalist",	T_OTHER,	TK_SKIP,	0 },
-	{ "dd",		T_OTHER,	TK_BLOCK,	-3 },
-	{ "details",	T_OTHER,	TK_BLOCK,	0 },
-	{ "dialog",	T_OTHER,	TK_BLOCK,	-5 },
-	{ "dir",	T_OTHER,	TK_BLOCK,	-3 },
-	{ "div",	T_DIV,		TK_BLOCK,	5 },
-	{ "dl",		T_DL,		TK_BLOCK,	-3 },
-	{ "dt",		T_OTHER,	TK_BLOCK,	-3 },
-	{ "embed",	T_OTHER,	TK_SKIP,	0 },
-	{ "fieldset",	T_OTHER,	TK_BLOCK,	-3 },
-	{ "figcaption",	T_FIGCAPTION,	TK_BLOCK,	-3 },
-	{ "figure",	T_FIGURE,	TK_BLOCK,	-3 },
-	{ "footer",	T_FOOTER,	TK_BLOCK,	-5 },
-	{ "form",	T_FORM,		TK_BLOCK,	-3 },
-	{ "frame",	T_OTHER,	TK_SKIP,	0 },
-	{ "frameset",	T_OTHER,	TK_SKIP,	0 },
-	{ "h1",		T_H1,		TK_BLOCK | TK_HEADING,	-5 },
-	{ "h2",		T_H2,		TK_BLOCK | TK_HEADING,	-5 },
-	{ "h3",		T_H3,		TK_BLOCK | TK_HEADING,	-5 },
-	{ "h4",		T_H4,		TK_BLOCK | TK_HEADING,	-5 },
-	{ "h5",		T_H5,		TK_BLOCK | TK_HEADING,	-5 },
-	{ "h6",		T_H6,		TK_BLOCK | TK_HEADING,	-5 },
-	{ "head",	T_HEAD,		0,		0 },
-	{ "header",	T_HEADER,	TK_BLOCK,	-5 },
-	{ "hgroup",	T_OTHER,	TK_BLOCK,	0 },
-	{ "hr",		T_OTHER,	TK_BLOCK,	0 },
-	{ "html",	T_HTML,		TK_BLOCK,	0 },
-	{ "iframe",	T_OTHER,	TK_SKIP,	0 },
-	{ "img",	T_OTHER,	TK_SKIP,	0 },
-	{ "input",	T_OTHER,	TK_SKIP,	0 },
-	{ "legend",	T_OTHER,	TK_BLOCK,	0 },
-	{ "li",		T_LI,		TK_BLOCK,	-3 },
-	{ "link",	T_LINK,		TK_SKIP,	0 },
-	{ "main",	T_MAIN,		TK_BLOCK,	5 },
-	{ "map",	T_OTHER,	TK_SKIP,	0 },
-	{ "math",	T_OTHER,	TK_SKIP,	0 },
-	{ "menu",	T_OTHER,	TK_BLOCK,	-3 },
-	{ "meta",	T_META,		TK_SKIP,	0 },
-	{ "nav",	T_NAV,		TK_BLOCK,	-10 },
-	{ "noembed",	T_OTHER,	TK_SKIP,	0 },
-	{ "noframes",	T_OTHER,	TK_SKIP,	0 },
-	{ "noscript",	T_OTHER,	TK_SKIP,	0 },
-	{ "object",	T_OTHER,	TK_SKIP,	0 },
-	{ "ol",		T_OL,		TK_BLOCK,	-3 },
-	{ "optgroup",	T_OTHER,	TK_SKIP,	0 },
-	{ "option",	T_OTHER,	TK_SKIP,	0 },
-	{ "p",		T_P,		TK_BLOCK,	0 },
-	{ "picture",	T_OTHER,	TK_SKIP,	0 },
-	{ "pre",	T_PRE,		TK_BLOCK,	3 },
-	{ "script",	T_SCRIPT,	TK_SKIP,	0 },
-	{ "section",	T_SECTION,	TK_BLOCK,	0 },
-	{ "select",	T_OTHER,	TK_SKIP,	0 },
-	{ "source",	T_OTHER,	TK_SKIP,	0 },
-	{ "strong",	T_STRONG,	0,		0 },
-	{ "style",	T_OTHER,	TK_SKIP,	0 },
-	{ "summary",	T_OTHER,	TK_BLOCK,	0 },
-	{ "svg",	T_OTHER,	TK_SKIP,	0 },
-	{ "table",	T_TABLE,	TK_BLOCK,	0 },
-	{ "tbody",	T_OTHER,	TK_BLOCK,	0 },
-	{ "td",		T_TD,		TK_BLOCK,	3 },
-	{ "template",	T_OTHER,	TK_SKIP,	0 },
-	{ "textarea",	T_OTHER,	TK_SKIP,	0 },
-	{ "tfoot",	T_OTHER,	TK_BLOCK,	0 },
-	{ "th",		T_OTHER,	TK_BLOCK,	-5 },
-	{ "thead",	T_OTHER,	TK_BLOCK,	0 },
-	{ "time",	T_TIME,		0,		0 },
-	{ "title",	T_TITLE,	TK_SKIP,	0 },
-	{ "tr",		T_OTHER,	TK_BLOCK,	0 },
-	{ "track",	T_OTHER,	TK_SKIP,	0 },
-	{ "ul",		T_UL,		TK_BLOCK,	-3 },
-	{ "video",	T_OTHER,	TK_SKIP,	0 },
-};
-
-/* Cues read from class, id, itemprop, role and rel values. */
-#define C_NEG		0x0001	/* boilerplate: nav, share, ads, comments */
-#define C_POS		0x0002	/* content: article, body, texte */
-#define C_BYLINE	0x0004
-#define C_DATE		0x0008
-#define C_LEAD		0x0010	/* standfirst */
-#define C_RELATED	0x0020
-#define C_HIDDEN	0x0040	/* screen-reader only, hidden */
-#define C_CAPTION	0x0080
-#define C_BODY		0x0100	/* itemprop=articleBody: strongest cue */
-#define C_NAV		0x0200	/* role navigation, banner, contentinfo */
-#define C_KICKER	0x0400	/* a label set before a title or summary */
-#define C_COMMENT	0x0800	/* readers' comments */
-
-/* Substring; whole token or token prefix (tokens split at anything but
- * letters and digits); whole class name or its prefix (split at spaces). */
-enum { M_SUB, M_TOK, M_PFX, M_CLS, M_CLSPFX };
-
-static const struct cue {
-	const char	*pat;
-	unsigned char	 how;
-	unsigned short	 bits;
-} cues[] = {
-	/* content */
-	{ "article",	M_SUB,	C_POS },
-	{ "content",	M_SUB,	C_POS },
-	{ "contenu",	M_SUB,	C_POS },
-	{ "corps",	M_SUB,	C_POS },
-	{ "texte",	M_SUB,	C_POS },
-	{ "text",	M_TOK,	C_POS },
-	{ "story",	M_SUB,	C_POS },
-	{ "post",	M_PFX,	C_POS },
-	{ "entry",	M_SUB,	C_POS },
-	{ "main",	M_SUB,	C_POS },
-	{ "body",	M_SUB,	C_POS },
-	{ "prose",	M_SUB,	C_POS },
-	{ "paragraph",	M_SUB,	C_POS },
-	{ "articlebody", M_SUB,	C_BODY },
-	{ "article-body", M_SUB, C_BODY },
-	{ "article__body", M_SUB, C_BODY },
-	/* boilerplate */
-	{ "comment",	M_SUB,	C_NEG | C_COMMENT },
-	{ "reaction",	M_SUB,	C_NEG | C_COMMENT },
-	{ "footer",	M_SUB,	C_NEG },
-	{ "foot",	M_TOK,	C_NEG },
-	{ "pied",	M_PFX,	C_NEG },
-	{ "header",	M_SUB,	C_NEG },
-	{ "masthead",	M_SUB,	C_NEG },
-	{ "sidebar",	M_SUB,	C_NEG },
-	{ "aside",	M_TOK,	C_NEG },
-	{ "nav",	M_PFX,	C_NEG },
-	{ "menu",	M_SUB,	C_NEG },
-	{ "breadcrumb",	M_SUB,	C_NEG },
-	{ "ariane",	M_SUB,	C_NEG },
-	{ "social",	M_SUB,	C_NEG },
-	{ "share",	M_SUB,	C_NEG },
-	{ "sharing",	M_SUB,	C_NEG },
-	{ "partage",	M_SUB,	C_NEG },
-	{ "newsletter",	M_SUB,	C_NEG },
-	{ "abonne",	M_SUB,	C_NEG },
-	{ "subscri",	M_SUB,	C_NEG },
-	{ "paywall",	M_SUB,	C_NEG },
-	{ "premium",	M_TOK,	C_NEG },
-	{ "cookie",	M_SUB,	C_NEG },
-	{ "consent",	M_SUB,	C_NEG },
-	{ "gdpr",	M_SUB,	C_NEG },
-	{ "publicite",	M_SUB,	C_NEG },
-	{ "advert",	M_SUB,	C_NEG },
-	{ "ad",		M_TOK,	C_NEG },
-	{ "ads",	M_TOK,	C_NEG },
-	{ "adbox",	M_PFX,	C_NEG },
-	{ "adslot",	M_PFX,	C_NEG },
-	{ "pub",	M_TOK,	C_NEG },
-	{ "dfp",	M_PFX,	C_NEG },
-	{ "sponsor",	M_SUB,	C_NEG },
-	{ "promo",	M_SUB,	C_NEG },
-	{ "banner",	M_SUB,	C_NEG },
-	{ "widget",	M_SUB,	C_NEG },
-	{ "outbrain",	M_SUB,	C_NEG },
-	{ "taboola",	M_SUB,	C_NEG },
-	{ "recommand",	M_SUB,	C_NEG },
-	{ "most-read",	M_SUB,	C_NEG },
-	{ "mostread",	M_SUB,	C_NEG },
-	{ "plus-lus",	M_SUB,	C_NEG },
-	{ "pluslus",	M_SUB,	C_NEG },
-	{ "popular",	M_SUB,	C_NEG },
-	{ "populaire",	M_SUB,	C_NEG },
-	{ "tags",	M_TOK,	C_NEG },
-	{ "tag",	M_TOK,	C_NEG },
-	{ "keywords",	M_SUB,	C_NEG },
-	{ "toolbar",	M_SUB,	C_NEG },
-	{ "tools",	M_TOK,	C_NEG },
-	{ "modal",	M_SUB,	C_NEG },
-	{ "popup",	M_SUB,	C_NEG },
-	{ "login",	M_SUB,	C_NEG },
-	{ "signup",	M_SUB,	C_NEG },
-	{ "pagination",	M_SUB,	C_NEG },
-	{ "pager",	M_TOK,	C_NEG },
-	{ "bio",	M_TOK,	C_NEG },
-	{ "meta",	M_TOK,	C_NEG },
-	{ "print",	M_TOK,	C_NEG },
-	{ "disqus",	M_SUB,	C_NEG | C_COMMENT },
-	/* related-article boxes */
-	{ "related",	M_SUB,	C_NEG | C_RELATED },
-	{ "connexe",	M_SUB,	C_NEG | C_RELATED },
-	{ "lire-aussi",	M_SUB,	C_NEG | C_RELATED },
-	{ "lireaussi",	M_SUB,	C_NEG | C_RELATED },
-	{ "lire_aussi",	M_SUB,	C_NEG | C_RELATED },
-	{ "meme-sujet",	M_SUB,	C_NEG | C_RELATED },
-	{ "meme_sujet",	M_SUB,	C_NEG | C_RELATED },
-	{ "memesujet",	M_SUB,	C_NEG | C_RELATED },
-	{ "same-topic",	M_SUB,	C_NEG | C_RELATED },
-	{ "en-relation", M_SUB,	C_NEG | C_RELATED },
-	{ "similar",	M_SUB,	C_NEG | C_RELATED },
-	{ "read-also",	M_SUB,	C_NEG | C_RELATED },
-	{ "readalso",	M_SUB,	C_NEG | C_RELATED },
-	{ "see-also",	M_SUB,	C_NEG | C_RELATED },
-	/* byline, date, standfirst */
-	{ "author",	M_SUB,	C_BYLINE },
-	{ "auteur",	M_SUB,	C_BYLINE },
-	{ "byline",	M_SUB,	C_BYLINE },
-	{ "signature",	M_SUB,	C_BYLINE },
-	{ "signataire",	M_SUB,	C_BYLINE },
-	{ "writer",	M_SUB,	C_BYLINE },
-	{ "journalist",	M_SUB,	C_BYLINE },
-	{ "credit",	M_PFX,	C_BYLINE },
-	{ "date",	M_PFX,	C_DATE },
-	{ "dateline",	M_SUB,	C_DATE },
-	{ "pubdate",	M_SUB,	C_DATE },
-	{ "time",	M_TOK,	C_DATE },
-	{ "timestamp",	M_SUB,	C_DATE },
-	{ "published",	M_SUB,	C_DATE },
-	{ "publication", M_SUB,	C_DATE },
-	{ "publish",	M_PFX,	C_DATE },
-	{ "chapo",	M_SUB,	C_LEAD },
-	{ "chapeau",	M_SUB,	C_LEAD },
-	{ "standfirst",	M_SUB,	C_LEAD },
-	{ "lead",	M_TOK,	C_LEAD },
-	{ "lede",	M_TOK,	C_LEAD },
-	{ "intro",	M_PFX,	C_LEAD },
-	{ "summary",	M_SUB,	C_LEAD },
-	{ "resume",	M_TOK,	C_LEAD },
-	{ "description", M_SUB,	C_LEAD },
-	{ "desc",	M_TOK,	C_LEAD },
-	{ "excerpt",	M_SUB,	C_LEAD },
-	{ "subtitle",	M_SUB,	C_LEAD },
-	{ "sous-titre",	M_SUB,	C_LEAD },
-	{ "subheadline", M_SUB,	C_LEAD },
-	{ "accroche",	M_SUB,	C_LEAD },
-	{ "deck",	M_TOK,	C_LEAD },
-	{ "dek",	M_TOK,	C_LEAD },
-	{ "hat",	M_TOK,	C_LEAD },
-	/* kickers: "gros temps" before a summary, read apart from it */
-	{ "kicker",	M_PFX,	C_KICKER },
-	{ "surtitre",	M_PFX,	C_KICKER },
-	{ "overline",	M_PFX,	C_KICKER },
-	{ "eyebrow",	M_PFX,	C_KICKER },
-	{ "label",	M_TOK,	C_KICKER },
-	/* captions and hidden helpers */
-	{ "caption",	M_SUB,	C_CAPTION },
-	{ "legende",	M_SUB,	C_CAPTION },
-	{ "hidden",	M_CLS,	C_HIDDEN },
-	{ "is-hidden",	M_CLS,	C_HIDDEN },
-	{ "u-hidden",	M_CLS,	C_HIDDEN },
-	{ "hide",	M_CLS,	C_HIDDEN },
-	{ "invisible",	M_CLS,	C_HIDDEN },
-	{ "offscreen",	M_CLS,	C_HIDDEN },
-	{ "sr-only",	M_CLS,	C_HIDDEN },
-	{ "sr-text",	M_CLS,	C_HIDDEN },
-	{ "visually-hidden", M_CLS, C_HIDDEN },
-	{ "visuallyhidden", M_CLS, C_HIDDEN },
-	{ "u-visually-hidden", M_CLS, C_HIDDEN },
-	{ "screen-reader-text", M_CLS, C_HIDDEN },
-	{ "screen-reader-only", M_CLS, C_HIDDEN },
-	{ "element-invisible", M_CLS, C_HIDDEN },
-	{ "a11y-hidden", M_CLS,	C_HIDDEN },
-	{ "hidden-",	M_CLSPFX, C_HIDDEN },
-};
-
-/* "hidden-*" classes that only hide at some screen sizes. */
-static const char *const responsive[] = {
-	"xs", "sm", "md", "lg", "xl", "xxl", "print", "mobile", "desktop",
-	"tablet", "phone", "small", "medium", "large", NULL
-};
+#include "html_tree.h"
 
 /* Inherited flags of an element. */
 #define I_LINK		0x0001
@@ -344,9 +43,10 @@ static const char *const responsive[] = {
 #define F_LBOX		0x0100	/* a related box: each link is a block */
 #define F_INBOX		0x0200	/* emission: inside such a box */
 
-/* Per-element record, hung on xmlNode._private during the call. */
+/* Per-element record, one for each element of the tree. */
 struct el {
-	xmlNode		*node;
+	const struct ap_hel *h;		/* tag and attributes */
+	uint32_t	 node;		/* its node in the tree */
 	struct el	*parent;	/* parent element */
 	struct el	*owner;		/* nearest block ancestor-or-self */
 	struct el	*link;		/* nearest <a> ancestor-or-self */
@@ -366,35 +66,22 @@ struct el {
 	unsigned	 cues;		/* C_* */
 	unsigned	 inh;		/* I_* */
 	unsigned	 fl;		/* F_* */
-	unsigned char	 tag;		/* enum tag */
+	unsigned char	 tag;		/* enum ap_htag */
 	unsigned char	 kind;		/* TK_* */
 	unsigned char	 level;		/* heading level, inherited */
 	signed char	 base;		/* tag's initial score */
 };
 
 #define MAXLIST		64
-#define CUECACHE	509	/* prime */
 #define CUESMAX		160	/* bytes of cue tokens per block */
 #define MAXBYLINE	8
-
-/* Foreign resources that must not leak when the arena jumps out. */
-struct hold {
-	xmlDoc		*doc;
-	xmlChar		*uri;
-	void		(*prev)(void *);
-	void		*prev_arg;
-};
-
-/* A class string already scanned (the key points into the xmlDoc). */
-struct cuecache {
-	const char	*key;
-	unsigned	 bits;
-};
 
 struct ctx {
 	struct ap_doc	*d;
 	struct ap_arena	*a;
-	struct hold	*hold;
+	struct ap_htree	*t;
+	const struct ap_hnode *n;	/* t->n */
+	struct el	*els;		/* one per t->el */
 	struct ap_hmeta	 m;
 	size_t		 seq;
 	struct el	**cand;		/* elements with a content score */
@@ -415,7 +102,6 @@ struct ctx {
 	struct el	*conts[MAXLIST];	/* best, widened siblings */
 	size_t		 nconts;
 	const char	*base;		/* absolute base URL, or NULL */
-	struct cuecache	 cache[CUECACHE];
 	const char	*bylines[MAXBYLINE];	/* texts of byline blocks */
 	size_t		 nbylines;
 	struct el	*root;		/* current emission root */
@@ -434,242 +120,26 @@ struct ctx {
 	size_t		 line;
 };
 
-/* Attributes ------------------------------------------------------- */
+/* Tree access ------------------------------------------------------- */
 
-/* The value of attribute name, or NULL (no allocation: libxml2 keeps HTML
- * attribute values as one text child). */
+/* The element record of node k, or NULL (text, <head>, none). */
+static struct el *
+el_at(const struct ctx *c, uint32_t k)
+{
+	return c->n[k].type == AP_HN_ELEM ? &c->els[c->n[k].x] : NULL;
+}
+
+/* The element record of the parent of node k, or NULL. */
+static struct el *
+parent_el(const struct ctx *c, uint32_t k)
+{
+	return el_at(c, c->n[k].parent);
+}
+
 static const char *
-attr(const xmlNode *n, const char *name)
+str(const struct ctx *c, uint32_t off)
 {
-	const xmlAttr *p;
-
-	for (p = n->properties; p != NULL; p = p->next) {
-		if (strcmp((const char *)p->name, name) != 0)
-			continue;
-		if (p->children == NULL)
-			return "";
-		if (p->children->content == NULL)
-			return "";
-		return (const char *)p->children->content;
-	}
-	return NULL;
-}
-
-static int
-tag_cmp(const void *k, const void *e)
-{
-	return strcmp(k, ((const struct tagdef *)e)->name);
-}
-
-static const struct tagdef *
-tag_find(const xmlNode *n)
-{
-	return bsearch(n->name, tags, sizeof(tags) / sizeof(tags[0]),
-	    sizeof(tags[0]), tag_cmp);
-}
-
-/* Whether tok[0..tl) matches pattern c. */
-static bool
-tok_match(const char *tok, size_t tl, const struct cue *c)
-{
-	size_t pl = strlen(c->pat);
-
-	if (c->how == M_TOK)
-		return tl == pl && memcmp(tok, c->pat, pl) == 0;
-	return tl >= pl && memcmp(tok, c->pat, pl) == 0;
-}
-
-/* Whether one space-separated name of low[0..n) matches c. */
-static bool
-class_match(const char *low, size_t n, const struct cue *c)
-{
-	size_t i, t0, pl = strlen(c->pat), k;
-
-	for (i = 0; i < n;) {
-		while (i < n && (low[i] == ' ' || low[i] == '\t' ||
-		    low[i] == '\n'))
-			i++;
-		t0 = i;
-		while (i < n && low[i] != ' ' && low[i] != '\t' &&
-		    low[i] != '\n')
-			i++;
-		if (c->how == M_CLS && i - t0 == pl &&
-		    memcmp(low + t0, c->pat, pl) == 0)
-			return true;
-		if (c->how != M_CLSPFX || i - t0 <= pl ||
-		    memcmp(low + t0, c->pat, pl) != 0)
-			continue;
-		for (k = 0; responsive[k] != NULL; k++)
-			if (strncmp(low + t0 + pl, responsive[k],
-			    strlen(responsive[k])) == 0)
-				break;
-		if (responsive[k] == NULL)
-			return true;
-	}
-	return false;
-}
-
-static bool
-alnum(char ch)
-{
-	return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
-}
-
-/* Cue bits of one attribute value (its first 255 bytes). */
-static unsigned
-cue_scan(const char *v)
-{
-	char low[256];
-	size_t n, i, k, t, nt = 0, tok[32][2];
-	unsigned bits = 0;
-
-	for (n = 0; v[n] != '\0' && n < sizeof(low) - 1; n++)
-		low[n] = (v[n] >= 'A' && v[n] <= 'Z') ?
-		    (char)(v[n] - 'A' + 'a') : v[n];
-	low[n] = '\0';
-	if (n == 0)
-		return 0;
-	/* Tokens split on anything but letters and digits, found once. */
-	for (i = 0; i < n && nt < 32;) {
-		while (i < n && !alnum(low[i]))
-			i++;
-		tok[nt][0] = i;
-		while (i < n && alnum(low[i]))
-			i++;
-		if (i > tok[nt][0]) {
-			tok[nt][1] = i - tok[nt][0];
-			nt++;
-		}
-	}
-	for (k = 0; k < sizeof(cues) / sizeof(cues[0]); k++) {
-		const struct cue *c = &cues[k];
-
-		if ((bits & c->bits) == c->bits)
-			continue;	/* nothing new to learn */
-		switch (c->how) {
-		case M_SUB:
-			if (strstr(low, c->pat) != NULL)
-				bits |= c->bits;
-			break;
-		case M_CLS:
-		case M_CLSPFX:
-			if (class_match(low, n, c))
-				bits |= c->bits;
-			break;
-		default:
-			for (t = 0; t < nt; t++) {
-				if (tok_match(low + tok[t][0], tok[t][1], c)) {
-					bits |= c->bits;
-					break;
-				}
-			}
-			break;
-		}
-	}
-	return bits;
-}
-
-/*
- * Cue bits of one attribute value.  Pages repeat the same class strings
- * on thousands of elements, so results are cached by content.
- */
-static unsigned
-cue_bits(struct ctx *c, const char *v)
-{
-	struct cuecache *e;
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; v[i] != '\0' && i < 255; i++)
-		h = (h ^ (unsigned char)v[i]) * 16777619u;
-	e = &c->cache[h % CUECACHE];
-	if (e->key != NULL && strcmp(e->key, v) == 0)
-		return e->bits;
-	e->key = v;
-	e->bits = cue_scan(v);
-	return e->bits;
-}
-
-/* Whether a style attribute hides the element. */
-static bool
-style_hidden(const char *s)
-{
-	const char *p;
-	size_t k;
-	static const char *const pr[][2] = {
-		{ "display", "none" }, { "visibility", "hidden" }
-	};
-
-	for (k = 0; k < 2; k++) {
-		for (p = s; (p = strstr(p, pr[k][0])) != NULL;) {
-			p += strlen(pr[k][0]);
-			while (*p == ' ')
-				p++;
-			if (*p != ':')
-				continue;
-			p++;
-			while (*p == ' ')
-				p++;
-			if (strncasecmp(p, pr[k][1], strlen(pr[k][1])) == 0)
-				return true;
-		}
-	}
-	return false;
-}
-
-static bool
-is_hidden(const xmlNode *n, unsigned cues_)
-{
-	const char *v;
-
-	if (attr(n, "hidden") != NULL)
-		return true;
-	if ((v = attr(n, "aria-hidden")) != NULL && strcasecmp(v, "true") == 0)
-		return true;
-	if ((v = attr(n, "style")) != NULL && style_hidden(v))
-		return true;
-	return (cues_ & C_HIDDEN) != 0;
-}
-
-/* Cues and weight of an element from its class, id, itemprop and role. */
-static void
-el_cues(struct ctx *c, struct el *e, const xmlNode *n)
-{
-	const char *v;
-	unsigned b;
-	int w = 0;
-
-	if ((v = attr(n, "class")) != NULL) {
-		b = cue_bits(c, v);
-		e->cues |= b;
-		w += (b & C_NEG ? -25 : 0) + (b & (C_POS | C_BODY) ? 25 : 0);
-	}
-	/* Ids of headings and paragraphs are anchors made from their text
-	 * ("comment-on-garde-le-lien"), not cues. */
-	if ((v = attr(n, "id")) != NULL && e->tag != T_P &&
-	    !(e->kind & TK_HEADING)) {
-		b = cue_bits(c, v) & ~C_HIDDEN;
-		e->cues |= b;
-		w += (b & C_NEG ? -25 : 0) + (b & (C_POS | C_BODY) ? 25 : 0);
-	}
-	if ((v = attr(n, "itemprop")) != NULL) {
-		b = cue_bits(c, v) & ~C_HIDDEN;
-		e->cues |= b;
-		if (b & C_BODY)
-			w += 50;
-	}
-	if ((v = attr(n, "rel")) != NULL && strstr(v, "author") != NULL)
-		e->cues |= C_BYLINE;
-	if ((v = attr(n, "role")) != NULL) {
-		if (strcmp(v, "navigation") == 0 || strcmp(v, "banner") == 0 ||
-		    strcmp(v, "contentinfo") == 0 ||
-		    strcmp(v, "complementary") == 0 || strcmp(v, "menu") == 0) {
-			e->cues |= C_NAV;
-			w -= 25;
-		} else if (strcmp(v, "main") == 0 || strcmp(v, "article") == 0)
-			w += 25;
-	}
-	e->weight = w;
+	return ap_hstr(c->t, off);
 }
 
 /* Counting --------------------------------------------------------- */
@@ -720,71 +190,49 @@ cand_add(struct ctx *c, struct el *e)
 	c->cand[c->ncand++] = e;
 }
 
-/* Copy the text children of n (script, title) into a new arena string. */
-static const char *
-child_text(struct ctx *c, const xmlNode *n, bool collapse)
-{
-	struct ap_buf b;
-	const xmlNode *k;
-	const char *r;
-
-	ap_buf_init(&b, c->a);
-	for (k = n->children; k != NULL; k = k->next)
-		if ((k->type == XML_TEXT_NODE ||
-		    k->type == XML_CDATA_SECTION_NODE) && k->content != NULL)
-			ap_buf_puts(&b, (const char *)k->content);
-	r = collapse ? ap_html_collapse(c->a, b.p, b.len) : ap_buf_strdup(&b);
-	ap_buf_fini(&b);
-	return r;
-}
-
-/* Metadata carried by head elements (and stray ones in the body). */
+/* Metadata carried by head elements (and stray ones in the body), in
+ * document order. */
 static void
-head_element(struct ctx *c, const xmlNode *n, enum tag t)
+head_events(struct ctx *c)
 {
+	const struct ap_hev *ev;
 	const char *name, *v;
+	size_t i;
 
-	switch (t) {
-	case T_META:
-		/* Some saved pages (Postlight fixtures) write value=. */
-		if ((v = attr(n, "content")) == NULL &&
-		    (v = attr(n, "value")) == NULL)
-			return;
-		if ((name = attr(n, "property")) != NULL)
+	for (i = 0; i < c->t->nev; i++) {
+		ev = &c->t->ev[i];
+		name = str(c, ev->name);
+		if ((v = str(c, ev->value)) == NULL)
+			continue;
+		switch (ev->kind) {
+		case AP_HEV_META:
 			ap_hmeta_add(c->a, &c->m, name, v);
-		if ((name = attr(n, "name")) != NULL)
-			ap_hmeta_add(c->a, &c->m, name, v);
-		if ((name = attr(n, "itemprop")) != NULL)
-			ap_hmeta_add(c->a, &c->m, name, v);
-		if ((name = attr(n, "http-equiv")) != NULL)
-			ap_hmeta_add(c->a, &c->m, name, v);
-		break;
-	case T_LINK:
-		if ((v = attr(n, "rel")) != NULL &&
-		    strcasecmp(v, "canonical") == 0 &&
-		    (v = attr(n, "href")) != NULL)
+			break;
+		case AP_HEV_CANONICAL:
 			ap_hmeta_set(c->a, &c->m, AP_HK_CANONICAL, v,
 			    strlen(v));
-		break;
-	case T_BASE:
-		if ((v = attr(n, "href")) != NULL)
+			break;
+		case AP_HEV_BASE:
 			ap_hmeta_set(c->a, &c->m, AP_HK_BASE, v, strlen(v));
-		break;
-	case T_TITLE:
-		if (c->m.v[AP_HK_TITLE] == NULL) {
-			v = child_text(c, n, true);
-			if (*v != '\0')
-				c->m.v[AP_HK_TITLE] = v;
+			break;
+		case AP_HEV_LANG:
+			ap_hmeta_set(c->a, &c->m, AP_HK_LANG, v, strlen(v));
+			break;
+		case AP_HEV_TITLE:
+			if (c->m.v[AP_HK_TITLE] == NULL) {
+				v = ap_html_collapse(c->a, v, strlen(v));
+				if (*v != '\0')
+					c->m.v[AP_HK_TITLE] = v;
+			}
+			break;
+		case AP_HEV_JSONLD:
+			if (c->m.njsonld < AP_HMETA_MAXLD)
+				c->m.jsonld[c->m.njsonld++] =
+				    ap_strdup(c->a, v);
+			break;
+		default:
+			break;
 		}
-		break;
-	case T_SCRIPT:
-		if ((v = attr(n, "type")) != NULL &&
-		    strstr(v, "ld+json") != NULL &&
-		    c->m.njsonld < AP_HMETA_MAXLD)
-			c->m.jsonld[c->m.njsonld++] = child_text(c, n, false);
-		break;
-	default:
-		break;
 	}
 }
 
@@ -811,18 +259,19 @@ inline_insert(const char *s)
 
 /* Pass 1: enter a node; returns whether it was entered (and must be left). */
 static int
-p1_enter(struct ctx *c, xmlNode *n)
+p1_enter(struct ctx *c, uint32_t k)
 {
-	const struct tagdef *td;
+	const struct ap_hnode *n = &c->n[k];
+	const struct ap_hel *h;
 	struct el *e, *p;
-	const char *v;
+	const char *s;
 	size_t cnt, commas;
 
-	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-		p = n->parent != NULL ? n->parent->_private : NULL;
-		if (p == NULL || n->content == NULL)
+	if (n->type == AP_HN_TEXT) {
+		if ((p = parent_el(c, k)) == NULL)
 			return 0;
-		cnt = count_text((const char *)n->content, &commas);
+		s = c->t->s + n->x;
+		cnt = count_text(s, &commas);
 		if (cnt == 0)
 			return 0;
 		p->text += cnt;
@@ -835,40 +284,31 @@ p1_enter(struct ctx *c, xmlNode *n)
 			if (p->inh & I_LINK)
 				p->owner->ownlink += cnt;
 		}
-		if (cnt <= 60 && ap_html_related_label(
-		    (const char *)n->content, strlen((const char *)n->content)))
+		if (cnt <= 60 && ap_html_related_label(s, n->len))
 			push(c->labels, &c->nlabels, p);
-		else if (p->owner != NULL && inline_insert(
-		    (const char *)n->content))
+		else if (p->owner != NULL && inline_insert(s))
 			push(c->inserts, &c->ninserts, p->owner);
 		return 0;
 	}
-	if (n->type != XML_ELEMENT_NODE || n->name == NULL)
+	if (n->type == AP_HN_HEAD)
+		return 1;	/* walked for what it holds; it has no el */
+	if (n->type != AP_HN_ELEM)
 		return 0;
-	td = tag_find(n);
-	if (td != NULL && (td->tag == T_META || td->tag == T_LINK ||
-	    td->tag == T_BASE || td->tag == T_TITLE || td->tag == T_SCRIPT))
-		head_element(c, n, (enum tag)td->tag);
-	if (td != NULL && td->tag == T_HEAD)
-		return 1;	/* walk it for metadata; it has no el */
-	p = n->parent != NULL ? n->parent->_private : NULL;
-	if (td != NULL && (td->kind & TK_SKIP))
-		return 0;
-	e = ap_alloc(c->a, sizeof(*e));
-	e->node = n;
-	e->parent = p;
+	e = &c->els[n->x];
+	e->h = h = &c->t->el[n->x];
+	e->node = k;
+	e->parent = p = parent_el(c, k);
 	e->seq = c->seq++;
-	e->tag = td != NULL ? td->tag : T_OTHER;
-	e->kind = td != NULL ? td->kind : 0;
-	e->base = td != NULL ? td->base : 0;
-	el_cues(c, e, n);
-	if (e->tag != T_HTML && e->tag != T_BODY && is_hidden(n, e->cues)) {
+	e->tag = h->tag;
+	e->kind = h->kind;
+	e->base = h->base;
+	e->cues = h->cues;
+	e->weight = h->weight;
+	if (h->hidden) {
 		e->fl |= F_HIDDEN;
 		e->last = e->seq;
-		n->_private = e;
 		return 0;
 	}
-	n->_private = e;
 	if (p != NULL) {
 		p->nchild++;
 		e->inh = p->inh;
@@ -922,17 +362,12 @@ p1_enter(struct ctx *c, xmlNode *n)
 		if (c->body == NULL)
 			c->body = e;
 		break;
-	case T_HTML:
-		if ((v = attr(n, "lang")) != NULL ||
-		    (v = attr(n, "xml:lang")) != NULL)
-			ap_hmeta_set(c->a, &c->m, AP_HK_LANG, v, strlen(v));
-		break;
 	case T_H1:
 		if (c->m.nh1 < AP_HMETA_MAXH1)
 			c->h1[c->m.nh1++] = e;
 		break;
 	case T_TIME:
-		if (attr(n, "datetime") != NULL)
+		if (h->datetime != 0)
 			push(c->times, &c->ntimes, e);
 		break;
 	default:
@@ -952,10 +387,8 @@ p1_enter(struct ctx *c, xmlNode *n)
 		push(c->cuemeta, &c->ncuemeta, e);
 	/* Microdata: <time itemprop=datePublished datetime=…>; kept for
 	 * when the container is known, as related teasers carry it too. */
-	if ((v = attr(n, "itemprop")) != NULL && e->tag != T_TIME &&
-	    (strcasecmp(v, "datePublished") == 0 ||
-	    strcasecmp(v, "dateCreated") == 0) &&
-	    (attr(n, "datetime") != NULL || attr(n, "content") != NULL))
+	if (h->idate == AP_HI_PUBLISHED && e->tag != T_TIME &&
+	    (h->datetime != 0 || h->content != 0))
 		push(c->times, &c->ntimes, e);
 	return 1;
 }
@@ -983,9 +416,9 @@ score_para(struct ctx *c, struct el *e, bool self)
 }
 
 static void
-p1_leave(struct ctx *c, xmlNode *n)
+p1_leave(struct ctx *c, uint32_t k)
 {
-	struct el *e = n->_private, *p;
+	struct el *e = el_at(c, k), *p;
 
 	if (e == NULL)
 		return;		/* <head> */
@@ -1009,30 +442,32 @@ p1_leave(struct ctx *c, xmlNode *n)
 	}
 }
 
+/* Depth first over the subtree of root, without recursion. */
 static void
-walk(struct ctx *c, xmlNode *root, int (*enter)(struct ctx *, xmlNode *),
-    void (*leave)(struct ctx *, xmlNode *))
+walk(struct ctx *c, uint32_t root, int (*enter)(struct ctx *, uint32_t),
+    void (*leave)(struct ctx *, uint32_t))
 {
-	xmlNode *n = root;
+	const struct ap_hnode *N = c->n;
+	uint32_t k = root;
 	int in;
 
 	for (;;) {
-		in = enter(c, n);
-		if (in && n->children != NULL) {
-			n = n->children;
+		in = enter(c, k);
+		if (in && N[k].first != 0) {
+			k = N[k].first;
 			continue;
 		}
 		if (in)
-			leave(c, n);
+			leave(c, k);
 		for (;;) {
-			if (n == root)
+			if (k == root)
 				return;
-			if (n->next != NULL) {
-				n = n->next;
+			if (N[k].next != 0) {
+				k = N[k].next;
 				break;
 			}
-			n = n->parent;
-			leave(c, n);
+			k = N[k].parent;
+			leave(c, k);
 		}
 	}
 }
@@ -1064,11 +499,12 @@ is_top(const struct el *e)
 }
 
 static bool
-same_class(const struct el *a, const struct el *b)
+same_class(const struct ctx *c, const struct el *a, const struct el *b)
 {
-	const char *x = attr(a->node, "class"), *y = attr(b->node, "class");
+	const char *x = str(c, a->h->cls);
 
-	return x != NULL && y != NULL && *x != '\0' && strcmp(x, y) == 0;
+	/* Values are stored once: equal strings, equal offsets. */
+	return x != NULL && *x != '\0' && a->h->cls == b->h->cls;
 }
 
 static void
@@ -1086,7 +522,7 @@ choose_container(struct ctx *c)
 	struct el *best = NULL, *top[5] = { NULL }, *e, *p, *s;
 	double bs, prev, thr;
 	size_t i, k, shared;
-	xmlNode *n;
+	uint32_t n;
 
 	for (i = 0; i < c->ncand; i++) {
 		e = c->cand[i];
@@ -1144,12 +580,12 @@ choose_container(struct ctx *c)
 	if (is_top(best->parent))
 		return;
 	thr = best->score * 0.2 > 10 ? best->score * 0.2 : 10;
-	for (n = best->parent->node->children; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE || (s = n->_private) == NULL ||
-		    s == best || (s->fl & F_HIDDEN))
+	for (n = c->n[best->parent->node].first; n != 0; n = c->n[n].next) {
+		if ((s = el_at(c, n)) == NULL || s == best ||
+		    (s->fl & F_HIDDEN))
 			continue;
 		/* A scoring sibling, or a loose body paragraph. */
-		if (((s->fl & F_CAND) && s->score + (same_class(s, best) ?
+		if (((s->fl & F_CAND) && s->score + (same_class(c, s, best) ?
 		    best->score * 0.2 : 0) >= thr && s->weight >= 0) ||
 		    ((s->fl & F_BLOCK) && !(s->fl & F_HASBLOCK) &&
 		    s->own - s->ownlink >= 80 && link_density(s) < 0.25 &&
@@ -1263,16 +699,15 @@ has_token(const struct ap_buf *b, const char *t, size_t n)
 /* Append the class, id, itemprop and role tokens of n to b, lower-cased,
  * each once, while b is under CUESMAX bytes. */
 static void
-put_cues(struct ap_buf *b, const xmlNode *n)
+put_cues(const struct ctx *c, struct ap_buf *b, const struct ap_hel *h)
 {
-	static const char *const names[] = { "class", "id", "itemprop",
-	    "role" };
+	const uint32_t vals[] = { h->cls, h->id, h->iprop, h->role };
 	const char *v;
 	char tok[64];
 	size_t k, i, t;
 
 	for (k = 0; k < 4 && b->len < CUESMAX; k++) {
-		if ((v = attr(n, names[k])) == NULL)
+		if ((v = str(c, vals[k])) == NULL)
 			continue;
 		for (i = 0; v[i] != '\0' && b->len < CUESMAX;) {
 			while (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' ||
@@ -1308,7 +743,7 @@ block_cues(struct ctx *c, const struct el *e, unsigned *bits)
 	for (up = 0; e != NULL && up < 8 && b.len < CUESMAX; up++,
 	    e = e->parent) {
 		*bits |= e->cues;
-		put_cues(&b, e->node);
+		put_cues(c, &b, e->h);
 		if ((e->fl & F_CONT) || e == c->root || is_top(e))
 			break;
 	}
@@ -1337,14 +772,8 @@ resolve(struct ctx *c, const char *href)
 	href = ap_strndup(c->a, href, n);
 	if (c->base == NULL)
 		return href;
-	c->hold->uri = xmlBuildURI((const xmlChar *)href,
-	    (const xmlChar *)c->base);
-	if (c->hold->uri == NULL)
-		return href;
-	r = ap_strdup(c->a, (const char *)c->hold->uri);
-	xmlFree(c->hold->uri);
-	c->hold->uri = NULL;
-	return r;
+	r = ap_html_build_uri(c->t, href, c->base);
+	return r != NULL ? r : href;
 }
 
 static void
@@ -1401,7 +830,7 @@ flush(struct ctx *c)
 	b->flags = fl;
 	b->link_chars = c->linkchars;
 	if (c->firstlink != NULL)
-		b->href = resolve(c, attr(c->firstlink->node, "href"));
+		b->href = resolve(c, str(c, c->firstlink->h->href));
 	b->cues = block_cues(c, o, &bits);
 	if ((bits & C_BYLINE) && n <= 160 && c->nbylines < MAXBYLINE)
 		c->bylines[c->nbylines++] = b->text;
@@ -1409,15 +838,16 @@ flush(struct ctx *c)
 }
 
 static void
-e_text(struct ctx *c, xmlNode *n)
+e_text(struct ctx *c, uint32_t k)
 {
-	struct el *p = n->parent != NULL ? n->parent->_private : NULL;
-	const char *s = (const char *)n->content;
+	const struct ap_hnode *n = &c->n[k];
+	struct el *p = parent_el(c, k);
+	const char *s = c->t->s + n->x;
 	size_t before, cps;
 	bool ws = true;
 	const char *q;
 
-	if (p == NULL || s == NULL)
+	if (p == NULL)
 		return;
 	for (q = s; *q != '\0'; q++)
 		if (*q != ' ' && *q != '\n' && *q != '\t' && *q != '\r' &&
@@ -1433,12 +863,10 @@ e_text(struct ctx *c, xmlNode *n)
 	if (!c->started) {
 		c->started = true;
 		c->art = (p->fl & F_ART) != 0;
-		c->line = (size_t)xmlGetLineNo(n);
-		if ((long)c->line < 0)
-			c->line = 0;
+		c->line = n->line;
 	}
 	before = c->text.len;
-	cps = ap_html_puttext(&c->text, s, strlen(s), &c->space);
+	cps = ap_html_puttext(&c->text, s, n->len, &c->space);
 	if (c->text.len == before)
 		return;
 	if (p->link != NULL) {
@@ -1481,17 +909,16 @@ boundary(const struct el *e)
 }
 
 static int
-e_enter(struct ctx *c, xmlNode *n)
+e_enter(struct ctx *c, uint32_t k)
 {
 	struct el *e, *p;
 	bool art;
 
-	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-		e_text(c, n);
+	if (c->n[k].type == AP_HN_TEXT) {
+		e_text(c, k);
 		return 0;
 	}
-	if (n->type != XML_ELEMENT_NODE || (e = n->_private) == NULL ||
-	    (e->fl & (F_HIDDEN | F_SKIP)))
+	if ((e = el_at(c, k)) == NULL || (e->fl & (F_HIDDEN | F_SKIP)))
 		return 0;
 	p = e == c->root ? NULL : e->parent;
 	if (e->tag == T_FORM && e->npara == 0 && !in_article(c, e))
@@ -1530,9 +957,9 @@ e_enter(struct ctx *c, xmlNode *n)
 }
 
 static void
-e_leave(struct ctx *c, xmlNode *n)
+e_leave(struct ctx *c, uint32_t k)
 {
-	struct el *e = n->_private, *p;
+	struct el *e = el_at(c, k), *p;
 
 	if (e == NULL)
 		return;
@@ -1564,7 +991,7 @@ label_targets(const struct ctx *c, struct el *l, struct el **out,
     size_t max, bool *sib)
 {
 	struct el *e, *last = NULL, *s;
-	xmlNode *n;
+	uint32_t n;
 	size_t k = 0;
 	int up;
 
@@ -1586,9 +1013,9 @@ label_targets(const struct ctx *c, struct el *l, struct el **out,
 		return 0;
 	*sib = true;
 	out[k++] = last;
-	for (n = last->node->next; n != NULL && k < max; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE || (s = n->_private) == NULL ||
-		    (s->fl & F_HIDDEN) || s->text == 0)
+	for (n = c->n[last->node].next; n != 0 && k < max; n = c->n[n].next) {
+		if ((s = el_at(c, n)) == NULL || (s->fl & F_HIDDEN) ||
+		    s->text == 0)
 			continue;
 		if ((s->kind & TK_HEADING) || s->nanchors == 0 ||
 		    s->text > 5000 || link_density(s) < 0.5 ||
@@ -1669,16 +1096,15 @@ static void
 between(struct ctx *c, struct roots *r, struct el *h)
 {
 	struct el *lca, *x, *s;
-	xmlNode *n;
+	uint32_t n;
 	size_t first = r->n, text = 0, limit;
 
 	if (c->best == NULL || h == NULL || h->seq > c->best->seq ||
 	    in_article(c, h) || (lca = common(h, c->best)) == NULL)
 		return;
 	for (x = h; x != lca; x = x->parent) {
-		for (n = x->node->next; n != NULL; n = n->next) {
-			if (n->type != XML_ELEMENT_NODE ||
-			    (s = n->_private) == NULL)
+		for (n = c->n[x->node].next; n != 0; n = c->n[n].next) {
+			if ((s = el_at(c, n)) == NULL)
 				continue;
 			if (contains(s, c->best) || s->seq > c->best->seq)
 				break;
@@ -1689,9 +1115,8 @@ between(struct ctx *c, struct roots *r, struct el *h)
 		}
 	}
 	for (x = c->best; x->parent != lca; x = x->parent) {
-		for (n = x->node->prev; n != NULL; n = n->prev) {
-			if (n->type != XML_ELEMENT_NODE ||
-			    (s = n->_private) == NULL)
+		for (n = c->n[x->node].prev; n != 0; n = c->n[n].prev) {
+			if ((s = el_at(c, n)) == NULL)
 				continue;
 			if (s->seq < h->seq)
 				break;
@@ -1764,35 +1189,6 @@ emit(struct ctx *c, int h1)
 
 /* Driver -------------------------------------------------------------- */
 
-static void
-silent(void *ctx, const char *msg, ...)
-{
-	(void)ctx;
-	(void)msg;
-}
-
-static void
-silent_structured(void *ctx, xmlErrorPtr err)
-{
-	(void)ctx;
-	(void)err;
-}
-
-static void
-release(void *arg)
-{
-	struct hold *h = arg;
-
-	if (h->uri != NULL)
-		xmlFree(h->uri);
-	if (h->doc != NULL)
-		xmlFreeDoc(h->doc);
-	h->uri = NULL;
-	h->doc = NULL;
-	if (h->prev != NULL)
-		h->prev(h->prev_arg);
-}
-
 /* The base for relative links: <base href>, the canonical URL, og:url. */
 static void
 set_base(struct ctx *c)
@@ -1838,18 +1234,14 @@ article_time(struct ctx *c)
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; i < c->ntimes; i++) {
 			e = c->times[i];
-			v = attr(e->node, "itemprop");
-			if (pass == 0 && (v == NULL ||
-			    (strcasecmp(v, "datePublished") != 0 &&
-			    strcasecmp(v, "dateCreated") != 0)))
+			if (pass == 0 && e->h->idate != AP_HI_PUBLISHED)
 				continue;
-			if (pass == 1 && v != NULL &&
-			    strcasecmp(v, "dateModified") == 0)
+			if (pass == 1 && e->h->idate == AP_HI_MODIFIED)
 				continue;
 			if (!in_article(c, e) && !near_article(c, e))
 				continue;
-			if ((v = attr(e->node, "datetime")) == NULL &&
-			    (v = attr(e->node, "content")) == NULL)
+			if ((v = str(c, e->h->datetime)) == NULL &&
+			    (v = str(c, e->h->content)) == NULL)
 				continue;
 			ap_hmeta_set(c->a, &c->m, AP_HK_TIME, v, strlen(v));
 			return;
@@ -1880,34 +1272,35 @@ place_h1(struct ctx *c)
 static const char *
 el_text(struct ctx *c, struct el *e)
 {
+	const struct ap_hnode *N = c->n;
 	struct ap_buf b;
 	const char *r;
-	xmlNode *n = e->node, *k;
+	uint32_t n = e->node, k;
 	struct el *x;
 	bool space = false, down;
 	size_t len;
 
 	ap_buf_init(&b, c->a);
-	for (k = n->children; k != NULL;) {
+	for (k = N[n].first; k != 0;) {
 		down = false;
-		if (k->type == XML_TEXT_NODE && k->content != NULL) {
-			ap_html_puttext(&b, (const char *)k->content,
-			    strlen((const char *)k->content), &space);
-		} else if (k->type == XML_ELEMENT_NODE &&
-		    (x = k->_private) != NULL && !(x->fl & F_HIDDEN)) {
+		if (N[k].type == AP_HN_TEXT) {
+			ap_html_puttext(&b, c->t->s + N[k].x, N[k].len,
+			    &space);
+		} else if ((x = el_at(c, k)) != NULL &&
+		    !(x->fl & F_HIDDEN)) {
 			if (x->tag == T_BR || (x->fl & F_BLOCK))
 				space = true;
-			down = k->children != NULL;
+			down = N[k].first != 0;
 		}
 		if (down) {
-			k = k->children;
+			k = N[k].first;
 			continue;
 		}
-		while (k != n && k->next == NULL)
-			k = k->parent;
+		while (k != n && N[k].next == 0)
+			k = N[k].parent;
 		if (k == n)
 			break;
-		k = k->next;
+		k = N[k].next;
 	}
 	len = b.len;
 	r = ap_html_trim(b.p, &len);
@@ -1920,11 +1313,7 @@ void
 ap_html_blocks(struct ap_doc *d)
 {
 	struct ctx c;
-	struct hold *h;
-	xmlGenericErrorFunc oldgen;
-	xmlStructuredErrorFunc oldstruct;
-	void *oldgenctx, *oldstructctx;
-	xmlNode *root;
+	struct ap_htree *t;
 	size_t i, len;
 	int h1;
 
@@ -1935,29 +1324,13 @@ ap_html_blocks(struct ap_doc *d)
 		return;
 	len = d->textlen < INT32_MAX ? d->textlen : INT32_MAX;
 
-	h = ap_alloc(c.a, sizeof(*h));
-	c.hold = h;
-	oldgen = xmlGenericError;
-	oldgenctx = xmlGenericErrorContext;
-	oldstruct = xmlStructuredError;
-	oldstructctx = xmlStructuredErrorContext;
-	xmlSetGenericErrorFunc(NULL, silent);
-	xmlSetStructuredErrorFunc(NULL, silent_structured);
-	h->doc = htmlReadMemory(d->text, (int)len, NULL, "UTF-8",
-	    HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-	    HTML_PARSE_NOWARNING | HTML_PARSE_NOBLANKS |
-	    HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);
-	xmlSetGenericErrorFunc(oldgenctx, oldgen);
-	xmlSetStructuredErrorFunc(oldstructctx, oldstruct);
-	if (h->doc == NULL)
-		return;
-	h->prev = c.a->cleanup;
-	h->prev_arg = c.a->cleanup_arg;
-	c.a->cleanup = release;
-	c.a->cleanup_arg = h;
-
-	if ((root = xmlDocGetRootElement(h->doc)) != NULL) {
-		walk(&c, root, p1_enter, p1_leave);
+	c.t = t = ap_alloc(c.a, sizeof(*t));
+	ap_htree_parse(c.a, d->text, len, t);
+	c.n = t->n;
+	if (t->root != 0) {
+		c.els = ap_allocarray(c.a, t->nel, sizeof(*c.els));
+		head_events(&c);
+		walk(&c, t->root, p1_enter, p1_leave);
 		set_base(&c);
 		choose_container(&c);
 		mark_inserts(&c);
@@ -1977,8 +1350,5 @@ ap_html_blocks(struct ap_doc *d)
 			ap_html_byline(d, c.bylines[i]);
 	}
 
-	xmlFreeDoc(h->doc);
-	h->doc = NULL;
-	c.a->cleanup = h->prev;
-	c.a->cleanup_arg = h->prev_arg;
+	ap_htree_free(t);
 }

@@ -1,0 +1,1287 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * libxml2's HTML parser in SAX mode, building the compact tree of
+ * html_tree.h.  The parser itself decides the element structure (implied
+ * and auto-closed elements, recovery); what its DOM builder (SAX2.c) adds
+ * on top is reproduced here:
+ *  - consecutive character callbacks make one text node;
+ *  - white space that the parser could not rule out as ignorable is kept
+ *    or dropped as its areBlanks() would have with a DOM to look at: kept
+ *    after text, after an element that allows text (libxml2's allowPCData
+ *    list) or first in one, dropped otherwise and in the body of a strict
+ *    HTML 4 document;
+ *  - an element opened after the root element closed becomes the root's
+ *    last child when the root is the document's first node, and a sibling
+ *    of the root (out of the tree) when a doctype or comment comes first;
+ *  - text outside any element is dropped.
+ * Only this file and nothing else talks to libxml2.  No callback ever
+ * jumps out of the parser: memory exhaustion stops it, and the jump comes
+ * once the parser is freed.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/encoding.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/uri.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlmemory.h>
+
+#include "arena.h"
+#include "html_tree.h"
+
+struct tagdef {
+	const char	*name;
+	unsigned char	 tag;		/* enum ap_htag */
+	unsigned char	 kind;		/* TK_* */
+	signed char	 base;		/* readability's initial score */
+};
+
+/* Sorted by name for bsearch. */
+static const struct tagdef tags[] = {
+	{ "a",		T_A,		0,		0 },
+	{ "address",	T_ADDRESS,	TK_BLOCK,	-3 },
+	{ "applet",	T_OTHER,	TK_SKIP,	0 },
+	{ "area",	T_OTHER,	TK_SKIP,	0 },
+	{ "article",	T_ARTICLE,	TK_BLOCK,	8 },
+	{ "aside",	T_ASIDE,	TK_BLOCK,	-5 },
+	{ "audio",	T_OTHER,	TK_SKIP,	0 },
+	{ "b",		T_B,		0,		0 },
+	{ "base",	T_BASE,		TK_SKIP,	0 },
+	{ "blockquote",	T_BLOCKQUOTE,	TK_BLOCK,	3 },
+	{ "body",	T_BODY,		TK_BLOCK,	0 },
+	{ "br",		T_BR,		0,		0 },
+	{ "button",	T_OTHER,	TK_SKIP,	0 },
+	{ "canvas",	T_OTHER,	TK_SKIP,	0 },
+	{ "caption",	T_OTHER,	TK_BLOCK,	0 },
+	{ "center",	T_OTHER,	TK_BLOCK,	0 },
+	{ "datalist",	T_OTHER,	TK_SKIP,	0 },
+	{ "dd",		T_OTHER,	TK_BLOCK,	-3 },
+	{ "details",	T_OTHER,	TK_BLOCK,	0 },
+	{ "dialog",	T_OTHER,	TK_BLOCK,	-5 },
+	{ "dir",	T_OTHER,	TK_BLOCK,	-3 },
+	{ "div",	T_DIV,		TK_BLOCK,	5 },
+	{ "dl",		T_DL,		TK_BLOCK,	-3 },
+	{ "dt",		T_OTHER,	TK_BLOCK,	-3 },
+	{ "embed",	T_OTHER,	TK_SKIP,	0 },
+	{ "fieldset",	T_OTHER,	TK_BLOCK,	-3 },
+	{ "figcaption",	T_FIGCAPTION,	TK_BLOCK,	-3 },
+	{ "figure",	T_FIGURE,	TK_BLOCK,	-3 },
+	{ "footer",	T_FOOTER,	TK_BLOCK,	-5 },
+	{ "form",	T_FORM,		TK_BLOCK,	-3 },
+	{ "frame",	T_OTHER,	TK_SKIP,	0 },
+	{ "frameset",	T_OTHER,	TK_SKIP,	0 },
+	{ "h1",		T_H1,		TK_BLOCK | TK_HEADING,	-5 },
+	{ "h2",		T_H2,		TK_BLOCK | TK_HEADING,	-5 },
+	{ "h3",		T_H3,		TK_BLOCK | TK_HEADING,	-5 },
+	{ "h4",		T_H4,		TK_BLOCK | TK_HEADING,	-5 },
+	{ "h5",		T_H5,		TK_BLOCK | TK_HEADING,	-5 },
+	{ "h6",		T_H6,		TK_BLOCK | TK_HEADING,	-5 },
+	{ "head",	T_HEAD,		0,		0 },
+	{ "header",	T_HEADER,	TK_BLOCK,	-5 },
+	{ "hgroup",	T_OTHER,	TK_BLOCK,	0 },
+	{ "hr",		T_OTHER,	TK_BLOCK,	0 },
+	{ "html",	T_HTML,		TK_BLOCK,	0 },
+	{ "iframe",	T_OTHER,	TK_SKIP,	0 },
+	{ "img",	T_OTHER,	TK_SKIP,	0 },
+	{ "input",	T_OTHER,	TK_SKIP,	0 },
+	{ "legend",	T_OTHER,	TK_BLOCK,	0 },
+	{ "li",		T_LI,		TK_BLOCK,	-3 },
+	{ "link",	T_LINK,		TK_SKIP,	0 },
+	{ "main",	T_MAIN,		TK_BLOCK,	5 },
+	{ "map",	T_OTHER,	TK_SKIP,	0 },
+	{ "math",	T_OTHER,	TK_SKIP,	0 },
+	{ "menu",	T_OTHER,	TK_BLOCK,	-3 },
+	{ "meta",	T_META,		TK_SKIP,	0 },
+	{ "nav",	T_NAV,		TK_BLOCK,	-10 },
+	{ "noembed",	T_OTHER,	TK_SKIP,	0 },
+	{ "noframes",	T_OTHER,	TK_SKIP,	0 },
+	{ "noscript",	T_OTHER,	TK_SKIP,	0 },
+	{ "object",	T_OTHER,	TK_SKIP,	0 },
+	{ "ol",		T_OL,		TK_BLOCK,	-3 },
+	{ "optgroup",	T_OTHER,	TK_SKIP,	0 },
+	{ "option",	T_OTHER,	TK_SKIP,	0 },
+	{ "p",		T_P,		TK_BLOCK,	0 },
+	{ "picture",	T_OTHER,	TK_SKIP,	0 },
+	{ "pre",	T_PRE,		TK_BLOCK,	3 },
+	{ "script",	T_SCRIPT,	TK_SKIP,	0 },
+	{ "section",	T_SECTION,	TK_BLOCK,	0 },
+	{ "select",	T_OTHER,	TK_SKIP,	0 },
+	{ "source",	T_OTHER,	TK_SKIP,	0 },
+	{ "strong",	T_STRONG,	0,		0 },
+	{ "style",	T_OTHER,	TK_SKIP,	0 },
+	{ "summary",	T_OTHER,	TK_BLOCK,	0 },
+	{ "svg",	T_OTHER,	TK_SKIP,	0 },
+	{ "table",	T_TABLE,	TK_BLOCK,	0 },
+	{ "tbody",	T_OTHER,	TK_BLOCK,	0 },
+	{ "td",		T_TD,		TK_BLOCK,	3 },
+	{ "template",	T_OTHER,	TK_SKIP,	0 },
+	{ "textarea",	T_OTHER,	TK_SKIP,	0 },
+	{ "tfoot",	T_OTHER,	TK_BLOCK,	0 },
+	{ "th",		T_OTHER,	TK_BLOCK,	-5 },
+	{ "thead",	T_OTHER,	TK_BLOCK,	0 },
+	{ "time",	T_TIME,		0,		0 },
+	{ "title",	T_TITLE,	TK_SKIP,	0 },
+	{ "tr",		T_OTHER,	TK_BLOCK,	0 },
+	{ "track",	T_OTHER,	TK_SKIP,	0 },
+	{ "ul",		T_UL,		TK_BLOCK,	-3 },
+	{ "video",	T_OTHER,	TK_SKIP,	0 },
+};
+
+/* Elements after which (or first in which) libxml2's DOM builder keeps
+ * white space between tags: allowPCData in its HTMLparser.c.  Sorted. */
+static const char *const pcdata[] = {
+	"a", "abbr", "acronym", "address", "applet", "b", "bdo", "big",
+	"blockquote", "body", "button", "caption", "center", "cite", "code",
+	"dd", "del", "dfn", "div", "dt", "em", "font", "form", "h1", "h2",
+	"h3", "h4", "h5", "h6", "i", "iframe", "ins", "kbd", "label", "legend",
+	"li", "noframes", "noscript", "object", "p", "pre", "q", "s", "samp",
+	"small", "span", "strike", "strong", "td", "th", "tt", "u", "var"
+};
+
+/* Attributes read.  Sorted by name. */
+enum attr {
+	A_NONE = 0, A_ARIAHIDDEN, A_CLASS, A_CONTENT, A_DATETIME, A_HIDDEN,
+	A_HREF, A_HTTPEQUIV, A_ID, A_ITEMPROP, A_LANG, A_NAME, A_PROPERTY,
+	A_REL, A_ROLE, A_STYLE, A_TYPE, A_VALUE, A_XMLLANG, A__MAX
+};
+
+static const char *const attrs[A__MAX] = {
+	"", "aria-hidden", "class", "content", "datetime", "hidden", "href",
+	"http-equiv", "id", "itemprop", "lang", "name", "property", "rel",
+	"role", "style", "type", "value", "xml:lang"
+};
+
+/* Cue patterns: substring; whole token or token prefix (tokens split at
+ * anything but letters and digits); whole class name or its prefix
+ * (split at spaces). */
+enum { M_SUB, M_TOK, M_PFX, M_CLS, M_CLSPFX };
+
+static const struct cue {
+	const char	*pat;
+	unsigned char	 how;
+	unsigned short	 bits;
+} cues[] = {
+	/* content */
+	{ "article",	M_SUB,	C_POS },
+	{ "content",	M_SUB,	C_POS },
+	{ "contenu",	M_SUB,	C_POS },
+	{ "corps",	M_SUB,	C_POS },
+	{ "texte",	M_SUB,	C_POS },
+	{ "text",	M_TOK,	C_POS },
+	{ "story",	M_SUB,	C_POS },
+	{ "post",	M_PFX,	C_POS },
+	{ "entry",	M_SUB,	C_POS },
+	{ "main",	M_SUB,	C_POS },
+	{ "body",	M_SUB,	C_POS },
+	{ "prose",	M_SUB,	C_POS },
+	{ "paragraph",	M_SUB,	C_POS },
+	{ "articlebody", M_SUB,	C_BODY },
+	{ "article-body", M_SUB, C_BODY },
+	{ "article__body", M_SUB, C_BODY },
+	/* boilerplate */
+	{ "comment",	M_SUB,	C_NEG | C_COMMENT },
+	{ "reaction",	M_SUB,	C_NEG | C_COMMENT },
+	{ "footer",	M_SUB,	C_NEG },
+	{ "foot",	M_TOK,	C_NEG },
+	{ "pied",	M_PFX,	C_NEG },
+	{ "header",	M_SUB,	C_NEG },
+	{ "masthead",	M_SUB,	C_NEG },
+	{ "sidebar",	M_SUB,	C_NEG },
+	{ "aside",	M_TOK,	C_NEG },
+	{ "nav",	M_PFX,	C_NEG },
+	{ "menu",	M_SUB,	C_NEG },
+	{ "breadcrumb",	M_SUB,	C_NEG },
+	{ "ariane",	M_SUB,	C_NEG },
+	{ "social",	M_SUB,	C_NEG },
+	{ "share",	M_SUB,	C_NEG },
+	{ "sharing",	M_SUB,	C_NEG },
+	{ "partage",	M_SUB,	C_NEG },
+	{ "newsletter",	M_SUB,	C_NEG },
+	{ "abonne",	M_SUB,	C_NEG },
+	{ "subscri",	M_SUB,	C_NEG },
+	{ "paywall",	M_SUB,	C_NEG },
+	{ "premium",	M_TOK,	C_NEG },
+	{ "cookie",	M_SUB,	C_NEG },
+	{ "consent",	M_SUB,	C_NEG },
+	{ "gdpr",	M_SUB,	C_NEG },
+	{ "publicite",	M_SUB,	C_NEG },
+	{ "advert",	M_SUB,	C_NEG },
+	{ "ad",		M_TOK,	C_NEG },
+	{ "ads",	M_TOK,	C_NEG },
+	{ "adbox",	M_PFX,	C_NEG },
+	{ "adslot",	M_PFX,	C_NEG },
+	{ "pub",	M_TOK,	C_NEG },
+	{ "dfp",	M_PFX,	C_NEG },
+	{ "sponsor",	M_SUB,	C_NEG },
+	{ "promo",	M_SUB,	C_NEG },
+	{ "banner",	M_SUB,	C_NEG },
+	{ "widget",	M_SUB,	C_NEG },
+	{ "outbrain",	M_SUB,	C_NEG },
+	{ "taboola",	M_SUB,	C_NEG },
+	{ "recommand",	M_SUB,	C_NEG },
+	{ "most-read",	M_SUB,	C_NEG },
+	{ "mostread",	M_SUB,	C_NEG },
+	{ "plus-lus",	M_SUB,	C_NEG },
+	{ "pluslus",	M_SUB,	C_NEG },
+	{ "popular",	M_SUB,	C_NEG },
+	{ "populaire",	M_SUB,	C_NEG },
+	{ "tags",	M_TOK,	C_NEG },
+	{ "tag",	M_TOK,	C_NEG },
+	{ "keywords",	M_SUB,	C_NEG },
+	{ "toolbar",	M_SUB,	C_NEG },
+	{ "tools",	M_TOK,	C_NEG },
+	{ "modal",	M_SUB,	C_NEG },
+	{ "popup",	M_SUB,	C_NEG },
+	{ "login",	M_SUB,	C_NEG },
+	{ "signup",	M_SUB,	C_NEG },
+	{ "pagination",	M_SUB,	C_NEG },
+	{ "pager",	M_TOK,	C_NEG },
+	{ "bio",	M_TOK,	C_NEG },
+	{ "meta",	M_TOK,	C_NEG },
+	{ "print",	M_TOK,	C_NEG },
+	{ "disqus",	M_SUB,	C_NEG | C_COMMENT },
+	/* related-article boxes */
+	{ "related",	M_SUB,	C_NEG | C_RELATED },
+	{ "connexe",	M_SUB,	C_NEG | C_RELATED },
+	{ "lire-aussi",	M_SUB,	C_NEG | C_RELATED },
+	{ "lireaussi",	M_SUB,	C_NEG | C_RELATED },
+	{ "lire_aussi",	M_SUB,	C_NEG | C_RELATED },
+	{ "meme-sujet",	M_SUB,	C_NEG | C_RELATED },
+	{ "meme_sujet",	M_SUB,	C_NEG | C_RELATED },
+	{ "memesujet",	M_SUB,	C_NEG | C_RELATED },
+	{ "same-topic",	M_SUB,	C_NEG | C_RELATED },
+	{ "en-relation", M_SUB,	C_NEG | C_RELATED },
+	{ "similar",	M_SUB,	C_NEG | C_RELATED },
+	{ "read-also",	M_SUB,	C_NEG | C_RELATED },
+	{ "readalso",	M_SUB,	C_NEG | C_RELATED },
+	{ "see-also",	M_SUB,	C_NEG | C_RELATED },
+	/* byline, date, standfirst */
+	{ "author",	M_SUB,	C_BYLINE },
+	{ "auteur",	M_SUB,	C_BYLINE },
+	{ "byline",	M_SUB,	C_BYLINE },
+	{ "signature",	M_SUB,	C_BYLINE },
+	{ "signataire",	M_SUB,	C_BYLINE },
+	{ "writer",	M_SUB,	C_BYLINE },
+	{ "journalist",	M_SUB,	C_BYLINE },
+	{ "credit",	M_PFX,	C_BYLINE },
+	{ "date",	M_PFX,	C_DATE },
+	{ "dateline",	M_SUB,	C_DATE },
+	{ "pubdate",	M_SUB,	C_DATE },
+	{ "time",	M_TOK,	C_DATE },
+	{ "timestamp",	M_SUB,	C_DATE },
+	{ "published",	M_SUB,	C_DATE },
+	{ "publication", M_SUB,	C_DATE },
+	{ "publish",	M_PFX,	C_DATE },
+	{ "chapo",	M_SUB,	C_LEAD },
+	{ "chapeau",	M_SUB,	C_LEAD },
+	{ "standfirst",	M_SUB,	C_LEAD },
+	{ "lead",	M_TOK,	C_LEAD },
+	{ "lede",	M_TOK,	C_LEAD },
+	{ "intro",	M_PFX,	C_LEAD },
+	{ "summary",	M_SUB,	C_LEAD },
+	{ "resume",	M_TOK,	C_LEAD },
+	{ "description", M_SUB,	C_LEAD },
+	{ "desc",	M_TOK,	C_LEAD },
+	{ "excerpt",	M_SUB,	C_LEAD },
+	{ "subtitle",	M_SUB,	C_LEAD },
+	{ "sous-titre",	M_SUB,	C_LEAD },
+	{ "subheadline", M_SUB,	C_LEAD },
+	{ "accroche",	M_SUB,	C_LEAD },
+	{ "deck",	M_TOK,	C_LEAD },
+	{ "dek",	M_TOK,	C_LEAD },
+	{ "hat",	M_TOK,	C_LEAD },
+	/* kickers: "gros temps" before a summary, read apart from it */
+	{ "kicker",	M_PFX,	C_KICKER },
+	{ "surtitre",	M_PFX,	C_KICKER },
+	{ "overline",	M_PFX,	C_KICKER },
+	{ "eyebrow",	M_PFX,	C_KICKER },
+	{ "label",	M_TOK,	C_KICKER },
+	/* captions and hidden helpers */
+	{ "caption",	M_SUB,	C_CAPTION },
+	{ "legende",	M_SUB,	C_CAPTION },
+	{ "hidden",	M_CLS,	C_HIDDEN },
+	{ "is-hidden",	M_CLS,	C_HIDDEN },
+	{ "u-hidden",	M_CLS,	C_HIDDEN },
+	{ "hide",	M_CLS,	C_HIDDEN },
+	{ "invisible",	M_CLS,	C_HIDDEN },
+	{ "offscreen",	M_CLS,	C_HIDDEN },
+	{ "sr-only",	M_CLS,	C_HIDDEN },
+	{ "sr-text",	M_CLS,	C_HIDDEN },
+	{ "visually-hidden", M_CLS, C_HIDDEN },
+	{ "visuallyhidden", M_CLS, C_HIDDEN },
+	{ "u-visually-hidden", M_CLS, C_HIDDEN },
+	{ "screen-reader-text", M_CLS, C_HIDDEN },
+	{ "screen-reader-only", M_CLS, C_HIDDEN },
+	{ "element-invisible", M_CLS, C_HIDDEN },
+	{ "a11y-hidden", M_CLS,	C_HIDDEN },
+	{ "hidden-",	M_CLSPFX, C_HIDDEN },
+};
+
+/* "hidden-*" classes that only hide at some screen sizes. */
+static const char *const responsive[] = {
+	"xs", "sm", "md", "lg", "xl", "xxl", "print", "mobile", "desktop",
+	"tablet", "phone", "small", "medium", "large", NULL
+};
+
+#define NCUES		(sizeof(cues) / sizeof(cues[0]))
+#define CUECODES	39	/* a-z, 0-9, '-', '_', and anything else */
+
+/* The cue patterns by their first two characters, for cue_scan. */
+struct cueindex {
+	unsigned char	 head[CUECODES * CUECODES];	/* 1 + pattern */
+	unsigned char	 next[NCUES];			/* 1 + pattern */
+	unsigned char	 len[NCUES];
+};
+
+/* What a name (interned by the parser) is, as a tag and as an attribute:
+ * looked up once per name and cached by address. */
+#define NCACHE		512
+struct nameinfo {
+	const xmlChar	*key;
+	const struct tagdef *td;	/* NULL: not a tag read */
+	unsigned char	 pcdata;	/* in libxml2's allowPCData */
+	unsigned char	 attr;		/* enum attr */
+};
+
+/* A class/id/itemprop/role value, stored once. */
+struct istr {
+	uint32_t	 off, len, hash;
+	unsigned	 bits;		/* cue bits */
+};
+
+/* The current element's last child other than comments, for the white
+ * space rule. */
+enum { LK_NONE, LK_TEXT, LK_PCDATA, LK_OTHER };
+
+/* What comes first in the document, for elements after the root. */
+enum { DF_NONE, DF_ELEM, DF_OTHER };
+
+struct tb {
+	struct ap_htree	*t;
+	htmlParserCtxtPtr ctxt;
+	uint32_t	 cur;		/* open node taking children, 0: none */
+	uint32_t	 skip;		/* depth inside a subtree not kept */
+	uint32_t	 collect;	/* 1 + event whose text is gathered */
+	uint32_t	 from;		/* where that text starts */
+	uint32_t	 lasttext;	/* the kept text node merge extends */
+	bool		 merge;		/* last child of the current element
+					 * (comments too) is a text node */
+	int		 lastkind;	/* LK_* */
+	int		 docfirst;	/* DF_* */
+	bool		 rooted;	/* the root element was opened */
+	bool		 dtd, strict;
+	struct nameinfo	 names[NCACHE];
+	struct cueindex	 cues;
+};
+
+/* Memory ------------------------------------------------------------ */
+
+static bool
+nomem(struct tb *b)
+{
+	if (!b->t->nomem) {
+		b->t->nomem = true;
+		if (b->ctxt != NULL)
+			xmlStopParser(b->ctxt);
+	}
+	return false;
+}
+
+/* Room for need elements of sz bytes in *p; false when memory ran out. */
+static bool
+grow(struct tb *b, void *pp, size_t *cap, size_t need, size_t sz)
+{
+	const struct ap_allocator *al = b->t->a->al;
+	void **p = pp, *q;
+	size_t ncap;
+
+	if (need <= *cap)
+		return true;
+	if (need > UINT32_MAX)
+		return nomem(b);
+	ncap = *cap > 0 ? *cap : 64;
+	while (ncap < need)
+		ncap *= 2;
+	if (ncap > SIZE_MAX / sz)
+		return nomem(b);
+	if ((q = al->realloc(*p, ncap * sz, al->arg)) == NULL)
+		return nomem(b);
+	*p = q;
+	*cap = ncap;
+	return true;
+}
+
+/* A copy of s[0..n) in the string buffer: its offset, 0 on failure. */
+static uint32_t
+str_add(struct tb *b, const char *s, size_t n)
+{
+	struct ap_htree *t = b->t;
+	uint32_t off;
+
+	if (!grow(b, &t->s, &t->caps, t->ns + n + 1, 1))
+		return 0;
+	off = (uint32_t)t->ns;
+	memcpy(t->s + off, s, n);
+	t->s[off + n] = '\0';
+	t->ns += n + 1;
+	return off;
+}
+
+/* Append s[0..n) to the string that ends the buffer. */
+static bool
+str_extend(struct tb *b, const char *s, size_t n)
+{
+	struct ap_htree *t = b->t;
+
+	if (!grow(b, &t->s, &t->caps, t->ns + n, 1))
+		return false;
+	memcpy(t->s + t->ns - 1, s, n);
+	t->ns += n;
+	t->s[t->ns - 1] = '\0';
+	return true;
+}
+
+static void
+release(void *arg)
+{
+	struct ap_htree *t = arg;
+	const struct ap_allocator *al = t->a->al;
+
+	if (t->ctxt != NULL)
+		htmlFreeParserCtxt(t->ctxt);
+	if (t->uri != NULL)
+		xmlFree(t->uri);
+	if (t->n != NULL)
+		al->free(t->n, al->arg);
+	if (t->el != NULL)
+		al->free(t->el, al->arg);
+	if (t->s != NULL)
+		al->free(t->s, al->arg);
+	if (t->ev != NULL)
+		al->free(t->ev, al->arg);
+	if (t->intern != NULL)
+		al->free(t->intern, al->arg);
+	t->ctxt = t->uri = t->intern = NULL;
+	t->n = NULL;
+	t->el = NULL;
+	t->s = NULL;
+	t->ev = NULL;
+	if (t->prev != NULL)
+		t->prev(t->prev_arg);
+}
+
+void
+ap_htree_free(struct ap_htree *t)
+{
+	struct ap_arena *a = t->a;
+
+	a->cleanup = t->prev;
+	a->cleanup_arg = t->prev_arg;
+	t->prev = NULL;
+	release(t);
+}
+
+/* Cues -------------------------------------------------------------- */
+
+static unsigned
+cue_code(unsigned char ch)
+{
+	if (ch >= 'a' && ch <= 'z')
+		return ch - 'a' + 1;
+	if (ch >= '0' && ch <= '9')
+		return ch - '0' + 27;
+	return ch == '-' ? 37 : ch == '_' ? 38 : 0;
+}
+
+static void
+cue_index(struct cueindex *x)
+{
+	size_t k;
+	unsigned key;
+
+	memset(x->head, 0, sizeof(x->head));
+	for (k = NCUES; k-- > 0;) {
+		x->len[k] = (unsigned char)strlen(cues[k].pat);
+		key = cue_code((unsigned char)cues[k].pat[0]) * CUECODES +
+		    cue_code((unsigned char)cues[k].pat[1]);
+		x->next[k] = x->head[key];
+		x->head[key] = (unsigned char)(k + 1);
+	}
+}
+
+static bool
+alnum(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+}
+
+static bool
+class_space(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n';
+}
+
+/*
+ * Cue bits of one attribute value (its first 255 bytes), lower-cased.
+ * M_SUB patterns match anywhere; M_TOK and M_PFX a whole token or a token
+ * prefix, tokens being runs of letters and digits (the first 32 only);
+ * M_CLS and M_CLSPFX a whole class name (split at spaces) or its prefix,
+ * but for "hidden-" followed by a screen size.  Each position is tried
+ * against the few patterns that start with its two characters.
+ */
+static unsigned
+cue_scan(const struct cueindex *x, const char *v)
+{
+	char low[256];
+	size_t n, i, pl, toklen = 0, ntok = 0, r;
+	unsigned bits = 0, code0, code1, p;
+	bool tokstart, clsstart;
+
+	for (n = 0; v[n] != '\0' && n < sizeof(low) - 1; n++)
+		low[n] = (v[n] >= 'A' && v[n] <= 'Z') ?
+		    (char)(v[n] - 'A' + 'a') : v[n];
+	low[n] = '\0';
+	for (i = 0; i + 1 < n; i++) {
+		tokstart = alnum(low[i]) && (i == 0 || !alnum(low[i - 1]));
+		if (tokstart) {
+			ntok++;
+			for (toklen = 0; alnum(low[i + toklen]); toklen++)
+				continue;
+		}
+		if ((code0 = cue_code((unsigned char)low[i])) == 0 ||
+		    (code1 = cue_code((unsigned char)low[i + 1])) == 0)
+			continue;
+		clsstart = i == 0 || class_space(low[i - 1]);
+		for (p = x->head[code0 * CUECODES + code1]; p != 0;
+		    p = x->next[p - 1]) {
+			const struct cue *c = &cues[p - 1];
+
+			pl = x->len[p - 1];
+			if ((bits & c->bits) == c->bits || i + pl > n ||
+			    memcmp(low + i, c->pat, pl) != 0)
+				continue;
+			switch (c->how) {
+			case M_SUB:
+				break;
+			case M_TOK:
+				if (!tokstart || ntok > 32 || toklen != pl)
+					continue;
+				break;
+			case M_PFX:
+				if (!tokstart || ntok > 32)
+					continue;
+				break;
+			case M_CLS:
+				if (!clsstart || (i + pl < n &&
+				    !class_space(low[i + pl])))
+					continue;
+				break;
+			default:	/* M_CLSPFX */
+				if (!clsstart || i + pl >= n ||
+				    class_space(low[i + pl]))
+					continue;
+				for (r = 0; responsive[r] != NULL; r++)
+					if (strncmp(low + i + pl, responsive[r],
+					    strlen(responsive[r])) == 0)
+						break;
+				if (responsive[r] != NULL)
+					continue;
+				break;
+			}
+			bits |= c->bits;
+		}
+	}
+	return bits;
+}
+
+/*
+ * The stored copy of a class/id/itemprop/role value and its cue bits:
+ * pages repeat the same values on thousands of elements, so each is
+ * stored and scanned once.  0 when memory ran out.
+ */
+static uint32_t
+intern(struct tb *b, const char *v, unsigned *bits)
+{
+	struct ap_htree *t = b->t;
+	struct istr *tab = t->intern, *e, *old;
+	uint32_t h = 2166136261u, off;
+	size_t n, i, mask, cap, k;
+
+	for (n = 0; v[n] != '\0'; n++)
+		h = (h ^ (unsigned char)v[n]) * 16777619u;
+	if (t->nintern * 2 >= t->capintern) {
+		cap = t->capintern ? t->capintern * 2 : 256;
+		old = tab;
+		tab = t->a->al->malloc(cap * sizeof(*tab), t->a->al->arg);
+		if (tab == NULL)
+			return nomem(b);
+		memset(tab, 0, cap * sizeof(*tab));
+		for (k = 0; k < t->capintern; k++) {
+			if (old[k].off == 0)
+				continue;
+			for (i = old[k].hash & (cap - 1); tab[i].off != 0;
+			    i = (i + 1) & (cap - 1))
+				continue;
+			tab[i] = old[k];
+		}
+		if (old != NULL)
+			t->a->al->free(old, t->a->al->arg);
+		t->intern = tab;
+		t->capintern = cap;
+	}
+	mask = t->capintern - 1;
+	for (i = h & mask;; i = (i + 1) & mask) {
+		e = &tab[i];
+		if (e->off == 0)
+			break;
+		if (e->hash == h && e->len == n &&
+		    memcmp(t->s + e->off, v, n) == 0) {
+			*bits = e->bits;
+			return e->off;
+		}
+	}
+	if ((off = str_add(b, v, n)) == 0)
+		return 0;
+	e->off = off;
+	e->len = (uint32_t)n;
+	e->hash = h;
+	e->bits = cue_scan(&b->cues, v);
+	t->nintern++;
+	*bits = e->bits;
+	return off;
+}
+
+/* Whether a style attribute hides the element. */
+static bool
+style_hidden(const char *s)
+{
+	const char *p;
+	size_t k;
+	static const char *const pr[][2] = {
+		{ "display", "none" }, { "visibility", "hidden" }
+	};
+
+	for (k = 0; k < 2; k++) {
+		for (p = s; (p = strstr(p, pr[k][0])) != NULL;) {
+			p += strlen(pr[k][0]);
+			while (*p == ' ')
+				p++;
+			if (*p != ':')
+				continue;
+			p++;
+			while (*p == ' ')
+				p++;
+			if (strncasecmp(p, pr[k][1], strlen(pr[k][1])) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Tree ---------------------------------------------------------------- */
+
+static int
+tag_cmp(const void *k, const void *e)
+{
+	return strcmp(k, ((const struct tagdef *)e)->name);
+}
+
+static int
+str_cmp(const void *k, const void *e)
+{
+	return strcmp(k, *(const char *const *)e);
+}
+
+static const struct nameinfo *
+name_info(struct tb *b, const xmlChar *name)
+{
+	uintptr_t h = (uintptr_t)name;
+	struct nameinfo *e = &b->names[((h >> 4) ^ (h >> 13)) &
+	    (NCACHE - 1)];
+	const char *const *a;
+
+	if (e->key == name)
+		return e;
+	e->key = name;
+	e->td = bsearch(name, tags, sizeof(tags) / sizeof(tags[0]),
+	    sizeof(tags[0]), tag_cmp);
+	e->pcdata = bsearch(name, pcdata, sizeof(pcdata) / sizeof(pcdata[0]),
+	    sizeof(pcdata[0]), str_cmp) != NULL;
+	a = bsearch(name, attrs + 1, A__MAX - 1, sizeof(attrs[0]), str_cmp);
+	e->attr = a != NULL ? (unsigned char)(a - attrs) : A_NONE;
+	return e;
+}
+
+/* A new node, last child of parent (0: none); 0 when memory ran out. */
+static uint32_t
+node_add(struct tb *b, uint32_t parent, unsigned type)
+{
+	struct ap_htree *t = b->t;
+	struct ap_hnode *n, *p;
+	uint32_t k;
+
+	if (!grow(b, &t->n, &t->capn, t->nn + 1, sizeof(*t->n)))
+		return 0;
+	k = (uint32_t)t->nn++;
+	n = &t->n[k];
+	memset(n, 0, sizeof(*n));
+	n->type = (unsigned char)type;
+	n->parent = parent;
+	if (parent != 0) {
+		p = &t->n[parent];
+		if (p->last != 0) {
+			t->n[p->last].next = k;
+			n->prev = p->last;
+		} else
+			p->first = k;
+		p->last = k;
+	}
+	return k;
+}
+
+static struct ap_hev *
+event_add(struct tb *b, unsigned kind, uint32_t name, uint32_t value)
+{
+	struct ap_htree *t = b->t;
+	struct ap_hev *e;
+
+	if (!grow(b, &t->ev, &t->capev, t->nev + 1, sizeof(*t->ev)))
+		return NULL;
+	e = &t->ev[t->nev++];
+	e->kind = kind;
+	e->name = name;
+	e->value = value;
+	return e;
+}
+
+static uint32_t
+val_add(struct tb *b, const xmlChar *v)
+{
+	const char *s = v != NULL ? (const char *)v : "";
+
+	return str_add(b, s, strlen(s));
+}
+
+/* Start gathering the text of the element being skipped for event e. */
+static void
+collect(struct tb *b, unsigned kind)
+{
+	uint32_t from;
+
+	if ((from = str_add(b, "", 0)) == 0 ||
+	    event_add(b, kind, 0, 0) == NULL)
+		return;
+	b->collect = (uint32_t)b->t->nev;
+	b->from = from;
+}
+
+static void
+collect_end(struct tb *b)
+{
+	if (b->collect != 0 && !b->t->nomem)
+		b->t->ev[b->collect - 1].value = b->from;
+	b->collect = 0;
+}
+
+/* Head metadata of meta, link, base, title and script elements. */
+static void
+head_element(struct tb *b, unsigned tag, const xmlChar *const *av)
+{
+	static const unsigned char names[] = { A_PROPERTY, A_NAME,
+	    A_ITEMPROP, A_HTTPEQUIV };
+	const xmlChar *v;
+	uint32_t value;
+	size_t k;
+
+	switch (tag) {
+	case T_META:
+		/* Some saved pages (Postlight fixtures) write value=. */
+		if ((v = av[A_CONTENT]) == NULL && (v = av[A_VALUE]) == NULL)
+			return;
+		value = 0;
+		for (k = 0; k < sizeof(names); k++) {
+			if (av[names[k]] == NULL)
+				continue;
+			if (value == 0 && (value = val_add(b, v)) == 0)
+				return;
+			event_add(b, AP_HEV_META, val_add(b, av[names[k]]),
+			    value);
+		}
+		break;
+	case T_LINK:
+		if (av[A_REL] != NULL && av[A_HREF] != NULL &&
+		    strcasecmp((const char *)av[A_REL], "canonical") == 0)
+			event_add(b, AP_HEV_CANONICAL, 0,
+			    val_add(b, av[A_HREF]));
+		break;
+	case T_BASE:
+		if (av[A_HREF] != NULL)
+			event_add(b, AP_HEV_BASE, 0, val_add(b, av[A_HREF]));
+		break;
+	case T_TITLE:
+		collect(b, AP_HEV_TITLE);
+		break;
+	case T_SCRIPT:
+		if (av[A_TYPE] != NULL &&
+		    strstr((const char *)av[A_TYPE], "ld+json") != NULL)
+			collect(b, AP_HEV_JSONLD);
+		break;
+	default:
+		break;
+	}
+}
+
+/* An element kept: its cues, weight, hidden state and attributes.
+ * Returns its node, or 0 when memory ran out. */
+static uint32_t
+element(struct tb *b, uint32_t parent, const struct tagdef *td,
+    const xmlChar *const *av)
+{
+	struct ap_htree *t = b->t;
+	struct ap_hel *e;
+	const char *v;
+	unsigned bits;
+	uint32_t k;
+	int w = 0;
+
+	if ((k = node_add(b, parent, AP_HN_ELEM)) == 0 ||
+	    !grow(b, &t->el, &t->capel, t->nel + 1, sizeof(*t->el)))
+		return 0;
+	t->n[k].x = (uint32_t)t->nel;
+	e = &t->el[t->nel++];
+	memset(e, 0, sizeof(*e));
+	e->node = k;
+	e->tag = td != NULL ? td->tag : T_OTHER;
+	e->kind = td != NULL ? td->kind : 0;
+	e->base = td != NULL ? td->base : 0;
+	if (t->root == 0 && parent == 0)
+		t->root = k;
+	if ((v = (const char *)av[A_CLASS]) != NULL) {
+		if ((e->cls = intern(b, v, &bits)) == 0)
+			return 0;
+		e->cues |= bits;
+		w += (bits & C_NEG ? -25 : 0) +
+		    (bits & (C_POS | C_BODY) ? 25 : 0);
+	}
+	/* Ids of headings and paragraphs are anchors made from their text
+	 * ("comment-on-garde-le-lien"), not cues. */
+	if ((v = (const char *)av[A_ID]) != NULL) {
+		if ((e->id = intern(b, v, &bits)) == 0)
+			return 0;
+		if (e->tag != T_P && !(e->kind & TK_HEADING)) {
+			bits &= ~C_HIDDEN;
+			e->cues |= bits;
+			w += (bits & C_NEG ? -25 : 0) +
+			    (bits & (C_POS | C_BODY) ? 25 : 0);
+		}
+	}
+	if ((v = (const char *)av[A_ITEMPROP]) != NULL) {
+		if ((e->iprop = intern(b, v, &bits)) == 0)
+			return 0;
+		bits &= ~C_HIDDEN;
+		e->cues |= bits;
+		if (bits & C_BODY)
+			w += 50;
+		if (strcasecmp(v, "datePublished") == 0 ||
+		    strcasecmp(v, "dateCreated") == 0)
+			e->idate = AP_HI_PUBLISHED;
+		else if (strcasecmp(v, "dateModified") == 0)
+			e->idate = AP_HI_MODIFIED;
+	}
+	if ((v = (const char *)av[A_REL]) != NULL &&
+	    strstr(v, "author") != NULL)
+		e->cues |= C_BYLINE;
+	if ((v = (const char *)av[A_ROLE]) != NULL) {
+		if ((e->role = intern(b, v, &bits)) == 0)
+			return 0;
+		if (strcmp(v, "navigation") == 0 || strcmp(v, "banner") == 0 ||
+		    strcmp(v, "contentinfo") == 0 ||
+		    strcmp(v, "complementary") == 0 || strcmp(v, "menu") == 0) {
+			e->cues |= C_NAV;
+			w -= 25;
+		} else if (strcmp(v, "main") == 0 || strcmp(v, "article") == 0)
+			w += 25;
+	}
+	e->weight = w;
+	if (e->tag == T_A && av[A_HREF] != NULL &&
+	    (e->href = val_add(b, av[A_HREF])) == 0)
+		return 0;
+	if ((e->tag == T_TIME || e->iprop != 0) && av[A_DATETIME] != NULL &&
+	    (e->datetime = val_add(b, av[A_DATETIME])) == 0)
+		return 0;
+	if (e->iprop != 0 && av[A_CONTENT] != NULL &&
+	    (e->content = val_add(b, av[A_CONTENT])) == 0)
+		return 0;
+	if (e->tag == T_HTML && ((v = (const char *)av[A_LANG]) != NULL ||
+	    (v = (const char *)av[A_XMLLANG]) != NULL))
+		event_add(b, AP_HEV_LANG, 0, str_add(b, v, strlen(v)));
+	if (e->tag != T_HTML && e->tag != T_BODY && (av[A_HIDDEN] != NULL ||
+	    (av[A_ARIAHIDDEN] != NULL &&
+	    strcasecmp((const char *)av[A_ARIAHIDDEN], "true") == 0) ||
+	    (av[A_STYLE] != NULL && style_hidden((const char *)av[A_STYLE])) ||
+	    (e->cues & C_HIDDEN)))
+		e->hidden = 1;
+	if (e->hidden)
+		b->skip = 1;	/* a leaf: nothing below is read */
+	else
+		b->cur = k;
+	return k;
+}
+
+/* SAX callbacks ------------------------------------------------------ */
+
+#define BUILDER(ctx)	((struct tb *)((htmlParserCtxtPtr)(ctx))->_private)
+
+static void
+sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	struct tb *b = BUILDER(ctx);
+	struct ap_htree *t = b->t;
+	const xmlChar *av[A__MAX];
+	const struct nameinfo *ni;
+	const struct tagdef *td;
+	uint32_t parent, k;
+	unsigned tag;
+	bool top = false;
+	size_t i;
+
+	if (t->nomem || name == NULL)
+		return;
+	b->merge = false;
+	b->lastkind = LK_NONE;
+	if (b->skip > 0) {
+		b->skip++;
+		return;
+	}
+	if (b->cur != 0)
+		parent = b->cur;
+	else if (!b->rooted) {
+		/* The root element. */
+		b->rooted = true;
+		if (b->docfirst == DF_NONE)
+			b->docfirst = DF_ELEM;
+		parent = 0;
+	} else if (b->docfirst == DF_ELEM && t->root != 0) {
+		/* After the root closed: libxml2 makes it the root's last
+		 * child, but closing it goes back to the document. */
+		parent = t->root;
+		top = true;
+	} else {
+		/* A sibling of the root: outside the tree read. */
+		b->skip = 1;
+		return;
+	}
+	ni = name_info(b, name);
+	td = ni->td;
+	tag = td != NULL ? td->tag : T_OTHER;
+	memset(av, 0, sizeof(av));
+	if (atts != NULL) {
+		for (i = 0; atts[i] != NULL; i += 2) {
+			unsigned id = name_info(b, atts[i])->attr;
+
+			if (id != A_NONE && av[id] == NULL)
+				av[id] = atts[i + 1] != NULL ? atts[i + 1] :
+				    (const xmlChar *)"";
+		}
+	}
+	if (tag == T_META || tag == T_LINK || tag == T_BASE ||
+	    tag == T_TITLE || tag == T_SCRIPT)
+		head_element(b, tag, av);
+	if (tag == T_HEAD) {
+		if ((k = node_add(b, parent, AP_HN_HEAD)) != 0) {
+			t->n[k].top = top;
+			b->cur = k;
+			if (parent == 0 && t->root == 0)
+				t->root = k;
+		}
+		return;
+	}
+	if (td != NULL && (td->kind & TK_SKIP)) {
+		b->skip = 1;
+		return;
+	}
+	if ((k = element(b, parent, td, av)) != 0 && top)
+		t->n[k].top = 1;
+}
+
+static void
+sax_end(void *ctx, const xmlChar *name)
+{
+	struct tb *b = BUILDER(ctx);
+	struct ap_hnode *n;
+
+	if (b->t->nomem)
+		return;
+	b->merge = false;
+	b->lastkind = name != NULL && name_info(b, name)->pcdata ?
+	    LK_PCDATA : LK_OTHER;
+	if (b->skip > 0) {
+		if (--b->skip == 0)
+			collect_end(b);
+		return;
+	}
+	if (b->cur == 0)
+		return;
+	n = &b->t->n[b->cur];
+	b->cur = n->top ? 0 : n->parent;
+}
+
+static bool
+blank(const xmlChar *s, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
+		    s[i] != '\r')
+			return false;
+	return true;
+}
+
+/*
+ * Whether libxml2's DOM builder would have dropped the white space s it
+ * could not tell apart without a tree (areBlanks() reaches its tree test
+ * only for character data followed by a tag).
+ */
+static bool
+drop_blank(struct tb *b, htmlParserCtxtPtr ctxt)
+{
+	const xmlChar *cur = ctxt->input->cur;
+
+	if (*cur != '<' || cur == ctxt->input->base || ctxt->name == NULL)
+		return false;
+	/* Not character data but a character reference: always kept. */
+	if (cur[-1] != ' ' && cur[-1] != '\t' && cur[-1] != '\n' &&
+	    cur[-1] != '\r')
+		return false;
+	if (b->strict && strcmp((const char *)ctxt->name, "body") == 0)
+		return true;
+	switch (b->lastkind) {
+	case LK_NONE:
+		return !name_info(b, ctxt->name)->pcdata;
+	case LK_TEXT:
+	case LK_PCDATA:
+		return false;
+	default:
+		return true;
+	}
+}
+
+static void
+sax_chars(void *ctx, const xmlChar *ch, int len)
+{
+	struct tb *b = BUILDER(ctx);
+	struct ap_htree *t = b->t;
+	struct ap_hnode *n;
+	uint32_t k, off;
+
+	if (t->nomem || len <= 0)
+		return;
+	if (blank(ch, len) && drop_blank(b, ctx))
+		return;
+	if (b->skip > 0) {
+		if (b->skip == 1 && b->collect != 0)
+			str_extend(b, (const char *)ch, (size_t)len);
+	} else if (b->cur == 0) {
+		return;		/* outside the root: dropped */
+	} else if (t->n[b->cur].type == AP_HN_ELEM) {
+		if (b->merge && b->lasttext != 0) {
+			n = &t->n[b->lasttext];
+			if (n->x + n->len + 1 != t->ns) {
+				/* Not last in the buffer (never seen). */
+				if ((off = str_add(b, t->s + n->x,
+				    n->len)) == 0)
+					return;
+				n = &t->n[b->lasttext];
+				n->x = off;
+			}
+			if (!str_extend(b, (const char *)ch, (size_t)len))
+				return;
+			n->len += (uint32_t)len;
+		} else {
+			if ((off = str_add(b, (const char *)ch,
+			    (size_t)len)) == 0 ||
+			    (k = node_add(b, b->cur, AP_HN_TEXT)) == 0)
+				return;
+			n = &t->n[k];
+			n->x = off;
+			n->len = (uint32_t)len;
+			n->line = (uint32_t)((htmlParserCtxtPtr)ctx)->input->line;
+			b->lasttext = k;
+		}
+	}
+	b->merge = true;
+	b->lastkind = LK_TEXT;
+}
+
+static void
+sax_cdata(void *ctx, const xmlChar *ch, int len)
+{
+	struct tb *b = BUILDER(ctx);
+
+	if (b->t->nomem)
+		return;
+	if (b->skip == 1 && b->collect != 0 && len > 0)
+		str_extend(b, (const char *)ch, (size_t)len);
+	b->merge = false;
+	b->lastkind = LK_OTHER;
+}
+
+static void
+sax_comment(void *ctx, const xmlChar *value)
+{
+	struct tb *b = BUILDER(ctx);
+
+	(void)value;
+	b->merge = false;
+	if (b->cur == 0 && b->skip == 0 && b->docfirst == DF_NONE)
+		b->docfirst = DF_OTHER;
+}
+
+static void
+sax_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+	struct tb *b = BUILDER(ctx);
+
+	(void)data;
+	b->merge = false;
+	b->lastkind = target != NULL && name_info(b, target)->pcdata ?
+	    LK_PCDATA : LK_OTHER;
+	if (b->cur == 0 && b->skip == 0 && b->docfirst == DF_NONE)
+		b->docfirst = DF_OTHER;
+}
+
+static void
+sax_dtd(void *ctx, const xmlChar *name, const xmlChar *ext,
+    const xmlChar *sys)
+{
+	struct tb *b = BUILDER(ctx);
+
+	(void)name;
+	(void)sys;
+	if (b->dtd)
+		return;		/* an HTML document keeps the first */
+	b->dtd = true;
+	b->docfirst = DF_OTHER;	/* always inserted first */
+	b->strict = ext != NULL &&
+	    (xmlStrcasecmp(ext, BAD_CAST "-//W3C//DTD HTML 4.01//EN") == 0 ||
+	    xmlStrcasecmp(ext, BAD_CAST "-//W3C//DTD HTML 4//EN") == 0);
+}
+
+static void
+sax_blanks(void *ctx, const xmlChar *ch, int len)
+{
+	(void)ctx;
+	(void)ch;
+	(void)len;
+}
+
+static void
+silent(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void
+silent_structured(void *ctx, xmlErrorPtr err)
+{
+	(void)ctx;
+	(void)err;
+}
+
+/* Driver ------------------------------------------------------------- */
+
+void
+ap_htree_parse(struct ap_arena *a, const char *text, size_t len,
+    struct ap_htree *t)
+{
+	htmlParserCtxtPtr ctxt;
+	xmlCharEncodingHandlerPtr utf8;
+	xmlGenericErrorFunc oldgen;
+	xmlStructuredErrorFunc oldstruct;
+	void *oldgenctx, *oldstructctx;
+	struct tb *b;
+	htmlSAXHandler *sax;
+
+	memset(t, 0, sizeof(*t));
+	t->a = a;
+	t->prev = a->cleanup;
+	t->prev_arg = a->cleanup_arg;
+	a->cleanup = release;
+	a->cleanup_arg = t;
+	b = ap_alloc(a, sizeof(*b));
+	b->t = t;
+	cue_index(&b->cues);
+	if (len > INT32_MAX)
+		len = INT32_MAX;
+	/* Offset 0 of each array means "none". */
+	if (!grow(b, &t->s, &t->caps, len / 2 + 64, 1) ||
+	    !grow(b, &t->n, &t->capn, len / 48 + 64, sizeof(*t->n)) ||
+	    !grow(b, &t->el, &t->capel, len / 128 + 64, sizeof(*t->el)))
+		ap_arena_oom(a);
+	t->s[0] = '\0';
+	t->ns = 1;
+	memset(&t->n[0], 0, sizeof(t->n[0]));
+	t->nn = 1;
+
+	xmlInitParser();
+	if ((ctxt = htmlCreateMemoryParserCtxt(text, (int)len)) == NULL)
+		return;
+	t->ctxt = ctxt;
+	b->ctxt = ctxt;
+	oldgen = xmlGenericError;
+	oldgenctx = xmlGenericErrorContext;
+	oldstruct = xmlStructuredError;
+	oldstructctx = xmlStructuredErrorContext;
+	xmlSetGenericErrorFunc(NULL, silent);
+	xmlSetStructuredErrorFunc(NULL, silent_structured);
+	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NOBLANKS |
+	    HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);
+	sax = ctxt->sax;
+	memset(sax, 0, sizeof(*sax));
+	sax->internalSubset = sax_dtd;
+	sax->startElement = sax_start;
+	sax->endElement = sax_end;
+	sax->characters = sax_chars;
+	sax->cdataBlock = sax_cdata;
+	sax->ignorableWhitespace = sax_blanks;
+	sax->comment = sax_comment;
+	sax->processingInstruction = sax_pi;
+	sax->serror = silent_structured;
+	sax->initialized = XML_SAX2_MAGIC;
+	ctxt->_private = b;
+	/* As htmlReadMemory() does for an explicit "UTF-8". */
+	if ((utf8 = xmlFindCharEncodingHandler("UTF-8")) != NULL)
+		xmlSwitchToEncoding(ctxt, utf8);
+	htmlParseDocument(ctxt);
+	xmlSetGenericErrorFunc(oldgenctx, oldgen);
+	xmlSetStructuredErrorFunc(oldstructctx, oldstruct);
+	htmlFreeParserCtxt(ctxt);
+	t->ctxt = NULL;
+	b->ctxt = NULL;
+	collect_end(b);
+	if (t->nomem)
+		ap_arena_oom(a);
+}
+
+const char *
+ap_html_build_uri(struct ap_htree *t, const char *href, const char *base)
+{
+	const char *r;
+
+	t->uri = xmlBuildURI((const xmlChar *)href, (const xmlChar *)base);
+	if (t->uri == NULL)
+		return NULL;
+	r = ap_strdup(t->a, (const char *)t->uri);
+	xmlFree(t->uri);
+	t->uri = NULL;
+	return r;
+}
