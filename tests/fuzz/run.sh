@@ -54,7 +54,8 @@ for h in "$@"; do
 	    -artifact_prefix="$build/artifacts/$h-" $flags \
 	    "$corpus" "$seed" 2>"$build/$h.log"
 	rc=$?
-	tail -n 30 "$build/$h.log" | grep -E '^(#[0-9]+.*DONE|stat::)' |
+	{ grep -E '^#[0-9]+.*(DONE|pulse)' "$build/$h.log" | tail -n 1
+	  grep -E '^stat::' "$build/$h.log"; } |
 	    sed "s/^/$h: /" | tee -a "$build/fuzz-stats.log"
 	if [ "$rc" -ne 0 ]; then
 		echo "fuzz: $h found a problem (status $rc); see $build/$h.log"

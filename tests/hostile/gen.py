@@ -90,6 +90,29 @@ def gen(d, name):
             f.write(HEAD.format(t='Entit\u00e9s') + '<p>' +
                     '&amp;&lt;&eacute;&#233;&#x202F;&nbsp;' * 30000 +
                     '</p>' + TAIL)
+    elif name == 'attributes-100k.html':
+        # libxml2 2.9 adds and checks attributes one by one: quadratic
+        with open(p, 'w', encoding='utf-8') as f:
+            f.write(HEAD.format(t='Attributs') + '<article><h1>Attributs'
+                    '</h1><p ' + ' '.join('a%d="v"' % i
+                                          for i in range(100000)) +
+                    '>' + PARA + '</p></article>' + TAIL)
+    elif name == 'jsonld-deep.html':
+        with open(p, 'w', encoding='utf-8') as f:
+            f.write('<!DOCTYPE html>\n<html lang="fr"><head>'
+                    '<meta charset="utf-8"><title>JSON-LD</title>'
+                    '<script type="application/ld+json">' +
+                    '{"@graph":[' * 50000 + '{"@type":"NewsArticle",'
+                    '"headline":"DEEPLD"}' + ']}' * 50000 +
+                    '</script><script type="application/ld+json">' +
+                    '[' * 100000 + ']' * 100000 +
+                    '</script><script type="application/ld+json">'
+                    '{"@type":"NewsArticle","headline":"' +
+                    '\\u00e9' * 300000 + '","author":[' +
+                    ','.join('{"name":"Auteur %d"}' % i
+                             for i in range(20000)) + ']}'
+                    '</script></head><body><article><h1>JSON-LD</h1>'
+                    '<p>' + PARA + '</p></article>' + TAIL)
     elif name == 'sample.gz':
         with open(p, 'wb') as f:
             f.write(gzip.compress(PARA.encode() * 100))
@@ -100,7 +123,8 @@ def gen(d, name):
 ALL = ['page-20m.html', 'nested-100k.html', 'nested-unclosed-100k.html',
        'tables-5k.html', 'line-1m.txt', 'line-1m.html', 'word-1m.txt',
        'million-paragraphs.txt', 'links-10k.html', 'attributes-mb.html',
-       'entities-1m.html', 'sample.gz']
+       'entities-1m.html', 'attributes-100k.html', 'jsonld-deep.html',
+       'sample.gz']
 
 if __name__ == '__main__':
     for n in sys.argv[2:] or ALL:

@@ -238,6 +238,18 @@ run "$tmp/attributes-mb.html"
 converted "attributes of megabytes" "'bbbbbbbbbb' not in t and 'aaaaaaaaaa' not in t"
 run "$tmp/entities-1m.html"
 converted "1 MB of entities"
+# libxml2 2.9 takes time quadratic in the attributes of one tag (about
+# 3 s for 40,000): --timeout bounds it.
+run --timeout 1 "$tmp/attributes-100k.html"
+if [ "$rc" -eq 1 ]; then
+	refused "100,000 attributes, --timeout 1" 1 \
+	    "$tmp/attributes-100k.html: timed out after 1 s"
+else
+	converted "100,000 attributes, --timeout 1"
+fi
+run "$tmp/jsonld-deep.html"
+converted "JSON-LD nested 100,000 deep, 20,000 authors" \
+    "len(d['authors']) <= 20000"
 
 # --- Bytes and charsets ---------------------------------------------------
 # Not UTF-8 (a lone 0xFF, cut sequences): read as windows-1252.
