@@ -9,7 +9,7 @@
 # Usage: sh bench/linear.sh path/to/artparse [SERIES...]
 #   SERIES: paragraphs-text tiny-paragraphs short-lines paragraphs-html
 #   nesting nesting-unclosed
-#   tables links long-paragraph long-line-html quotes wrap
+#   tables links attributes long-paragraph long-line-html quotes wrap
 #   (default: all).  STEPS=n (default 5) and SCALE=k (multiplies the
 #   starting sizes, default 1) in the environment.
 set -u
@@ -19,7 +19,7 @@ steps=${STEPS:-5}
 scale=${SCALE:-1}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-series=${*:-paragraphs-text tiny-paragraphs short-lines paragraphs-html nesting nesting-unclosed tables links long-paragraph long-line-html quotes wrap}
+series=${*:-paragraphs-text tiny-paragraphs short-lines paragraphs-html nesting nesting-unclosed tables links attributes long-paragraph long-line-html quotes wrap}
 
 if ! /usr/bin/time -f '%e %M' true >/dev/null 2>&1; then
 	echo "linear.sh: needs GNU time as /usr/bin/time" >&2
@@ -78,6 +78,11 @@ elif kind == 'long-line-html':
 elif kind == 'quotes':
     out.append('Titre de l\u2019article\n\nPar Jeanne Dupont\n\n')
     out += ['%s %s\n\n' % (quote, para) for i in range(n)]
+elif kind == 'attributes':
+    # n attributes on one tag: quadratic in libxml2 2.9 (see the report)
+    out.append(head + '<article><h1>Titre</h1><p ' +
+               ' '.join('a%d="v"' % i for i in range(n)) + '>' + para +
+               '</p></article>' + tail)
 elif kind == 'wrap':
     # many words to fill at 40 columns, in one paragraph
     out.append('Titre\n\n' + ' '.join(['mot%d' % i for i in range(n)]) +
@@ -94,6 +99,7 @@ start() {
 	tiny-paragraphs|short-lines) echo 62500 ;;
 	nesting|nesting-unclosed|tables) echo 12500 ;;
 	links) echo 5000 ;;
+	attributes) echo 2500 ;;
 	long-paragraph|long-line-html) echo 2000 ;;
 	wrap) echo 50000 ;;
 	esac
