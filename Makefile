@@ -101,10 +101,10 @@ check-headers: | $(BUILD)
 check-hostile: $(BUILD)/artparse
 	sh tests/hostile/run.sh $(BUILD)/artparse
 
-# Every input the fuzzers ever crashed on, through both harnesses (built
+# Every input the fuzzers ever crashed on, through its harness (built
 # with tests/fuzz/replay.c instead of libFuzzer) and through the command
 # line in every format and input type.
-FUZZ_HARNESS = fuzz_parse fuzz_alloc
+FUZZ_HARNESS = fuzz_parse fuzz_alloc fuzz_encoding
 REPLAY_BIN  := $(FUZZ_HARNESS:%=$(BUILD)/tests/replay_%)
 $(BUILD)/tests/replay_%: tests/fuzz/%.c tests/fuzz/replay.c \
     tests/fuzz/fuzz_common.h $(BUILD)/libartparse.a | $(BUILD)/tests
@@ -114,6 +114,8 @@ $(BUILD)/tests/replay_%: tests/fuzz/%.c tests/fuzz/replay.c \
 check-fuzz-regress: $(BUILD)/artparse $(REPLAY_BIN)
 	$(VALGRIND) $(BUILD)/tests/replay_fuzz_parse tests/fuzz/regressions/parse
 	$(VALGRIND) $(BUILD)/tests/replay_fuzz_alloc tests/fuzz/regressions/alloc
+	$(VALGRIND) $(BUILD)/tests/replay_fuzz_encoding \
+	    tests/fuzz/regressions/encoding
 	sh tests/fuzz/regress.sh $(BUILD)/artparse
 
 # libFuzzer: `make fuzz FUZZ_SECONDS=N` builds the harnesses with clang in

@@ -1,10 +1,10 @@
 #!/bin/sh
-# Replay the fuzzers' findings through the command line: each file of
-# tests/fuzz/regressions/parse (option byte + document) and .../alloc
-# (option byte, allocation index + document) is given to artparse in every
-# format and input type, with and without --keep-boilerplate.  artparse
-# must finish within 20 s with status 0 (converted) or 1 (refused), never
-# die of a signal.  $VALGRIND, if set, prefixes each run.
+# Replay the fuzzers' findings through the command line: the document in
+# each file of tests/fuzz/regressions/parse (after its option byte),
+# .../alloc and .../encoding (after two bytes) is given to artparse in
+# every format and input type, with and without --keep-boilerplate.
+# artparse must finish within 20 s with status 0 (converted) or 1
+# (refused), never die of a signal.  $VALGRIND, if set, prefixes each run.
 # Usage: sh tests/fuzz/regress.sh path/to/artparse
 set -u
 bin=$1
@@ -17,10 +17,11 @@ to=
 command -v timeout >/dev/null && to="timeout 20"
 [ -n "${VALGRIND:-}" ] && [ -n "$to" ] && to="timeout 120"
 
-for f in "$here"/regressions/parse/* "$here"/regressions/alloc/*; do
+for f in "$here"/regressions/parse/* "$here"/regressions/alloc/* \
+    "$here"/regressions/encoding/*; do
 	[ -f "$f" ] || continue
 	case $f in
-	*/alloc/*) skip=3 ;;
+	*/alloc/*|*/encoding/*) skip=3 ;;
 	*) skip=2 ;;
 	esac
 	tail -c +"$skip" "$f" >"$tmp/doc"

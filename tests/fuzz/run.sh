@@ -24,6 +24,7 @@ for h in "$@"; do
 	# option bytes: auto/text/html input, the four writers, boilerplate
 	case $h in
 	fuzz_alloc) opts='\000\000 \024\007 \051\020 \016\100 \012\003' ;;
+	fuzz_encoding) opts='\000\000 \004\001 \010\003 \014\004 \001\011 \002\013 \000\010' ;;
 	*) opts='\000 \004 \010 \014 \001 \002 \022 \046 \252 \375' ;;
 	esac
 	n=0
