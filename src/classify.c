@@ -211,8 +211,9 @@ ap_rule_titleish(const struct ap_block *b)
 {
 	const struct ap_feat *f = &b->f;
 
+	/* A trailing "…" marks a teaser, unless the line is short. */
 	return f->title_case && f->words >= 1 && f->words <= 25 &&
-	    !f->ends_ellipsis;
+	    (!f->ends_ellipsis || f->words <= 6);
 }
 
 bool
@@ -222,8 +223,11 @@ ap_rule_prose(const struct ap_block *b)
 
 	if (f->opens_quote && f->words >= 4)
 		return true;
-	return f->ends_sentence && !f->ends_ellipsis && f->words >= 8 &&
-	    f->chars >= 40;
+	if (!f->ends_sentence || f->ends_ellipsis || f->words < 8 ||
+	    f->chars < 40)
+		return false;
+	/* A short line ending in "?" or in a quotation is likelier a title. */
+	return f->ends_firmly || f->words >= 20;
 }
 
 bool

@@ -40,6 +40,7 @@ struct ap_feat {
 	unsigned	 last;		/* last code point, 0 if empty */
 	bool		 ends_sentence;	/* . ! ? … » ” or closing ) after them */
 	bool		 ends_ellipsis;	/* "..." or "…" */
+	bool		 ends_firmly;	/* ". »", ".", "…": not "?" nor a bare » */
 	bool		 opens_quote;	/* starts with « “ or a dialogue dash */
 	bool		 has_quote;	/* holds a « … » or “ … ” span */
 	bool		 name_shape;	/* "Catherine Morin", "Jean-Marc de La Tour" */

@@ -132,6 +132,39 @@ count_text(struct ap_feat *f, const char *s, size_t n)
 	f->last = prev;
 }
 
+/* The first code point after opening quotation marks and spaces. */
+static uint32_t
+first_letter(const char *s, size_t n)
+{
+	size_t i = 0, k;
+	uint32_t cp = 0;
+
+	while (i < n) {
+		cp = ap_utf8_next(s + i, n - i, &k);
+		if (cp != 0xAB && cp != 0x201C && cp != '"' && cp != '\'' &&
+		    cp != 0x2039 && !ap_is_space(cp))
+			break;
+		i += k;
+	}
+	return cp;
+}
+
+/* Text before a closing » ends with . ! ? or … (spaces skipped). */
+static bool
+ends_quote_firmly(const char *s, size_t n)
+{
+	size_t k;
+	uint32_t cp;
+
+	while (n > 0) {
+		cp = ap_utf8_prev(s, n, &k);
+		if (!ap_is_space(cp))
+			return is_terminal(cp);
+		n -= k;
+	}
+	return false;
+}
+
 static void
 shape(struct ap_feat *f, const char *s, size_t n)
 {
@@ -149,9 +182,14 @@ shape(struct ap_feat *f, const char *s, size_t n)
 	    (is_closer(last) && is_terminal(before)) ||
 	    (last == 0xBB && (before == '.' || before == AP_NBSP ||
 	    before == AP_NNBSP || before == ' '));
+	/* "… fin. »" or "… fin." — not "… « sortie »" nor "… conflit ?". */
+	f->ends_firmly = last == '.' || last == 0x2026 ||
+	    (is_closer(last) && (before == '.' || before == 0x2026 ||
+	    before == '!' || before == '?')) ||
+	    (last == 0xBB && ends_quote_firmly(s, n - k));
 	f->name_shape = ap_name_shape(s, n);
-	/* Titles may ask or exclaim, but do not end like a sentence. */
-	f->title_case = ap_is_upper(first) && last != '.' && last != 0x2026 &&
+	/* Titles may ask, exclaim or open with a quotation mark. */
+	f->title_case = ap_is_upper(first_letter(s, n)) && last != '.' &&
 	    last != ':' && last != ',' && last != ';' && f->words <= 25 &&
 	    f->sentences <= 1;
 }

@@ -411,6 +411,9 @@ titleish_not_ellipsis(void **state)
 	    "Un sondage mené auprès de 800 PME révèle que...")));
 	assert_false(ap_rule_titleish(t_block(d,
 	    "Un sondage mené auprès de 800 PME révèle que…")));
+	/* A short title may trail off. */
+	assert_true(ap_rule_titleish(t_block(d,
+	    "Avancer ensemble vers la contribution…")));
 }
 
 static void
@@ -441,7 +444,22 @@ prose_sentence(void **state)
 
 	assert_true(ap_rule_prose(t_block(d, PROSE)));
 	assert_true(ap_rule_prose(t_block(d, "Le Monde a-t-il raison de "
-	    "s’inquiéter de la montée des eaux ?")));
+	    "s’inquiéter de la montée des eaux dans les communes du littoral "
+	    "comme le font depuis des années les associations ?")));
+}
+
+static void
+prose_not_short_question_or_quote_title(void **state)
+{
+	struct ap_doc *d = *state;
+
+	/* Headlines end in "?" or in a quotation without a final period. */
+	assert_false(ap_rule_prose(t_block(d, "Grève à Radio France : vers "
+	    "une sortie du conflit ?")));
+	assert_false(ap_rule_prose(t_block(d, "Décès de Michel Daerden : "
+	    "« Il méritait une meilleure sortie »")));
+	assert_true(ap_rule_prose(t_block(d, "Le maire a conclu la séance "
+	    "par ces mots : « Nous tiendrons nos engagements. »")));
 }
 
 static void
@@ -795,6 +813,7 @@ main(void)
 		T_TEST(titleish_not_lower_case),
 		T_TEST(titleish_not_too_long),
 		T_TEST(prose_sentence),
+		T_TEST(prose_not_short_question_or_quote_title),
 		T_TEST(prose_quote_closing),
 		T_TEST(prose_opens_with_quotation),
 		T_TEST(prose_not_short),
