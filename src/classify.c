@@ -567,6 +567,9 @@ headline_score(const struct ap_doc *d, size_t i, size_t from)
 		s -= 40;
 	if (b->f.name_shape || names_only(b))
 		s -= 30;
+	/* Scraped text starts with its title. */
+	if (i == 0 && b->cues == NULL)
+		s += 15;
 	if (b->f.words >= 5 && b->f.words <= 25)
 		s += 10 + (long)(b->f.words > 15 ? 15 : b->f.words) / 2;
 	/* A line set apart by blank lines on both sides, as titles are. */
