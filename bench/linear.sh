@@ -109,7 +109,7 @@ printf '%-18s %9s %10s %8s %7s %8s %7s\n' series n bytes cpu_s growth \
     peak_MB growth
 for s in $series; do
 	n=$(( $(start "$s") * scale ))
-	prev_t= prev_m=
+	prev_t='' prev_m=''
 	fmt=json
 	[ "$s" = wrap ] && fmt="text -w 40"
 	i=0

@@ -35,6 +35,7 @@ for h in "$@"; do
 		[ -f "$f" ] || continue
 		n=$((n + 1))
 		for o in $opts; do
+			# shellcheck disable=SC2059  # $o is the escape
 			{ printf "$o"; cat "$f"; } >"$seed/$n-$(printf '%s' "$o" |
 			    tr -dc 0-9)"
 		done

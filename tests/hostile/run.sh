@@ -366,20 +366,21 @@ run /dev/null
 refused "/dev/null" 1 "/dev/null: no text in input"
 if command -v mkfifo >/dev/null 2>&1 && mkfifo "$tmp/fifo" 2>/dev/null; then
 	# artparse blocks in open() until a writer comes: open the write
-	# side here, write the article, close it.
+	# side here (under timeout too, in case artparse never opens the
+	# read side), write the article, close it.
 	# shellcheck disable=SC2086
 	$to "$bin" "$tmp/fifo" >"$tmp/out" 2>"$tmp/err" &
 	pid=$!
-	exec 3>"$tmp/fifo"
-	cat "$sample" >&3
-	exec 3>&-
+	# shellcheck disable=SC2016,SC2086
+	$to sh -c 'cat "$1" >"$2"' sh "$sample" "$tmp/fifo"
 	wait $pid
 	rc=$?
 	converted "FIFO with a writer" "'La biblioth' in t"
+	# shellcheck disable=SC2086
 	$to "$bin" "$tmp/fifo" >"$tmp/out" 2>"$tmp/err" &
 	pid=$!
-	exec 3>"$tmp/fifo"
-	exec 3>&-
+	# shellcheck disable=SC2016,SC2086
+	$to sh -c ': >"$1"' sh "$tmp/fifo"
 	wait $pid
 	rc=$?
 	refused "FIFO closed without data" 1 "$tmp/fifo: no text in input"
