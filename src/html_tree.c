@@ -341,18 +341,20 @@ struct cueindex {
 
 /* What a name (interned by the parser) is, as a tag and as an attribute:
  * looked up once per name and cached by address. */
-#define NCACHE		512
+#define NCACHE		512	/* 1 << (64 - 55) */
 struct nameinfo {
 	const xmlChar	*key;
 	const struct tagdef *td;	/* NULL: not a tag read */
 	unsigned char	 pcdata;	/* in libxml2's allowPCData */
 	unsigned char	 attr;		/* enum attr */
+	unsigned char	 raw;		/* script, style: raw text */
 };
 
 /* A class/id/itemprop/role value, stored once. */
 struct istr {
 	uint32_t	 off, len, hash;
-	unsigned	 bits;		/* cue bits */
+	unsigned	 bits;		/* cue bits, once scanned */
+	bool		 scanned;
 };
 
 /* The current element's last child other than comments, for the white
@@ -376,6 +378,11 @@ struct tb {
 	int		 docfirst;	/* DF_* */
 	bool		 rooted;	/* the root element was opened */
 	bool		 dtd, strict;
+	/* Raw text left out (see reduce()): where each such element's
+	 * start tag ends, in the text parsed, and the next one due. */
+	const size_t	*gts;
+	size_t		 ngts, nextgt;
+	bool		 mismatch;	/* libxml2 read them otherwise */
 	struct nameinfo	 names[NCACHE];
 	struct cueindex	 cues;
 };
@@ -563,8 +570,11 @@ cue_scan(const struct cueindex *x, const char *v)
 			const struct cue *c = &cues[p - 1];
 
 			pl = x->len[p - 1];
-			if ((bits & c->bits) == c->bits || i + pl > n ||
-			    memcmp(low + i, c->pat, pl) != 0)
+			if ((bits & c->bits) == c->bits || i + pl > n)
+				continue;
+			for (r = 2; r < pl && low[i + r] == c->pat[r]; r++)
+				continue;
+			if (r < pl)
 				continue;
 			switch (c->how) {
 			case M_SUB:
@@ -600,21 +610,40 @@ cue_scan(const struct cueindex *x, const char *v)
 	return bits;
 }
 
+/* A hash of s[0..n), eight bytes at a time. */
+static uint32_t
+str_hash(const char *s, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15u ^ n, w;
+	size_t i;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0x100000001b3u;
+		h ^= h >> 29;
+	}
+	w = 0;
+	memcpy(&w, s + i, n - i);
+	h = (h ^ w) * 0x100000001b3u;
+	h ^= h >> 32;
+	return (uint32_t)h;
+}
+
 /*
- * The stored copy of a class/id/itemprop/role value and its cue bits:
- * pages repeat the same values on thousands of elements, so each is
- * stored and scanned once.  0 when memory ran out.
+ * The stored copy of a class/id/itemprop/role value and, when bits is
+ * not NULL, its cue bits: pages repeat the same values on thousands of
+ * elements, so each is stored once and scanned at most once.  0 when
+ * memory ran out.
  */
 static uint32_t
 intern(struct tb *b, const char *v, unsigned *bits)
 {
 	struct ap_htree *t = b->t;
 	struct istr *tab = t->intern, *e, *old;
-	uint32_t h = 2166136261u, off;
-	size_t n, i, mask, cap, k;
+	uint32_t h, off;
+	size_t n = strlen(v), i, mask, cap, k;
 
-	for (n = 0; v[n] != '\0'; n++)
-		h = (h ^ (unsigned char)v[n]) * 16777619u;
+	h = str_hash(v, n);
 	if (t->nintern * 2 >= t->capintern) {
 		cap = t->capintern ? t->capintern * 2 : 256;
 		old = tab;
@@ -641,20 +670,24 @@ intern(struct tb *b, const char *v, unsigned *bits)
 		if (e->off == 0)
 			break;
 		if (e->hash == h && e->len == n &&
-		    memcmp(t->s + e->off, v, n) == 0) {
-			*bits = e->bits;
-			return e->off;
-		}
+		    memcmp(t->s + e->off, v, n) == 0)
+			goto found;
 	}
 	if ((off = str_add(b, v, n)) == 0)
 		return 0;
 	e->off = off;
 	e->len = (uint32_t)n;
 	e->hash = h;
-	e->bits = cue_scan(&b->cues, v);
 	t->nintern++;
-	*bits = e->bits;
-	return off;
+found:
+	if (bits != NULL) {
+		if (!e->scanned) {
+			e->bits = cue_scan(&b->cues, v);
+			e->scanned = true;
+		}
+		*bits = e->bits;
+	}
+	return e->off;
 }
 
 /* Whether a style attribute hides the element. */
@@ -701,9 +734,9 @@ str_cmp(const void *k, const void *e)
 static const struct nameinfo *
 name_info(struct tb *b, const xmlChar *name)
 {
-	uintptr_t h = (uintptr_t)name;
-	struct nameinfo *e = &b->names[((h >> 4) ^ (h >> 13)) &
-	    (NCACHE - 1)];
+	/* Names are packed in libxml2's dictionary: mix all the bits. */
+	uint64_t h = (uint64_t)(uintptr_t)name * 0x9e3779b97f4a7c15u;
+	struct nameinfo *e = &b->names[h >> 55];
 	const char *const *a;
 
 	if (e->key == name)
@@ -715,6 +748,8 @@ name_info(struct tb *b, const xmlChar *name)
 	    sizeof(pcdata[0]), str_cmp) != NULL;
 	a = bsearch(name, attrs + 1, A__MAX - 1, sizeof(attrs[0]), str_cmp);
 	e->attr = a != NULL ? (unsigned char)(a - attrs) : A_NONE;
+	e->raw = strcmp((const char *)name, "script") == 0 ||
+	    strcmp((const char *)name, "style") == 0;
 	return e;
 }
 
@@ -872,9 +907,12 @@ element(struct tb *b, uint32_t parent, const struct tagdef *td,
 	/* Ids of headings and paragraphs are anchors made from their text
 	 * ("comment-on-garde-le-lien"), not cues. */
 	if ((v = (const char *)av[A_ID]) != NULL) {
-		if ((e->id = intern(b, v, &bits)) == 0)
-			return 0;
-		if (e->tag != T_P && !(e->kind & TK_HEADING)) {
+		if (e->tag == T_P || (e->kind & TK_HEADING)) {
+			if ((e->id = intern(b, v, NULL)) == 0)
+				return 0;
+		} else {
+			if ((e->id = intern(b, v, &bits)) == 0)
+				return 0;
 			bits &= ~C_HIDDEN;
 			e->cues |= bits;
 			w += (bits & C_NEG ? -25 : 0) +
@@ -898,7 +936,7 @@ element(struct tb *b, uint32_t parent, const struct tagdef *td,
 	    strstr(v, "author") != NULL)
 		e->cues |= C_BYLINE;
 	if ((v = (const char *)av[A_ROLE]) != NULL) {
-		if ((e->role = intern(b, v, &bits)) == 0)
+		if ((e->role = intern(b, v, NULL)) == 0)
 			return 0;
 		if (strcmp(v, "navigation") == 0 || strcmp(v, "banner") == 0 ||
 		    strcmp(v, "contentinfo") == 0 ||
@@ -938,6 +976,27 @@ element(struct tb *b, uint32_t parent, const struct tagdef *td,
 
 #define BUILDER(ctx)	((struct tb *)((htmlParserCtxtPtr)(ctx))->_private)
 
+/*
+ * A <script> or <style> start tag: libxml2 reads raw text next.  Where
+ * reduce() left that text out, the start tag must end exactly where it
+ * found it; any mismatch, and the page is parsed again as it is.
+ */
+static void
+raw_start(struct tb *b, htmlParserCtxtPtr ctxt)
+{
+	size_t off = (size_t)ctxt->input->consumed +
+	    (size_t)(ctxt->input->cur - ctxt->input->base);
+
+	if (off < b->gts[b->nextgt])
+		return;		/* one whose text was kept */
+	if (off == b->gts[b->nextgt] && *ctxt->input->cur == '>') {
+		b->nextgt++;
+		return;
+	}
+	b->mismatch = true;	/* a region passed over */
+	xmlStopParser(ctxt);
+}
+
 static void
 sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
@@ -957,6 +1016,8 @@ sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	b->lastkind = LK_NONE;
 	if (b->skip > 0) {
 		b->skip++;
+		if (b->nextgt < b->ngts && name_info(b, name)->raw)
+			raw_start(b, ctx);
 		return;
 	}
 	if (b->cur != 0)
@@ -975,11 +1036,15 @@ sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	} else {
 		/* A sibling of the root: outside the tree read. */
 		b->skip = 1;
+		if (b->nextgt < b->ngts && name_info(b, name)->raw)
+			raw_start(b, ctx);
 		return;
 	}
 	ni = name_info(b, name);
 	td = ni->td;
 	tag = td != NULL ? td->tag : T_OTHER;
+	if (b->nextgt < b->ngts && ni->raw)
+		raw_start(b, ctx);
 	memset(av, 0, sizeof(av));
 	if (atts != NULL) {
 		for (i = 0; atts[i] != NULL; i += 2) {
@@ -1196,42 +1261,218 @@ silent_structured(void *ctx, xmlErrorPtr err)
 	(void)err;
 }
 
+/* Raw text ------------------------------------------------------------ */
+
+/* Whether p[0..n) starts with the lower-case ASCII word w, in any case. */
+static bool
+starts_ci(const char *p, size_t n, const char *w)
+{
+	size_t i;
+
+	for (i = 0; w[i] != '\0'; i++)
+		if (i >= n || (p[i] | 0x20) != w[i])
+			return false;
+	return true;
+}
+
+static bool
+name_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	    (ch >= '0' && ch <= '9') || ch == ':' || ch == '-' ||
+	    ch == '_' || ch == '.';
+}
+
+/* The '>' that ends the start tag whose attributes begin at p, quoted
+ * values skipped; NULL when there is none. */
+static const char *
+tag_end(const char *p, const char *end)
+{
+	const char *q;
+	bool eq = false;
+
+	for (; p < end; p++) {
+		if (*p == '>')
+			return p;
+		if ((*p == '"' || *p == '\'') && eq) {
+			if ((q = memchr(p + 1, *p, (size_t)(end - p - 1))) ==
+			    NULL)
+				return NULL;
+			p = q;
+			eq = false;
+			continue;
+		}
+		if (*p == '=')
+			eq = true;
+		else if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+			eq = false;
+	}
+	return NULL;
+}
+
+/*
+ * Where the raw text at p of the element "name" ends: at "</name" in any
+ * case, as libxml2 reads it in recovery mode, or at the end.  *ctl tells
+ * whether a '<' in it follows a control character, where libxml2 would
+ * stop reading raw text for a moment and see a tag.
+ */
+static const char *
+raw_end(const char *p, const char *end, const char *name, bool *ctl)
+{
+	const char *s = p;
+
+	*ctl = false;
+	for (; (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++) {
+		if (p > s && (unsigned char)p[-1] < 0x20 && p[-1] != '\t' &&
+		    p[-1] != '\n' && p[-1] != '\r')
+			*ctl = true;
+		if (p + 1 < end && p[1] == '/' &&
+		    starts_ci(p + 2, (size_t)(end - p - 2), name))
+			return p;
+	}
+	return end;
+}
+
+/*
+ * Scripts and style sheets are a third of a news page's bytes, and
+ * libxml2 reads their raw text a character at a time for nothing: but
+ * for JSON-LD, the tree keeps none of it.  This copy of the page has the
+ * raw text of each <script> and <style> element replaced by its line
+ * breaks (or one space), so that libxml2 reads the same elements, text
+ * and line numbers, only faster.  The start tags are found by a simple
+ * scan that skips comments; that libxml2 reads each one the same way is
+ * checked as it parses (raw_start()), and the page is parsed again
+ * unchanged otherwise.  Raw text that starts with '<', or has a '<' after
+ * a control character, which libxml2 reads as markup, is kept, and so is
+ * that of any start tag that mentions JSON.  Returns NULL when nothing
+ * was left out.
+ */
+static char *
+reduce(struct tb *b, const char *s, size_t n, size_t *outn, size_t **gtsp,
+    size_t *ngtsp)
+{
+	struct ap_arena *a = b->t->a;
+	const char *p = s, *end = s + n, *q, *gt, *c0, *c1, *last = s;
+	const char *name, *k;
+	size_t *gts = NULL, ngts = 0, capgts = 0, nl, on = 0;
+	char *o = NULL;
+	bool ctl;
+
+	while ((q = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		p = q + 1;
+		if (p == end)
+			break;
+		if (*p == '!') {
+			if (end - p < 3 || p[1] != '-' || p[2] != '-')
+				continue;
+			/* A comment ends at a "-->" after its "<!--". */
+			if (end - q < 7)
+				break;
+			for (k = q + 6; (k = memchr(k, '>',
+			    (size_t)(end - k))) != NULL; k++)
+				if (k[-1] == '-' && k[-2] == '-')
+					break;
+			if (k == NULL)
+				break;
+			p = k + 1;
+			continue;
+		}
+		if ((*p | 0x20) != 's')
+			continue;
+		if (starts_ci(p, (size_t)(end - p), "script"))
+			name = "script";
+		else if (starts_ci(p, (size_t)(end - p), "style"))
+			name = "style";
+		else
+			continue;
+		p += strlen(name);
+		if (p < end && name_char(*p))
+			continue;
+		if ((gt = tag_end(p, end)) == NULL)
+			break;
+		c0 = gt + 1;
+		c1 = raw_end(c0, end, name, &ctl);
+		p = c1;
+		if (c1 == c0 || *c0 == '<' || gt[-1] == '/' || ctl)
+			continue;
+		for (k = q; k < gt; k++)
+			if ((*k | 0x20) == 'j' && starts_ci(k, (size_t)(gt - k),
+			    "json"))
+				break;
+		if (k < gt)
+			continue;
+		for (nl = 0, k = c0; (k = memchr(k, '\n',
+		    (size_t)(c1 - k))) != NULL; k++)
+			nl++;
+		if (o == NULL)
+			o = ap_big_realloc(a, NULL, n + 1);
+		if (ngts == capgts) {
+			capgts = capgts ? capgts * 2 : 64;
+			gts = ap_big_realloc(a, gts, capgts * sizeof(*gts));
+		}
+		memcpy(o + on, last, (size_t)(c0 - last));
+		on += (size_t)(c0 - last);
+		gts[ngts++] = on - 1;
+		if (nl == 0)
+			o[on++] = ' ';
+		else {
+			memset(o + on, '\n', nl);
+			on += nl;
+		}
+		last = c1;
+	}
+	if (o == NULL)
+		return NULL;
+	memcpy(o + on, last, (size_t)(end - last));
+	on += (size_t)(end - last);
+	o[on] = '\0';
+	*outn = on;
+	*gtsp = gts;
+	*ngtsp = ngts;
+	return o;
+}
+
 /* Driver ------------------------------------------------------------- */
 
-void
-ap_htree_parse(struct ap_arena *a, const char *text, size_t len,
-    struct ap_htree *t)
+/* Empty the tree for a new parse; the arrays stay allocated. */
+static void
+reset(struct tb *b)
 {
+	struct ap_htree *t = b->t;
+
+	t->s[0] = '\0';
+	t->ns = 1;
+	memset(&t->n[0], 0, sizeof(t->n[0]));
+	t->nn = 1;
+	t->nel = 0;
+	t->nev = 0;
+	if (t->intern != NULL)
+		memset(t->intern, 0, t->capintern * sizeof(struct istr));
+	t->nintern = 0;
+	t->root = 0;
+	b->cur = b->skip = b->collect = b->from = b->lasttext = 0;
+	b->merge = false;
+	b->lastkind = LK_NONE;
+	b->docfirst = DF_NONE;
+	b->rooted = b->dtd = b->strict = false;
+	b->nextgt = 0;
+	b->mismatch = false;
+	memset(b->names, 0, sizeof(b->names));
+}
+
+/* One parse of text[0..len) into the tree. */
+static void
+run(struct tb *b, const char *text, size_t len)
+{
+	struct ap_htree *t = b->t;
 	htmlParserCtxtPtr ctxt;
 	xmlCharEncodingHandlerPtr utf8;
 	xmlGenericErrorFunc oldgen;
 	xmlStructuredErrorFunc oldstruct;
 	void *oldgenctx, *oldstructctx;
-	struct tb *b;
 	htmlSAXHandler *sax;
 
-	memset(t, 0, sizeof(*t));
-	t->a = a;
-	t->prev = a->cleanup;
-	t->prev_arg = a->cleanup_arg;
-	a->cleanup = release;
-	a->cleanup_arg = t;
-	b = ap_alloc(a, sizeof(*b));
-	b->t = t;
-	cue_index(&b->cues);
-	if (len > INT32_MAX)
-		len = INT32_MAX;
-	/* Offset 0 of each array means "none". */
-	if (!grow(b, &t->s, &t->caps, len / 2 + 64, 1) ||
-	    !grow(b, &t->n, &t->capn, len / 48 + 64, sizeof(*t->n)) ||
-	    !grow(b, &t->el, &t->capel, len / 128 + 64, sizeof(*t->el)))
-		ap_arena_oom(a);
-	t->s[0] = '\0';
-	t->ns = 1;
-	memset(&t->n[0], 0, sizeof(t->n[0]));
-	t->nn = 1;
-
-	xmlInitParser();
+	reset(b);
 	if ((ctxt = htmlCreateMemoryParserCtxt(text, (int)len)) == NULL)
 		return;
 	t->ctxt = ctxt;
@@ -1268,6 +1509,49 @@ ap_htree_parse(struct ap_arena *a, const char *text, size_t len,
 	t->ctxt = NULL;
 	b->ctxt = NULL;
 	collect_end(b);
+	if (b->nextgt < b->ngts)
+		b->mismatch = true;
+}
+
+void
+ap_htree_parse(struct ap_arena *a, const char *text, size_t len,
+    struct ap_htree *t)
+{
+	struct tb *b;
+	const char *r;
+	size_t rn = 0, *gts = NULL;
+
+	memset(t, 0, sizeof(*t));
+	t->a = a;
+	t->prev = a->cleanup;
+	t->prev_arg = a->cleanup_arg;
+	a->cleanup = release;
+	a->cleanup_arg = t;
+	b = ap_alloc(a, sizeof(*b));
+	b->t = t;
+	cue_index(&b->cues);
+	if (len > INT32_MAX)
+		len = INT32_MAX;
+	/* Offset 0 of each array means "none". */
+	if (!grow(b, &t->s, &t->caps, len / 2 + 64, 1) ||
+	    !grow(b, &t->n, &t->capn, len / 48 + 64, sizeof(*t->n)) ||
+	    !grow(b, &t->el, &t->capel, len / 128 + 64, sizeof(*t->el)))
+		ap_arena_oom(a);
+	xmlInitParser();
+	r = reduce(b, text, len, &rn, &gts, &b->ngts);
+	b->gts = gts;
+	if (r != NULL && rn <= INT32_MAX) {
+		run(b, r, rn);
+		if (!b->mismatch || t->nomem)
+			goto done;
+	}
+	b->ngts = 0;
+	run(b, text, len);
+done:
+	if (r != NULL) {
+		ap_big_free(a, (void *)(uintptr_t)r);
+		ap_big_free(a, gts);
+	}
 	if (t->nomem)
 		ap_arena_oom(a);
 }
