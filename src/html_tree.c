@@ -345,7 +345,9 @@ struct cueindex {
 struct nameinfo {
 	const xmlChar	*key;
 	const struct tagdef *td;	/* NULL: not a tag read */
-	unsigned char	 pcdata;	/* in libxml2's allowPCData */
+	unsigned char	 pcdata;	/* in libxml2's allowPCData (local
+					 * name: the tree's node name) */
+	unsigned char	 pcfull;	/* ... as a whole: the parser's */
 	unsigned char	 attr;		/* enum attr */
 	unsigned char	 raw;		/* script, style: raw text */
 };
@@ -737,15 +739,23 @@ name_info(struct tb *b, const xmlChar *name)
 	/* Names are packed in libxml2's dictionary: mix all the bits. */
 	uint64_t h = (uint64_t)(uintptr_t)name * 0x9e3779b97f4a7c15u;
 	struct nameinfo *e = &b->names[h >> 55];
+	const xmlChar *local = name, *colon;
 	const char *const *a;
 
 	if (e->key == name)
 		return e;
 	e->key = name;
-	e->td = bsearch(name, tags, sizeof(tags) / sizeof(tags[0]),
+	/* An element "o:p" is a "p" in libxml2's tree (xmlSplitQName()). */
+	if (name[0] != ':' && (colon = xmlStrchr(name, ':')) != NULL &&
+	    colon[1] != '\0')
+		local = colon + 1;
+	e->td = bsearch(local, tags, sizeof(tags) / sizeof(tags[0]),
 	    sizeof(tags[0]), tag_cmp);
-	e->pcdata = bsearch(name, pcdata, sizeof(pcdata) / sizeof(pcdata[0]),
+	e->pcdata = bsearch(local, pcdata, sizeof(pcdata) / sizeof(pcdata[0]),
 	    sizeof(pcdata[0]), str_cmp) != NULL;
+	e->pcfull = local == name ? e->pcdata : bsearch(name, pcdata,
+	    sizeof(pcdata) / sizeof(pcdata[0]), sizeof(pcdata[0]),
+	    str_cmp) != NULL;
 	a = bsearch(name, attrs + 1, A__MAX - 1, sizeof(attrs[0]), str_cmp);
 	e->attr = a != NULL ? (unsigned char)(a - attrs) : A_NONE;
 	e->raw = strcmp((const char *)name, "script") == 0 ||
@@ -1129,7 +1139,7 @@ drop_blank(struct tb *b, htmlParserCtxtPtr ctxt)
 		return true;
 	switch (b->lastkind) {
 	case LK_NONE:
-		return !name_info(b, ctxt->name)->pcdata;
+		return !name_info(b, ctxt->name)->pcfull;
 	case LK_TEXT:
 	case LK_PCDATA:
 		return false;
@@ -1216,8 +1226,9 @@ sax_pi(void *ctx, const xmlChar *target, const xmlChar *data)
 
 	(void)data;
 	b->merge = false;
-	b->lastkind = target != NULL && name_info(b, target)->pcdata ?
-	    LK_PCDATA : LK_OTHER;
+	b->lastkind = target != NULL && bsearch(target, pcdata,
+	    sizeof(pcdata) / sizeof(pcdata[0]), sizeof(pcdata[0]),
+	    str_cmp) != NULL ? LK_PCDATA : LK_OTHER;
 	if (b->cur == 0 && b->skip == 0 && b->docfirst == DF_NONE)
 		b->docfirst = DF_OTHER;
 }
