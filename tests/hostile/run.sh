@@ -28,8 +28,20 @@ to=
 command -v timeout >/dev/null 2>&1 && to="timeout $limit"
 
 ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL: $1"; }
+ko() {
+	if [ -n "$known" ]; then
+		xfail=$((xfail + 1))
+		echo "XFAIL: $1 (known bug: $known)"
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $1"
+	fi
+}
 skipped() { skip=$((skip + 1)); echo "skip: $1"; }
+# Cases between "known=WHY" and "known=" check a bug already reported but
+# not fixed yet: their failure is listed, and does not fail the run.
+known=
+xfail=0
 
 # run CMD...: artparse under timeout (and $VALGRIND); sets $rc.
 run() {
@@ -422,6 +434,21 @@ else
 fi
 run -o "$tmp/dir" "$sample"
 refused "output is a directory" 3 "$tmp/dir: is a directory"
+
+# File names come from the web too (a folder of saved pages): a newline
+# or a terminal escape in one must not break the one-line message.
+known="main.c/batch.c print file names raw"
+nl=$(printf '%s/new\nline.txt' "$tmp")
+run "$nl"
+refused "file name with a newline" 1 "No such file or directory"
+esc=$(printf '%s/esc\033[2Jape.txt' "$tmp")
+: >"$esc"
+run "$esc"
+status "file name with a terminal escape" 1 &&
+    if LC_ALL=C grep -q "$(printf '\033')" "$tmp/err"; then
+	ko "file name with a terminal escape: ESC written to stderr"
+    else ok; fi
+known=
 run -o "$tmp/no/such/dir/out.json" "$sample"
 refused "output folder missing" 3 "$tmp/no/such/dir/out.json"
 
@@ -453,5 +480,5 @@ for f in json markdown text tree; do
 	else ok; fi
 done
 
-echo "hostile: $pass passed, $fail failed ($skip skipped)"
+echo "hostile: $pass passed, $fail failed ($skip skipped, $xfail known bugs)"
 [ "$fail" -eq 0 ]
