@@ -484,14 +484,14 @@ static void say(struct batch *, const char *, ...)
 static void
 say(struct batch *b, const char *fmt, ...)
 {
+	char msg[8192];
 	va_list ap;
 
 	clear_progress(b);
-	fputs("artparse: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	ap_cli_error("%s", msg);
 }
 
 static void
@@ -1416,7 +1416,7 @@ setup(struct batch *b, const struct ap_cli *c)
 	trap(on_stop_signal);
 	return 0;
 outerr:
-	fprintf(stderr, "artparse: %s: %s\n", c->outdir, strerror(errno));
+	ap_cli_error("%s: %s", c->outdir, strerror(errno));
 	return -1;
 }
 

@@ -44,4 +44,14 @@ struct ap_cli {
 	bool			 fail_fast;
 };
 
+/*
+ * Print "artparse: MESSAGE" and a newline on standard error, with the
+ * control characters of MESSAGE (file names) shown as \n, \t or \ooo
+ * so that it stays one line and sends nothing to the terminal.
+ */
+void	 ap_cli_error(const char *fmt, ...)
+	    __attribute__((format(printf, 1, 2)));
+/* The same escaping of "s" into buf; returns the length written. */
+size_t	 ap_cli_escape(const char *s, char *buf, size_t size);
+
 #endif /* AP_CLI_H */

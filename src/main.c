@@ -137,9 +137,9 @@ static int
 usage_error(const char *what, const char *arg)
 {
 	if (arg != NULL)
-		fprintf(stderr, "artparse: %s '%s'\n", what, arg);
+		ap_cli_error("%s '%s'", what, arg);
 	else
-		fprintf(stderr, "artparse: %s\n", what);
+		ap_cli_error("%s", what);
 	fputs("Try 'artparse --help' for more information.\n", stderr);
 	return AP_EXIT_USAGE;
 }
@@ -232,8 +232,11 @@ set_alarm(const char *shown, double secs)
 
 	memset(&it, 0, sizeof(it));
 	if (secs > 0) {
+		char safe[PATH_MAX];
+
+		ap_cli_escape(shown, safe, sizeof(safe));
 		n = snprintf(alarm_msg, sizeof(alarm_msg),
-		    "artparse: %s: timed out after %g s\n", shown, secs);
+		    "artparse: %s: timed out after %g s\n", safe, secs);
 		alarm_len = n < 0 ? 0 : (size_t)n < sizeof(alarm_msg) ?
 		    (size_t)n : sizeof(alarm_msg) - 1;
 		signal(SIGALRM, on_alarm);
@@ -264,7 +267,7 @@ convert(const char *path, const struct ap_cli *c)
 
 	rc = ap_batch_load(path, c->max_size, &buf, &len, why, sizeof(why));
 	if (rc != AP_EXIT_OK) {
-		fprintf(stderr, "artparse: %s: %s\n", shown, why);
+		ap_cli_error("%s: %s", shown, why);
 		return rc;
 	}
 	opts.path = strcmp(path, "-") == 0 ? NULL : path;
@@ -273,12 +276,12 @@ convert(const char *path, const struct ap_cli *c)
 	set_alarm(shown, 0);
 	free(buf);
 	if (rc == AP_EENCODING && opts.encoding != NULL) {
-		fprintf(stderr, "artparse: unknown encoding '%s'\n",
+		ap_cli_error("unknown encoding '%s'",
 		    opts.encoding);
 		return AP_EXIT_USAGE;
 	}
 	if (rc != AP_OK) {
-		fprintf(stderr, "artparse: %s: %s\n", shown, ap_strerror(rc));
+		ap_cli_error("%s: %s", shown, ap_strerror(rc));
 		return rc == AP_ENOMEM ? AP_EXIT_SYS : AP_EXIT_FAIL;
 	}
 	if (c->output != NULL) {
@@ -296,9 +299,9 @@ convert(const char *path, const struct ap_cli *c)
 	if (rc == AP_OK)
 		return AP_EXIT_OK;
 	if (rc == AP_EIO && errno == EISDIR)
-		fprintf(stderr, "artparse: %s: is a directory\n", shown);
+		ap_cli_error("%s: is a directory", shown);
 	else
-		fprintf(stderr, "artparse: %s: %s\n", shown, rc == AP_EIO ?
+		ap_cli_error("%s: %s", shown, rc == AP_EIO ?
 		    strerror(errno ? errno : EIO) : ap_strerror(rc));
 	return AP_EXIT_SYS;
 }

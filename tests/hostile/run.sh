@@ -437,7 +437,6 @@ refused "output is a directory" 3 "$tmp/dir: is a directory"
 
 # File names come from the web too (a folder of saved pages): a newline
 # or a terminal escape in one must not break the one-line message.
-known="main.c/batch.c print file names raw"
 nl=$(printf '%s/new\nline.txt' "$tmp")
 run "$nl"
 refused "file name with a newline" 1 "No such file or directory"
