@@ -13,10 +13,13 @@
  *  - an element opened after the root element closed becomes the root's
  *    last child when the root is the document's first node, and a sibling
  *    of the root (out of the tree) when a doctype or comment comes first;
+ *  - an element "o:p" is a "p";
  *  - text outside any element is dropped.
- * Only this file and nothing else talks to libxml2.  No callback ever
- * jumps out of the parser: memory exhaustion stops it, and the jump comes
- * once the parser is freed.
+ * libxml2 reads a reduced copy of the page, without the script and style
+ * text and the attributes the tree never reads, checked as it goes
+ * (reduce(), expect_check()).  Only this file talks to libxml2.  No
+ * callback ever jumps out of the parser: memory exhaustion stops it, and
+ * the jump comes once the parser is freed.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -349,7 +352,6 @@ struct nameinfo {
 					 * name: the tree's node name) */
 	unsigned char	 pcfull;	/* ... as a whole: the parser's */
 	unsigned char	 attr;		/* enum attr */
-	unsigned char	 raw;		/* script, style: raw text */
 };
 
 /* A class/id/itemprop/role value, stored once. */
@@ -357,6 +359,23 @@ struct istr {
 	uint32_t	 off, len, hash;
 	unsigned	 bits;		/* cue bits, once scanned */
 	bool		 scanned;
+};
+
+/* A start tag changed, or one followed by raw text left out. */
+struct expect {
+	size_t		 start;		/* its '<' in the copy */
+	size_t		 off;		/* its '>' (or the '/' of "/>") */
+	const char	*name;		/* its name as written */
+	size_t		 nl;
+	size_t		 a0, na;	/* attributes kept: kept[a0..a0+na) */
+	bool		 raw;		/* raw text left out after it */
+};
+
+/* An attribute kept, as written. */
+struct kattr {
+	const char	*name, *val;	/* val NULL when it has none */
+	size_t		 nl, vl;
+	bool		 amp;		/* the value has a reference */
 };
 
 /* The current element's last child other than comments, for the white
@@ -380,11 +399,12 @@ struct tb {
 	int		 docfirst;	/* DF_* */
 	bool		 rooted;	/* the root element was opened */
 	bool		 dtd, strict;
-	/* Raw text left out (see reduce()): where each such element's
-	 * start tag ends, in the text parsed, and the next one due. */
-	const size_t	*gts;
-	size_t		 ngts, nextgt;
-	bool		 mismatch;	/* libxml2 read them otherwise */
+	/* What libxml2 must report reading the reduced copy (reduce()). */
+	const struct expect *exp;
+	size_t		 nexp, nextexp;	/* the next one due */
+	const struct kattr *kept;
+	size_t		 errat;		/* where junk was read as a name */
+	bool		 mismatch;	/* libxml2 read the page otherwise */
 	struct nameinfo	 names[NCACHE];
 	struct cueindex	 cues;
 };
@@ -721,6 +741,53 @@ style_hidden(const char *s)
 
 /* Tree ---------------------------------------------------------------- */
 
+/* ASCII classes: name characters (letters, digits, ':', '-', '_', '.'),
+ * blanks, letters, control characters (but tab, LF and CR). */
+#define CH_NAME		1
+#define CH_BLANK	2
+#define CH_LETTER	4
+#define CH_CONTROL	8
+
+static const unsigned char ctype[256] = {
+	8, 8, 8, 8, 8, 8, 8, 8, 8, 2, 2, 8, 8, 2, 8, 8,
+	8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+	2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	0, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+	5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 1,
+	0, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+	5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0,
+};
+
+static bool
+letter(char ch)
+{
+	return (ctype[(unsigned char)ch] & CH_LETTER) != 0;
+}
+
+static bool
+name_char(char ch)
+{
+	return (ctype[(unsigned char)ch] & CH_NAME) != 0;
+}
+
+static bool
+blank_ch(char ch)
+{
+	return (ctype[(unsigned char)ch] & CH_BLANK) != 0;
+}
+
+static bool
+control(char ch)
+{
+	return (ctype[(unsigned char)ch] & CH_CONTROL) != 0;
+}
+
+
+
+
+
+
 static int
 tag_cmp(const void *k, const void *e)
 {
@@ -758,8 +825,6 @@ name_info(struct tb *b, const xmlChar *name)
 	    str_cmp) != NULL;
 	a = bsearch(name, attrs + 1, A__MAX - 1, sizeof(attrs[0]), str_cmp);
 	e->attr = a != NULL ? (unsigned char)(a - attrs) : A_NONE;
-	e->raw = strcmp((const char *)name, "script") == 0 ||
-	    strcmp((const char *)name, "style") == 0;
 	return e;
 }
 
@@ -986,24 +1051,64 @@ element(struct tb *b, uint32_t parent, const struct tagdef *td,
 
 #define BUILDER(ctx)	((struct tb *)((htmlParserCtxtPtr)(ctx))->_private)
 
+/* The offset in the text parsed of the character libxml2 is at. */
+static size_t
+offset(htmlParserCtxtPtr ctxt)
+{
+	return (size_t)ctxt->input->consumed +
+	    (size_t)(ctxt->input->cur - ctxt->input->base);
+}
+
 /*
- * A <script> or <style> start tag: libxml2 reads raw text next.  Where
- * reduce() left that text out, the start tag must end exactly where it
- * found it; any mismatch, and the page is parsed again as it is.
+ * A start tag reported while reading the reduced copy: the next tag the
+ * copy changed must come ending where it ends, with its name and the
+ * attributes it kept, and without junk read as an attribute name inside
+ * it; raw text left out must follow a start tag that ends with '>'.  Any
+ * mismatch stops the parser, and the page is parsed again as it is.
  */
 static void
-raw_start(struct tb *b, htmlParserCtxtPtr ctxt)
+expect_check(struct tb *b, htmlParserCtxtPtr ctxt, const xmlChar *name,
+    const xmlChar **atts)
 {
-	size_t off = (size_t)ctxt->input->consumed +
-	    (size_t)(ctxt->input->cur - ctxt->input->base);
+	const struct expect *x = &b->exp[b->nextexp];
+	const struct kattr *k;
+	const xmlChar *v;
+	size_t off = offset(ctxt), i, n;
 
-	if (off < b->gts[b->nextgt])
-		return;		/* one whose text was kept */
-	if (off == b->gts[b->nextgt] && *ctxt->input->cur == '>') {
-		b->nextgt++;
+	if (off < x->off)
+		return;
+	if (off > x->off)
+		goto fail;	/* passed over */
+	if (xmlStrlen(name) != (int)x->nl ||
+	    strncasecmp((const char *)name, x->name, x->nl) != 0)
+		return;		/* an implied element, then the tag */
+	if (x->raw) {
+		if (*ctxt->input->cur != '>')
+			goto fail;
+		b->nextexp++;
 		return;
 	}
-	b->mismatch = true;	/* a region passed over */
+	if (b->errat >= x->start && b->errat <= off)
+		goto fail;
+	for (n = 0; atts != NULL && atts[n] != NULL; n += 2)
+		continue;
+	if (n / 2 != x->na)
+		goto fail;
+	for (i = 0; i < x->na; i++) {
+		k = &b->kept[x->a0 + i];
+		v = atts[2 * i + 1];
+		if (xmlStrlen(atts[2 * i]) != (int)k->nl ||
+		    strncasecmp((const char *)atts[2 * i], k->name,
+		    k->nl) != 0 || (v == NULL) != (k->val == NULL))
+			goto fail;
+		if (v != NULL && !k->amp && (xmlStrlen(v) != (int)k->vl ||
+		    memcmp(v, k->val, k->vl) != 0))
+			goto fail;
+	}
+	b->nextexp++;
+	return;
+fail:
+	b->mismatch = true;
 	xmlStopParser(ctxt);
 }
 
@@ -1022,12 +1127,15 @@ sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 
 	if (t->nomem || name == NULL)
 		return;
+	if (b->nextexp < b->nexp) {
+		expect_check(b, ctx, name, atts);
+		if (b->mismatch)
+			return;
+	}
 	b->merge = false;
 	b->lastkind = LK_NONE;
 	if (b->skip > 0) {
 		b->skip++;
-		if (b->nextgt < b->ngts && name_info(b, name)->raw)
-			raw_start(b, ctx);
 		return;
 	}
 	if (b->cur != 0)
@@ -1046,15 +1154,11 @@ sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	} else {
 		/* A sibling of the root: outside the tree read. */
 		b->skip = 1;
-		if (b->nextgt < b->ngts && name_info(b, name)->raw)
-			raw_start(b, ctx);
 		return;
 	}
 	ni = name_info(b, name);
 	td = ni->td;
 	tag = td != NULL ? td->tag : T_OTHER;
-	if (b->nextgt < b->ngts && ni->raw)
-		raw_start(b, ctx);
 	memset(av, 0, sizeof(av));
 	if (atts != NULL) {
 		for (i = 0; atts[i] != NULL; i += 2) {
@@ -1127,13 +1231,15 @@ blank(const xmlChar *s, int n)
 static bool
 drop_blank(struct tb *b, htmlParserCtxtPtr ctxt)
 {
-	const xmlChar *cur = ctxt->input->cur;
+	const xmlChar *cur = ctxt->input->cur, *k;
 
 	if (*cur != '<' || cur == ctxt->input->base || ctxt->name == NULL)
 		return false;
-	/* Not character data but a character reference: always kept. */
-	if (cur[-1] != ' ' && cur[-1] != '\t' && cur[-1] != '\n' &&
-	    cur[-1] != '\r')
+	/* Not character data (which may end with control characters
+	 * libxml2 skipped) but a character reference: always kept. */
+	for (k = cur - 1; k > ctxt->input->base && control((char)*k); k--)
+		continue;
+	if (!blank_ch((char)*k))
 		return false;
 	if (b->strict && strcmp((const char *)ctxt->name, "body") == 0)
 		return true;
@@ -1272,7 +1378,78 @@ silent_structured(void *ctx, xmlErrorPtr err)
 	(void)err;
 }
 
-/* Raw text ------------------------------------------------------------ */
+/*
+ * Errors go nowhere, but where junk was read as an attribute name: a name
+ * required where there is none, and not that of a reference ("& "), which
+ * libxml2 reports with the same code just past the '&'.
+ */
+static void
+sax_error(void *ctx, xmlErrorPtr err)
+{
+	htmlParserCtxtPtr ctxt = ctx;
+	struct tb *b;
+
+	if (ctxt == NULL || err == NULL || err->code != XML_ERR_NAME_REQUIRED ||
+	    (b = ctxt->_private) == NULL || ctxt->input == NULL)
+		return;
+	if (ctxt->input->cur > ctxt->input->base &&
+	    ctxt->input->cur[-1] == '&')
+		return;
+	b->errat = offset(ctxt);
+}
+
+/* The reduced copy ----------------------------------------------------- */
+
+/*
+ * Scripts and style sheets are a third of a news page's bytes, and the
+ * attributes the tree never reads (src, srcset, data-*, on*, width...)
+ * most of the rest of its markup: libxml2 reads them all a character at a
+ * time.  It is given a copy of the page in which the raw text of each
+ * <script> and <style> element is replaced by its line breaks (or one
+ * space), and start tags keep only the attributes the tree reads (those
+ * dropped leave their line breaks), so that it reads the same elements,
+ * text, attributes and line numbers, only faster.
+ *
+ * The copy comes from a scan that follows libxml2's own reading of
+ * markup (comments, doctype, processing instructions, end tags, start
+ * tags attribute by attribute, raw text).  Each start tag it changed must
+ * then be reported by libxml2 ending at the same place, with the same name
+ * and the same attributes, and with no junk read as an attribute inside it
+ * (expect_check()); otherwise the page is parsed again as it is.  Raw text
+ * that starts with '<', JSON scripts and the tags html, head, body and
+ * meta are kept as they are; the scan stops changing anything at the
+ * first construct it does not follow (a control character in a tag or in
+ * raw text, a tag at the start of raw text or one that may end it, a tag
+ * or a quoted value that runs to the end).
+ */
+
+/* An attribute as htmlParseStartTag() reads it. */
+struct satt {
+	const char	*ws;		/* the blanks before it */
+	const char	*name, *nend;	/* NULL for junk */
+	const char	*val, *vend;	/* NULL when it has no value */
+	const char	*end;		/* past its last byte */
+	bool		 keep;		/* the tree reads it */
+};
+
+struct stag {
+	const char	*name, *nend;
+	const char	*tail;		/* the blanks before the end */
+	const char	*end;		/* '>' or the '/' of "/>" */
+	struct satt	*a;
+	size_t		 na, capa;
+	bool		 plain;		/* no junk, no truncated name */
+};
+
+struct reduced {
+	struct ap_arena	*arena;
+	char		*o;		/* the copy */
+	size_t		 on, ocap;
+	struct expect	*x;
+	size_t		 nx, capx;
+	struct kattr	*k;
+	size_t		 nk, capk;
+};
 
 /* Whether p[0..n) starts with the lower-case ASCII word w, in any case. */
 static bool
@@ -1286,161 +1463,431 @@ starts_ci(const char *p, size_t n, const char *w)
 	return true;
 }
 
+/* Whether p[0..n) is the lower-case ASCII word w, in any case. */
 static bool
-name_char(char ch)
+equals_ci(const char *p, size_t n, const char *w)
 {
-	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-	    (ch >= '0' && ch <= '9') || ch == ':' || ch == '-' ||
-	    ch == '_' || ch == '.';
+	return strlen(w) == n && starts_ci(p, n, w);
 }
 
-/* The '>' that ends the start tag whose attributes begin at p, quoted
- * values skipped; NULL when there is none. */
-static const char *
-tag_end(const char *p, const char *end)
-{
-	const char *q;
-	bool eq = false;
 
-	for (; p < end; p++) {
-		if (*p == '>')
-			return p;
-		if ((*p == '"' || *p == '\'') && eq) {
-			if ((q = memchr(p + 1, *p, (size_t)(end - p - 1))) ==
-			    NULL)
-				return NULL;
-			p = q;
-			eq = false;
-			continue;
-		}
-		if (*p == '=')
-			eq = true;
-		else if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
-			eq = false;
-	}
-	return NULL;
-}
 
-/*
- * Where the raw text at p of the element "name" ends: at "</name" in any
- * case, as libxml2 reads it in recovery mode, or at the end.  *ctl tells
- * whether a '<' in it follows a control character, where libxml2 would
- * stop reading raw text for a moment and see a tag.
- */
+/* The end of a name as htmlParseHTMLName() reads it: 100 bytes at most. */
 static const char *
-raw_end(const char *p, const char *end, const char *name, bool *ctl)
+hname_end(const char *p, const char *e)
 {
 	const char *s = p;
 
-	*ctl = false;
-	for (; (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++) {
-		if (p > s && (unsigned char)p[-1] < 0x20 && p[-1] != '\t' &&
-		    p[-1] != '\n' && p[-1] != '\r')
-			*ctl = true;
-		if (p + 1 < end && p[1] == '/' &&
-		    starts_ci(p + 2, (size_t)(end - p - 2), name))
+	while (p < e && p - s < 100 && name_char(*p))
+		p++;
+	return p;
+}
+
+/* The first c in p[0..e): markup has them close together, where a loop
+ * beats a call to memchr. */
+static const char *
+find(const char *p, const char *e, char c)
+{
+	const char *s = p + 16 < e ? p + 16 : e;
+
+	for (; p < s; p++)
+		if (*p == c)
 			return p;
+	return p < e ? memchr(p, c, (size_t)(e - p)) : NULL;
+}
+
+static bool
+tag_ends(const char *q, const char *e)
+{
+	return *q == '>' || (*q == '/' && q + 1 < e && q[1] == '>');
+}
+
+/* Whether the tree reads the attribute n[0..nl) (see attrs[]). */
+static bool
+attr_read(const char *n, size_t nl)
+{
+	const char *a, *b = NULL;
+
+	switch (n[0] | 0x20) {
+	case 'a':
+		a = "aria-hidden";
+		break;
+	case 'c':
+		a = "class";
+		b = "content";
+		break;
+	case 'd':
+		a = "datetime";
+		break;
+	case 'h':
+		if (nl == 4)
+			a = "href";
+		else if (nl == 6)
+			a = "hidden";
+		else
+			a = "http-equiv";
+		break;
+	case 'i':
+		a = "id";
+		b = "itemprop";
+		break;
+	case 'l':
+		a = "lang";
+		break;
+	case 'n':
+		a = "name";
+		break;
+	case 'p':
+		a = "property";
+		break;
+	case 'r':
+		a = "rel";
+		b = "role";
+		break;
+	case 's':
+		a = "style";
+		break;
+	case 't':
+		a = "type";
+		break;
+	case 'v':
+		a = "value";
+		break;
+	case 'x':
+		a = "xml:lang";
+		break;
+	default:
+		return false;
+	}
+	return (strlen(a) == nl && strncasecmp(n, a, nl) == 0) ||
+	    (b != NULL && strlen(b) == nl && strncasecmp(n, b, nl) == 0);
+}
+
+/*
+ * The start tag at p ('<' and a letter) read as htmlParseStartTag() does:
+ * attributes with or without values, quoted or not, junk up to a blank.
+ * False when it runs into the end of the text or a control character.
+ */
+static bool
+scan_tag(struct ap_arena *a, const char *p, const char *e, struct stag *t)
+{
+	const char *q, *r, *ws;
+	struct satt *at;
+
+	t->na = 0;
+	t->name = p + 1;
+	t->nend = q = hname_end(p + 1, e);
+	t->plain = q - t->name < 100;
+	for (;;) {
+		for (ws = q; q < e && blank_ch(*q); q++)
+			continue;
+		if (q >= e || control(*q))
+			return false;
+		if (tag_ends(q, e)) {
+			t->tail = ws;
+			t->end = q;
+			return true;
+		}
+		if (t->na == t->capa) {
+			t->capa = t->capa ? t->capa * 2 : 16;
+			t->a = ap_big_realloc(a, t->a,
+			    t->capa * sizeof(*t->a));
+		}
+		at = &t->a[t->na++];
+		memset(at, 0, sizeof(*at));
+		at->ws = ws;
+		if (!letter(*q) && *q != '_' && *q != ':' && *q != '.') {
+			/* Junk, up to a blank or the end of the tag. */
+			t->plain = false;
+			for (; q < e && !blank_ch(*q) && !tag_ends(q, e); q++)
+				if (control(*q))
+					return false;
+			at->end = q;
+			continue;
+		}
+		at->name = q;
+		at->nend = q = hname_end(q, e);
+		if (q - at->name >= 100)
+			t->plain = false;
+		at->keep = attr_read(at->name, (size_t)(q - at->name));
+		for (r = q; r < e && blank_ch(*r); r++)
+			continue;
+		if (r < e && *r == '=') {
+			for (r++; r < e && blank_ch(*r); r++)
+				continue;
+			if (r < e && (*r == '"' || *r == '\'')) {
+				at->val = r + 1;
+				if ((r = find(r + 1, e, *r)) == NULL)
+					return false;
+				at->vend = r;
+				q = r + 1;
+			} else {
+				for (at->val = r; r < e && !blank_ch(*r) &&
+				    *r != '>'; r++)
+					continue;
+				at->vend = q = r;
+			}
+		}
+		at->end = q;
+	}
+}
+
+static void
+out_put(struct reduced *r, const char *p, size_t n)
+{
+	size_t cap;
+
+	if (r->ocap - r->on < n + 1) {
+		cap = r->ocap + r->ocap / 2 + n + 64;
+		r->o = ap_big_realloc(r->arena, r->o, cap);
+		r->ocap = cap;
+	}
+	memcpy(r->o + r->on, p, n);
+	r->on += n;
+}
+
+/* The line breaks of p[0..n), or one space when it has none. */
+static void
+out_breaks(struct reduced *r, const char *p, size_t n, bool space)
+{
+	const char *q;
+	size_t nl = 0;
+
+	for (q = p; (q = find(q, p + n, '\n')) != NULL; q++)
+		nl++;
+	if (nl == 0 && space)
+		out_put(r, " ", 1);
+	for (; nl > 0; nl--)
+		out_put(r, "\n", 1);
+}
+
+static struct expect *
+expect_add(struct reduced *r, const char *name, size_t nl)
+{
+	struct expect *x;
+
+	if (r->nx == r->capx) {
+		r->capx = r->capx ? r->capx * 2 : 64;
+		r->x = ap_big_realloc(r->arena, r->x, r->capx * sizeof(*r->x));
+	}
+	x = &r->x[r->nx++];
+	memset(x, 0, sizeof(*x));
+	x->name = name;
+	x->nl = nl;
+	x->a0 = r->nk;
+	return x;
+}
+
+/* Whether t has attributes the tree does not read. */
+static bool
+tag_changes(const struct stag *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->na; i++)
+		if (!t->a[i].keep)
+			return true;
+	return false;
+}
+
+/* Copy the start tag t (from p), keeping only the attributes the tree
+ * reads, and expect libxml2 to report it so. */
+static void
+put_tag(struct reduced *r, const char *p, const struct stag *t)
+{
+	const struct satt *at;
+	struct expect *x;
+	struct kattr *k;
+	size_t i, j;
+
+	x = expect_add(r, t->name, (size_t)(t->nend - t->name));
+	x->start = r->on;
+	out_put(r, p, (size_t)(t->nend - p));
+	for (i = 0; i < t->na; i++) {
+		at = &t->a[i];
+		if (!at->keep) {
+			/* A blank at least: an unquoted value kept before it
+			 * must not run into what follows ("/>"). */
+			out_breaks(r, at->ws, (size_t)(at->end - at->ws), true);
+			continue;
+		}
+		if (at->ws == at->name)
+			out_put(r, " ", 1);
+		out_put(r, at->ws, (size_t)(at->end - at->ws));
+		/* libxml2 keeps the first of attributes of the same name. */
+		for (j = x->a0; j < r->nk; j++)
+			if (r->k[j].nl == (size_t)(at->nend - at->name) &&
+			    strncasecmp(r->k[j].name, at->name,
+			    r->k[j].nl) == 0)
+				break;
+		if (j < r->nk)
+			continue;
+		if (r->nk == r->capk) {
+			r->capk = r->capk ? r->capk * 2 : 64;
+			r->k = ap_big_realloc(r->arena, r->k,
+			    r->capk * sizeof(*r->k));
+		}
+		k = &r->k[r->nk++];
+		k->name = at->name;
+		k->nl = (size_t)(at->nend - at->name);
+		k->val = at->val;
+		k->vl = at->val != NULL ? (size_t)(at->vend - at->val) : 0;
+		k->amp = at->val != NULL && find(at->val, at->vend, '&') != NULL;
+	}
+	x->na = r->nk - x->a0;
+	out_put(r, t->tail, (size_t)(t->end - t->tail));
+	x->off = r->on;
+	out_put(r, t->end, *t->end == '/' ? 2 : 1);
+}
+
+/*
+ * Where the raw text at p of the element "name" ends: at the first
+ * "</name" in any case, as libxml2 reads it in recovery mode, or at the
+ * end.  *odd tells whether libxml2 might read on otherwise: when that
+ * "</name" is the end tag of another element ("</scripts"), or a '<'
+ * follows a control character, where it stops reading raw text for a
+ * moment and may see a tag.
+ */
+static const char *
+raw_end(const char *p, const char *end, const char *name, bool *odd)
+{
+	const char *s = p, *q;
+
+	*odd = false;
+	for (; (p = find(p, end, '<')) != NULL; p++) {
+		if (p > s && control(p[-1]))
+			*odd = true;
+		if (p + 1 < end && p[1] == '/' &&
+		    starts_ci(p + 2, (size_t)(end - p - 2), name)) {
+			q = p + 2 + strlen(name);
+			if (q < end && name_char(*q))
+				*odd = true;
+			return p;
+		}
 	}
 	return end;
 }
 
-/*
- * Scripts and style sheets are a third of a news page's bytes, and
- * libxml2 reads their raw text a character at a time for nothing: but
- * for JSON-LD, the tree keeps none of it.  This copy of the page has the
- * raw text of each <script> and <style> element replaced by its line
- * breaks (or one space), so that libxml2 reads the same elements, text
- * and line numbers, only faster.  The start tags are found by a simple
- * scan that skips comments; that libxml2 reads each one the same way is
- * checked as it parses (raw_start()), and the page is parsed again
- * unchanged otherwise.  Raw text that starts with '<', or has a '<' after
- * a control character, which libxml2 reads as markup, is kept, and so is
- * that of any start tag that mentions JSON.  Returns NULL when nothing
- * was left out.
- */
-static char *
-reduce(struct tb *b, const char *s, size_t n, size_t *outn, size_t **gtsp,
-    size_t *ngtsp)
+/* The copy of s[0..n) libxml2 is given, in r; false when nothing in it
+ * would change. */
+static bool
+reduce(struct tb *b, const char *s, size_t n, struct reduced *r)
 {
-	struct ap_arena *a = b->t->a;
-	const char *p = s, *end = s + n, *q, *gt, *c0, *c1, *last = s;
-	const char *name, *k;
-	size_t *gts = NULL, ngts = 0, capgts = 0, nl, on = 0;
-	char *o = NULL;
-	bool ctl;
+	const char *p = s, *end = s + n, *q, *k, *c0, *c1, *last = s;
+	struct stag t;
+	struct expect *x;
+	size_t nl;
+	bool odd, raw;
 
-	while ((q = memchr(p, '<', (size_t)(end - p))) != NULL) {
+	memset(&t, 0, sizeof(t));
+	memset(r, 0, sizeof(*r));
+	r->arena = b->t->a;
+	/* libxml2 reads a NUL in its own way (decoded text has none). */
+	if (memchr(s, '\0', n) != NULL)
+		return false;
+	while ((q = find(p, end, '<')) != NULL) {
 		p = q + 1;
 		if (p == end)
 			break;
 		if (*p == '!') {
-			if (end - p < 3 || p[1] != '-' || p[2] != '-')
-				continue;
-			/* A comment ends at a "-->" after its "<!--". */
-			if (end - q < 7)
-				break;
-			for (k = q + 6; (k = memchr(k, '>',
-			    (size_t)(end - k))) != NULL; k++)
-				if (k[-1] == '-' && k[-2] == '-')
+			if (end - p >= 3 && p[1] == '-' && p[2] == '-') {
+				/* A comment ends at a "-->" after "<!--". */
+				if (end - q < 7)
 					break;
+				for (k = q + 6; (k = find(k, end, '>')) !=
+				    NULL; k++)
+					if (k[-1] == '-' && k[-2] == '-')
+						break;
+			} else if (starts_ci(p + 1, (size_t)(end - p - 1),
+			    "doctype"))
+				k = find(p, end, '>');
+			else
+				continue;	/* '<' as text */
 			if (k == NULL)
 				break;
 			p = k + 1;
 			continue;
 		}
-		if ((*p | 0x20) != 's')
-			continue;
-		if (starts_ci(p, (size_t)(end - p), "script"))
-			name = "script";
-		else if (starts_ci(p, (size_t)(end - p), "style"))
-			name = "style";
-		else
-			continue;
-		p += strlen(name);
-		if (p < end && name_char(*p))
-			continue;
-		if ((gt = tag_end(p, end)) == NULL)
-			break;
-		c0 = gt + 1;
-		c1 = raw_end(c0, end, name, &ctl);
-		p = c1;
-		if (c1 == c0 || *c0 == '<' || gt[-1] == '/' || ctl)
-			continue;
-		for (k = q; k < gt; k++)
-			if ((*k | 0x20) == 'j' && starts_ci(k, (size_t)(gt - k),
-			    "json"))
+		if (*p == '?') {
+			/* A processing instruction ends at the first '>'. */
+			if (p + 1 < end && (letter(p[1]) || p[1] == '_' ||
+			    p[1] == ':')) {
+				if ((k = find(p, end, '>')) == NULL)
+					break;
+				p = k + 1;
+			} else if (p + 1 < end && (unsigned char)p[1] >= 0x80)
 				break;
-		if (k < gt)
 			continue;
-		for (nl = 0, k = c0; (k = memchr(k, '\n',
-		    (size_t)(c1 - k))) != NULL; k++)
-			nl++;
-		if (o == NULL)
-			o = ap_big_realloc(a, NULL, n + 1);
-		if (ngts == capgts) {
-			capgts = capgts ? capgts * 2 : 64;
-			gts = ap_big_realloc(a, gts, capgts * sizeof(*gts));
 		}
-		memcpy(o + on, last, (size_t)(c0 - last));
-		on += (size_t)(c0 - last);
-		gts[ngts++] = on - 1;
-		if (nl == 0)
-			o[on++] = ' ';
-		else {
-			memset(o + on, '\n', nl);
-			on += nl;
+		if (*p == '/') {
+			/* An end tag: up to the first '>'. */
+			if (p + 1 < end && (letter(p[1]) || p[1] == '_' ||
+			    p[1] == ':' || p[1] == '.')) {
+				if ((k = find(p, end, '>')) == NULL)
+					break;
+				p = k + 1;
+			}
+			continue;
 		}
+		if (!letter(*p))
+			continue;	/* '<' as text */
+		if (!scan_tag(b->t->a, q, end, &t))
+			break;
+		p = t.end + (*t.end == '/' ? 2 : 1);
+		nl = (size_t)(t.nend - t.name);
+		raw = equals_ci(t.name, nl, "script") ||
+		    equals_ci(t.name, nl, "style");
+		if (!raw) {
+			if (!t.plain || equals_ci(t.name, nl, "html") ||
+			    equals_ci(t.name, nl, "head") ||
+			    equals_ci(t.name, nl, "body") ||
+			    equals_ci(t.name, nl, "meta"))
+				continue;
+			if (!tag_changes(&t))
+				continue;
+			out_put(r, last, (size_t)(q - last));
+			put_tag(r, q, &t);
+			last = p;
+			continue;
+		}
+		if (*t.end == '/')
+			continue;
+		c0 = t.end + 1;
+		c1 = raw_end(c0, end, equals_ci(t.name, nl, "script") ?
+		    "script" : "style", &odd);
+		p = c1;
+		if (c1 == c0)
+			continue;
+		/* A tag right after the start tag, or after a control
+		 * character, or the end tag of another element may close
+		 * the element (or not): libxml2 may not read on as above. */
+		if (odd || (*c0 == '<' && c0 + 1 < end && (c0[1] == '/' ||
+		    letter(c0[1]))))
+			break;
+		if (*c0 == '<')
+			continue;
+		for (k = q; k < t.end; k++)
+			if ((*k | 0x20) == 'j' &&
+			    starts_ci(k, (size_t)(t.end - k), "json"))
+				break;
+		if (k < t.end)
+			continue;
+		out_put(r, last, (size_t)(c0 - last));
+		x = expect_add(r, t.name, nl);
+		x->raw = true;
+		x->off = r->on - 1;
+		out_breaks(r, c0, (size_t)(c1 - c0), true);
 		last = c1;
 	}
-	if (o == NULL)
-		return NULL;
-	memcpy(o + on, last, (size_t)(end - last));
-	on += (size_t)(end - last);
-	o[on] = '\0';
-	*outn = on;
-	*gtsp = gts;
-	*ngtsp = ngts;
-	return o;
+	ap_big_free(b->t->a, t.a);
+	if (r->nx == 0) {
+		ap_big_free(b->t->a, r->o);
+		r->o = NULL;
+		return false;
+	}
+	out_put(r, last, (size_t)(end - last));
+	r->o[r->on] = '\0';
+	return true;
 }
 
 /* Driver ------------------------------------------------------------- */
@@ -1466,7 +1913,8 @@ reset(struct tb *b)
 	b->lastkind = LK_NONE;
 	b->docfirst = DF_NONE;
 	b->rooted = b->dtd = b->strict = false;
-	b->nextgt = 0;
+	b->nextexp = 0;
+	b->errat = SIZE_MAX;
 	b->mismatch = false;
 	memset(b->names, 0, sizeof(b->names));
 }
@@ -1507,7 +1955,7 @@ run(struct tb *b, const char *text, size_t len)
 	sax->ignorableWhitespace = sax_blanks;
 	sax->comment = sax_comment;
 	sax->processingInstruction = sax_pi;
-	sax->serror = silent_structured;
+	sax->serror = sax_error;
 	sax->initialized = XML_SAX2_MAGIC;
 	ctxt->_private = b;
 	/* As htmlReadMemory() does for an explicit "UTF-8". */
@@ -1520,7 +1968,7 @@ run(struct tb *b, const char *text, size_t len)
 	t->ctxt = NULL;
 	b->ctxt = NULL;
 	collect_end(b);
-	if (b->nextgt < b->ngts)
+	if (b->nextexp < b->nexp)
 		b->mismatch = true;
 }
 
@@ -1528,9 +1976,9 @@ void
 ap_htree_parse(struct ap_arena *a, const char *text, size_t len,
     struct ap_htree *t)
 {
+	struct reduced r;
 	struct tb *b;
-	const char *r;
-	size_t rn = 0, *gts = NULL;
+	bool reduced;
 
 	memset(t, 0, sizeof(*t));
 	t->a = a;
@@ -1549,20 +1997,21 @@ ap_htree_parse(struct ap_arena *a, const char *text, size_t len,
 	    !grow(b, &t->el, &t->capel, len / 128 + 64, sizeof(*t->el)))
 		ap_arena_oom(a);
 	xmlInitParser();
-	r = reduce(b, text, len, &rn, &gts, &b->ngts);
-	b->gts = gts;
-	if (r != NULL && rn <= INT32_MAX) {
-		run(b, r, rn);
+	reduced = reduce(b, text, len, &r);
+	if (reduced && r.on <= INT32_MAX) {
+		b->exp = r.x;
+		b->nexp = r.nx;
+		b->kept = r.k;
+		run(b, r.o, r.on);
 		if (!b->mismatch || t->nomem)
 			goto done;
 	}
-	b->ngts = 0;
+	b->nexp = 0;
 	run(b, text, len);
 done:
-	if (r != NULL) {
-		ap_big_free(a, (void *)(uintptr_t)r);
-		ap_big_free(a, gts);
-	}
+	ap_big_free(a, r.o);
+	ap_big_free(a, r.x);
+	ap_big_free(a, r.k);
 	if (t->nomem)
 		ap_arena_oom(a);
 }
