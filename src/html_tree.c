@@ -1856,13 +1856,15 @@ reduce(struct tb *b, const char *s, size_t n, struct reduced *r)
 		c1 = raw_end(c0, end, equals_ci(t.name, nl, "script") ?
 		    "script" : "style", &odd);
 		p = c1;
-		if (c1 == c0)
-			continue;
 		/* A tag right after the start tag, or after a control
 		 * character, or the end tag of another element may close
 		 * the element (or not): libxml2 may not read on as above. */
-		if (odd || (*c0 == '<' && c0 + 1 < end && (c0[1] == '/' ||
-		    letter(c0[1]))))
+		if (odd)
+			break;
+		if (c1 == c0)
+			continue;
+		if (*c0 == '<' && c0 + 1 < end && (c0[1] == '/' ||
+		    letter(c0[1])))
 			break;
 		if (*c0 == '<')
 			continue;

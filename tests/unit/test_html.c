@@ -17,11 +17,14 @@
 
 #include <cmocka.h>
 
+#include <libxml/HTMLparser.h>
+
 #include "artparse.h"
 #include "arena.h"
 #include "buf.h"
 #include "doc.h"
 #include "html.h"
+#include "html_tree.h"
 
 #define NBSP	"\xc2\xa0"
 #define NNBSP	"\xe2\x80\xaf"
@@ -737,6 +740,197 @@ declared_charset_ignored(void **state)
 	assert_true(any(d, "Élève, œuvre, « guillemets », 20 €."));
 }
 
+/* The page tree against libxml2's own ---------------------------------- */
+
+/* Elements the tree does not keep, among those the pages below use. */
+static bool
+dom_skipped(const char *name)
+{
+	static const char *const skip[] = { "script", "style", "title",
+	    "meta", "link", "img", NULL };
+	size_t i;
+
+	for (i = 0; skip[i] != NULL; i++)
+		if (strcmp(name, skip[i]) == 0)
+			return true;
+	return false;
+}
+
+static int
+dom_tag(const char *name)
+{
+	static const struct { const char *name; int tag; } t[] = {
+		{ "a", T_A }, { "b", T_B }, { "body", T_BODY }, { "br", T_BR },
+		{ "div", T_DIV }, { "h1", T_H1 }, { "html", T_HTML },
+		{ "li", T_LI }, { "p", T_P }, { "ul", T_UL }, { NULL, 0 }
+	};
+	size_t i;
+
+	for (i = 0; t[i].name != NULL; i++)
+		if (strcmp(name, t[i].name) == 0)
+			return t[i].tag;
+	return T_OTHER;
+}
+
+/* Elements (tag, class), text (line, content), by depth, in order. */
+static void
+dom_dump(struct ap_buf *b, xmlNode *n, int depth)
+{
+	xmlAttr *a;
+	const char *cls;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->parent != NULL &&
+		    strcmp((const char *)n->parent->name, "head") != 0) {
+			ap_buf_printf(b, "%d T %ld [%s]\n", depth,
+			    xmlGetLineNo(n), (const char *)n->content);
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE ||
+		    dom_skipped((const char *)n->name))
+			continue;
+		if (strcmp((const char *)n->name, "head") == 0)
+			ap_buf_printf(b, "%d H\n", depth);
+		else {
+			for (cls = "-", a = n->properties; a != NULL;
+			    a = a->next)
+				if (strcmp((const char *)a->name, "class") == 0) {
+					cls = a->children != NULL ? (const char *)
+					    a->children->content : "";
+					break;
+				}
+			ap_buf_printf(b, "%d E %d [%s]\n", depth,
+			    dom_tag((const char *)n->name), cls);
+		}
+		dom_dump(b, n->children, depth + 1);
+	}
+}
+
+static void
+tree_dump(struct ap_buf *b, const struct ap_htree *t, uint32_t k, int depth)
+{
+	const struct ap_hnode *n;
+	const struct ap_hel *e;
+
+	for (; k != 0; k = t->n[k].next) {
+		n = &t->n[k];
+		if (n->type == AP_HN_TEXT) {
+			ap_buf_printf(b, "%d T %u [%.*s]\n", depth,
+			    (unsigned)n->line, (int)n->len, t->s + n->x);
+			continue;
+		}
+		if (n->type == AP_HN_HEAD)
+			ap_buf_printf(b, "%d H\n", depth);
+		else {
+			e = &t->el[n->x];
+			ap_buf_printf(b, "%d E %d [%s]\n", depth, e->tag,
+			    e->cls != 0 ? t->s + e->cls : "-");
+		}
+		tree_dump(b, t, n->first, depth + 1);
+	}
+}
+
+static void
+tree_matches_dom(void **state)
+{
+	/* White space kept or dropped as libxml2's tree does, elements
+	 * after </html>, "o:p", text merged across references and split by
+	 * comments, and the reduced copy libxml2 reads: script text and
+	 * attributes left out (line breaks kept), junk attributes, raw
+	 * text libxml2 may read otherwise, and a page the copy gets wrong
+	 * (a doctype whose literal holds a '>'), parsed again. */
+	static const char *const pages[] = {
+		"<div><p>un <b>deux</b> <i>trois</i></p>\n  <p>x</p>  "
+		"<img src=a> <span>y</span><ul>\n<li>z</li>\n</ul></div>",
+		"<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\">"
+		"<html><body> <p>a</p> <div> b </div></body></html>",
+		"<html><body><p>a</p></body></html><p>apr\xc3\xa8s</p>texte",
+		"<!DOCTYPE html><html><body><p>a</p></body></html><p>b</p>",
+		"<!-- c --><html><body><p>a</p></body></html><p>b</p>",
+		"<p>a<o:p>x</o:p> <b>y</b><x:div> z </x:div></p>",
+		"<p>a &amp; b<!-- c -->c&#32;<br>\n</p>",
+		"<div class=\"a\" data-x=\"1\" onclick=\"f('<p>')\"\n"
+		"  data-y=\"2\">t</div><script>\nvar s = \"<p>faux</p>\";\n"
+		"</script><p data-z=\"3\"\nclass=\"b\">apr\xc3\xa8s</p>",
+		"<!DOCTYPE html SYSTEM \"a><p data-x=1 class=c>faux</p>\">"
+		"<p class=\"x\" data-y=\"2\">vrai</p>",
+		"<div @click=\"a > b\" class=c data-q=1>t</div>"
+		"<p a=\"1\"b=\"2\" class=d>u</p><p x=a/>v</p>",
+		"<script>a</scriptx><p class=e data-x=1>p</p></script><p>q</p>",
+		"<style>\x01<p class=f>s</p></style><p data-w=1>r</p>",
+	};
+	struct fx *f = *state;
+	struct ap_htree t;
+	struct ap_buf want, got;
+	htmlDocPtr doc;
+	xmlNode *root, *next;
+	size_t i;
+
+	memset(&f->d, 0, sizeof(f->d));
+	ap_arena_init(&f->d.arena, NULL);
+	f->live = true;
+	f->d.arena.oom = &f->oom;
+	if (setjmp(f->oom) != 0)
+		fail_msg("out of memory");
+	for (i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+		ap_buf_init(&want, &f->d.arena);
+		ap_buf_init(&got, &f->d.arena);
+		doc = htmlReadMemory(pages[i], (int)strlen(pages[i]), NULL,
+		    "UTF-8", HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+		    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+		    HTML_PARSE_NOBLANKS | HTML_PARSE_IGNORE_ENC);
+		assert_non_null(doc);
+		/* The root alone: what follows it at the top is not read. */
+		root = xmlDocGetRootElement(doc);
+		next = root->next;
+		root->next = NULL;
+		dom_dump(&want, root, 0);
+		root->next = next;
+		xmlFreeDoc(doc);
+		ap_htree_parse(&f->d.arena, pages[i], strlen(pages[i]), &t);
+		tree_dump(&got, &t, t.root, 0);
+		ap_htree_free(&t);
+		assert_string_equal(got.p, want.p);
+		ap_buf_fini(&want);
+		ap_buf_fini(&got);
+	}
+}
+
+static void
+reduced_copy(void **state)
+{
+	/* What libxml2 is not given still counts where it must: line
+	 * numbers after a long script and tags, link targets and cues of
+	 * tags that lost attributes, and raw text that is not a tag. */
+	struct ap_doc *d = parse(*state,
+	    "<html><head><script type=\"application/ld+json\">"
+	    "{\"@type\":\"NewsArticle\",\"headline\":\"Le titre </p> ici\"}"
+	    "</script></head><body>\n"
+	    "<script>\nvar a = '<p>Faux paragraphe du script</p>';\n"
+	    "\n\n</script>\n"
+	    "<div data-track=\"x\" class=\"article-body\"\n"
+	    "  onclick=\"go('<a>')\" id=\"corps\">"
+	    "<p data-n=\"1\">Le premier paragraphe de l'article, assez long "
+	    "pour compter, avec des virgules, et des mots.</p>\n"
+	    "<p><a data-x=\"2\" href=\"/suite\" target=\"_blank\">Lire la "
+	    "suite</a></p>"
+	    "<style>p > a { color: red; }</style>"
+	    "</div></body></html>");
+	const struct ap_block *b;
+
+	assert_false(any(d, "Faux paragraphe"));
+	assert_false(any(d, "color"));
+	b = find(d, "Le premier paragraphe");
+	assert_non_null(b);
+	assert_int_equal(b->line, 8);
+	assert_non_null(b->cues);
+	assert_non_null(strstr(b->cues, "article-body"));
+	assert_non_null(strstr(b->cues, "corps"));
+	assert_null(strstr(b->cues, "data"));
+	assert_string_equal(find(d, "Lire la suite")->href, "/suite");
+	assert_string_equal(d->meta.headline, "Le titre </p> ici");
+}
+
 /* Robustness -------------------------------------------------------- */
 
 static void
@@ -1082,6 +1276,9 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(declared_charset_ignored, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(tree_matches_dom, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(reduced_copy, setup, teardown),
 		cmocka_unit_test_setup_teardown(deep_nesting, setup, teardown),
 		cmocka_unit_test_setup_teardown(deep_unclosed, setup, teardown),
 		cmocka_unit_test_setup_teardown(many_links, setup, teardown),
