@@ -1439,10 +1439,12 @@ struct stag {
 	struct satt	*a;
 	size_t		 na, capa;
 	bool		 plain;		/* no junk, no truncated name */
+	bool		 lines;		/* it has line breaks */
 };
 
 struct reduced {
 	struct ap_arena	*arena;
+	size_t		 n;		/* the page's length */
 	char		*o;		/* the copy */
 	size_t		 on, ocap;
 	struct expect	*x;
@@ -1586,6 +1588,7 @@ scan_tag(struct ap_arena *a, const char *p, const char *e, struct stag *t)
 		if (tag_ends(q, e)) {
 			t->tail = ws;
 			t->end = q;
+			t->lines = memchr(p, '\n', (size_t)(q - p)) != NULL;
 			return true;
 		}
 		if (t->na == t->capa) {
@@ -1638,7 +1641,8 @@ out_put(struct reduced *r, const char *p, size_t n)
 	size_t cap;
 
 	if (r->ocap - r->on < n + 1) {
-		cap = r->ocap + r->ocap / 2 + n + 64;
+		/* The copy is rarely longer than the page. */
+		cap = r->ocap == 0 ? r->n + 64 : r->ocap + r->ocap / 2 + n + 64;
 		r->o = ap_big_realloc(r->arena, r->o, cap);
 		r->ocap = cap;
 	}
@@ -1646,14 +1650,15 @@ out_put(struct reduced *r, const char *p, size_t n)
 	r->on += n;
 }
 
-/* The line breaks of p[0..n), or one space when it has none. */
+/* The line breaks of p[0..n) (if lines), or one space when it has none. */
 static void
-out_breaks(struct reduced *r, const char *p, size_t n, bool space)
+out_breaks(struct reduced *r, const char *p, size_t n, bool lines,
+    bool space)
 {
 	const char *q;
 	size_t nl = 0;
 
-	for (q = p; (q = find(q, p + n, '\n')) != NULL; q++)
+	for (q = p; lines && (q = find(q, p + n, '\n')) != NULL; q++)
 		nl++;
 	if (nl == 0 && space)
 		out_put(r, " ", 1);
@@ -1708,7 +1713,8 @@ put_tag(struct reduced *r, const char *p, const struct stag *t)
 		if (!at->keep) {
 			/* A blank at least: an unquoted value kept before it
 			 * must not run into what follows ("/>"). */
-			out_breaks(r, at->ws, (size_t)(at->end - at->ws), true);
+			out_breaks(r, at->ws, (size_t)(at->end - at->ws),
+			    t->lines, true);
 			continue;
 		}
 		if (at->ws == at->name)
@@ -1782,6 +1788,7 @@ reduce(struct tb *b, const char *s, size_t n, struct reduced *r)
 	memset(&t, 0, sizeof(t));
 	memset(r, 0, sizeof(*r));
 	r->arena = b->t->a;
+	r->n = n;
 	/* libxml2 reads a NUL in its own way (decoded text has none). */
 	if (memchr(s, '\0', n) != NULL)
 		return false;
@@ -1878,7 +1885,7 @@ reduce(struct tb *b, const char *s, size_t n, struct reduced *r)
 		x = expect_add(r, t.name, nl);
 		x->raw = true;
 		x->off = r->on - 1;
-		out_breaks(r, c0, (size_t)(c1 - c0), true);
+		out_breaks(r, c0, (size_t)(c1 - c0), true, true);
 		last = c1;
 	}
 	ap_big_free(b->t->a, t.a);
