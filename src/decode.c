@@ -138,7 +138,6 @@ enum u8 {
 /* The text clean-up state carried from one decoded chunk to the next. */
 struct norm {
 	size_t		 done;		/* text[0..done) is in NFC */
-	size_t		 safe;		/* NFC may cut the text here */
 	bool		 cr;		/* last byte was a CR, turned into LF */
 	bool		 started;	/* past a leading U+FEFF */
 	int32_t		*u32;		/* utf8proc scratch, in the arena */
@@ -689,26 +688,35 @@ ap_decoder_finish(struct ap_decoder *dec, struct ap_buf *out)
 
 /*
  * CRLF and CR to LF; drop C0 controls but tab and LF, and DEL; drop a
- * leading U+FEFF.  Works in place on b->p[from..len) and records where
- * NFC may cut: after ASCII white space, or before a code point below
- * U+0300 or in U+4000..U+9FFF (CJK), starters that never combine with
- * what precedes them.
+ * leading U+FEFF.  Works in place on b->p[from..len); runs of printable
+ * bytes, nearly all of a page, are skipped over (or moved) whole.
  */
 static void
 clean(struct norm *nm, struct ap_buf *b, size_t from)
 {
 	unsigned char *s = (unsigned char *)b->p;
+	size_t r = from, w = from, start, len = b->len;
 	unsigned char c;
-	size_t r = from, w = from;
 
-	if (!nm->started && r < b->len) {
+	if (!nm->started && r < len) {
 		nm->started = true;
-		if (b->len - r >= 3 && s[r] == 0xEF && s[r + 1] == 0xBB &&
+		if (len - r >= 3 && s[r] == 0xEF && s[r + 1] == 0xBB &&
 		    s[r + 2] == 0xBF)
 			r += 3;
 	}
-	for (; r < b->len; r++) {
-		c = s[r];
+	for (;;) {
+		start = r;
+		while (r < len && s[r] >= 0x20 && s[r] != 0x7F)
+			r++;
+		if (r > start) {
+			nm->cr = false;
+			if (w != start)
+				memmove(s + w, s + start, r - start);
+			w += r - start;
+		}
+		if (r >= len)
+			break;
+		c = s[r++];
 		if (c == '\n' && nm->cr) {
 			nm->cr = false;
 			continue;
@@ -716,41 +724,66 @@ clean(struct norm *nm, struct ap_buf *b, size_t from)
 		nm->cr = c == '\r';
 		if (c == '\r')
 			c = '\n';
-		else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
-			continue;
+		else if (c != '\t' && c != '\n')
+			continue;	/* other C0 controls and DEL */
 		s[w++] = c;
-		if (c == ' ' || c == '\t' || c == '\n')
-			nm->safe = w;
-		else if (c < 0x80 || (c >= 0xC0 && c < 0xCC) ||
-		    (c >= 0xE4 && c <= 0xE9))
-			nm->safe = w - 1;
 	}
 	b->len = w;
 	b->p[w] = '\0';
 }
 
 /*
- * True if s[0..n) is certainly NFC already: only code points below U+0300
- * or in U+2002..U+20CF (punctuation, currency), none of which decomposes
- * or combines.  French text nearly always passes.
+ * Where NFC may cut pending text: before a code point that never combines
+ * with what precedes it — ASCII, below U+0300, or CJK (U+4000..U+9FFF).
+ * Looks back from the end; returns "done" when no such place is near.
+ */
+static size_t
+safe_cut(const struct norm *nm, const struct ap_buf *b)
+{
+	const unsigned char *s = (const unsigned char *)b->p;
+	size_t j = b->len, lim = b->len - nm->done > 65536 ?
+	    b->len - 65536 : nm->done;
+	unsigned char c;
+
+	while (j > lim) {
+		c = s[--j];
+		if (c < 0x80 || (c >= 0xC0 && c < 0xCC) ||
+		    (c >= 0xE4 && c <= 0xE9))
+			return j;
+	}
+	return nm->done;
+}
+
+/*
+ * True if s[0..n) is certainly NFC already: every code point is below
+ * U+0300, or has no decomposition, no combining class and no part in any
+ * composition (utf8proc's tables say so).  French text nearly always
+ * passes, and then needs no work.
  */
 static bool
 nfc_stable(const unsigned char *s, size_t n)
 {
+	const utf8proc_property_t *p;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
 	size_t i = 0;
-	unsigned cp;
 
 	while ((i = skip_ascii(s, n, i)) < n) {
-		if (s[i] < 0xCC) {
+		if (s[i] < 0xCC && n - i >= 2) {
 			i += 2;
 			continue;
 		}
-		if (s[i] != 0xE2 || n - i < 3)
+		k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0)
 			return false;
-		cp = 0x2000 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu);
-		if (cp < 0x2002 || cp >= 0x20D0)
+		p = utf8proc_get_property(cp);
+		if (p->combining_class != 0 || p->comb_index != UINT16_MAX ||
+		    (p->decomp_seqindex != UINT16_MAX &&
+		    p->decomp_type == 0) ||	/* 0: canonical */
+		    (cp >= 0x1100 && cp < 0x1200) ||	/* Hangul jamo */
+		    (cp >= 0xAC00 && cp < 0xD7A4))	/* Hangul syllables */
 			return false;
-		i += 3;
+		i += (size_t)k;
 	}
 	return true;
 }
@@ -764,7 +797,7 @@ static void
 nfc(struct norm *nm, struct ap_buf *b, bool final)
 {
 	const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
-	size_t end = final ? b->len : nm->safe, n, need;
+	size_t end = final ? b->len : safe_cut(nm, b), n, need;
 	utf8proc_ssize_t r;
 
 	n = end - nm->done;
@@ -802,8 +835,6 @@ nfc(struct norm *nm, struct ap_buf *b, bool final)
 	end = nm->done + (size_t)r;
 out:
 	nm->done = end;
-	if (nm->safe < end)
-		nm->safe = end;
 }
 
 /* White space, controls and invisible format characters only? */
