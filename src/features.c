@@ -197,16 +197,9 @@ shape(struct ap_feat *f, const char *s, size_t n)
 static void
 cues(struct ap_feat *f, const char *fold)
 {
-	int c;
-
-	for (c = 0; c < CUE__MAX; c++) {
-		if (ap_cue_prefix(fold, (enum ap_cue)c) > 0)
-			f->cue_start |= 1u << c;
-		if (ap_cue_whole(fold, (enum ap_cue)c))
-			f->cue_whole |= 1u << c;
-		if (f->chars <= 160 && ap_cue_anywhere(fold, (enum ap_cue)c))
-			f->cue_any |= 1u << c;
-	}
+	f->cue_start = ap_cue_classes(fold, &f->cue_whole);
+	if (f->chars <= 160)
+		f->cue_any = ap_cue_classes_anywhere(fold);
 }
 
 void

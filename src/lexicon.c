@@ -119,6 +119,47 @@ ap_cue_prefix(const char *s, enum ap_cue c)
 	return best;
 }
 
+unsigned
+ap_cue_classes(const char *s, unsigned *whole)
+{
+	size_t i, len;
+	unsigned m = 0;
+	unsigned char first = (unsigned char)s[0];
+	const char *rest;
+
+	if (whole != NULL)
+		*whole = 0;
+	if (first == '\0')
+		return 0;
+	for (i = first_with(first);
+	    i < NCUES && (unsigned char)cues[i].phrase[0] == first; i++) {
+		len = strlen(cues[i].phrase);
+		if (strncmp(s, cues[i].phrase, len) != 0 || !word_end(s, len))
+			continue;
+		m |= 1u << cues[i].cls;
+		if (whole == NULL)
+			continue;
+		for (rest = s + len; *rest != '\0' && !is_wordchar(rest); rest++)
+			;
+		if (*rest == '\0')
+			*whole |= 1u << cues[i].cls;
+	}
+	return m;
+}
+
+unsigned
+ap_cue_classes_anywhere(const char *s)
+{
+	size_t i;
+	unsigned m = 0;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\'' ||
+		    s[i - 1] == '(' || s[i - 1] == '|')
+			m |= ap_cue_classes(s + i, NULL);
+	return m;
+}
+
 bool
 ap_cue_anywhere(const char *s, enum ap_cue c)
 {

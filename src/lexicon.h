@@ -41,6 +41,15 @@ size_t	 ap_fold(const char *s, size_t n, char *out, size_t cap);
  */
 size_t	 ap_cue_prefix(const char *s, enum ap_cue c);
 
+/*
+ * Classes (1 << enum ap_cue) of every cue that starts folded "s" at a word
+ * boundary, in one look-up; *whole, when not NULL, gets the classes whose
+ * cue is all of "s" but punctuation.
+ */
+unsigned ap_cue_classes(const char *s, unsigned *whole);
+/* Classes of the cues starting at any word start of folded "s". */
+unsigned ap_cue_classes_anywhere(const char *s);
+
 /* Whether a cue of class "c" starts at any word start in folded "s". */
 bool	 ap_cue_anywhere(const char *s, enum ap_cue c);
 
