@@ -20,6 +20,7 @@
 #include "decode.h"
 
 #define CHUNK		(64 * 1024)	/* bytes fed to the decoder at once */
+#define NFC_WINDOW	4096	/* bytes checked, and composed, at a time */
 #define NFC_SEGMENT	(64 * 1024)	/* text composed at once */
 #define PRESCAN		1024		/* bytes searched for <meta charset> */
 
@@ -789,23 +790,17 @@ nfc_stable(const unsigned char *s, size_t n)
 }
 
 /*
- * Compose b->p[done..safe) (or to the end when "final") to NFC, once
- * enough text is pending.  utf8proc works in an arena scratch buffer, so
- * it allocates nothing that an out-of-memory jump could leak.
+ * Compose b->p[from..to) to NFC in place; returns where the span now
+ * ends.  utf8proc works in an arena scratch buffer, so it allocates
+ * nothing that an out-of-memory jump could leak.
  */
-static void
-nfc(struct norm *nm, struct ap_buf *b, bool final)
+static size_t
+compose_span(struct norm *nm, struct ap_buf *b, size_t from, size_t to)
 {
 	const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
-	size_t end = final ? b->len : safe_cut(nm, b), n, need;
+	size_t n = to - from, need = n;
 	utf8proc_ssize_t r;
 
-	n = end - nm->done;
-	if (!final && n < NFC_SEGMENT)
-		return;
-	if (nfc_stable((unsigned char *)b->p + nm->done, n))
-		goto out;
-	need = n;
 	for (;;) {
 		if (nm->u32cap < need) {
 			if (need >= SIZE_MAX / sizeof(int32_t) - 1)
@@ -815,25 +810,63 @@ nfc(struct norm *nm, struct ap_buf *b, bool final)
 			    (need + 1) * sizeof(int32_t));
 			nm->u32cap = need;
 		}
-		r = utf8proc_decompose((utf8proc_uint8_t *)b->p + nm->done,
+		r = utf8proc_decompose((utf8proc_uint8_t *)b->p + from,
 		    (utf8proc_ssize_t)n, nm->u32, (utf8proc_ssize_t)nm->u32cap,
 		    opt);
 		if (r < 0)
-			goto out;	/* cannot happen: the text is UTF-8 */
+			return to;	/* cannot happen: the text is UTF-8 */
 		if ((size_t)r <= nm->u32cap)
 			break;
 		need = (size_t)r;
 	}
 	if ((r = utf8proc_reencode(nm->u32, r, opt)) < 0)
-		goto out;
+		return to;
 	if ((size_t)r > n)
 		ap_buf_reserve(b, (size_t)r - n);
-	memmove(b->p + nm->done + r, b->p + end, b->len - end);
-	memcpy(b->p + nm->done, nm->u32, (size_t)r);
+	memmove(b->p + from + r, b->p + to, b->len - to);
+	memcpy(b->p + from, nm->u32, (size_t)r);
 	b->len = b->len - n + (size_t)r;
 	b->p[b->len] = '\0';
-	end = nm->done + (size_t)r;
-out:
+	return from + (size_t)r;
+}
+
+/* The end of the NFC window starting at "at": before an ASCII byte. */
+static size_t
+window_end(const struct ap_buf *b, size_t at, size_t end)
+{
+	size_t w = at + NFC_WINDOW;
+
+	while (w < end && ((unsigned char)b->p[w] & 0x80) != 0)
+		w++;
+	return w < end ? w : end;
+}
+
+/*
+ * Compose the pending text (up to a safe cut, or all of it when "final")
+ * to NFC, once enough is pending.  It goes window by window, and only
+ * runs of windows that may change go through utf8proc, so one accented
+ * Greek word does not send a whole segment there.
+ */
+static void
+nfc(struct norm *nm, struct ap_buf *b, bool final)
+{
+	size_t end = final ? b->len : safe_cut(nm, b), at, w, run, nw;
+
+	if (!final && end - nm->done < NFC_SEGMENT)
+		return;
+	for (at = nm->done; at < end; at = w) {
+		w = window_end(b, at, end);
+		if (nfc_stable((unsigned char *)b->p + at, w - at))
+			continue;
+		/* Take the following unstable windows along: one move. */
+		run = at;
+		while (w < end && !nfc_stable((unsigned char *)b->p + w,
+		    window_end(b, w, end) - w))
+			w = window_end(b, w, end);
+		nw = compose_span(nm, b, run, w);
+		end = end - w + nw;
+		w = nw;
+	}
 	nm->done = end;
 }
 
