@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The HTML front end.  html_src.c walks the libxml2 DOM: it collects the raw
- * metadata into a struct ap_hmeta, picks the article container and emits the
- * block sequence.  html_meta.c turns the raw metadata (meta tags, JSON-LD,
- * title, visible h1s) into d->meta; it never sees libxml2.
+ * The HTML front end.  html_tree.c has libxml2 parse the page in SAX mode
+ * into a compact tree (html_tree.h); html_src.c walks that tree: it
+ * collects the raw metadata into a struct ap_hmeta, picks the article
+ * container and emits the block sequence.  html_meta.c turns the raw
+ * metadata (meta tags, JSON-LD, title, visible h1s) into d->meta.  Only
+ * html_tree.c sees libxml2.
  */
 #ifndef AP_HTML_H
 #define AP_HTML_H
