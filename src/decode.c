@@ -706,8 +706,14 @@ clean(struct norm *nm, struct ap_buf *b, size_t from)
 			r += 3;
 	}
 	for (;;) {
+		/* The LF of a CRLF split across two chunks. */
+		if (nm->cr && r < len && s[r] == '\n') {
+			nm->cr = false;
+			r++;
+		}
 		start = r;
-		while (r < len && s[r] >= 0x20 && s[r] != 0x7F)
+		while (r < len && ((s[r] >= 0x20 && s[r] != 0x7F) ||
+		    s[r] == '\n' || s[r] == '\t'))
 			r++;
 		if (r > start) {
 			nm->cr = false;
