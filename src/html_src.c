@@ -1092,6 +1092,20 @@ root_add(struct ctx *c, struct roots *r, struct el *e)
  * paths to their common ancestor.  Left out when it is long: then the
  * headline is far from the body and the text between is page furniture.
  */
+/*
+ * Whether "a" is reached from "e" going up by parents.  contains() goes by
+ * document order, which an element libxml2 placed outside the tree (one
+ * opened after </body>) satisfies without being a descendant.
+ */
+static bool
+on_parent_chain(const struct el *e, const struct el *a)
+{
+	for (; e != NULL; e = e->parent)
+		if (e == a)
+			return true;
+	return false;
+}
+
 static void
 between(struct ctx *c, struct roots *r, struct el *h)
 {
@@ -1100,7 +1114,8 @@ between(struct ctx *c, struct roots *r, struct el *h)
 	size_t first = r->n, text = 0, limit;
 
 	if (c->best == NULL || h == NULL || h->seq > c->best->seq ||
-	    in_article(c, h) || (lca = common(h, c->best)) == NULL)
+	    in_article(c, h) || (lca = common(h, c->best)) == NULL ||
+	    !on_parent_chain(c->best, lca))
 		return;
 	for (x = h; x != lca; x = x->parent) {
 		for (n = c->n[x->node].next; n != 0; n = c->n[n].next) {
