@@ -1,11 +1,15 @@
 #!/bin/sh
 # Install what artparse needs on Debian or Ubuntu: the build dependencies,
-# and with --test also what `make check` uses.  Safe to run again.
+# with --test also what `make check` uses, with --ci also clang for the
+# fuzzers and sanitizers that CI runs.  Safe to run again.
 set -eu
 pkgs="build-essential pkg-config libxml2-dev libjansson-dev libutf8proc-dev"
-if [ "${1:-}" = "--test" ]; then
-	pkgs="$pkgs libcmocka-dev python3 valgrind mandoc"
-fi
+case "${1:-}" in
+--test)
+	pkgs="$pkgs libcmocka-dev python3 valgrind mandoc" ;;
+--ci)	# the tests, and clang's libFuzzer and sanitizer runtimes
+	pkgs="$pkgs libcmocka-dev python3 valgrind mandoc clang libclang-rt-14-dev" ;;
+esac
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
