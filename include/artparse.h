@@ -94,7 +94,8 @@ struct ap_quote {
 	const char	*text;		/* without the quotation marks */
 	const char	*speaker;	/* NULL when the article does not say */
 	const char	*speaker_role;
-	size_t		 block;		/* index in body[]; SIZE_MAX: headline */
+	size_t		 block;		/* index in body[]; >= nbody (SIZE_MAX,
+					   SIZE_MAX - 1): headline, standfirst */
 };
 
 struct ap_related {

@@ -41,7 +41,8 @@ is_doubled(const struct ap_block *b)
 {
 	size_t half = (b->len - 1) / 2;
 
-	return b->len >= 5 && b->len % 2 == 1 && b->text[half] == ' ' &&
+	return b->len >= 5 && b->len % 2 == 1 && b->f.words <= 16 &&
+	    b->text[half] == ' ' &&
 	    memcmp(b->text, b->text + half + 1, half) == 0;
 }
 
@@ -304,6 +305,9 @@ body_score(const struct ap_block *b, bool html_article)
 	/* The front end found the article: what lies outside is not body. */
 	if (html_article && !(b->flags & AP_BF_ARTICLE))
 		return -60;
+	/* The page's <h1> is its headline, never body text. */
+	if ((b->flags & AP_BF_HEADING) && b->level == 1)
+		return -100;
 	if (ap_rule_boilerplate(b) != NULL || ap_rule_drop_label(b))
 		s = -150;
 	else if (ap_rule_related_label(b))

@@ -49,6 +49,17 @@ boilerplate_share_prompt(void **state)
 }
 
 static void
+boilerplate_doubled_alt_text(void **state)
+{
+	struct ap_doc *d = *state;
+
+	/* An image's alt text beside its link text, as text browsers dump. */
+	assert_string_equal(bp(d, "Elon Musk Elon Musk"), "navigation");
+	/* A long paragraph that repeats itself is still text. */
+	assert_string_equal(bp(d, PROSE " " PROSE), "");
+}
+
+static void
 boilerplate_newsletter_prompt(void **state)
 {
 	struct ap_doc *d = *state;
@@ -776,6 +787,7 @@ main(void)
 	static const struct CMUnitTest tests[] = {
 		T_TEST(boilerplate_photo_credit),
 		T_TEST(boilerplate_share_prompt),
+		T_TEST(boilerplate_doubled_alt_text),
 		T_TEST(boilerplate_newsletter_prompt),
 		T_TEST(boilerplate_comment_counter),
 		T_TEST(boilerplate_job_ads),
