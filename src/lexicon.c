@@ -161,30 +161,10 @@ ap_cue_classes_anywhere(const char *s)
 }
 
 bool
-ap_cue_anywhere(const char *s, enum ap_cue c)
-{
-	size_t i;
-
-	for (i = 0; s[i] != '\0'; i++) {
-		if (i > 0 && s[i - 1] != ' ' && s[i - 1] != '\'' &&
-		    s[i - 1] != '(' && s[i - 1] != '|')
-			continue;
-		if (ap_cue_prefix(s + i, c) > 0)
-			return true;
-	}
-	return false;
-}
-
-bool
 ap_cue_whole(const char *s, enum ap_cue c)
 {
-	size_t len = ap_cue_prefix(s, c);
-	const char *rest;
+	unsigned whole;
 
-	if (len == 0)
-		return false;
-	for (rest = s + len; *rest != '\0'; rest++)
-		if (is_wordchar(rest))
-			return false;
-	return true;
+	ap_cue_classes(s, &whole);
+	return (whole & (1u << c)) != 0;
 }

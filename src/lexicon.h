@@ -50,8 +50,6 @@ unsigned ap_cue_classes(const char *s, unsigned *whole);
 /* Classes of the cues starting at any word start of folded "s". */
 unsigned ap_cue_classes_anywhere(const char *s);
 
-/* Whether a cue of class "c" starts at any word start in folded "s". */
-bool	 ap_cue_anywhere(const char *s, enum ap_cue c);
 
 /* Whether folded "s" is exactly a cue of class "c", give or take final
  * punctuation (":", ".", "›", "»"). */

@@ -186,13 +186,20 @@ whole_rejects_following_words(void **state)
 	assert_false(ap_cue_whole(fold("Articles connexes 2"), CUE_RELATED));
 }
 
+/* Whether a cue of class c starts at any word start of s. */
+static bool
+any_cue(const char *s, enum ap_cue c)
+{
+	return (ap_cue_classes_anywhere(fold(s)) & (1u << c)) != 0;
+}
+
 static void
 anywhere_finds_cue_at_word_start(void **state)
 {
 	(void)state;
-	assert_true(ap_cue_anywhere(fold("12 commentaires"), CUE_COMMENTS));
-	assert_true(ap_cue_anywhere(fold("Le Monde avec AFP"), CUE_AGENCY));
-	assert_true(ap_cue_anywhere(fold("(AFP)"), CUE_AGENCY));
+	assert_true(any_cue("12 commentaires", CUE_COMMENTS));
+	assert_true(any_cue("Le Monde avec AFP", CUE_AGENCY));
+	assert_true(any_cue("(AFP)", CUE_AGENCY));
 }
 
 static void
@@ -200,9 +207,8 @@ anywhere_rejects_inside_word(void **state)
 {
 	(void)state;
 	/* "rap" holds "ap", "chaps" holds "ap" and "aps". */
-	assert_false(ap_cue_anywhere(fold("Un rap sur les chaps"),
-	    CUE_AGENCY));
-	assert_false(ap_cue_anywhere(fold("Les comparses"), CUE_BYLINE));
+	assert_false(any_cue("Un rap sur les chaps", CUE_AGENCY));
+	assert_false(any_cue("Les comparses", CUE_BYLINE));
 }
 
 int
