@@ -285,6 +285,41 @@ ap_utf8_valid(const unsigned char *p, size_t n)
 }
 
 /*
+ * A value at p[i..n): quoted with " or ', or bare up to white space or
+ * "stop".  Sets *v and *vlen; *open, when not NULL, tells whether a quote
+ * was left unclosed.  Returns the index past the value.
+ */
+static size_t
+value_at(const unsigned char *p, size_t n, size_t i, unsigned char stop,
+    const unsigned char **v, size_t *vlen, bool *open)
+{
+	size_t start;
+	unsigned char q;
+
+	if (open != NULL)
+		*open = false;
+	if (i < n && (p[i] == '"' || p[i] == '\'')) {
+		q = p[i++];
+		start = i;
+		while (i < n && p[i] != q)
+			i++;
+		*v = p + start;
+		*vlen = i - start;
+		if (i < n)
+			return i + 1;
+		if (open != NULL)
+			*open = true;
+		return i;
+	}
+	start = i;
+	while (i < n && !is_space(p[i]) && p[i] != stop)
+		i++;
+	*v = p + start;
+	*vlen = i - start;
+	return i;
+}
+
+/*
  * One attribute of a tag at p[*ip..n), as the WHATWG prescan reads it.
  * Returns false at '>' or the end of the buffer.
  */
@@ -294,7 +329,6 @@ get_attr(const unsigned char *p, size_t n, size_t *ip,
     const unsigned char **val, size_t *vallen)
 {
 	size_t i = *ip, start;
-	unsigned char q;
 
 	while (i < n && (is_space(p[i]) || p[i] == '/'))
 		i++;
@@ -316,22 +350,7 @@ get_attr(const unsigned char *p, size_t n, size_t *ip,
 		i++;
 		while (i < n && is_space(p[i]))
 			i++;
-		if (i < n && (p[i] == '"' || p[i] == '\'')) {
-			q = p[i++];
-			start = i;
-			while (i < n && p[i] != q)
-				i++;
-			*val = p + start;
-			*vallen = i - start;
-			if (i < n)
-				i++;
-		} else {
-			start = i;
-			while (i < n && !is_space(p[i]) && p[i] != '>')
-				i++;
-			*val = p + start;
-			*vallen = i - start;
-		}
+		i = value_at(p, n, i, '>', val, vallen, NULL);
 	}
 	*ip = i;
 	return true;
@@ -341,8 +360,9 @@ get_attr(const unsigned char *p, size_t n, size_t *ip,
 static const char *
 content_charset(const unsigned char *p, size_t n)
 {
-	size_t i = 0, start;
-	unsigned char q;
+	const unsigned char *v;
+	size_t i = 0, vlen;
+	bool open;
 
 	for (;;) {
 		while (i < n && !starts(p + i, n - i, "charset"))
@@ -358,19 +378,8 @@ content_charset(const unsigned char *p, size_t n)
 	i++;
 	while (i < n && is_space(p[i]))
 		i++;
-	if (i < n && (p[i] == '"' || p[i] == '\'')) {
-		q = p[i++];
-		start = i;
-		while (i < n && p[i] != q)
-			i++;
-		if (i >= n)
-			return NULL;
-		return label_lookup(p + start, i - start);
-	}
-	start = i;
-	while (i < n && !is_space(p[i]) && p[i] != ';')
-		i++;
-	return label_lookup(p + start, i - start);
+	value_at(p, n, i, ';', &v, &vlen, &open);
+	return open ? NULL : label_lookup(v, vlen);
 }
 
 /*
