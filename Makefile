@@ -48,11 +48,16 @@ $(BUILD)/libartparse.a: $(LIB_OBJ)
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/lexicon.o: src/lexicon.inc
+$(BUILD)/lexicon.o: src/lexicon.inc src/stopwords.inc
 
-# The French cue lexicon lives in data/; `make gen` rebuilds its C table.
+# The word lists live in data/; tools/gen-data.sh compiles each into a
+# sorted C table (committed, like cmark's entities.inc); `make gen`.
+GEN_DATA = sh tools/gen-data.sh
 src/lexicon.inc: data/fr-cues.txt tools/gen-lexicon.sh
 	sh tools/gen-lexicon.sh data/fr-cues.txt > $@.tmp && mv $@.tmp $@
+src/stopwords.inc: $(wildcard data/stopwords-*.txt) tools/gen-data.sh
+	$(GEN_DATA) words $(wildcard data/stopwords-*.txt) > $@.tmp && \
+	    mv $@.tmp $@
 $(BUILD)/quotes.o: src/fr-reporting-verbs.inc
 
 # The reporting-verb lexicon, sorted for bsearch (command kept in the .inc).
@@ -61,7 +66,7 @@ src/fr-reporting-verbs.inc: data/fr-reporting-verbs.txt
 	    data/fr-reporting-verbs.txt | LC_ALL=C sort -u | \
 	    sed 's/^.*$$/"&",/') > $@.tmp && mv $@.tmp $@
 
-gen: src/lexicon.inc src/fr-reporting-verbs.inc
+gen: src/lexicon.inc src/stopwords.inc src/fr-reporting-verbs.inc
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libartparse.a | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< \

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Cue lookup: the generated table is sorted bytewise, so the phrases that
- * can start a string all lie in the range sharing its first byte.
+ * Look-ups in the generated word lists.  Every table is sorted bytewise:
+ * the cue phrases that can start a string all lie in the range sharing
+ * its first byte, and a stopword is found by binary search over words
+ * folded into a stack buffer.
  */
 #include <stdint.h>
 #include <string.h>
@@ -9,6 +11,15 @@
 #include <utf8proc.h>
 
 #include "lexicon.h"
+
+#define L_FR	(1u << AP_LANG_FR)
+#define L_EN	(1u << AP_LANG_EN)
+#define L_DE	(1u << AP_LANG_DE)
+#define L_ES	(1u << AP_LANG_ES)
+#define L_IT	(1u << AP_LANG_IT)
+#define L_NL	(1u << AP_LANG_NL)
+#define L_PT	(1u << AP_LANG_PT)
+#define L_ANY	AP_LANG_ALL
 
 struct cue {
 	enum ap_cue	 cls;
@@ -167,4 +178,210 @@ ap_cue_whole(const char *s, enum ap_cue c)
 
 	ap_cue_classes(s, &whole);
 	return (whole & (1u << c)) != 0;
+}
+
+struct word {
+	const char	*w;
+	unsigned	 langs;
+};
+
+static const struct word stopwords[] = {
+#include "stopwords.inc"
+};
+
+#define NSTOP		(sizeof(stopwords) / sizeof(stopwords[0]))
+#define WORD_MAX	24	/* longer folded words are no stopwords */
+#define GUESS_BYTES	4096	/* sample ap_lang_guess reads */
+#define GUESS_WORDS	12	/* fewer words: no guess */
+#define GUESS_HITS	4	/* fewer stopwords of the best language: none */
+
+/* Languages of folded word "w", or 0. */
+static unsigned
+stopword_langs(const char *w)
+{
+	size_t lo = 0, hi = NSTOP, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(stopwords[mid].w, w);
+		if (c == 0)
+			return stopwords[mid].langs;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/*
+ * Call fn on every word of "s" (runs of letters, marks and digits), folded
+ * to lower case into a stack buffer; words too long to be a stopword get
+ * "" instead.  Returns the number of words.
+ */
+static size_t
+each_word(const char *s, size_t n, void (*fn)(const char *, void *),
+    void *arg)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+	utf8proc_category_t cat;
+	char w[WORD_MAX + 4];
+	size_t i = 0, o = 0, words = 0;
+	bool in = false, over = false;
+	unsigned char c;
+
+	while (i <= n) {
+		bool wc;
+
+		if (i == n) {
+			wc = false;
+			k = 1;
+		} else if ((c = p[i]) < 0x80) {
+			wc = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+			    (c >= 'A' && c <= 'Z');
+			cp = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+			k = 1;
+		} else {
+			k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i),
+			    &cp);
+			if (k <= 0) {
+				k = 1;
+				wc = false;
+			} else {
+				cat = utf8proc_category(cp);
+				wc = (cat >= UTF8PROC_CATEGORY_LU &&
+				    cat <= UTF8PROC_CATEGORY_ME) ||
+				    (cat >= UTF8PROC_CATEGORY_ND &&
+				    cat <= UTF8PROC_CATEGORY_NO);
+				if (wc)
+					cp = utf8proc_tolower(cp);
+			}
+		}
+		if (wc) {
+			if (!in) {
+				in = true;
+				over = false;
+				o = 0;
+			}
+			if (!over && o + 4 <= WORD_MAX)
+				o += (size_t)utf8proc_encode_char(cp,
+				    (utf8proc_uint8_t *)w + o);
+			else
+				over = true;
+		} else if (in) {
+			in = false;
+			words++;
+			w[over ? 0 : o] = '\0';
+			if (fn != NULL)
+				fn(w, arg);
+		}
+		i += (size_t)k;
+	}
+	return words;
+}
+
+struct count {
+	unsigned	 mask;
+	size_t		 hits;
+	size_t		 per[AP_LANG__MAX];
+};
+
+static void
+count_one(const char *w, void *arg)
+{
+	struct count *c = arg;
+	unsigned l;
+	int i;
+
+	if (w[0] == '\0' || (l = stopword_langs(w) & c->mask) == 0)
+		return;
+	c->hits++;
+	for (i = 0; i < AP_LANG__MAX; i++)
+		if (l & (1u << i))
+			c->per[i]++;
+}
+
+size_t
+ap_stopword_count(const char *s, size_t n, unsigned langmask, size_t *words)
+{
+	struct count c;
+	size_t nw;
+
+	memset(&c, 0, sizeof(c));
+	c.mask = langmask;
+	nw = each_word(s, n, langmask != 0 ? count_one : NULL, &c);
+	if (words != NULL)
+		*words = nw;
+	return c.hits;
+}
+
+unsigned
+ap_lang_guess(const char *text, size_t n)
+{
+	struct count c;
+	size_t nw;
+	int i, best = 0;
+
+	if (text == NULL)
+		return 0;
+	if (n > GUESS_BYTES) {
+		/* Cut at a character boundary, then at a space. */
+		for (n = GUESS_BYTES; n > 0 &&
+		    ((unsigned char)text[n] & 0xC0) == 0x80; n--)
+			;
+		while (n > 0 && text[n] != ' ' && text[n] != '\n' &&
+		    n > GUESS_BYTES - 64)
+			n--;
+	}
+	memset(&c, 0, sizeof(c));
+	c.mask = AP_LANG_ALL;
+	nw = each_word(text, n, count_one, &c);
+	for (i = 1; i < AP_LANG__MAX; i++)
+		if (c.per[i] > c.per[best])
+			best = i;
+	if (nw < GUESS_WORDS || c.per[best] < GUESS_HITS)
+		return 0;
+	return 1u << best;
+}
+
+unsigned
+ap_lang_from_tag(const char *tag)
+{
+	static const struct {
+		const char	*code;
+		enum ap_lang	 lang;
+	} codes[] = {
+		{ "de", AP_LANG_DE }, { "deu", AP_LANG_DE },
+		{ "dut", AP_LANG_NL }, { "en", AP_LANG_EN },
+		{ "eng", AP_LANG_EN }, { "es", AP_LANG_ES },
+		{ "fr", AP_LANG_FR }, { "fra", AP_LANG_FR },
+		{ "fre", AP_LANG_FR }, { "ger", AP_LANG_DE },
+		{ "it", AP_LANG_IT }, { "ita", AP_LANG_IT },
+		{ "nl", AP_LANG_NL }, { "nld", AP_LANG_NL },
+		{ "por", AP_LANG_PT }, { "pt", AP_LANG_PT },
+		{ "spa", AP_LANG_ES },
+	};
+	char code[4];
+	size_t i, n = 0;
+
+	if (tag == NULL)
+		return 0;
+	while (*tag == ' ')
+		tag++;
+	for (; tag[n] != '\0' && tag[n] != '-' && tag[n] != '_' &&
+	    tag[n] != ' '; n++) {
+		unsigned char c = (unsigned char)tag[n];
+
+		if (n == 3 || !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+			return 0;
+		code[n] = (char)(c | 0x20);
+	}
+	code[n] = '\0';
+	for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+		if (strcmp(codes[i].code, code) == 0)
+			return 1u << codes[i].lang;
+	return 0;
 }

@@ -1,13 +1,51 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The French cue lexicon (data/fr-cues.txt): phrases that mark bylines,
- * dates, related blocks and boilerplate, matched on case-folded text.
+ * The word lists of data/, compiled in: cue phrases that mark bylines,
+ * dates, related blocks and boilerplate, matched on case-folded text, and
+ * the function words (stopwords) of each language, for guessing a text's
+ * language and measuring how much it reads like prose.
  */
 #ifndef AP_LEXICON_H
 #define AP_LEXICON_H
 
 #include <stdbool.h>
 #include <stddef.h>
+
+/* Languages with word lists; masks are 1u << enum ap_lang. */
+enum ap_lang {
+	AP_LANG_FR,
+	AP_LANG_EN,
+	AP_LANG_DE,
+	AP_LANG_ES,
+	AP_LANG_IT,
+	AP_LANG_NL,
+	AP_LANG_PT,
+	AP_LANG__MAX
+};
+
+#define AP_LANG_ALL	((1u << AP_LANG__MAX) - 1)
+
+/*
+ * Mask of the language of a BCP 47 tag ("en-US", "fr", "de_CH", "por"),
+ * or 0 when the tag is NULL or names no language with word lists.
+ */
+unsigned ap_lang_from_tag(const char *bcp47);
+
+/*
+ * Mask of the language whose stopwords are the most frequent in the first
+ * 4 KiB or so of UTF-8 "text" (any case), or 0 when there are too few
+ * words or stopwords to tell.
+ */
+unsigned ap_lang_guess(const char *text, size_t n);
+
+/*
+ * Number of words of UTF-8 "s" (any case; words are runs of letters and
+ * digits, so "l'homme" is two) that are stopwords of a language in
+ * "langmask"; the number of words goes to *words when not NULL.  Does not
+ * allocate.
+ */
+size_t	 ap_stopword_count(const char *s, size_t n, unsigned langmask,
+	    size_t *words);
 
 enum ap_cue {
 	CUE_BYLINE,

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The French cue lexicon: folding for matching, and the three lookups
- * (prefix at a word boundary, whole block, anywhere at a word start).
+ * The word lists: folding for matching, the three cue lookups (prefix at
+ * a word boundary, whole block, anywhere at a word start), stopword
+ * counts, language tags and the language guess.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -211,6 +212,171 @@ anywhere_rejects_inside_word(void **state)
 	assert_false(any_cue("Les comparses", CUE_BYLINE));
 }
 
+#define COUNT(s, m, w)	ap_stopword_count((s), strlen(s), (m), (w))
+#define LANG(l)		(1u << (l))
+
+static void
+stopwords_count_french(void **state)
+{
+	size_t words;
+
+	(void)state;
+	/* le, de, la, et, ses, à: six of ten words. */
+	assert_int_equal(COUNT("Le maire de la ville et ses adjoints à Lyon",
+	    LANG(AP_LANG_FR), &words), 6);
+	assert_int_equal(words, 10);
+}
+
+static void
+stopwords_any_case_and_accents(void **state)
+{
+	size_t words;
+
+	(void)state;
+	/* "À" folds to "à", "ÉTAIT" to "était", "DANS" to "dans". */
+	assert_int_equal(COUNT("À MIDI, IL ÉTAIT DANS LA RUE", LANG(AP_LANG_FR),
+	    &words), 5);
+	assert_int_equal(words, 7);
+}
+
+static void
+stopwords_split_at_apostrophes(void **state)
+{
+	size_t words;
+
+	(void)state;
+	/* l’ and qu' are words of their own: l, qu, il, a. */
+	assert_int_equal(COUNT("l’homme qu'il a vu", LANG(AP_LANG_FR), &words),
+	    4);
+	assert_int_equal(words, 6);
+}
+
+static void
+stopwords_only_languages_in_mask(void **state)
+{
+	const char *en = "the cat sat on the mat with a cap";
+
+	(void)state;
+	assert_int_equal(COUNT(en, LANG(AP_LANG_EN), NULL), 5);
+	assert_int_equal(COUNT(en, LANG(AP_LANG_DE), NULL), 0);
+	/* "on" and "a" are French too. */
+	assert_int_equal(COUNT(en, LANG(AP_LANG_FR), NULL), 2);
+	assert_int_equal(COUNT(en, 0, NULL), 0);
+}
+
+static void
+stopwords_word_count_without_mask(void **state)
+{
+	size_t words = 99;
+
+	(void)state;
+	assert_int_equal(COUNT("", AP_LANG_ALL, &words), 0);
+	assert_int_equal(words, 0);
+	assert_int_equal(COUNT("  ... — 12 ans, 3,5 %", 0, &words), 0);
+	assert_int_equal(words, 4);
+}
+
+static void
+stopwords_long_word_is_no_stopword(void **state)
+{
+	size_t words;
+
+	(void)state;
+	assert_int_equal(COUNT("anticonstitutionnellement dedededededededededededede",
+	    AP_LANG_ALL, &words), 0);
+	assert_int_equal(words, 2);
+}
+
+static void
+stopwords_invalid_utf8(void **state)
+{
+	size_t words;
+
+	(void)state;
+	assert_int_equal(COUNT("der \xff\xfe Hund und \xc3", LANG(AP_LANG_DE),
+	    &words), 2);
+	assert_int_equal(words, 3);
+}
+
+static void
+lang_from_tags(void **state)
+{
+	(void)state;
+	assert_int_equal(ap_lang_from_tag("fr"), LANG(AP_LANG_FR));
+	assert_int_equal(ap_lang_from_tag("en-US"), LANG(AP_LANG_EN));
+	assert_int_equal(ap_lang_from_tag("DE-ch"), LANG(AP_LANG_DE));
+	assert_int_equal(ap_lang_from_tag("pt_BR"), LANG(AP_LANG_PT));
+	assert_int_equal(ap_lang_from_tag("nld"), LANG(AP_LANG_NL));
+	assert_int_equal(ap_lang_from_tag(" es-419"), LANG(AP_LANG_ES));
+	assert_int_equal(ap_lang_from_tag("it"), LANG(AP_LANG_IT));
+	assert_int_equal(ap_lang_from_tag("ja-JP"), 0);
+	assert_int_equal(ap_lang_from_tag("english"), 0);
+	assert_int_equal(ap_lang_from_tag(""), 0);
+	assert_int_equal(ap_lang_from_tag(NULL), 0);
+}
+
+static unsigned
+guess(const char *s)
+{
+	return ap_lang_guess(s, strlen(s));
+}
+
+static void
+lang_guess_each_language(void **state)
+{
+	(void)state;
+	assert_int_equal(guess("Le gouvernement a annoncé mardi qu'il allait "
+	    "revoir la réforme des retraites, dans un contexte de tensions "
+	    "sociales et de grèves."), LANG(AP_LANG_FR));
+	assert_int_equal(guess("The government said on Tuesday that it would "
+	    "review the pension reform, which has been met with strikes and "
+	    "protests across the country."), LANG(AP_LANG_EN));
+	assert_int_equal(guess("Die Regierung hat am Dienstag angekündigt, "
+	    "dass sie die Rentenreform überprüfen wird, die seit Wochen von "
+	    "Streiks begleitet wird."), LANG(AP_LANG_DE));
+	assert_int_equal(guess("El gobierno anunció el martes que revisará "
+	    "la reforma de las pensiones, que ha provocado huelgas y "
+	    "protestas en todo el país."), LANG(AP_LANG_ES));
+	assert_int_equal(guess("Il governo ha annunciato martedì che "
+	    "rivedrà la riforma delle pensioni, che ha provocato scioperi e "
+	    "proteste in tutto il paese."), LANG(AP_LANG_IT));
+	assert_int_equal(guess("De regering heeft dinsdag aangekondigd dat "
+	    "zij de hervorming van de pensioenen zal herzien, die al weken "
+	    "tot stakingen leidt."), LANG(AP_LANG_NL));
+	assert_int_equal(guess("O governo anunciou na terça-feira que vai "
+	    "rever a reforma das pensões, que tem provocado greves e "
+	    "protestos em todo o país."), LANG(AP_LANG_PT));
+}
+
+static void
+lang_guess_needs_text(void **state)
+{
+	(void)state;
+	assert_int_equal(guess(""), 0);
+	assert_int_equal(guess("Accueil"), 0);
+	assert_int_equal(ap_lang_guess(NULL, 0), 0);
+	/* Words but no function words: no guess. */
+	assert_int_equal(guess("Xq zzv plokk wumm brrt snarf glorp quux "
+	    "frob blat zot pling"), 0);
+}
+
+static void
+lang_guess_reads_a_sample_only(void **state)
+{
+	static char big[20000];
+	size_t i;
+	const char *en = "the cat and the dog of the house ";
+
+	(void)state;
+	/* English first, then far more German: the sample is English. */
+	for (i = 0; i + 40 < 4000; i += strlen(en))
+		memcpy(big + i, en, strlen(en));
+	for (; i + 20 < sizeof(big); i += 16)
+		memcpy(big + i, "der die und das ", 16);
+	big[i] = '\0';
+	assert_int_equal(ap_lang_guess(big, strlen(big)), LANG(AP_LANG_EN));
+}
+
 int
 main(void)
 {
@@ -235,6 +401,17 @@ main(void)
 		cmocka_unit_test(whole_rejects_following_words),
 		cmocka_unit_test(anywhere_finds_cue_at_word_start),
 		cmocka_unit_test(anywhere_rejects_inside_word),
+		cmocka_unit_test(stopwords_count_french),
+		cmocka_unit_test(stopwords_any_case_and_accents),
+		cmocka_unit_test(stopwords_split_at_apostrophes),
+		cmocka_unit_test(stopwords_only_languages_in_mask),
+		cmocka_unit_test(stopwords_word_count_without_mask),
+		cmocka_unit_test(stopwords_long_word_is_no_stopword),
+		cmocka_unit_test(stopwords_invalid_utf8),
+		cmocka_unit_test(lang_from_tags),
+		cmocka_unit_test(lang_guess_each_language),
+		cmocka_unit_test(lang_guess_needs_text),
+		cmocka_unit_test(lang_guess_reads_a_sample_only),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
