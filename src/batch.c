@@ -65,6 +65,21 @@ struct wire {
 	size_t	 outlen;
 };
 
+/*
+ * A set of 128-bit keys, open addressing: the (device, inode) pairs of
+ * the inputs, and two hashes of each output name given out.  Only keys
+ * are kept, 16 bytes an input, so that a run over a whole archive stays
+ * small; {0, 0} marks an empty cell.
+ */
+struct key {
+	uint64_t	 a, b;
+};
+
+struct keyset {
+	struct key	*k;
+	size_t		 n, cap;
+};
+
 struct obuf {
 	char	*p;
 	size_t	 len;
@@ -89,6 +104,7 @@ struct slot {
 	struct obuf	 res;		/* struct wire, message, output */
 	int		 status;	/* enum res, once SLOT_DONE */
 	char		*msg;		/* the reason, when not RES_OK */
+	char		*note;	/* said before the result: a renamed output */
 };
 
 struct batch {
@@ -114,8 +130,15 @@ struct batch {
 	bool			 usage_err, sys_err;
 	bool			 stop;		/* submit nothing more */
 	bool			 have_outid;
+	bool			 prepassed;	/* inputs known in advance */
 	dev_t			 outdev; /* -d folder, skipped in walks */
 	ino_t			 outino;
+	struct keyset		 inputs;	/* (dev, ino) of the inputs */
+	struct keyset		 names;		/* output names given out */
+	bool			 hold;	/* read the whole list first */
+	bool			 held;	/* ... and it is in "list" */
+	int			 list_err; /* errno reading the list */
+	struct obuf		 list;
 	pid_t			 parent;
 	double			 t0, tdraw;
 	char			 path[PATH_MAX]; /* the walk's current path */
@@ -182,6 +205,85 @@ obuf_add(struct obuf *b, const void *p, size_t n)
 	memcpy(b->p + b->len, p, n);
 	b->len += n;
 	return 0;
+}
+
+static size_t
+key_slot(const struct keyset *ks, struct key k)
+{
+	size_t i = (size_t)(k.a ^ (k.b * 0x9e3779b97f4a7c15ULL)) &
+	    (ks->cap - 1);
+
+	while ((ks->k[i].a != 0 || ks->k[i].b != 0) &&
+	    (ks->k[i].a != k.a || ks->k[i].b != k.b))
+		i = (i + 1) & (ks->cap - 1);
+	return i;
+}
+
+static bool
+key_has(const struct keyset *ks, struct key k)
+{
+	size_t i;
+
+	if (ks->cap == 0)
+		return false;
+	i = key_slot(ks, k);
+	return ks->k[i].a != 0 || ks->k[i].b != 0;
+}
+
+/* Add "k" (not {0, 0}); 0, or -1 when memory runs out. */
+static int
+key_add(struct keyset *ks, struct key k)
+{
+	struct keyset nk;
+	size_t i;
+
+	if (ks->cap == 0 || 2 * (ks->n + 1) > ks->cap) {
+		nk.cap = ks->cap ? 2 * ks->cap : 1024;
+		nk.n = 0;
+		if ((nk.k = calloc(nk.cap, sizeof(*nk.k))) == NULL)
+			return -1;
+		for (i = 0; i < ks->cap; i++)
+			if (ks->k[i].a != 0 || ks->k[i].b != 0)
+				nk.k[key_slot(&nk, ks->k[i])] = ks->k[i];
+		nk.n = ks->n;
+		free(ks->k);
+		*ks = nk;
+	}
+	i = key_slot(ks, k);
+	if (ks->k[i].a == 0 && ks->k[i].b == 0) {
+		ks->k[i] = k;
+		ks->n++;
+	}
+	return 0;
+}
+
+/* An input's identity; ino 0 is never a file's, so never {0, 0}. */
+static struct key
+file_key(const struct stat *st)
+{
+	struct key k;
+
+	k.a = (uint64_t)st->st_dev;
+	k.b = (uint64_t)st->st_ino;
+	if (k.a == 0 && k.b == 0)
+		k.b = 1;
+	return k;
+}
+
+/* Two independent 64-bit FNV-1a hashes of a name: 128 bits in all. */
+static struct key
+name_key(const char *s)
+{
+	struct key k = { 14695981039346656037ULL, 0x6c62272e07bb0142ULL };
+
+	for (; *s != '\0'; s++) {
+		k.a = (k.a ^ (unsigned char)*s) * 1099511628211ULL;
+		k.b = (k.b ^ (unsigned char)*s) * 0x100000001b3ULL;
+		k.b ^= k.b >> 29;
+	}
+	if (k.a == 0 && k.b == 0)
+		k.b = 1;
+	return k;
 }
 
 /* Read all of fd into a malloc'd buffer; -1 with errno, or -2: too big. */
@@ -607,28 +709,86 @@ sniff(const char *path)
 
 /*
  * Output path under -d for the input whose path relative to what was
- * named is "rel": a known input extension is replaced by the writer's,
- * any other name gets it appended.  Returns a malloc'd path or NULL.
+ * named is "rel" (empty and "." components dropped).  A known input
+ * extension is replaced by the writer's, any other name gets it appended:
+ * in/a.html -> DIR/a.json.  A name already given to an earlier input of
+ * the run is never given again: the later input keeps its extension
+ * (a.txt -> a.txt.json) and, when that is taken too, gets a number
+ * (a.txt.2.json, a.txt.3.json...).  Inputs come in a fixed order, so the
+ * names are the same at every run and whatever -j.  Returns a malloc'd
+ * path, with the first choice in "first" (relative to DIR) and *renamed
+ * set when it was taken; NULL with errno set.
  */
 static char *
-map_out(const struct batch *b, const char *rel)
+map_out(struct batch *b, const char *rel, char *first, size_t firstsz,
+    bool *renamed)
 {
-	const char *slash = strrchr(rel, '/');
-	const char *base = slash != NULL ? slash + 1 : rel;
-	size_t keep = strlen(rel), need;
+	char norm[PATH_MAX], cand[PATH_MAX + 32];
+	const char *base, *p, *q;
+	size_t o = 0, len, stem, dirlen;
+	unsigned long n;
+	struct key k;
 	char *out;
+	int w;
 
-	if (known_ext(base))
-		keep = (size_t)(strrchr(base, '.') - rel);
-	need = strlen(b->c->outdir) + 1 + keep + 1 + strlen(b->ext) + 1;
-	if (need > PATH_MAX) {
+	for (p = rel; *p != '\0'; p = *q == '/' ? q + 1 : q) {
+		if ((q = strchr(p, '/')) == NULL)
+			q = p + strlen(p);
+		len = (size_t)(q - p);
+		if (len == 0 || (len == 1 && *p == '.'))
+			continue;
+		if (o + len + 2 > sizeof(norm)) {
+			errno = ENAMETOOLONG;
+			return NULL;
+		}
+		if (o > 0)
+			norm[o++] = '/';
+		memcpy(norm + o, p, len);
+		o += len;
+	}
+	norm[o] = '\0';
+	if (o == 0) {
+		errno = ENOENT;
+		return NULL;
+	}
+	base = strrchr(norm, '/') != NULL ? strrchr(norm, '/') + 1 : norm;
+	stem = known_ext(base) ? (size_t)(strrchr(base, '.') - norm) : o;
+	for (n = 0;; n++) {
+		if (n == 0)
+			w = snprintf(cand, sizeof(cand), "%.*s.%s", (int)stem,
+			    norm, b->ext);
+		else if (n == 1 && stem == o)
+			continue;	/* no extension to keep */
+		else if (n == 1)
+			w = snprintf(cand, sizeof(cand), "%s.%s", norm,
+			    b->ext);
+		else
+			w = snprintf(cand, sizeof(cand), "%s.%lu.%s", norm, n,
+			    b->ext);
+		if (w < 0 || (size_t)w >= sizeof(cand)) {
+			errno = ENAMETOOLONG;
+			return NULL;
+		}
+		if (n == 0)
+			snprintf(first, firstsz, "%s", cand);
+		k = name_key(cand);
+		if (!key_has(&b->names, k))
+			break;
+	}
+	if (key_add(&b->names, k) != 0)
+		return NULL;
+	*renamed = n > 0;
+	dirlen = strlen(b->c->outdir);
+	len = strlen(cand);
+	if (dirlen + 1 + len + 1 > PATH_MAX) {
 		errno = ENAMETOOLONG;
 		return NULL;
 	}
-	if ((out = malloc(need)) == NULL)
+	if ((out = malloc(dirlen + 1 + len + 1)) == NULL)
 		return NULL;
-	snprintf(out, need, "%s/%.*s.%s", b->c->outdir, (int)keep, rel,
-	    b->ext);
+	memcpy(out, b->c->outdir, dirlen);
+	out[dirlen] = '/';
+	memcpy(out + dirlen + 1, cand, len + 1);
 	return out;
 }
 
@@ -666,6 +826,7 @@ free_slot(struct slot *s)
 	free(s->out);
 	free(s->res.p);
 	free(s->msg);
+	free(s->note);
 	memset(s, 0, sizeof(*s));
 	s->fd = -1;
 }
@@ -722,6 +883,8 @@ account(struct batch *b, struct slot *s)
 	char *hdr;
 	int n, rc;
 
+	if (s->note != NULL && !b->c->quiet)
+		say(b, "%s", s->note);
 	switch (s->status) {
 	case RES_OK:
 		if (!b->tostdout) {
@@ -982,6 +1145,36 @@ send_result(int fd, int status, const char *msg)
 	_exit(0);
 }
 
+/*
+ * The output of this one input cannot be written.  A name too long, a
+ * folder on its path that is a file, a folder where the file goes or a
+ * symbolic link inside -d fail this input only; any other error (disk
+ * full, read-only, I/O, permissions) is the output tree's and stops the
+ * run.  Never returns.
+ */
+static void
+out_failed(int fd, const char *out, int err)
+{
+	char why[PATH_MAX + 128];
+
+	snprintf(why, sizeof(why), "cannot write '%s': %s", out,
+	    err == ELOOP ? "a symbolic link is in the way" : strerror(err));
+	switch (err) {
+	case ENAMETOOLONG:
+	case ENOTDIR:
+	case EISDIR:
+	case ELOOP:
+	case EEXIST:
+	case ENOTEMPTY:
+	case EINVAL:
+		send_result(fd, RES_FAIL, why);
+		break;
+	default:
+		send_result(fd, RES_OUT, strerror(err));
+		break;
+	}
+}
+
 /* In the child: convert the input of "s" and report; never returns. */
 static void
 worker(struct batch *b, struct slot *s, int fd, const sigset_t *mask)
@@ -1031,7 +1224,7 @@ worker(struct batch *b, struct slot *s, int fd, const sigset_t *mask)
 	if (rc == AP_OK)
 		send_result(fd, RES_OK, NULL);
 	if (fs.err != 0)
-		send_result(fd, RES_OUT, strerror(fs.err));
+		out_failed(fd, s->out, fs.err);
 	send_result(fd, RES_MEM, ap_strerror(rc));
 }
 
@@ -1091,17 +1284,117 @@ fail:
 	stop(b);
 }
 
+/* Whether the existing output "out" may be replaced: --force, --update. */
+static bool
+replaceable(const struct batch *b, const struct stat *in,
+    const struct stat *out)
+{
+	return b->c->force || (b->c->update &&
+	    (in->st_mtim.tv_sec > out->st_mtim.tv_sec ||
+	    (in->st_mtim.tv_sec == out->st_mtim.tv_sec &&
+	    in->st_mtim.tv_nsec > out->st_mtim.tv_nsec)));
+}
+
+/*
+ * Decide the output of "s" under -d: its name (see map_out()), and
+ * whether it is written, skipped or refused.  An output that is an input
+ * of the run is never written: neither the input itself (same device and
+ * inode) nor another (-f text -d IN IN would replace IN/a.txt with the
+ * conversion of IN/a.html).  Returns false when "s" is done.
+ */
+static bool
+plan_out(struct batch *b, struct slot *s, const char *rel,
+    const struct stat *inst)
+{
+	char first[PATH_MAX + 32], note[2 * PATH_MAX + 128];
+	struct stat in, out;
+	bool renamed = false;
+
+	if (rel == NULL) {
+		set_done(s, RES_FAIL, "cannot mirror a path with '..' under "
+		    "the output folder");
+		return false;
+	}
+	if ((s->out = map_out(b, rel, first, sizeof(first), &renamed)) ==
+	    NULL) {
+		set_done(s, errno == ENOMEM ? RES_MEM : RES_FAIL,
+		    strerror(errno));
+		return false;
+	}
+	if (inst == NULL) {
+		if (stat(s->path, &in) != 0) {
+			set_done(s, RES_FAIL, strerror(errno));
+			return false;
+		}
+		inst = &in;
+	}
+	if (renamed) {
+		/* -f text -d IN IN: IN/a.txt is taken by IN/a.html, but
+		 * the true reason not to write it is that it is a.txt. */
+		snprintf(note, sizeof(note), "%s/%s", b->c->outdir, first);
+		if (stat(note, &out) == 0 && inst->st_dev == out.st_dev &&
+		    inst->st_ino == out.st_ino) {
+			set_done(s, RES_FAIL, "output would replace the input");
+			return false;
+		}
+		snprintf(note, sizeof(note), "%s: output name '%s/%s' is taken "
+		    "by an earlier input; writing '%s'", s->path,
+		    b->c->outdir, first, s->out);
+		s->note = strdup(note);
+	}
+	if (stat(s->out, &out) != 0)
+		return true;
+	if (inst->st_dev == out.st_dev && inst->st_ino == out.st_ino) {
+		set_done(s, RES_FAIL, "output would replace the input");
+		return false;
+	}
+	if (S_ISDIR(out.st_mode)) {
+		snprintf(note, sizeof(note), "cannot write '%s': %s", s->out,
+		    strerror(EISDIR));
+		set_done(s, RES_FAIL, note);
+		return false;
+	}
+	if (key_has(&b->inputs, file_key(&out))) {
+		snprintf(note, sizeof(note), "output '%s' is an input of this "
+		    "run; not replaced", s->out);
+		set_done(s, RES_FAIL, note);
+		return false;
+	}
+	if (!replaceable(b, inst, &out)) {
+		stale_remove(s->out);
+		set_done(s, RES_SKIP, NULL);
+		return false;
+	}
+	return true;
+}
+
 /*
  * One input: "path" as named, "rel" its path under -d (before the
- * extension is replaced), or NULL when it cannot be mirrored.  Waits for
- * a free job and ring slot first.
+ * extension is replaced), or NULL when it cannot be mirrored; "st" its
+ * stat(2), or NULL when not known.  Waits for a free job and ring slot
+ * first.
  */
 static void
-submit(struct batch *b, const char *path, const char *rel)
+submit(struct batch *b, const char *path, const char *rel,
+    const struct stat *st)
 {
-	struct stat in, out;
+	struct stat in;
 	struct slot *s;
 
+	/* Under -d, every input is known before an output is written when
+	 * the inputs can be listed twice; a piped list is known as it
+	 * comes. */
+	if (b->c->outdir != NULL && (b->counting || !b->prepassed) &&
+	    strcmp(path, "-") != 0) {
+		if (st == NULL && stat(path, &in) == 0)
+			st = &in;
+		if (st != NULL && key_add(&b->inputs, file_key(st)) != 0) {
+			say(b, "%s: %s", path, strerror(errno));
+			b->sys_err = true;
+			stop(b);
+			return;
+		}
+	}
 	if (b->counting) {
 		b->total++;
 		return;
@@ -1119,39 +1412,8 @@ submit(struct batch *b, const char *path, const char *rel)
 		stop(b);
 		return;
 	}
-	if (b->c->outdir != NULL) {
-		if (rel == NULL) {
-			set_done(s, RES_FAIL, "cannot mirror a path with '..' "
-			    "under the output folder");
-			goto out;
-		}
-		if ((s->out = map_out(b, rel)) == NULL) {
-			set_done(s, RES_FAIL, strerror(errno));
-			goto out;
-		}
-		if (stat(path, &in) != 0) {
-			set_done(s, RES_FAIL, strerror(errno));
-			goto out;
-		}
-		if (stat(s->out, &out) == 0) {
-			if (in.st_dev == out.st_dev &&
-			    in.st_ino == out.st_ino) {
-				set_done(s, RES_FAIL, "output would replace "
-				    "the input");
-				goto out;
-			}
-			if (!b->c->force && !(b->c->update &&
-			    (in.st_mtim.tv_sec > out.st_mtim.tv_sec ||
-			    (in.st_mtim.tv_sec == out.st_mtim.tv_sec &&
-			    in.st_mtim.tv_nsec > out.st_mtim.tv_nsec)))) {
-				stale_remove(s->out);
-				set_done(s, RES_SKIP, NULL);
-				goto out;
-			}
-		}
-	}
-	start(b, s);
-out:
+	if (b->c->outdir == NULL || plan_out(b, s, rel, st))
+		start(b, s);
 	retire(b);
 }
 
@@ -1210,7 +1472,7 @@ walk_entry(struct batch *b, size_t len, size_t rootlen, const char *name)
 		walk(b, len, rootlen);
 	} else if (S_ISREG(st.st_mode) && (known_ext(name) ||
 	    (strchr(name, '.') == NULL && sniff(b->path))))
-		submit(b, b->path, b->path + rootlen);
+		submit(b, b->path, b->path + rootlen, &st);
 }
 
 /* Walk the folder in b->path[0..len), entries in byte order of name. */
@@ -1276,10 +1538,12 @@ operand(struct batch *b, const char *path, bool listed)
 	size_t len = strlen(path);
 
 	if (!listed && strcmp(path, "-") == 0) {
-		submit(b, path, NULL);
+		submit(b, path, NULL, NULL);
 		return;
 	}
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (stat(path, &st) != 0)
+		submit_error(b, path, strerror(errno));
+	else if (S_ISDIR(st.st_mode)) {
 		if (listed)
 			return;		/* find(1) lists folders too */
 		if (len >= sizeof(b->path)) {
@@ -1290,28 +1554,40 @@ operand(struct batch *b, const char *path, bool listed)
 		while (len > 1 && b->path[len - 1] == '/')
 			b->path[--len] = '\0';
 		walk(b, len, len + (b->path[len - 1] != '/'));
-		return;
-	}
-	if (listed)
-		submit(b, path, mirror_rel(path));
+	} else if (listed)
+		submit(b, path, mirror_rel(path), &st);
 	else {
 		base = strrchr(path, '/');
 		submit(b, path, base != NULL && base[1] != '\0' ? base + 1 :
-		    path);
+		    path, &st);
 	}
 }
 
-/* Stream the --files-from list, one entry at a time. */
+/*
+ * Stream the --files-from list, one entry at a time; or, when b->hold is
+ * set, read all of it first and keep it in b->list (entries NUL-ended),
+ * so that both passes of ap_batch_run() see the same entries.
+ */
 static void
 read_list(struct batch *b)
 {
 	const char *name = b->c->files_from;
+	const char *shown = strcmp(name, "-") == 0 ? "<stdin>" : name;
 	FILE *fp;
-	char *line = NULL;
+	char *line = NULL, *p;
 	size_t cap = 0;
 	ssize_t n;
 	int sep = b->c->null ? '\0' : '\n';
 
+	if (b->held) {
+		for (p = b->list.p; p != NULL && p < b->list.p + b->list.len &&
+		    !b->stop; p += strlen(p) + 1)
+			operand(b, p, true);
+		if (b->list_err != 0 && !b->stop)
+			submit_error(b, shown, strerror(b->list_err));
+		return;
+	}
+	b->list_err = 0;
 	if (strcmp(name, "-") == 0)
 		fp = stdin;
 	else if ((fp = fopen(name, "r")) == NULL) {
@@ -1321,17 +1597,28 @@ read_list(struct batch *b)
 	while (!b->stop && (n = getdelim(&line, &cap, sep, fp)) > 0) {
 		if (line[n - 1] == sep)
 			line[--n] = '\0';
-		if (n > 0)
+		if (n == 0)
+			continue;
+		if (!b->hold)
 			operand(b, line, true);
+		else if (obuf_add(&b->list, line, (size_t)n + 1) != 0) {
+			say(b, "%s: %s", shown, strerror(errno));
+			b->sys_err = true;
+			stop(b);
+		}
 	}
-	if (ferror(fp) && !b->stop)
-		submit_error(b, strcmp(name, "-") == 0 ? "<stdin>" : name,
-		    strerror(errno));
+	if (ferror(fp))
+		b->list_err = errno ? errno : EIO;
 	free(line);
 	if (fp != stdin)
 		fclose(fp);
-	else if (b->counting)
+	else if (b->counting && !b->hold)
 		rewind(fp);
+	if (b->hold) {
+		b->held = true;
+		read_list(b);
+	} else if (b->list_err != 0 && !b->stop)
+		submit_error(b, shown, strerror(b->list_err));
 }
 
 static void
@@ -1431,6 +1718,9 @@ teardown(struct batch *b)
 	free(b->run);
 	free(b->pfd);
 	free(b->pslot);
+	free(b->inputs.k);
+	free(b->names.k);
+	free(b->list.p);
 	if (sigpipe[0] >= 0) {
 		close(sigpipe[0]);
 		close(sigpipe[1]);
@@ -1448,11 +1738,20 @@ ap_batch_run(const struct ap_cli *c, char *const *inputs, size_t n)
 		teardown(&b);
 		return AP_EXIT_SYS;
 	}
-	if (b.progress && countable(c)) {
+	/* A first pass over the inputs counts them for the progress line
+	 * and, under -d, learns them all, so that no output replaces an
+	 * input that comes later. */
+	/* A piped list is read whole first only when an existing output
+	 * may be replaced: without --force or --update nothing can be lost
+	 * by learning the inputs as they come. */
+	b.hold = c->outdir != NULL && (c->force || c->update) &&
+	    !countable(c);
+	if ((b.progress || c->outdir != NULL) && (b.hold || countable(c))) {
 		b.counting = true;
 		produce(&b, inputs, n);
 		b.counting = false;
 		b.total_known = true;
+		b.prepassed = true;
 	}
 	b.t0 = mono();
 	draw_progress(&b, true);

@@ -90,7 +90,11 @@ usage(FILE *fp)
 	    "mirroring the\n"
 	    "                         input tree; without it, several JSON "
 	    "outputs go to\n"
-	    "                         stdout as NDJSON, one object a line\n"
+	    "                         stdout as NDJSON, one object a line; "
+	    "two inputs\n"
+	    "                         with one output name: the later keeps "
+	    "its extension\n"
+	    "                         (a.txt -> a.txt.json)\n"
 	    "      --force            with -d: replace existing outputs\n"
 	    "      --update           with -d: convert only inputs newer "
 	    "than their output\n"
@@ -127,7 +131,9 @@ usage(FILE *fp)
 	    "  -V, --version          show the version and exit\n"
 	    "\nExit status:\n"
 	    "  0  every input was converted (or skipped under -d)\n"
-	    "  1  some input could not be read or holds no article text\n"
+	    "  1  some input could not be read or holds no article text, or "
+	    "its output\n"
+	    "     is an input or cannot be created at its path\n"
 	    "  2  usage error (bad option, unknown format or encoding)\n"
 	    "  3  system error (cannot write output, out of memory)\n", fp);
 }
@@ -250,6 +256,23 @@ set_alarm(const char *shown, double secs)
 }
 
 /*
+ * Whether the output "out" is the input "path" ("-": standard input):
+ * the same file, by any name or link.  Atomic replacement would swap the
+ * user's input for its conversion.
+ */
+static bool
+same_file(const char *path, const char *out)
+{
+	struct stat in, o;
+
+	if ((strcmp(path, "-") == 0 ? fstat(STDIN_FILENO, &in) :
+	    stat(path, &in)) != 0 || stat(out, &o) != 0)
+		return false;
+	return S_ISREG(o.st_mode) && in.st_dev == o.st_dev &&
+	    in.st_ino == o.st_ino;
+}
+
+/*
  * The single-input path: read all of "path", parse it within the time
  * bound, render it to -o or standard output.  Returns an exit status.
  */
@@ -265,6 +288,10 @@ convert(const char *path, const struct ap_cli *c)
 	size_t len = 0;
 	int fd = STDOUT_FILENO, rc;
 
+	if (c->output != NULL && same_file(path, c->output)) {
+		ap_cli_error("%s: output would replace the input", c->output);
+		return AP_EXIT_FAIL;
+	}
 	rc = ap_batch_load(path, c->max_size, &buf, &len, why, sizeof(why));
 	if (rc != AP_EXIT_OK) {
 		ap_cli_error("%s: %s", shown, why);

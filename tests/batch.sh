@@ -243,18 +243,94 @@ run "$bin" -f text -d "$tmp/same/out" "$tmp/same"
 run "$bin" -f text --force -d "$tmp/same/out" "$tmp/same"
 expect_summary "output folder inside the input" 1 0 0
 
+# Never lose data.  Two inputs, one output name: both kept, the later in
+# input order with its extension kept (then a number), announced, and
+# byte for byte the same whatever -j.
+mkdir -p "$tmp/col/d1" "$tmp/col/d2"
+cp "$arts/01-byline-par.txt" "$tmp/col/d1/a.html"
+cp "$arts/02-maire-declare.txt" "$tmp/col/d1/a.txt"
+cp "$arts/03-two-authors.txt" "$tmp/col/d2/a.txt"
+cp "$arts/04-interview.txt" "$tmp/col/d1/a.txt.txt"
+for j in 1 4; do
+	run "$bin" -j $j -d "$tmp/colo$j" "$tmp/col/d1" "$tmp/col/d2"
+	expect_rc "collision -j $j" 0
+	expect_summary "collision -j $j" 4 0 0
+	expect_tree "collision -j $j" "$tmp/colo$j" './a.json
+./a.txt.2.json
+./a.txt.json
+./a.txt.txt.json'
+done
+expect_err "collision" "$tmp/col/d1/a.txt: output name '$tmp/colo4/a.json' is taken by an earlier input; writing '$tmp/colo4/a.txt.json'"
+expect_err "collision" "$tmp/col/d2/a.txt: output name '$tmp/colo4/a.json' is taken by an earlier input; writing '$tmp/colo4/a.txt.2.json'"
+grep -q "\"path\":\"$tmp/col/d1/a.html\"" "$tmp/colo1/a.json" &&
+    grep -q "\"path\":\"$tmp/col/d1/a.txt\"" "$tmp/colo1/a.txt.json" &&
+    grep -q "\"path\":\"$tmp/col/d2/a.txt\"" "$tmp/colo1/a.txt.2.json" &&
+    grep -q "\"path\":\"$tmp/col/d1/a.txt.txt\"" "$tmp/colo1/a.txt.txt.json" &&
+    ok || ko "collision: outputs not from the inputs the rule says"
+diff -r "$tmp/colo1" "$tmp/colo4" >/dev/null && ok ||
+    ko "collision: -j 4 differs from -j 1"
+# A rerun finds the same names, all up to date.
+run "$bin" -j 4 -d "$tmp/colo4" "$tmp/col/d1" "$tmp/col/d2"
+expect_summary "collision rerun" 0 0 4
+# Files named on the command line: same basename from two folders.
+run "$bin" -d "$tmp/colo5" "$tmp/col/d1/a.txt" "$tmp/col/d2/a.txt"
+expect_tree "collision, operands" "$tmp/colo5" './a.json
+./a.txt.json'
+# An output that is an input of the run: -f text -d IN IN would replace
+# IN/a.txt by the conversion of IN/a.html, and a rerun would read its
+# own outputs; both are refused, and nothing in IN changes.
+mkdir "$tmp/self"
+cp "$arts/01-byline-par.txt" "$tmp/self/a.html"
+cp "$arts/02-maire-declare.txt" "$tmp/self/a.txt"
+sum=$(cksum "$tmp/self/a.html" "$tmp/self/a.txt")
+run "$bin" -f text --force -d "$tmp/self" "$tmp/self"
+expect_rc "output is an input" 1
+expect_err "output is an input" "$tmp/self/a.html: output '$tmp/self/a.txt' is an input of this run; not replaced"
+expect_err "output is an input" "$tmp/self/a.txt: output would replace the input"
+[ "$(cksum "$tmp/self/a.html" "$tmp/self/a.txt")" = "$sum" ] && ok ||
+    ko "output is an input: an input changed"
+expect_tree "output is an input" "$tmp/self" './a.html
+./a.txt'
+# The same through a --files-from list read from a pipe, listed in that
+# order: a.html comes first, a.txt is not yet known, but exists.
+printf '%s\n' "$tmp/self/a.html" "$tmp/self/a.txt" |
+    "$bin" -f text --force --files-from - -d / >"$out" 2>"$err"
+[ "$(cksum "$tmp/self/a.html" "$tmp/self/a.txt")" = "$sum" ] && ok ||
+    ko "output is an input, piped list: an input changed"
+rm "$tmp/self/a.txt"
+run "$bin" -f text -d "$tmp/self" "$tmp/self"
+expect_rc "first run into the input folder" 0
+run "$bin" -f text --force -d "$tmp/self" "$tmp/self"
+expect_rc "rerun reads its own output" 1
+expect_err "rerun reads its own output" "output would replace the input"
+
 # Output errors: exit 3, reported, existing outputs left whole.
 if [ -w /dev/full ]; then
 	run sh -c "'$bin' '$tmp/bad/1.txt' '$tmp/bad/3.txt' >/dev/full"
 	expect_rc "/dev/full" 3
 	expect_err "/dev/full" "artparse: <stdout>: No space left on device"
 fi
-mkdir -p "$tmp/o7"
-echo x >"$tmp/o7/sub"		# a file where a folder is needed
+# A bad output path fails its input only: a file where a folder is needed
+# (ENOTDIR), a folder where the file goes (EISDIR), a name longer than
+# NAME_MAX once the extension is added (ENAMETOOLONG).
+mkdir -p "$tmp/o7/B.json"
+echo x >"$tmp/o7/sub"
 run "$bin" -d "$tmp/o7" "$in"
-expect_rc "output folder blocked" 3
-expect_err "output folder blocked" "$tmp/o7/sub/"
+expect_rc "output folder blocked" 1
+expect_err "output folder blocked" "$in/sub/c.htm: cannot write '$tmp/o7/sub/c.json': Not a directory"
+expect_err "output name is a folder" "$in/B.HTML: cannot write '$tmp/o7/B.json': Is a directory"
+expect_summary "output folder blocked" 2 6 0
+[ -f "$tmp/o7/été 2024/la une du jour.json" ] && [ -f "$tmp/o7/a.json" ] &&
+    ok || ko "output folder blocked: the batch stopped: $(tree "$tmp/o7")"
 no_temps "output folder blocked" "$tmp/o7"
+long=$(printf '%0255d' 0 | tr 0 n)
+mkdir "$tmp/long"
+cp "$sample" "$tmp/long/$long"
+cp "$sample" "$tmp/long/short.txt"
+run "$bin" -d "$tmp/o7b" "$tmp/long"
+expect_rc "name too long" 1
+expect_err "name too long" "File name too long"
+[ -f "$tmp/o7b/short.json" ] && ok || ko "name too long: the batch stopped"
 if ! $root; then
 	mkdir "$tmp/ro"
 	echo keep >"$tmp/ro/a.json"

@@ -92,6 +92,20 @@ run "$bin" -f text -o "$tmp/o/out.md" "$sample"
 expect_rc "-o replace" 0
 head -n 1 "$tmp/o/out.md" | grep -q '^La biblioth' && ok || ko "-o: not replaced"
 
+# -o naming the input itself (or a link to it, or the file on standard
+# input) is refused: exit 1, and the input is left whole.
+cp "$sample" "$tmp/self.txt"
+ln "$tmp/self.txt" "$tmp/self-link.txt"
+sum=$(cksum <"$tmp/self.txt")
+run "$bin" -f text -o "$tmp/self.txt" "$tmp/self.txt"
+expect_rc "-o is the input" 1
+expect_err "-o is the input" "artparse: $tmp/self.txt: output would replace the input"
+run "$bin" -f text -o "$tmp/self-link.txt" "$tmp/self.txt"
+expect_rc "-o is a hard link to the input" 1
+run sh -c "'$bin' -f text -o '$tmp/self.txt' <'$tmp/self.txt'"
+expect_rc "-o is standard input" 1
+[ "$(cksum <"$tmp/self.txt")" = "$sum" ] && ok || ko "-o is the input: input changed"
+
 # Usage errors: exit 2, a one-line message and a hint, nothing on stdout.
 run "$bin" --format xml "$sample"
 expect_rc "unknown format" 2
