@@ -20,7 +20,7 @@ LDFLAGS    += -fsanitize=$(SAN)
 endif
 PKGS        = libxml-2.0 jansson libutf8proc
 DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
-DEP_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS)) $(ICONV_LIBS)
+DEP_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS)) $(ICONV_LIBS) -lm
 CPPFLAGS   += -D_XOPEN_SOURCE=700 -Iinclude -Isrc -DAP_VERSION=\"$(VERSION)\"
 ALL_CFLAGS  = -std=c11 $(WARN) $(CPPFLAGS) $(DEP_CFLAGS) $(CFLAGS) -MMD -MP
 
@@ -53,8 +53,8 @@ $(BUILD)/lexicon.o: src/lexicon.inc src/stopwords.inc
 # The word lists live in data/; tools/gen-data.sh compiles each into a
 # sorted C table (committed, like cmark's entities.inc); `make gen`.
 GEN_DATA = sh tools/gen-data.sh
-src/lexicon.inc: data/fr-cues.txt tools/gen-lexicon.sh
-	sh tools/gen-lexicon.sh data/fr-cues.txt > $@.tmp && mv $@.tmp $@
+src/lexicon.inc: $(wildcard data/cues-*.txt) tools/gen-data.sh
+	$(GEN_DATA) cues $(wildcard data/cues-*.txt) > $@.tmp && mv $@.tmp $@
 src/stopwords.inc: $(wildcard data/stopwords-*.txt) tools/gen-data.sh
 	$(GEN_DATA) words $(wildcard data/stopwords-*.txt) > $@.tmp && \
 	    mv $@.tmp $@
@@ -66,7 +66,14 @@ src/fr-reporting-verbs.inc: data/fr-reporting-verbs.txt
 	    data/fr-reporting-verbs.txt | LC_ALL=C sort -u | \
 	    sed 's/^.*$$/"&",/') > $@.tmp && mv $@.tmp $@
 
-gen: src/lexicon.inc src/stopwords.inc src/fr-reporting-verbs.inc
+# The fitted content weights (data/content-weights.txt, `make train`).
+$(BUILD)/content.o: src/content-weights.inc src/content-features.def
+src/content-weights.inc: data/content-weights.txt src/content-features.def \
+    tools/gen-weights.sh
+	sh tools/gen-weights.sh data/content-weights.txt \
+	    src/content-features.def > $@.tmp && mv $@.tmp $@
+
+gen: src/lexicon.inc src/stopwords.inc src/fr-reporting-verbs.inc src/content-weights.inc
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libartparse.a | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< \
@@ -180,6 +187,17 @@ bench-linear: $(BUILD)/artparse
 # Speed of the HTML extraction against libxml2's bare DOM parse.
 BENCH_PAGES ?= ../shared/corpus/html
 $(BUILD)/html_speed: bench/html_speed.c $(BUILD)/libartparse.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libartparse.a $(DEP_LIBS)
+
+# Refit the content weights on the development corpora (../shared) and
+# print the site-grouped cross-validated report; developers only (Python,
+# numpy, scikit-learn).  See tools/train-content.py.
+.PHONY: train
+train: $(BUILD)/dump-features
+	python3 tools/train-content.py --dump $(BUILD)/dump-features \
+	    --weights data/content-weights.txt
+
+$(BUILD)/dump-features: tools/dump-features.c $(BUILD)/libartparse.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libartparse.a $(DEP_LIBS)
 
 bench: $(BUILD)/html_speed

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "classify.h"
+#include "content.h"
 #include "lexicon.h"
 #include "utf8.h"
 
@@ -286,59 +287,30 @@ standfirst_by_cue(const struct ap_block *b)
 	return b->f.words >= 8 && !b->f.opens_quote && cue_has(b, lead);
 }
 
-static double
-link_density(const struct ap_block *b)
-{
-	return b->len ? (double)b->link_chars / (double)b->f.chars : 0.0;
-}
-
 /*
- * How much a block looks like article text.  Prose counts by its length;
- * everything else costs a little, labels and boilerplate a lot.
+ * What a block adds to the body region: its fitted content probability
+ * (content.c) above the threshold, by its length, so that long prose
+ * carries the short inserts between its paragraphs.
  */
-static long
-body_score(const struct ap_block *b, bool html_article)
+static double
+body_score(const struct ap_block *b)
 {
-	const struct ap_feat *f = &b->f;
-	long s;
+	const struct ap_cparams *p = &ap_content_params;
 
-	/* The front end found the article: what lies outside is not body. */
-	if (html_article && !(b->flags & AP_BF_ARTICLE))
-		return -60;
 	/* The page's <h1> is its headline, never body text. */
 	if ((b->flags & AP_BF_HEADING) && b->level == 1)
-		return -100;
-	if (ap_rule_boilerplate(b) != NULL || ap_rule_drop_label(b))
-		s = -150;
-	else if (ap_rule_related_label(b))
-		s = -120;
-	else if (ap_rule_related_inline(b))
-		s = -10;
-	else if (ap_rule_prose(b) && link_density(b) < 0.5)
-		s = (long)f->chars;
-	else if (ap_rule_byline(b) || ap_rule_dateline(b))
-		s = -40;
-	else if (f->words <= 3)
-		s = -25;
-	else
-		s = -(long)(f->chars / 3) - 10;
-	if (b->flags & AP_BF_NAV)
-		s -= 200;
-	if (b->flags & AP_BF_ARTICLE)
-		s += 30;
-	return s;
+		return -((double)b->f.chars + p->length_bias);
+	return (b->content - p->threshold) *
+	    ((double)b->f.chars + p->length_bias);
 }
 
 /* Maximum-sum run of block scores: the body region [*from, *to). */
 static void
 body_region(struct ap_doc *d, size_t *from, size_t *to)
 {
-	long sum = 0, best = 0;
+	double sum = 0, best = 0;
 	size_t i, start = 0;
-	bool html_article = false;
 
-	for (i = 0; i < d->nblocks && !html_article; i++)
-		html_article = (d->blocks[i].flags & AP_BF_ARTICLE) != 0;
 	*from = *to = 0;
 	for (i = 0; i < d->nblocks; i++) {
 		/* "Commentaires", "Les plus lus": the article does not go on. */
@@ -351,7 +323,7 @@ body_region(struct ap_doc *d, size_t *from, size_t *to)
 			sum = 0;
 			start = i;
 		}
-		sum += body_score(&d->blocks[i], html_article);
+		sum += body_score(&d->blocks[i]);
 		if (sum > best) {
 			best = sum;
 			*from = start;
@@ -514,6 +486,8 @@ label_body(struct ap_doc *d, size_t from, size_t to)
 			label(b, AP_KIND_LISTITEM, "list item");
 		else if (is_subhead(d, i, to))
 			label(b, AP_KIND_SUBHEAD, "short title line in body");
+		else if (b->content < ap_content_params.keep)
+			drop(b, "page", "low content score in body region");
 		else
 			label(b, AP_KIND_PARAGRAPH, "in body region");
 	}
@@ -725,6 +699,7 @@ ap_classify(struct ap_doc *d)
 {
 	size_t i, from, to;
 
+	ap_content_score(d);
 	body_region(d, &from, &to);
 	for (i = 0; i < d->nblocks; i++)
 		d->blocks[i].kind = AP_KIND_UNKNOWN;

@@ -61,6 +61,10 @@ struct ap_block {
 	size_t		 link_chars;	/* characters inside links (HTML) */
 	const char	*href;		/* first link target, or NULL */
 	const char	*cues;		/* HTML class/id tokens of ancestors */
+	unsigned	 hcues;		/* HTML C_* cue bits of its ancestry */
+	double		 content;	/* P(article text), content.c */
+	unsigned char	 top_pos;	/* feature that most raises it */
+	unsigned char	 top_neg;	/* ... and most lowers it */
 	struct ap_feat	 f;
 	enum ap_kind	 kind;
 	const char	*why;		/* rule that decided the kind */

@@ -832,6 +832,7 @@ flush(struct ctx *c)
 	if (c->firstlink != NULL)
 		b->href = resolve(c, str(c, c->firstlink->h->href));
 	b->cues = block_cues(c, o, &bits);
+	b->hcues = bits;
 	if ((bits & C_BYLINE) && n <= 160 && c->nbylines < MAXBYLINE)
 		c->bylines[c->nbylines++] = b->text;
 	pend_reset(c);

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The content scoring stage: for every block, a table of named features
+ * (text shape, links, the page's class cues, place in the sequence) and
+ * the probability that the block is article text, from weights fitted on
+ * the development corpora (data/content-weights.txt, `make train`).  The
+ * classifier finds the body region from these probabilities.
+ */
+#ifndef AP_CONTENT_H
+#define AP_CONTENT_H
+
+#include <stddef.h>
+
+#include "doc.h"
+
+/* The named features, in the order of the weight table. */
+enum ap_cfeat {
+#define AP_CFEAT(id, name, meaning) id,
+#include "content-features.def"
+#undef AP_CFEAT
+	CF__MAX
+};
+
+/* A feature's name and one-line meaning. */
+const char	*ap_cfeat_name(enum ap_cfeat);
+const char	*ap_cfeat_meaning(enum ap_cfeat);
+
+/* The parameters of the fitted stage besides the weights. */
+struct ap_cparams {
+	double	 threshold;	/* p above which a block adds to the body */
+	double	 length_bias;	/* characters added to a block's length */
+	double	 keep;		/* p under which a body block is dropped */
+};
+extern const struct ap_cparams ap_content_params;
+
+/*
+ * Features of every block of d, row-major into x (d->nblocks * CF__MAX
+ * values); x is owned by the caller.  Depends only on the front end's
+ * blocks and ap_features(), never on the classifier's labels.
+ */
+void	 ap_content_features(struct ap_doc *d, double *x);
+
+/* Fill each block's content probability (b->content). */
+void	 ap_content_score(struct ap_doc *d);
+
+/*
+ * The feature of row x (one block) that most raises (most > 0) or lowers
+ * its score, for the tree view.
+ */
+enum ap_cfeat	 ap_content_top(const double *x, int sign);
+
+#endif /* AP_CONTENT_H */

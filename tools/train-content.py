@@ -1,0 +1,329 @@
+#!/usr/bin/env python3
+"""Fit the content weights of src/content.c on the development corpora.
+
+usage: train-content.py --dump BUILD/dump-features [--shared ../shared]
+                        [--weights data/content-weights.txt] [--report FILE]
+
+1. Runs the C feature extractor (tools/dump-features.c, the binary's own
+   code) over every page of the dev corpora: corpus/html, corpus/textdump,
+   corpus/wide/fulltext, corpus/wide/snippets.
+2. Labels each block from the gold: a block whose text is in the gold body
+   (or standfirst) is content; for the snippet pages a block holding a
+   `with` snippet is content, one holding a `without` snippet is not, the
+   others are left out of the fit.
+3. Fits a logistic regression, scored by cross-validation grouped by site
+   (no site is both fitted and scored), and compares it with a gradient-
+   boosted tree ensemble on the same folds.
+4. Replays the classifier's body choice (the maximum-sum run of
+   (p - threshold) * (chars + length_bias), blocks under `keep` dropped)
+   on the out-of-fold probabilities to choose those three parameters by
+   the end metrics (body F1, snippet F1), then refits on everything and
+   writes the weights file.  The report goes to standard output.
+
+Developers only: needs python3-numpy and python3-sklearn; the build and
+`make check` never run it.
+"""
+import argparse
+import collections
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from urllib.parse import urlparse
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+from sklearn.metrics import roc_auc_score
+
+WORD = re.compile(r"\w+", re.UNICODE)
+SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2009\u2007\u200a\u2002\u2003\t\r\n"), " ")
+FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"',
+                      "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+                      "\u2013": "-", "\u2014": "-", "\u2026": "..."})
+
+
+def norm(s):
+    s = unicodedata.normalize("NFC", s or "").translate(SPACES).translate(FOLD)
+    return " ".join(s.split()).casefold()
+
+
+def tokens(s):
+    return WORD.findall(norm(s))
+
+
+def site_of(gold, stem):
+    if gold.get("site"):
+        return gold["site"].lower().removeprefix("www.")
+    if gold.get("url"):
+        return urlparse(gold["url"]).netloc.lower().removeprefix("www.")
+    # French dev pages are named NNN-site.tld
+    m = re.match(r"\d+-(.+)", stem)
+    return m.group(1) if m else stem
+
+
+class Doc:
+    def __init__(self, corpus, stem, path, gold):
+        self.corpus, self.stem, self.path, self.gold = corpus, stem, path, gold
+        self.site = site_of(gold, stem)
+        body = gold.get("body") or []
+        if isinstance(body, str):
+            body = body.split("\n")
+        if gold.get("standfirst"):
+            body = [gold["standfirst"]] + body
+        self.paras = [norm(p) for p in body if p and p.strip()]
+        self.body_text = " \n ".join(self.paras)
+        self.bag = collections.Counter(tokens(" ".join(self.paras)))
+        self.with_ = [norm(s) for s in gold.get("with") or []]
+        self.without = [norm(s) for s in gold.get("without") or []]
+        self.rows = []      # feature vectors
+        self.texts = []
+        self.kinds = []
+
+
+def collect(shared):
+    docs = []
+    for corpus in ("html", "textdump", "wide/fulltext", "wide/snippets"):
+        d = os.path.join(shared, "corpus", corpus)
+        files = os.listdir(d)
+        for g in sorted(files):
+            if not g.endswith(".gold.json"):
+                continue
+            stem = g[:-len(".gold.json")]
+            inputs = [f for f in files if f.startswith(stem + ".") and not f.endswith(".json")]
+            if not inputs:
+                continue
+            gold = json.load(open(os.path.join(d, g), encoding="utf-8"))
+            docs.append(Doc(corpus, stem, os.path.join(d, sorted(inputs)[0]), gold))
+    return docs
+
+
+def run_dump(dump, docs):
+    by_path = {doc.path: doc for doc in docs}
+    names = None
+    for i in range(0, len(docs), 50):
+        chunk = [doc.path for doc in docs[i:i + 50]]
+        out = subprocess.run([dump] + chunk, capture_output=True, check=True).stdout
+        lines = out.decode("utf-8", "replace").split("\n")
+        names = lines[0].split("\t")[3:-1]
+        for line in lines[1:]:
+            if not line:
+                continue
+            f = line.split("\t")
+            doc = by_path[f[0]]
+            doc.kinds.append(f[2])
+            doc.rows.append([float(v) for v in f[3:-1]])
+            doc.texts.append(f[-1])
+    return names
+
+
+def label(doc, text):
+    """1 content, 0 not, None unknown."""
+    t = norm(text)
+    if not t:
+        return 0
+    if doc.with_ or doc.without:
+        if any(s and s in t for s in doc.without):
+            return 0
+        toks = tokens(t)
+        if any(s and (s in t or (len(toks) >= 6 and t in s)) for s in doc.with_):
+            return 1
+        return None
+    if not doc.paras:
+        return None
+    toks = tokens(t)
+    if len(toks) < 6:
+        return 1 if any(t == p for p in doc.paras) or (len(toks) >= 3 and t in doc.body_text) else 0
+    if t in doc.body_text:
+        return 1
+    c = collections.Counter(toks)
+    covered = sum((c & doc.bag).values()) / sum(c.values())
+    return 1 if covered >= 0.8 else 0
+
+
+def body_region(score):
+    best = s = 0.0
+    start = fr = to = 0
+    for i, v in enumerate(score):
+        if s <= 0:
+            s, start = 0.0, i
+        s += v
+        if s > best:
+            best, fr, to = s, start, i + 1
+    return fr, to
+
+
+def simulate(doc, p, X, names, thr, lb, keep):
+    """The body the classifier would keep, as text (approximation)."""
+    ci = {n: i for i, n in enumerate(names)}
+    chars = np.expm1(X[:, ci["text_len_log"]])
+    section = X[:, ci["cue_section"]] > 0
+    sc = (p - thr) * (chars + lb)
+    # a section label ("Comments") restarts the run, as in classify.c
+    best = s = 0.0
+    start = fr = to = 0
+    for i in range(len(sc)):
+        if section[i]:
+            s, start = 0.0, i + 1
+            continue
+        if s <= 0:
+            s, start = 0.0, i
+        s += sc[i]
+        if s > best:
+            best, fr, to = s, start, i + 1
+    out = []
+    for i in range(fr, to):
+        if X[i, ci["cue_boilerplate"]] or X[i, ci["h1"]] or X[i, ci["cue_related"]]:
+            continue
+        if p[i] < keep:
+            continue
+        out.append(doc.texts[i])
+    return out
+
+
+def f1_body(doc, body):
+    pred = collections.Counter(tokens(" ".join(body)))
+    gold = doc.bag
+    tp = sum((pred & gold).values())
+    if not gold:
+        return None
+    if tp == 0:
+        return 0.0
+    pr, rc = tp / sum(pred.values()), tp / sum(gold.values())
+    return 2 * pr * rc / (pr + rc)
+
+
+def snippets(doc, body):
+    text = norm(" ".join(body))
+    tp = sum(1 for s in doc.with_ if s in text)
+    fn = len(doc.with_) - tp
+    fp = sum(1 for s in doc.without if s in text)
+    return tp, fn, fp
+
+
+def evaluate(docs, probs, names, thr, lb, keep):
+    res = collections.defaultdict(list)
+    snip = [0, 0, 0]
+    for doc, p in zip(docs, probs):
+        if len(doc.rows) == 0:
+            body = []
+        else:
+            body = simulate(doc, p, np.array(doc.rows), names, thr, lb, keep)
+        if doc.with_ or doc.without:
+            for k, v in enumerate(snippets(doc, body)):
+                snip[k] += v
+        else:
+            f = f1_body(doc, body)
+            if f is not None:
+                res[doc.corpus].append(f)
+    out = {c: float(np.mean(v)) for c, v in res.items()}
+    tp, fn, fp = snip
+    p = tp / (tp + fp) if tp + fp else 0
+    r = tp / (tp + fn) if tp + fn else 0
+    out["wide/snippets"] = 2 * p * r / (p + r) if p + r else 0
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dump", required=True)
+    ap.add_argument("--shared", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared"))
+    ap.add_argument("--weights", default=None)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--quick", action="store_true", help="skip the tree ensemble")
+    args = ap.parse_args()
+
+    docs = collect(args.shared)
+    names = run_dump(args.dump, docs)
+    X, y, g, owner = [], [], [], []
+    for k, doc in enumerate(docs):
+        for row, text in zip(doc.rows, doc.texts):
+            lab = label(doc, text)
+            if lab is None:
+                continue
+            X.append(row)
+            y.append(lab)
+            g.append(doc.site)
+            owner.append(k)
+    X, y = np.array(X), np.array(y)
+    sites = sorted(set(doc.site for doc in docs))
+    site_id = {s: i for i, s in enumerate(sites)}
+    gi = np.array([site_id[s] for s in g])
+    print(f"pages {len(docs)}, sites {len(sites)}, labelled blocks {len(y)} "
+          f"({int(y.sum())} content)")
+
+    def fit(Xt, yt):
+        mu, sd = Xt.mean(0), Xt.std(0)
+        sd[sd == 0] = 1
+        m = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced")
+        m.fit((Xt - mu) / sd, yt)
+        w = m.coef_[0] / sd
+        b = m.intercept_[0] - float((m.coef_[0] * mu / sd).sum())
+        return w, b
+
+    def predict(w, b, Xs):
+        return 1 / (1 + np.exp(-(Xs @ w + b)))
+
+    # Cross-validation by site: out-of-fold probabilities for every page.
+    doc_site = np.array([site_id[doc.site] for doc in docs])
+    gkf = GroupKFold(n_splits=args.folds)
+    oof = np.zeros(len(y))
+    doc_probs = [None] * len(docs)
+    for tr_docs, te_docs in gkf.split(np.zeros(len(docs)), groups=doc_site):
+        te_sites = set(doc_site[te_docs])
+        tr = np.array([s not in te_sites for s in gi])
+        w, b = fit(X[tr], y[tr])
+        oof[~tr] = predict(w, b, X[~tr])
+        for k in te_docs:
+            doc_probs[k] = predict(w, b, np.array(docs[k].rows)) if docs[k].rows else np.zeros(0)
+    print(f"logistic regression, block AUC cross-validated by site: {roc_auc_score(y, oof):.3f}")
+    if not args.quick:
+        from sklearn.ensemble import HistGradientBoostingClassifier
+        oof_t = np.zeros(len(y))
+        for tr_docs, te_docs in gkf.split(np.zeros(len(docs)), groups=doc_site):
+            te_sites = set(doc_site[te_docs])
+            tr = np.array([s not in te_sites for s in gi])
+            m = HistGradientBoostingClassifier(max_depth=4, max_iter=200, learning_rate=0.1)
+            m.fit(X[tr], y[tr])
+            oof_t[~tr] = m.predict_proba(X[~tr])[:, 1]
+        print(f"tree ensemble (200 trees, depth 4), same folds: {roc_auc_score(y, oof_t):.3f}")
+
+    # The region parameters, chosen on the out-of-fold probabilities.
+    best = None
+    for thr in (0.3, 0.4, 0.5, 0.6):
+        for lb in (0, 20, 60, 150):
+            for keep in (0.0, 0.05, 0.1, 0.2):
+                r = evaluate(docs, doc_probs, names, thr, lb, keep)
+                mean = float(np.mean(list(r.values())))
+                if best is None or mean > best[0]:
+                    best = (mean, thr, lb, keep, r)
+    mean, thr, lb, keep, r = best
+    print(f"region parameters: threshold {thr}, length_bias {lb}, keep {keep}")
+    print("cross-validated by site (simulated body choice):")
+    for c in ("html", "textdump", "wide/fulltext", "wide/snippets"):
+        print(f"  {c:14s} {'snip_f' if 'snip' in c else 'body_f'} {r.get(c, 0):.3f}")
+
+    w, b = fit(X, y)
+    full = [predict(w, b, np.array(doc.rows)) if doc.rows else np.zeros(0) for doc in docs]
+    r = evaluate(docs, full, names, thr, lb, keep)
+    print("fitted on all sites (simulated):")
+    for c in ("html", "textdump", "wide/fulltext", "wide/snippets"):
+        print(f"  {c:14s} {'snip_f' if 'snip' in c else 'body_f'} {r.get(c, 0):.3f}")
+    print("weights (raw feature scale):")
+    for n, v in sorted(zip(names, w), key=lambda t: -abs(t[1])):
+        if n != "bias":
+            print(f"  {n:24s} {v:+.3f}")
+    if args.weights:
+        with open(args.weights, "w") as f:
+            f.write("# Content weights, fitted by tools/train-content.py (make train)\n")
+            f.write("# on the dev corpora; logistic regression, raw feature scale.\n")
+            f.write("# feature weight\n")
+            for n, v in zip(names, w):
+                f.write(f"{n} {(v + b) if n == 'bias' else v:.6g}\n")
+            f.write(f"param threshold {thr}\nparam length_bias {lb}\nparam keep {keep}\n")
+
+
+if __name__ == "__main__":
+    main()
