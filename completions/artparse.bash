@@ -10,7 +10,7 @@ _artparse()
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD - 1]}
 	opts='-0 -d -e -f -h -i -j -o -q -V -w --encoding --fail-fast
-	    --files-from --force --format --help --input --jobs
+	    --files-from --follow --force --format --help --input --jobs
 	    --keep-boilerplate --max-size --no-progress --null --output
 	    --output-dir --pretty --progress --quiet --timeout --update
 	    --version --width'

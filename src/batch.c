@@ -9,15 +9,18 @@
  * order from a ring of at most a few slots per job, so the output is the
  * same whatever -j, and memory does not grow with the number of files.
  *
- * Output files are written to a temporary ".NAME.artparse-tmp" beside the
- * target, locked while in use, and renamed into place.  The name is fixed
- * per target, so a rerun reuses or removes what a killed run left.
+ * Under -d, folders are opened relative to the -d folder one name at a
+ * time, never through a symbolic link.  Output files are written to a new
+ * temporary ".NAME.RANDOM.artparse-tmp" beside the target (O_EXCL, locked
+ * while in use) and renamed into place; a run removes the unlocked ones
+ * that a killed run left in the folders it writes to.
  */
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #ifdef __linux__
 #include <sys/prctl.h>
+#include <sys/random.h>
 #endif
 #include <dirent.h>
 #include <errno.h>
@@ -55,7 +58,8 @@ enum res {
 	RES_MEM,	/* out of memory on this input: exit 3, go on */
 	RES_OUT,	/* output cannot be written: exit 3, stop */
 	RES_ENC,	/* unknown --encoding: exit 2, stop */
-	RES_SKIP	/* output up to date or not to be replaced */
+	RES_SKIP,	/* output up to date or not to be replaced */
+	RES_NOTE	/* left out, with a message: not counted */
 };
 
 /* Sent by a worker before its message and output bytes. */
@@ -135,6 +139,8 @@ struct batch {
 	ino_t			 outino;
 	struct keyset		 inputs;	/* (dev, ino) of the inputs */
 	struct keyset		 names;		/* output names given out */
+	struct keyset		 cleaned; /* output folders cleaned */
+	int			 outfd;		/* the -d folder */
 	bool			 hold;	/* read the whole list first */
 	bool			 held;	/* ... and it is in "list" */
 	int			 list_err; /* errno reading the list */
@@ -142,10 +148,12 @@ struct batch {
 	pid_t			 parent;
 	double			 t0, tdraw;
 	char			 path[PATH_MAX]; /* the walk's current path */
+	char			 root[PATH_MAX]; /* realpath of the walked folder */
 };
 
 /* Temporary file being written, removed if a signal kills us. */
-static char			tmp_active[PATH_MAX];
+static char			tmp_active[NAME_LEN + 1];
+static int			tmp_dfd = -1;
 static volatile sig_atomic_t	tmp_set;
 
 /* Signal that stops a batch, and the pipe that wakes poll() for it. */
@@ -358,133 +366,242 @@ ap_batch_load(const char *path, size_t max, char **buf, size_t *len,
 }
 
 /*
- * The temporary name for "path": ".NAME.artparse-tmp" in the same
- * folder, or a hash of NAME when that would be too long.  Fixed per
- * target, so that a rerun finds what an interrupted run left.
+ * A fresh temporary name for the output "base":
+ * ".BASE.XXXXXXXXXXXX.artparse-tmp", or ".XXXXXXXXXXXX.artparse-tmp" when
+ * that would be too long, with 60 random bits, so that nobody can plant a
+ * file or link there in advance (it is created O_EXCL anyway).
  */
-static int
-tmp_name(const char *path, char *tmp, size_t tmpsz)
+static void
+tmp_name(const char *base, char *tmp, size_t tmpsz)
 {
-	const char *slash = strrchr(path, '/');
-	const char *base = slash != NULL ? slash + 1 : path;
-	int dirlen = (int)(base - path), n;
-	uint32_t h = 2166136261u;
-	const char *p;
+	static const char digits[] = "0123456789abcdefghijklmnopqrstuv";
+	static uint64_t seq;
+	char rnd[13];
+	uint64_t r = 0;
+	struct timespec ts;
+	size_t i;
 
-	if (strlen(base) + 1 + sizeof(TMP_SUFFIX) - 1 <= NAME_LEN)
-		n = snprintf(tmp, tmpsz, "%.*s.%s" TMP_SUFFIX, dirlen, path,
-		    base);
-	else {
-		for (p = base; *p != '\0'; p++)
-			h = (h ^ (unsigned char)*p) * 16777619u;
-		n = snprintf(tmp, tmpsz, "%.*s.%08lx" TMP_SUFFIX, dirlen,
-		    path, (unsigned long)h);
-	}
-	if (n < 0 || (size_t)n >= tmpsz) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	return 0;
+#ifdef __linux__
+	if (getrandom(&r, sizeof(r), GRND_NONBLOCK) != (ssize_t)sizeof(r))
+		r = 0;
+#endif
+	clock_gettime(CLOCK_REALTIME, &ts);
+	r ^= (uint64_t)ts.tv_nsec * 0x9e3779b97f4a7c15ULL ^
+	    ((uint64_t)getpid() << 32) ^ (uint64_t)ts.tv_sec ^ ++seq * 7919;
+	for (i = 0; i < 12; i++, r >>= 5)
+		rnd[i] = digits[r & 31];
+	rnd[12] = '\0';
+	if (strlen(base) + 1 + 1 + 12 + sizeof(TMP_SUFFIX) - 1 <= NAME_LEN)
+		snprintf(tmp, tmpsz, ".%s.%s" TMP_SUFFIX, base, rnd);
+	else
+		snprintf(tmp, tmpsz, ".%s" TMP_SUFFIX, rnd);
 }
 
-/* Write-lock all of fd, waiting for it when "wait". */
+/* Lock all of fd (F_WRLCK or F_RDLCK) without waiting. */
 static int
-lock_fd(int fd, bool wait)
+lock_fd(int fd, short type)
 {
 	struct flock fl;
 	int rc;
 
 	memset(&fl, 0, sizeof(fl));
-	fl.l_type = F_WRLCK;
+	fl.l_type = type;
 	fl.l_whence = SEEK_SET;
-	while ((rc = fcntl(fd, wait ? F_SETLKW : F_SETLK, &fl)) != 0 &&
-	    errno == EINTR)
+	while ((rc = fcntl(fd, F_SETLK, &fl)) != 0 && errno == EINTR)
 		continue;
 	return rc;
 }
 
-/* Whether fd is still the file named "path" (not removed or replaced). */
+/* Whether fd is still the entry "name" of folder dfd. */
 static bool
-same_file(int fd, const char *path)
+same_entry(int fd, int dfd, const char *name)
 {
 	struct stat a, b;
 
-	return fstat(fd, &a) == 0 && lstat(path, &b) == 0 &&
+	return fstat(fd, &a) == 0 &&
+	    fstatat(dfd, name, &b, AT_SYMLINK_NOFOLLOW) == 0 &&
 	    a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
 /*
- * Remove the temporary file of "path" if no live process holds it: what
- * a killed run left behind.
- */
-static void
-stale_remove(const char *path)
-{
-	char tmp[PATH_MAX];
-	int fd;
-
-	if (tmp_name(path, tmp, sizeof(tmp)) != 0)
-		return;
-	if ((fd = open(tmp, O_RDWR | O_NOFOLLOW | O_NOCTTY)) < 0)
-		return;
-	if (lock_fd(fd, false) == 0 && same_file(fd, tmp))
-		unlink(tmp);
-	close(fd);
-}
-
-/*
- * Write through the locked temporary file and rename it over "path".
- * The lock keeps a concurrent run, or stale_remove(), off our file; a
- * temporary left by a killed run is simply reused.
+ * Open the folder that holds "rel" below the folder dfd, one component at
+ * a time with O_NOFOLLOW|O_DIRECTORY, so that a symbolic link planted
+ * inside -d cannot send an output elsewhere; missing folders are created
+ * when "create".  Returns a descriptor and sets *base to the last
+ * component, or -1 with errno set (ELOOP: a link is in the way).
  */
 static int
-write_atomic(const char *path, const char *p, size_t len, bool sync)
+open_parent(int dfd, const char *rel, bool create, const char **base)
 {
-	char tmp[PATH_MAX];
+	char comp[NAME_LEN + 1];
+	const char *p = rel, *q;
 	struct stat st;
-	int fd, e;
+	size_t len;
+	int fd, nfd, e;
 
-	if (tmp_name(path, tmp, sizeof(tmp)) != 0)
+	if ((fd = openat(dfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 		return -1;
-	for (;;) {
-		fd = open(tmp, O_RDWR | O_CREAT | O_NOFOLLOW | O_NOCTTY, 0644);
-		if (fd < 0)
-			return -1;
-		if (lock_fd(fd, true) != 0)
+	for (; (q = strchr(p, '/')) != NULL; p = q + 1) {
+		if ((len = (size_t)(q - p)) == 0)
+			continue;
+		if (len > NAME_LEN) {
+			errno = ENAMETOOLONG;
 			goto fail;
-		if (same_file(fd, tmp))
-			break;
-		close(fd);	/* renamed or removed while we waited */
+		}
+		memcpy(comp, p, len);
+		comp[len] = '\0';
+		if (strcmp(comp, ".") == 0 || strcmp(comp, "..") == 0) {
+			errno = EINVAL;
+			goto fail;
+		}
+		nfd = openat(fd, comp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		    O_CLOEXEC);
+		if (nfd < 0 && errno == ENOENT && create &&
+		    (mkdirat(fd, comp, 0777) == 0 || errno == EEXIST))
+			nfd = openat(fd, comp, O_RDONLY | O_DIRECTORY |
+			    O_NOFOLLOW | O_CLOEXEC);
+		if (nfd < 0) {
+			e = errno;
+			if (fstatat(fd, comp, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+			    S_ISLNK(st.st_mode))
+				e = ELOOP;
+			errno = e;
+			goto fail;
+		}
+		close(fd);
+		fd = nfd;
 	}
-	memcpy(tmp_active, tmp, strlen(tmp) + 1);
-	tmp_set = 1;
-	/* Truncate only a reused temporary: a fresh one is empty, and on
-	 * ext4 truncation to zero can make close() start writeback. */
-	if ((fstat(fd, &st) == 0 && st.st_size > 0 && ftruncate(fd, 0) != 0) ||
-	    fchmod(fd, 0644) != 0 ||
-	    write_all(fd, p, len) != 0 || (sync && fsync(fd) != 0) ||
-	    rename(tmp, path) != 0) {
-		unlink(tmp);
-		goto fail;
-	}
-	tmp_set = 0;
-	return close(fd);
+	*base = p;
+	return fd;
 fail:
-	tmp_set = 0;
 	e = errno;
 	close(fd);
 	errno = e;
 	return -1;
 }
 
+/*
+ * Write "len" bytes as "base" in folder dfd: into a new temporary file
+ * (O_CREAT|O_EXCL|O_NOFOLLOW, random name, write-locked so that another
+ * run's clean_tmps() leaves it alone), then renamed over "base", which
+ * is replaced, never written into or followed.  A new file gets 0666 less
+ * the umask, as ">" gives; a replaced file keeps its mode.
+ */
+static int
+write_at(int dfd, const char *base, const char *p, size_t len, bool sync)
+{
+	char tmp[NAME_LEN + 1];
+	struct stat st;
+	int fd = -1, e, tries;
+
+	if (strlen(base) > NAME_LEN) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	for (tries = 0; tries < 100; tries++) {
+		tmp_name(base, tmp, sizeof(tmp));
+		fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+		    O_NOCTTY | O_CLOEXEC, 0666);
+		if (fd < 0 && errno == EEXIST)
+			continue;
+		if (fd < 0)
+			return -1;
+		/* Another run's clean_tmps() may have opened it before we
+		 * locked it: then it is gone or going, take a new name. */
+		if (lock_fd(fd, F_WRLCK) == 0 && same_entry(fd, dfd, tmp))
+			break;
+		close(fd);
+		fd = -1;
+	}
+	if (fd < 0) {
+		errno = EEXIST;
+		return -1;
+	}
+	memcpy(tmp_active, tmp, strlen(tmp) + 1);
+	tmp_dfd = dfd;
+	tmp_set = 1;
+	if ((fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISREG(st.st_mode) && fchmod(fd, st.st_mode & 07777) != 0) ||
+	    write_all(fd, p, len) != 0 || (sync && fsync(fd) != 0) ||
+	    renameat(dfd, tmp, dfd, base) != 0) {
+		e = errno;
+		unlinkat(dfd, tmp, 0);
+		tmp_set = 0;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	tmp_set = 0;
+	return close(fd);
+}
+
+/*
+ * Remove the temporary files in the folder of "rel" below dfd that no
+ * live process holds: what a killed run (or worker) left.  A file is
+ * removed only if it is a regular file with one link and a read lock on
+ * it can be had, i.e. no writer holds it.
+ */
+static void
+clean_tmps(int dfd, const char *rel)
+{
+	const char *base;
+	struct dirent *de;
+	struct stat st;
+	size_t nl, sl = sizeof(TMP_SUFFIX) - 1;
+	DIR *d;
+	int fd, ffd;
+
+	if ((fd = open_parent(dfd, rel, false, &base)) < 0)
+		return;
+	if ((d = fdopendir(fd)) == NULL) {
+		close(fd);
+		return;
+	}
+	while ((de = readdir(d)) != NULL) {
+		nl = strlen(de->d_name);
+		if (de->d_name[0] != '.' || nl <= sl ||
+		    strcmp(de->d_name + nl - sl, TMP_SUFFIX) != 0)
+			continue;
+		ffd = openat(fd, de->d_name, O_RDONLY | O_NOFOLLOW |
+		    O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+		if (ffd < 0)
+			continue;
+		if (fstat(ffd, &st) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_nlink == 1 && lock_fd(ffd, F_RDLCK) == 0 &&
+		    same_entry(ffd, fd, de->d_name))
+			unlinkat(fd, de->d_name, 0);
+		close(ffd);
+	}
+	closedir(d);
+}
+
 int
 ap_batch_write(const char *path, const char *p, size_t len)
 {
+	const char *slash = strrchr(path, '/');
+	char dir[PATH_MAX];
 	struct stat st;
-	int fd, e;
+	int fd, e, rc;
 
-	if (stat(path, &st) != 0 || S_ISREG(st.st_mode))
-		return write_atomic(path, p, len, true);
+	if (stat(path, &st) != 0 || S_ISREG(st.st_mode)) {
+		/* The folder named by the user is trusted, links and all. */
+		if (slash == NULL)
+			snprintf(dir, sizeof(dir), ".");
+		else if ((size_t)(slash - path) >= sizeof(dir)) {
+			errno = ENAMETOOLONG;
+			return -1;
+		} else
+			snprintf(dir, sizeof(dir), "%.*s", slash == path ? 1 :
+			    (int)(slash - path), path);
+		if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+			return -1;
+		rc = write_at(fd, slash != NULL ? slash + 1 : path, p, len,
+		    true);
+		e = errno;
+		close(fd);
+		errno = e;
+		return rc;
+	}
 	if (S_ISDIR(st.st_mode)) {
 		errno = EISDIR;
 		return -1;
@@ -505,7 +622,7 @@ static void
 on_fatal_signal(int sig)
 {
 	if (tmp_set)
-		unlink(tmp_active);
+		unlinkat(tmp_dfd, tmp_active, 0);
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -831,6 +948,32 @@ free_slot(struct slot *s)
 	s->fd = -1;
 }
 
+/* The output of "s" relative to the -d folder, or NULL. */
+static const char *
+out_rel(const struct batch *b, const struct slot *s)
+{
+	return s->out != NULL ? s->out + strlen(b->c->outdir) + 1 : NULL;
+}
+
+/*
+ * Clear what a killed run left in the output folder of "s" (see
+ * clean_tmps()), once per folder and run.
+ */
+static void
+clean_once(struct batch *b, const struct slot *s)
+{
+	const char *rel = out_rel(b, s), *slash = strrchr(rel, '/');
+	char dir[PATH_MAX];
+	struct key k;
+
+	snprintf(dir, sizeof(dir), "%.*s", slash != NULL ?
+	    (int)(slash - rel) : 0, rel);
+	k = name_key(dir);
+	if (key_has(&b->cleaned, k) || key_add(&b->cleaned, k) != 0)
+		return;
+	clean_tmps(b->outfd, rel);
+}
+
 /* Record a result known without a worker. */
 static void
 set_done(struct slot *s, int status, const char *msg)
@@ -913,6 +1056,10 @@ account(struct batch *b, struct slot *s)
 		break;
 	case RES_SKIP:
 		b->nskip++;
+		break;
+	case RES_NOTE:
+		if (!b->c->quiet)
+			say(b, "%s: %s", shown, s->msg);
 		break;
 	case RES_FAIL:
 		b->nfail++;
@@ -1015,8 +1162,9 @@ finish(struct batch *b, struct slot *s)
 	free(s->res.p);
 	s->res.p = NULL;
 out:
-	if (s->out != NULL && s->status != RES_OK)
-		stale_remove(s->out);
+	/* A worker killed in the middle of writing left its file. */
+	if (s->out != NULL && (s->timedout || WIFSIGNALED(st)))
+		clean_tmps(b->outfd, out_rel(b, s));
 }
 
 /* Read what the worker of "s" sent; finish it at end of file. */
@@ -1110,9 +1258,10 @@ sink_pipe(void *arg, const char *p, size_t n)
 	return 0;
 }
 
-/* An output sink that is the file under -d. */
+/* An output sink that is the file "rel" under the -d folder dfd. */
 struct file_sink {
-	const char	*path;
+	int		 dfd;
+	const char	*rel;
 	int		 err;
 };
 
@@ -1120,13 +1269,17 @@ static int
 sink_file(void *arg, const char *p, size_t n)
 {
 	struct file_sink *fs = arg;
+	const char *base;
+	int fd;
 
-	/* Create the mirrored folders only when they are missing. */
-	if (write_atomic(fs->path, p, n, false) != 0 && (errno != ENOENT ||
-	    mkdirs(fs->path) != 0 || write_atomic(fs->path, p, n, false))) {
+	if ((fd = open_parent(fs->dfd, fs->rel, true, &base)) < 0 ||
+	    write_at(fd, base, p, n, false) != 0) {
 		fs->err = errno;
+		if (fd >= 0)
+			close(fd);
 		return -1;
 	}
+	close(fd);
 	return 0;
 }
 
@@ -1181,7 +1334,7 @@ worker(struct batch *b, struct slot *s, int fd, const sigset_t *mask)
 {
 	struct ap_opts opts = b->c->opts;
 	struct ap_doc *doc = NULL;
-	struct file_sink fs = { s->out, 0 };
+	struct file_sink fs = { b->outfd, out_rel(b, s), 0 };
 	struct pipe_sink ps = { fd, false };
 	struct ap_sink sink;
 	char why[PATH_MAX + 128];
@@ -1321,6 +1474,7 @@ plan_out(struct batch *b, struct slot *s, const char *rel,
 		    strerror(errno));
 		return false;
 	}
+	clean_once(b, s);
 	if (inst == NULL) {
 		if (stat(s->path, &in) != 0) {
 			set_done(s, RES_FAIL, strerror(errno));
@@ -1361,7 +1515,6 @@ plan_out(struct batch *b, struct slot *s, const char *rel,
 		return false;
 	}
 	if (!replaceable(b, inst, &out)) {
-		stale_remove(s->out);
 		set_done(s, RES_SKIP, NULL);
 		return false;
 	}
@@ -1417,14 +1570,19 @@ submit(struct batch *b, const char *path, const char *rel,
 	retire(b);
 }
 
-/* A problem found by the parent while listing inputs. */
+/*
+ * A result found by the parent while listing inputs: a problem
+ * (RES_FAIL) or a file left out (RES_NOTE).
+ */
 static void
-submit_error(struct batch *b, const char *path, const char *why)
+submit_result(struct batch *b, const char *path, int status,
+    const char *why)
 {
 	struct slot *s;
 
 	if (b->counting) {
-		b->total++;
+		if (status != RES_NOTE)
+			b->total++;
 		return;
 	}
 	while (!b->stop && b->seq - b->retired >= b->nring)
@@ -1438,8 +1596,31 @@ submit_error(struct batch *b, const char *path, const char *why)
 		stop(b);
 		return;
 	}
-	set_done(s, RES_FAIL, why);
+	set_done(s, status, why);
 	retire(b);
+}
+
+static void
+submit_error(struct batch *b, const char *path, const char *why)
+{
+	submit_result(b, path, RES_FAIL, why);
+}
+
+/*
+ * Whether the file that the link b->path leads to lies inside the folder
+ * being walked (b->root): a link in a downloaded tree must not bring
+ * in ../secret/private.txt.
+ */
+static bool
+link_inside(const struct batch *b)
+{
+	char real[PATH_MAX];
+	size_t rl = strlen(b->root);
+
+	if (realpath(b->path, real) == NULL)
+		return false;
+	return strncmp(real, b->root, rl) == 0 && (real[rl] == '/' ||
+	    (rl > 0 && b->root[rl - 1] == '/'));
 }
 
 static int
@@ -1471,8 +1652,14 @@ walk_entry(struct batch *b, size_t len, size_t rootlen, const char *name)
 			return;
 		walk(b, len, rootlen);
 	} else if (S_ISREG(st.st_mode) && (known_ext(name) ||
-	    (strchr(name, '.') == NULL && sniff(b->path))))
-		submit(b, b->path, b->path + rootlen, &st);
+	    (strchr(name, '.') == NULL && sniff(b->path)))) {
+		if (link && !b->c->follow && !link_inside(b))
+			submit_result(b, b->path, RES_NOTE, "symbolic link to a "
+			    "file outside the folder; skipped (--follow "
+			    "converts it)");
+		else
+			submit(b, b->path, b->path + rootlen, &st);
+	}
 }
 
 /* Walk the folder in b->path[0..len), entries in byte order of name. */
@@ -1553,6 +1740,10 @@ operand(struct batch *b, const char *path, bool listed)
 		memcpy(b->path, path, len + 1);
 		while (len > 1 && b->path[len - 1] == '/')
 			b->path[--len] = '\0';
+		if (realpath(b->path, b->root) == NULL) {
+			submit_error(b, path, strerror(errno));
+			return;
+		}
 		walk(b, len, len + (b->path[len - 1] != '/'));
 	} else if (listed)
 		submit(b, path, mirror_rel(path), &st);
@@ -1652,6 +1843,7 @@ setup(struct batch *b, const struct ap_cli *c)
 	size_t i;
 
 	memset(b, 0, sizeof(*b));
+	b->outfd = -1;
 	b->c = c;
 	b->wopts = c->wopts;
 	b->ext = ap_writer_ext(c->writer);
@@ -1690,6 +1882,9 @@ setup(struct batch *b, const struct ap_cli *c)
 			errno = ENOTDIR;
 			goto outerr;
 		}
+		if ((b->outfd = open(c->outdir, O_RDONLY | O_DIRECTORY |
+		    O_CLOEXEC)) < 0)
+			goto outerr;
 		b->have_outid = true;
 		b->outdev = st.st_dev;
 		b->outino = st.st_ino;
@@ -1720,6 +1915,9 @@ teardown(struct batch *b)
 	free(b->pslot);
 	free(b->inputs.k);
 	free(b->names.k);
+	free(b->cleaned.k);
+	if (b->outfd >= 0)
+		close(b->outfd);
 	free(b->list.p);
 	if (sigpipe[0] >= 0) {
 		close(sigpipe[0]);

@@ -23,8 +23,9 @@ int	ap_batch_load(const char *path, size_t max, char **buf, size_t *len,
 
 /*
  * Write "len" bytes to "path".  A regular file (or a new name) is written
- * to a temporary file in the same folder and renamed into place; a device
- * or FIFO is written in place.  Returns 0, or -1 with errno set (EISDIR
+ * to a new temporary file in the same folder (O_EXCL, random name) and
+ * renamed into place, with the mode of the file it replaces, else 0666
+ * less the umask; a device or FIFO is written in place.  Returns 0, or -1 with errno set (EISDIR
  * when "path" is a directory).
  */
 int	ap_batch_write(const char *path, const char *p, size_t len);

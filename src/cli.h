@@ -42,12 +42,15 @@ struct ap_cli {
 	bool			 force;		/* replace existing outputs */
 	bool			 update; /* only inputs newer than outputs */
 	bool			 fail_fast;
+	bool			 follow;	/* links out of walked folders */
 };
 
 /*
  * Print "artparse: MESSAGE" and a newline on standard error, with the
  * control characters of MESSAGE (file names) shown as \n, \t or \ooo
- * so that it stays one line and sends nothing to the terminal.
+ * so that it stays one line and sends nothing to the terminal: C0, DEL,
+ * C1 (U+0080-U+009F, or such a raw byte), bidirectional overrides
+ * (U+202A-U+202E, U+2066-U+2069) and bytes that are not UTF-8.
  */
 void	 ap_cli_error(const char *fmt, ...)
 	    __attribute__((format(printf, 1, 2)));

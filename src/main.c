@@ -29,6 +29,7 @@ enum {
 	OPT_MAX_SIZE,
 	OPT_FAIL_FAST,
 	OPT_FILES_FROM,
+	OPT_FOLLOW,
 	OPT_FORCE,
 	OPT_NO_PROGRESS,
 	OPT_PROGRESS,
@@ -40,6 +41,7 @@ static const struct option lopts[] = {
 	{ "encoding",		required_argument,	NULL,	'e' },
 	{ "fail-fast",		no_argument,		NULL,	OPT_FAIL_FAST },
 	{ "files-from",		required_argument,	NULL,	OPT_FILES_FROM },
+	{ "follow",		no_argument,		NULL,	OPT_FOLLOW },
 	{ "force",		no_argument,		NULL,	OPT_FORCE },
 	{ "format",		required_argument,	NULL,	'f' },
 	{ "help",		no_argument,		NULL,	'h' },
@@ -114,6 +116,9 @@ usage(FILE *fp)
 	    "                         (- for standard input)\n"
 	    "  -0, --null             entries of the --files-from list end "
 	    "with NUL\n"
+	    "      --follow           convert symbolic links in folders that "
+	    "lead out of\n"
+	    "                         them (default: skip them)\n"
 	    "      --max-size=BYTES   refuse larger inputs (default 50M; "
 	    "K, M, G suffixes)\n"
 	    "      --timeout=SECONDS  give up on a document after SECONDS "
@@ -417,6 +422,9 @@ main(int argc, char *argv[])
 			break;
 		case OPT_FILES_FROM:
 			c.files_from = optarg;
+			break;
+		case OPT_FOLLOW:
+			c.follow = true;
 			break;
 		case OPT_FORCE:
 			c.force = true;

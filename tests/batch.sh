@@ -304,6 +304,16 @@ run "$bin" -f text --force -d "$tmp/self" "$tmp/self"
 expect_rc "rerun reads its own output" 1
 expect_err "rerun reads its own output" "output would replace the input"
 
+# Modes under -d: 0666 less the umask for a new output, the old mode for
+# a replaced one.
+(umask 027 && "$bin" -q -d "$tmp/modes" "$in/a.txt" "$in/B.HTML")
+[ "$(ls -l "$tmp/modes/a.json" | cut -c1-10)" = "-rw-r-----" ] && ok ||
+    ko "-d under umask 027: $(ls -l "$tmp/modes/a.json")"
+chmod 600 "$tmp/modes/B.json"
+(umask 022 && "$bin" -q --force -d "$tmp/modes" "$in/B.HTML")
+[ "$(ls -l "$tmp/modes/B.json" | cut -c1-10)" = "-rw-------" ] && ok ||
+    ko "-d replacing a 0600 output: $(ls -l "$tmp/modes/B.json")"
+
 # Output errors: exit 3, reported, existing outputs left whole.
 if [ -w /dev/full ]; then
 	run sh -c "'$bin' '$tmp/bad/1.txt' '$tmp/bad/3.txt' >/dev/full"
@@ -426,8 +436,8 @@ json_dir "$tmp/ko" && ok || ko "SIGTERM: a partial output"
 run "$bin" -q --files-from "$tmp/klist" -d "$tmp/ko"
 expect_rc "rerun after SIGTERM" 0
 [ "$(count_json "$tmp/ko")" -eq 300 ] && ok || ko "rerun after SIGTERM: incomplete"
-# kill -9: whatever the workers were writing stays in temporary files
-# with a fixed name; a rerun reuses or removes them.
+# kill -9: whatever the workers were writing stays in temporary files;
+# a rerun writing into their folder removes those no process holds.
 rm -rf "$tmp/ko"
 slow_list | "$bin" -q -j 2 --files-from - -d "$tmp/ko" 2>"$err" &
 pid=$!

@@ -106,6 +106,22 @@ run sh -c "'$bin' -f text -o '$tmp/self.txt' <'$tmp/self.txt'"
 expect_rc "-o is standard input" 1
 [ "$(cksum <"$tmp/self.txt")" = "$sum" ] && ok || ko "-o is the input: input changed"
 
+# -o modes: a new file gets 0666 less the umask, a replaced one keeps its
+# mode (a 0600 file is not widened).
+mode() { ls -l "$1" | cut -c1-10; }
+rm -f "$tmp/o/m.json"
+(umask 077 && "$bin" -o "$tmp/o/m.json" "$sample")
+[ "$(mode "$tmp/o/m.json")" = "-rw-------" ] && ok ||
+    ko "-o under umask 077: mode $(mode "$tmp/o/m.json")"
+rm -f "$tmp/o/m.json"
+(umask 022 && "$bin" -o "$tmp/o/m.json" "$sample")
+[ "$(mode "$tmp/o/m.json")" = "-rw-r--r--" ] && ok ||
+    ko "-o under umask 022: mode $(mode "$tmp/o/m.json")"
+chmod 640 "$tmp/o/m.json"
+(umask 022 && "$bin" -f text -o "$tmp/o/m.json" "$sample")
+[ "$(mode "$tmp/o/m.json")" = "-rw-r-----" ] && ok ||
+    ko "-o replacing a 0640 file: mode $(mode "$tmp/o/m.json")"
+
 # Usage errors: exit 2, a one-line message and a hint, nothing on stdout.
 run "$bin" --format xml "$sample"
 expect_rc "unknown format" 2

@@ -450,6 +450,77 @@ status "file name with a terminal escape" 1 &&
     else ok; fi
 run -o "$tmp/no/such/dir/out.json" "$sample"
 refused "output folder missing" 3 "$tmp/no/such/dir/out.json"
+# C1 controls (U+009B is CSI; so is a raw 0x9B byte to an 8-bit
+# terminal) and bidirectional overrides in a name are escaped like C0.
+for seq in '\302\233' '\233' '\342\200\256' '\342\201\246'; do
+	bad=$(printf "%s/c1${seq}x.txt" "$tmp")
+	: >"$bad"
+	run "$bad"
+	status "file name with $seq" 1 &&
+	    if LC_ALL=C grep -q "$(printf "$seq")" "$tmp/err"; then
+		ko "file name with $seq: written raw to stderr"
+	    elif ! grep -qF "c1$seq" "$tmp/err"; then
+		ko "file name with $seq: not escaped as $seq: $(cat "$tmp/err")"
+	    else ok; fi
+done
+ok_name=$(printf '%s/%s' "$tmp" 'été «ok».txt')
+: >"$ok_name"
+run "$ok_name"
+grep -qF 'été «ok».txt' "$tmp/err" && ok ||
+    ko "accented file name escaped: $(cat "$tmp/err")"
+
+# --- A hostile tree cannot write elsewhere ---------------------------------
+ht=$tmp/ht
+mkdir -p "$ht/in/sub" "$ht/out" "$ht/elsewhere" "$ht/out2" "$ht/out3"
+cp "$sample" "$ht/in/a.txt"
+cp "$sample" "$ht/in/sub/b.txt"
+# A link planted inside -d (out/sub -> ../elsewhere) is not followed: the
+# input whose output would go through it fails, the others are written.
+ln -s ../elsewhere "$ht/out/sub"
+run -d "$ht/out" "$ht/in"
+status "link to a folder inside -d" 1 && ok
+[ -z "$(ls -A "$ht/elsewhere")" ] && ok ||
+    ko "link to a folder inside -d: wrote through it: $(ls -A "$ht/elsewhere")"
+[ -f "$ht/out/a.json" ] && ok || ko "link inside -d: a.json not written"
+grep -qF "$ht/in/sub/b.txt: cannot write '$ht/out/sub/b.json': a symbolic link is in the way" \
+    "$tmp/err" && ok || ko "link inside -d: message: $(head -c 300 "$tmp/err")"
+# A link at the output's own name is replaced, never written through.
+ln -s ../elsewhere/victim.json "$ht/out2/a.json"
+run --force -d "$ht/out2" "$ht/in/a.txt"
+status "link as the output file" 0 && ok
+[ ! -e "$ht/elsewhere/victim.json" ] && [ ! -L "$ht/out2/a.json" ] &&
+    [ -f "$ht/out2/a.json" ] && ok || ko "link as the output file: followed"
+# A hard link planted at a temporary name (the fixed name of old) is
+# never written into: temporary files are new files, O_EXCL, random.
+echo secret >"$ht/victim"
+chmod 600 "$ht/victim"
+ln "$ht/victim" "$ht/out3/.a.json.artparse-tmp"
+echo old >"$ht/out3/a.json"
+run --force -d "$ht/out3" "$ht/in/a.txt"
+status "hard link at the temporary name" 0 && ok
+[ "$(cat "$ht/victim")" = secret ] &&
+    [ "$(ls -l "$ht/victim" | cut -c1-10)" = "-rw-------" ] && ok ||
+    ko "hard link at the temporary name: victim written or its mode changed"
+grep -q '"version"' "$ht/out3/a.json" && ok ||
+    ko "hard link at the temporary name: output not written"
+# A file link inside an input folder that leads out of it is skipped,
+# unless --follow; a link inside the folder, or named on the command
+# line, is converted.
+mkdir -p "$ht/secret" "$ht/in2"
+cp "$sample" "$ht/secret/private.txt"
+cp "$sample" "$ht/in2/own.txt"
+ln -s ../secret/private.txt "$ht/in2/x.txt"
+ln -s own.txt "$ht/in2/y.txt"
+run -d "$ht/o4" "$ht/in2"
+status "link out of an input folder" 0 && ok
+[ ! -e "$ht/o4/x.json" ] && [ -f "$ht/o4/y.json" ] && [ -f "$ht/o4/own.json" ] &&
+    ok || ko "link out of an input folder: outputs $(ls "$ht/o4")"
+grep -qF "$ht/in2/x.txt: symbolic link to a file outside the folder; skipped" \
+    "$tmp/err" && ok || ko "link out of an input folder: $(head -c 300 "$tmp/err")"
+run --follow -d "$ht/o5" "$ht/in2"
+[ -f "$ht/o5/x.json" ] && ok || ko "--follow: the link was not converted"
+run -d "$ht/o6" "$ht/in2/x.txt"
+[ -f "$ht/o6/x.json" ] && ok || ko "link named on the command line: not converted"
 
 # --- Pages that are not articles, and traps in the markup -----------------
 run "$here/cookie-banner.html"
