@@ -1082,6 +1082,7 @@ account(struct batch *b, struct slot *s)
 		break;
 	case RES_ENC:
 		say(b, "unknown encoding '%s'", b->c->opts.encoding);
+		fputs("Try 'artparse --help' for more information.\n", stderr);
 		b->usage_err = true;
 		stop(b);
 		break;
@@ -1782,7 +1783,10 @@ read_list(struct batch *b)
 	if (strcmp(name, "-") == 0)
 		fp = stdin;
 	else if ((fp = fopen(name, "r")) == NULL) {
-		submit_error(b, name, strerror(errno));
+		/* main.c opened it a moment ago: a system error now. */
+		say(b, "%s: %s", name, strerror(errno));
+		b->sys_err = true;
+		stop(b);
 		return;
 	}
 	while (!b->stop && (n = getdelim(&line, &cap, sep, fp)) > 0) {

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <math.h>
@@ -87,7 +88,8 @@ usage(FILE *fp)
 	fputs("\n"
 	    "  -o, --output=FILE      write the one input's output to FILE, "
 	    "replaced\n"
-	    "                         atomically, instead of stdout\n"
+	    "                         atomically, instead of stdout (- = "
+	    "stdout)\n"
 	    "  -d, --output-dir=DIR   one output file per input under DIR, "
 	    "mirroring the\n"
 	    "                         input tree; without it, several JSON "
@@ -139,18 +141,51 @@ usage(FILE *fp)
 	    "  1  some input could not be read or holds no article text, or "
 	    "its output\n"
 	    "     is an input or cannot be created at its path\n"
-	    "  2  usage error (bad option, unknown format or encoding)\n"
+	    "  2  usage error (bad option, unknown format or encoding, "
+	    "--force with\n"
+	    "     --update, -d with no FILE or DIR)\n"
 	    "  3  system error (cannot write output, out of memory)\n", fp);
 }
 
-/* "artparse: WHAT 'ARG'" and the hint; returns the usage exit status. */
+/*
+ * "artparse: WHAT 'ARG'" (none when WHAT is NULL) and the hint; returns
+ * the usage exit status.
+ */
 static int
 usage_error(const char *what, const char *arg)
 {
-	if (arg != NULL)
+	if (what != NULL && arg != NULL)
 		ap_cli_error("%s '%s'", what, arg);
-	else
+	else if (what != NULL)
 		ap_cli_error("%s", what);
+	fputs("Try 'artparse --help' for more information.\n", stderr);
+	return AP_EXIT_USAGE;
+}
+
+/*
+ * A getopt failure (ch ':' or '?'): the option as typed, a long one
+ * without its "=value", or the letter optopt of a short one.
+ */
+static int
+option_error(int ch, const char *arg)
+{
+	const char *what;
+	char shown[64];
+	size_t n;
+
+	if (arg != NULL && strncmp(arg, "--", 2) == 0) {
+		n = strcspn(arg, "=");
+		if (n >= sizeof(shown))
+			n = sizeof(shown) - 1;
+		memcpy(shown, arg, n);
+		shown[n] = '\0';
+		what = ch == ':' ? "needs an argument" : optopt != 0 ?
+		    "takes no argument" : "is unknown or ambiguous";
+	} else {
+		snprintf(shown, sizeof(shown), "-%c", optopt);
+		what = ch == ':' ? "needs an argument" : "is unknown";
+	}
+	ap_cli_error("option '%s' %s", shown, what);
 	fputs("Try 'artparse --help' for more information.\n", stderr);
 	return AP_EXIT_USAGE;
 }
@@ -307,11 +342,8 @@ convert(const char *path, const struct ap_cli *c)
 	rc = ap_parse(buf, len, &opts, &doc);
 	set_alarm(shown, 0);
 	free(buf);
-	if (rc == AP_EENCODING && opts.encoding != NULL) {
-		ap_cli_error("unknown encoding '%s'",
-		    opts.encoding);
-		return AP_EXIT_USAGE;
-	}
+	if (rc == AP_EENCODING && opts.encoding != NULL)
+		return usage_error("unknown encoding", opts.encoding);
 	if (rc != AP_OK) {
 		ap_cli_error("%s: %s", shown, ap_strerror(rc));
 		return rc == AP_ENOMEM ? AP_EXIT_SYS : AP_EXIT_FAIL;
@@ -355,7 +387,7 @@ main(int argc, char *argv[])
 	double d;
 	char *end;
 	long ncpu;
-	int ch, i, n;
+	int ch, i, n, fd = -1;
 
 	memset(&c, 0, sizeof(c));
 	c.writer = ap_writer_find("json");
@@ -364,7 +396,8 @@ main(int argc, char *argv[])
 	c.timeout = 30;
 	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	c.jobs = ncpu < 1 ? 1 : ncpu > MAX_JOBS ? MAX_JOBS : (unsigned)ncpu;
-	while ((ch = getopt_long(argc, argv, "0d:e:f:hi:j:o:qVw:", lopts,
+	opterr = 0;	/* our messages, named "artparse:" whatever argv[0] */
+	while ((ch = getopt_long(argc, argv, ":0d:e:f:hi:j:o:qVw:", lopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case '0':
@@ -457,9 +490,7 @@ main(int argc, char *argv[])
 			c.update = true;
 			break;
 		default:
-			fputs("Try 'artparse --help' for more information.\n",
-			    stderr);
-			return AP_EXIT_USAGE;
+			return option_error(ch, argv[optind - 1]);
 		}
 	}
 	n = argc - optind;
@@ -467,6 +498,23 @@ main(int argc, char *argv[])
 		return usage_error("-0 applies to --files-from only", NULL);
 	if (c.update && c.outdir == NULL)
 		return usage_error("--update needs -d", NULL);
+	if (c.update && c.force)
+		return usage_error("--force and --update cannot be used "
+		    "together", NULL);
+	if (c.outdir != NULL && n == 0 && c.files_from == NULL)
+		return usage_error("-d needs a FILE or DIR operand (standard "
+		    "input cannot be converted into a folder; use -o)", NULL);
+	if (c.output != NULL && strcmp(c.output, "-") == 0)
+		c.output = NULL;	/* -o -: standard output */
+	if (c.files_from != NULL && strcmp(c.files_from, "-") != 0 &&
+	    (fd = open(c.files_from, O_RDONLY | O_NOCTTY | O_NONBLOCK)) < 0)
+	{
+		ap_cli_error("--files-from: %s: %s", c.files_from,
+		    strerror(errno));
+		return usage_error(NULL, NULL);
+	}
+	if (fd >= 0)
+		close(fd);
 	if (c.output != NULL && c.outdir != NULL)
 		return usage_error("-o and -d cannot be used together", NULL);
 	if (c.output != NULL && (n > 1 || c.files_from != NULL))

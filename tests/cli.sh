@@ -150,6 +150,43 @@ for j in 0 x -1; do
 done
 run "$bin" --timeout abc "$sample"
 expect_rc "bad timeout" 2
+# Every usage error: exit 2, nothing on stdout, a first line starting with
+# "artparse:" whatever the command is called, and the hint last.  A list
+# file is opened as the options are read.
+ln -s "$bin" "$tmp/ap"
+expect_usage() {	# name, args...
+	name=$1
+	shift
+	"$tmp/ap" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	rc=$?
+	expect_rc "$name" 2
+	expect_no_stdout "$name"
+	head -n 1 "$tmp/err" | grep -q '^artparse: ' && ok ||
+	    ko "$name: first line: $(head -n 1 "$tmp/err")"
+	[ "$(tail -n 1 "$tmp/err")" = "Try 'artparse --help' for more information." ] &&
+	    ok || ko "$name: no hint last: $(cat "$tmp/err")"
+}
+expect_usage "unknown long option" --bogus "$sample"
+expect_usage "unknown short option" -x "$sample"
+expect_usage "ambiguous option" --fo=json "$sample"
+expect_usage "missing argument" "$sample" -d
+expect_usage "argument to a flag" --help=3
+expect_usage "--force with --update" --force --update -d "$tmp/fu" "$sample"
+expect_usage "-d and no operand" -d "$tmp/noop"
+[ ! -e "$tmp/noop" ] && ok || ko "-d and no operand: folder created"
+expect_usage "missing --files-from list" --files-from "$tmp/no-such-list" -d "$tmp/fl"
+expect_err "missing --files-from list" "$tmp/no-such-list: No such file or directory"
+expect_usage "bad width" -w abc "$sample"
+"$tmp/ap" --bogus 2>&1 >/dev/null | grep -q "ap:" &&
+    ko "getopt message named after argv[0]" || ok
+
+# -o - is standard output, as in pandoc and curl: no file named "-".
+(cd "$tmp" && "$bin" -o - "$sample" >"$tmp/dash-o.json" 2>"$tmp/err")
+rc=$?
+expect_rc "-o -" 0
+cmp -s "$tmp/dash-o.json" "$tmp/from-file.json" && ok || ko "-o -: not the stdout output"
+[ ! -e "$tmp/-" ] && ok || ko "-o -: created a file named -"
+
 # Several inputs without -d: NDJSON, one object a line, in input order.
 run "$bin" "$sample" "$sample"
 expect_rc "two inputs" 0
