@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * Per-block features: counts and shapes of the text, cue phrases from the
- * French lexicon, and whether it holds a date.  One pass over each block.
+ * lexicons of the page's languages, and whether it holds a date.  One pass
+ * over each block.
  */
 #include <string.h>
 
@@ -11,6 +12,8 @@
 #include "utf8.h"
 
 #define FOLD_MAX 256	/* cues and dates are looked for near the start */
+#define SAMPLE_MAX 4096	/* text the language guess reads */
+#define PROSE_LEN 80	/* blocks this long sample the language first */
 
 static bool
 is_closer(uint32_t cp)
@@ -202,12 +205,53 @@ cues(struct ap_feat *f, const char *fold)
 		f->cue_any = ap_cue_classes_anywhere(fold);
 }
 
+/* Append up to the sample's end; false once it is full. */
+static bool
+sample_add(char *buf, size_t *n, const char *s, size_t len)
+{
+	size_t room = SAMPLE_MAX - *n;
+
+	if (room < 2)
+		return false;
+	if (len > room - 1)
+		len = room - 1;
+	memcpy(buf + *n, s, len);
+	*n += len;
+	buf[(*n)++] = '\n';
+	return true;
+}
+
+/*
+ * The languages whose cues apply: French always, the page's declared
+ * language, or when it declares none the one its text reads as (sampled
+ * from the long blocks first, so menus do not outvote the prose).
+ */
+static unsigned
+doc_langs(const struct ap_doc *d)
+{
+	char sample[SAMPLE_MAX];
+	size_t i, n = 0;
+
+	if (d->meta.lang != NULL && d->meta.lang[0] != '\0')
+		return 1u << AP_LANG_FR | ap_lang_from_tag(d->meta.lang);
+	for (i = 0; i < d->nblocks; i++)
+		if (d->blocks[i].len >= PROSE_LEN && !sample_add(sample, &n,
+		    d->blocks[i].text, d->blocks[i].len))
+			break;
+	for (i = 0; i < d->nblocks && n < SAMPLE_MAX / 2; i++)
+		if (d->blocks[i].len < PROSE_LEN && !sample_add(sample, &n,
+		    d->blocks[i].text, d->blocks[i].len))
+			break;
+	return 1u << AP_LANG_FR | ap_lang_guess(sample, n);
+}
+
 void
 ap_features(struct ap_doc *d)
 {
 	char fold[FOLD_MAX], date[AP_DATE_MAX];
 	size_t i, at, end, flen;
 
+	ap_cue_langs(doc_langs(d));
 	for (i = 0; i < d->nblocks; i++) {
 		struct ap_block *b = &d->blocks[i];
 		struct ap_feat *f = &b->f;

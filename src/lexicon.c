@@ -23,8 +23,12 @@
 
 struct cue {
 	enum ap_cue	 cls;
+	unsigned	 langs;		/* 1u << enum ap_lang */
 	const char	*phrase;
 };
+
+/* Languages whose cues match: one document at a time per thread. */
+static _Thread_local unsigned cue_langs = L_FR;
 
 static const struct cue cues[] = {
 #include "lexicon.inc"
@@ -110,6 +114,12 @@ first_with(unsigned char c)
 	return lo;
 }
 
+void
+ap_cue_langs(unsigned langs)
+{
+	cue_langs = langs;
+}
+
 size_t
 ap_cue_prefix(const char *s, enum ap_cue c)
 {
@@ -120,7 +130,7 @@ ap_cue_prefix(const char *s, enum ap_cue c)
 		return 0;
 	for (i = first_with(first);
 	    i < NCUES && (unsigned char)cues[i].phrase[0] == first; i++) {
-		if (cues[i].cls != c)
+		if (cues[i].cls != c || (cues[i].langs & cue_langs) == 0)
 			continue;
 		len = strlen(cues[i].phrase);
 		if (len > best && strncmp(s, cues[i].phrase, len) == 0 &&
@@ -144,6 +154,8 @@ ap_cue_classes(const char *s, unsigned *whole)
 		return 0;
 	for (i = first_with(first);
 	    i < NCUES && (unsigned char)cues[i].phrase[0] == first; i++) {
+		if ((cues[i].langs & cue_langs) == 0)
+			continue;
 		len = strlen(cues[i].phrase);
 		if (strncmp(s, cues[i].phrase, len) != 0 || !word_end(s, len))
 			continue;

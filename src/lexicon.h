@@ -74,6 +74,13 @@ enum ap_cue {
 size_t	 ap_fold(const char *s, size_t n, char *out, size_t cap);
 
 /*
+ * Languages (1u << enum ap_lang) whose cues the look-ups below match, for
+ * the calling thread until the next call; French alone at first.
+ * ap_features() sets it once per document.
+ */
+void	 ap_cue_langs(unsigned langs);
+
+/*
  * Length of the longest cue of class "c" that starts folded text "s" and
  * ends at a word boundary, or 0.
  */

@@ -377,6 +377,65 @@ lang_guess_reads_a_sample_only(void **state)
 	assert_int_equal(ap_lang_guess(big, strlen(big)), LANG(AP_LANG_EN));
 }
 
+static void
+cues_of_enabled_languages_only(void **state)
+{
+	(void)state;
+	/* French alone: German and English labels are no cues. */
+	ap_cue_langs(LANG(AP_LANG_FR));
+	assert_int_equal(ap_cue_prefix(fold("Mehr zum Thema"), CUE_RELATED), 0);
+	assert_false(ap_cue_whole(fold("Related articles"), CUE_RELATED));
+	ap_cue_langs(LANG(AP_LANG_FR) | LANG(AP_LANG_DE));
+	assert_int_equal(ap_cue_prefix(fold("Mehr zum Thema: Rente"),
+	    CUE_RELATED), strlen("mehr zum thema"));
+	assert_true(ap_cue_whole(fold("Kommentare"), CUE_COMMENTS));
+	assert_false(ap_cue_whole(fold("Related articles"), CUE_RELATED));
+	ap_cue_langs(LANG(AP_LANG_FR) | LANG(AP_LANG_EN));
+	assert_true(ap_cue_whole(fold("Related articles"), CUE_RELATED));
+	assert_true((ap_cue_classes_anywhere(fold("Sign up for our newsletter"))
+	    & (1u << CUE_NEWSLETTER)) != 0);
+	ap_cue_langs(LANG(AP_LANG_FR));
+}
+
+static void
+cues_french_always_keeps_its_english(void **state)
+{
+	(void)state;
+	/* "By" is in the French list: French sites sign that way too. */
+	ap_cue_langs(LANG(AP_LANG_FR));
+	assert_int_equal(ap_cue_prefix(fold("By Jane Doe"), CUE_BYLINE), 2);
+	ap_cue_langs(LANG(AP_LANG_EN));
+	assert_int_equal(ap_cue_prefix(fold("Par Jeanne Dupont"), CUE_BYLINE),
+	    0);
+	assert_int_equal(ap_cue_prefix(fold("By Jane Doe"), CUE_BYLINE), 2);
+	ap_cue_langs(LANG(AP_LANG_FR));
+}
+
+static void
+cues_each_language_has_each_class(void **state)
+{
+	static const char *const samples[AP_LANG__MAX][3] = {
+		[AP_LANG_FR] = { "lire aussi", "partager", "commentaires" },
+		[AP_LANG_EN] = { "read more", "share", "comments" },
+		[AP_LANG_DE] = { "weitere artikel", "teilen", "kommentare" },
+		[AP_LANG_ES] = { "noticias relacionadas", "compartir",
+		    "comentarios" },
+		[AP_LANG_IT] = { "leggi anche", "condividi", "commenti" },
+		[AP_LANG_NL] = { "lees ook", "deel dit artikel", "reacties" },
+		[AP_LANG_PT] = { "leia também", "compartilhar", "comentários" },
+	};
+	int l;
+
+	(void)state;
+	for (l = 0; l < AP_LANG__MAX; l++) {
+		ap_cue_langs(1u << l);
+		assert_true(ap_cue_whole(samples[l][0], CUE_RELATED));
+		assert_true(ap_cue_whole(samples[l][1], CUE_SHARE));
+		assert_true(ap_cue_whole(samples[l][2], CUE_COMMENTS));
+	}
+	ap_cue_langs(LANG(AP_LANG_FR));
+}
+
 int
 main(void)
 {
@@ -412,6 +471,9 @@ main(void)
 		cmocka_unit_test(lang_guess_each_language),
 		cmocka_unit_test(lang_guess_needs_text),
 		cmocka_unit_test(lang_guess_reads_a_sample_only),
+		cmocka_unit_test(cues_of_enabled_languages_only),
+		cmocka_unit_test(cues_french_always_keeps_its_english),
+		cmocka_unit_test(cues_each_language_has_each_class),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
