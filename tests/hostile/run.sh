@@ -319,10 +319,20 @@ converted "meta charset says latin-1, bytes are UTF-8" \
 run "$here/meta-lies-utf8.html"
 converted "meta charset says UTF-8, bytes are latin-1" \
     "d['source']['encoding'] == 'windows-1252' and '\u00c9lection \u00e0 Montr\u00e9al' in t"
+# A usage error: the message, then the hint line.
+usage_refused() {	# name, fixed string
+	if status "$1" 2; then
+		if [ "$(wc -l <"$tmp/err")" -ne 2 ] ||
+		    ! head -n 1 "$tmp/err" | grep -qF -- "artparse: $2" ||
+		    ! tail -n 1 "$tmp/err" | grep -q "^Try 'artparse --help'"; then
+			ko "$1: stderr was '$(head -c 300 "$tmp/err")'"
+		else ok; fi
+	fi
+}
 run --encoding x-no-such-charset "$sample"
-refused "unknown --encoding" 2 "unknown encoding 'x-no-such-charset'"
+usage_refused "unknown --encoding" "unknown encoding 'x-no-such-charset'"
 run --encoding "" "$sample"
-refused "empty --encoding" 2 "unknown encoding ''"
+usage_refused "empty --encoding" "unknown encoding ''"
 run -e utf-16 "$sample"
 status "--encoding that does not fit the bytes" 0 && json "--encoding utf-16 on UTF-8" True
 
