@@ -15,6 +15,7 @@
  * while in use) and renamed into place; a run removes the unlocked ones
  * that a killed run left in the folders it writes to.
  */
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -131,6 +132,7 @@ struct batch {
 	bool			 wrote;		/* something went to stdout */
 	bool			 progress;
 	bool			 drawn;		/* a progress line is shown */
+	bool			 tty;		/* standard error is a terminal */
 	bool			 usage_err, sys_err;
 	bool			 stop;		/* submit nothing more */
 	bool			 have_outid;
@@ -697,6 +699,18 @@ clear_progress(struct batch *b)
 	}
 }
 
+/* Columns of the terminal on standard error, read at each redraw so that
+ * a resized window is followed; 80 when unknown. */
+static size_t
+term_width(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
 static void say(struct batch *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
 
@@ -720,7 +734,14 @@ draw_progress(struct batch *b, bool force)
 	double now = mono(), el = now - b->t0, rate, eta;
 	char etas[32] = "";
 
-	if (!b->progress || b->counting || (!force && now - b->tdraw < 0.1))
+	char line[256];
+	size_t w;
+	int n;
+
+	/* Not a terminal (--progress into a log): whole lines, one a
+	 * second, and no escape sequences. */
+	if (!b->progress || b->counting ||
+	    (!force && now - b->tdraw < (b->tty ? 0.1 : 1.0)))
 		return;
 	b->tdraw = now;
 	rate = el > 0 ? done / el : 0;
@@ -739,13 +760,25 @@ draw_progress(struct batch *b, bool force)
 				    (unsigned long)eta / 60,
 				    (unsigned long)eta % 60);
 		}
-		fprintf(stderr, "artparse: %lu/%lu (%lu%%), %.1f files/s%s, "
-		    "%lu failed", done, b->total,
+		n = snprintf(line, sizeof(line), "artparse: %lu/%lu (%lu%%), "
+		    "%.1f files/s%s, %lu failed", done, b->total,
 		    done >= b->total ? 100 : done * 100 / b->total,
 		    rate, etas, b->nfail);
 	} else
-		fprintf(stderr, "artparse: %lu done, %.1f files/s, %lu failed",
-		    done, rate, b->nfail);
+		n = snprintf(line, sizeof(line), "artparse: %lu done, "
+		    "%.1f files/s, %lu failed", done, rate, b->nfail);
+	if (n < 0)
+		return;
+	if (!b->tty) {
+		fprintf(stderr, "%s\n", line);
+		return;
+	}
+	/* One column short of the width: no wrap, so \r\033[K clears
+	 * all of it. */
+	w = term_width();
+	if ((size_t)n >= w)
+		line[w > 1 ? w - 1 : 0] = '\0';
+	fputs(line, stderr);
 	b->drawn = true;
 }
 
@@ -1856,8 +1889,9 @@ setup(struct batch *b, const struct ap_cli *c)
 	if (b->ndjson)
 		b->wopts.pretty = false;	/* one object a line */
 	b->parent = getpid();
+	b->tty = isatty(STDERR_FILENO);
 	b->progress = !c->quiet && (c->progress == AP_PROGRESS_ON ||
-	    (c->progress == AP_PROGRESS_AUTO && isatty(STDERR_FILENO)));
+	    (c->progress == AP_PROGRESS_AUTO && b->tty));
 	/* Outputs on stdout are held until their turn, so keep that
 	 * window small; under -d a slot holds only a message. */
 	b->nring = b->tostdout ? 2 * (size_t)c->jobs : 8 * (size_t)c->jobs;

@@ -411,6 +411,22 @@ run "$bin" --progress --force -d "$tmp/o11" "$tmp/m"
 grep -q 'files/s' "$err" && ok || ko "--progress: no progress line"
 run "$bin" -q --force -d "$tmp/o11" "$tmp/m"
 [ ! -s "$err" ] && ok || ko "-q: stderr not empty: $(head -c 200 "$err")"
+# --progress into a file or pipe: whole lines, no \r nor escape sequence.
+run "$bin" --progress --force -d "$tmp/o11" "$tmp/m"
+LC_ALL=C grep -q "$(printf '[\r\033]')" "$err" &&
+    ko "--progress on a non-terminal: \\r or ESC written" || ok
+# On a terminal the line fits its width (30 columns here), so that
+# \r\033[K clears it whole.
+if command -v script >/dev/null 2>&1 && script -qec true /dev/null \
+    >/dev/null 2>&1; then
+	script -qec "stty cols 30; '$bin' --force -d '$tmp/o11' '$tmp/m'" \
+	    /dev/null >"$tmp/tty" 2>&1
+	LC_ALL=C tr '\r' '\n' <"$tmp/tty" | LC_ALL=C sed 's/\x1b\[K//g' |
+	    grep 'files/s\|done\|/[0-9]* (' | awk 'length > 29 { bad = 1 }
+	    END { exit bad }' && ok || ko "progress line wider than the terminal"
+	grep -q "$(printf '\033\\[K')" "$tmp/tty" && ok ||
+	    ko "progress on a terminal: no progress line drawn"
+fi
 
 # Signals: SIGTERM mid-batch ends the run with no partial output and no
 # temporary file, and a rerun completes it.  The list is fed slowly so the
