@@ -1427,9 +1427,18 @@ start(struct batch *b, struct slot *s)
 	pid_t pid;
 	int p[2];
 
-	if (pipe(p) != 0) {
-		say(b, "cannot start a worker: %s", strerror(errno));
-		goto fail;
+	/* Out of descriptors, like fork()'s EAGAIN below: wait for a
+	 * worker to end (and close its pipe), then retry with fewer. */
+	while (pipe(p) != 0) {
+		if ((errno != EMFILE && errno != ENFILE) || b->nrun == 0) {
+			say(b, "cannot start a worker: %s", strerror(errno));
+			goto fail;
+		}
+		pump(b);
+		if (b->stop) {
+			set_done(s, RES_SKIP, NULL);
+			return;
+		}
 	}
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
@@ -1706,6 +1715,13 @@ walk(struct batch *b, size_t len, size_t rootlen)
 	DIR *d;
 
 	if ((d = opendir(b->path)) == NULL) {
+		/* Out of descriptors is the run's problem, not the folder's. */
+		if (errno == EMFILE || errno == ENFILE || errno == ENOMEM) {
+			say(b, "%s: %s", b->path, strerror(errno));
+			b->sys_err = true;
+			stop(b);
+			return;
+		}
 		submit_error(b, b->path, strerror(errno));
 		return;
 	}

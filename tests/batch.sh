@@ -355,6 +355,13 @@ fi
 run "$bin" -d /dev/null/x "$in"
 expect_rc "output folder not a folder" 3
 
+# Out of descriptors: a pipe() failing with EMFILE waits for a worker to
+# end, as fork()'s EAGAIN does, instead of stopping the run.
+(ulimit -n 10 && "$bin" -j 8 -d "$tmp/fd" "$tmp/m") >"$out" 2>"$err"
+rc=$?
+expect_rc "EMFILE" 0
+expect_summary "EMFILE" 65 0 0
+
 # --files-from with -0: names with spaces, accents and a newline,
 # mirrored as listed; folders in the list ignored, as find(1) gives them.
 mkdir -p "$tmp/l/x y"
