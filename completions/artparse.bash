@@ -11,7 +11,7 @@ _artparse()
 	prev=${COMP_WORDS[COMP_CWORD - 1]}
 	opts='-0 -d -e -f -h -i -j -o -q -V -w --encoding --fail-fast
 	    --files-from --follow --force --format --help --input --jobs
-	    --keep-boilerplate --max-size --no-progress --null --output
+	    --keep-boilerplate --list-formats --max-size --no-progress --null --output
 	    --output-dir --pretty --progress --quiet --timeout --update
 	    --version --width'
 
@@ -27,8 +27,9 @@ _artparse()
 
 	case $prev in
 	-f|--format)
-		COMPREPLY=($(compgen -W 'json markdown md text txt tree' \
-		    -- "$cur"))
+		# The writer table, from the command itself.
+		COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" \
+		    --list-formats 2>/dev/null | cut -f1)" -- "$cur"))
 		return ;;
 	-i|--input)
 		COMPREPLY=($(compgen -W 'auto text html' -- "$cur"))

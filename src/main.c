@@ -26,6 +26,7 @@
 
 enum {
 	OPT_KEEP_BOILERPLATE = 256,
+	OPT_LIST_FORMATS,
 	OPT_PRETTY,
 	OPT_MAX_SIZE,
 	OPT_FAIL_FAST,
@@ -49,6 +50,7 @@ static const struct option lopts[] = {
 	{ "input",		required_argument,	NULL,	'i' },
 	{ "jobs",		required_argument,	NULL,	'j' },
 	{ "keep-boilerplate",	no_argument,		NULL,	OPT_KEEP_BOILERPLATE },
+	{ "list-formats",	no_argument,		NULL,	OPT_LIST_FORMATS },
 	{ "max-size",		required_argument,	NULL,	OPT_MAX_SIZE },
 	{ "no-progress",	no_argument,		NULL,	OPT_NO_PROGRESS },
 	{ "null",		no_argument,		NULL,	'0' },
@@ -134,6 +136,8 @@ usage(FILE *fp)
 	    "      --no-progress      never show it (default: only on a "
 	    "terminal)\n"
 	    "  -q, --quiet            print nothing but errors\n"
+	    "      --list-formats     list the output formats and their file "
+	    "extensions\n"
 	    "  -h, --help             show this help and exit\n"
 	    "  -V, --version          show the version and exit\n"
 	    "\nExit status:\n"
@@ -145,6 +149,22 @@ usage(FILE *fp)
 	    "--force with\n"
 	    "     --update, -d with no FILE or DIR)\n"
 	    "  3  system error (cannot write output, out of memory)\n", fp);
+}
+
+/*
+ * --list-formats: the writer table, one "NAME<tab>EXTENSION" line a
+ * format, for scripts and the shell completions.
+ */
+static int
+list_formats(void)
+{
+	const char *name;
+	size_t i;
+
+	for (i = 0; (name = ap_writer_name(i)) != NULL; i++)
+		printf("%s\t%s\n", name, ap_writer_ext(ap_writer_find(name)));
+	return fflush(stdout) == 0 && !ferror(stdout) ? AP_EXIT_OK :
+	    AP_EXIT_SYS;
 }
 
 /*
@@ -465,6 +485,8 @@ main(int argc, char *argv[])
 		case OPT_KEEP_BOILERPLATE:
 			c.opts.keep_boilerplate = true;
 			break;
+		case OPT_LIST_FORMATS:
+			return list_formats();
 		case OPT_MAX_SIZE:
 			if (parse_size(optarg, &c.max_size) != 0)
 				return usage_error("invalid size", optarg);

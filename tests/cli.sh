@@ -72,6 +72,33 @@ sed 's/"source".*//' "$tmp/from-file.json" >"$tmp/a"
 sed 's/"source".*//' "$tmp/stdin.json" >"$tmp/b"
 cmp -s "$tmp/a" "$tmp/b" && ok || ko "stdin and file outputs differ"
 
+# --list-formats is the writer table: NAME<tab>EXT lines, the formats that
+# --help lists, each documented in the man page and the README, each
+# working under -d with its extension.  The completions read it.
+run "$bin" --list-formats
+expect_rc "--list-formats" 0
+expect_quiet "--list-formats"
+awk -F '\t' 'NF != 2 || $1 == "" || $2 == "" { exit 1 }' "$tmp/out" && ok ||
+    ko "--list-formats: not NAME<tab>EXT lines: $(cat "$tmp/out")"
+"$bin" --help | sed -n 's/.*--format=FORMAT.*(default json)://p' |
+    tr ' ' '\n' | sed '/^$/d' >"$tmp/help-formats"
+cut -f1 "$tmp/out" | cmp -s - "$tmp/help-formats" && ok ||
+    ko "--list-formats differs from the --help list"
+cp "$tmp/out" "$tmp/formats"
+while IFS="$(printf '\t')" read -r name ext; do
+	grep -q "^\.It Cm $name" "$here/../docs/artparse.1" && ok ||
+	    ko "format $name: not in the man page's OUTPUT FORMATS"
+	grep -q "\*\*$name\*\*" "$here/../README.md" && ok ||
+	    ko "format $name: not in the README"
+	run "$bin" -q -f "$name" -d "$tmp/lf-$name" "$sample"
+	[ -f "$tmp/lf-$name/sample.$ext" ] && ok ||
+	    ko "format $name: -d does not write sample.$ext"
+done <"$tmp/formats"
+for c in "$here/../completions/artparse.bash" "$here/../completions/_artparse"; do
+	grep -q -- '--list-formats' "$c" && ok || ko "$c: does not use --list-formats"
+	grep -q 'markdown' "$c" && ko "$c: a hand-kept format list" || ok
+done
+
 # Every format works on the sample; the input is never modified.
 sum=$(cksum <"$sample")
 for f in json markdown md text txt tree; do
