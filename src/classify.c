@@ -293,10 +293,8 @@ standfirst_by_cue(const struct ap_block *b)
  * carries the short inserts between its paragraphs.
  */
 static double
-body_score(const struct ap_block *b)
+body_score(const struct ap_block *b, const struct ap_cparams *p)
 {
-	const struct ap_cparams *p = &ap_content_params;
-
 	/* The page's <h1> is its headline, never body text. */
 	if ((b->flags & AP_BF_HEADING) && b->level == 1)
 		return -((double)b->f.chars + p->length_bias);
@@ -308,6 +306,7 @@ body_score(const struct ap_block *b)
 static void
 body_region(struct ap_doc *d, size_t *from, size_t *to)
 {
+	const struct ap_cparams *p = ap_content_params(d);
 	double sum = 0, best = 0;
 	size_t i, start = 0;
 
@@ -323,7 +322,7 @@ body_region(struct ap_doc *d, size_t *from, size_t *to)
 			sum = 0;
 			start = i;
 		}
-		sum += body_score(&d->blocks[i]);
+		sum += body_score(&d->blocks[i], p);
 		if (sum > best) {
 			best = sum;
 			*from = start;
@@ -453,6 +452,7 @@ repeats_previous(const struct ap_doc *d, size_t from, size_t i)
 static void
 label_body(struct ap_doc *d, size_t from, size_t to)
 {
+	double keep = ap_content_params(d)->keep;
 	size_t i;
 	const char *bp;
 
@@ -478,6 +478,8 @@ label_body(struct ap_doc *d, size_t from, size_t to)
 		else if (i - from < 5 && ap_rule_dateline(b) &&
 		    !ap_rule_prose(b))
 			label(b, AP_KIND_DATE, "date line");
+		else if (b->content < keep)
+			drop(b, "page", "low content score in body region");
 		else if (repeats_previous(d, from, i))
 			drop(b, "duplicate", "same text as the block before");
 		else if (b->f.opens_quote || (b->flags & AP_BF_BLOCKQUOTE))
@@ -486,8 +488,6 @@ label_body(struct ap_doc *d, size_t from, size_t to)
 			label(b, AP_KIND_LISTITEM, "list item");
 		else if (is_subhead(d, i, to))
 			label(b, AP_KIND_SUBHEAD, "short title line in body");
-		else if (b->content < ap_content_params.keep)
-			drop(b, "page", "low content score in body region");
 		else
 			label(b, AP_KIND_PARAGRAPH, "in body region");
 	}

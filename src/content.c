@@ -14,6 +14,7 @@
 #include "classify.h"
 #include "content.h"
 #include "html_tree.h"
+#include "lexicon.h"
 
 static const struct {
 	const char	*name;
@@ -24,7 +25,7 @@ static const struct {
 #undef AP_CFEAT
 };
 
-/* The fitted table: weights[CF__MAX] and ap_content_params. */
+/* The fitted table: weights[2][CF__MAX] and params[2], pages then text. */
 #include "content-weights.inc"
 
 const char *
@@ -37,6 +38,13 @@ const char *
 ap_cfeat_meaning(enum ap_cfeat f)
 {
 	return (unsigned)f < CF__MAX ? feats[f].meaning : "?";
+}
+
+static bool
+is_html(const struct ap_doc *d)
+{
+	return d->art.source_type != NULL &&
+	    strcmp(d->art.source_type, "html") == 0;
 }
 
 #define SIDE	3	/* blocks on each side for sibling_prose_share */
@@ -88,8 +96,38 @@ struct seq {
 	uint64_t	*hash, *sorted;
 	size_t		 first_art, last_art;	/* SIZE_MAX: no container */
 	size_t		 h1;			/* SIZE_MAX: no <h1> */
+	unsigned	 langs;			/* the page's languages */
 	bool		 html;
 };
+
+#define LANG_SAMPLE	4096
+
+/*
+ * The languages whose function words count: French always, the page's
+ * declared language, or else the one its longest blocks read as.
+ */
+static unsigned
+doc_langs(const struct ap_doc *d)
+{
+	char sample[LANG_SAMPLE];
+	size_t i, n = 0, len;
+	unsigned m = ap_lang_from_tag(d->meta.lang);
+
+	for (i = 0; m == 0 && i < d->nblocks && n + 1 < sizeof(sample); i++) {
+		const struct ap_block *b = &d->blocks[i];
+
+		if (b->f.words < 12)
+			continue;
+		len = b->len < sizeof(sample) - n - 1 ? b->len :
+		    sizeof(sample) - n - 1;
+		memcpy(sample + n, b->text, len);
+		n += len;
+		sample[n++] = ' ';
+	}
+	if (m == 0 && n > 0)
+		m = ap_lang_guess(sample, n);
+	return m | 1u << AP_LANG_FR;
+}
 
 static void
 seq_scan(const struct ap_doc *d, struct seq *q)
@@ -97,8 +135,8 @@ seq_scan(const struct ap_doc *d, struct seq *q)
 	size_t i, n = d->nblocks;
 
 	q->first_art = q->last_art = q->h1 = SIZE_MAX;
-	q->html = d->art.source_type != NULL &&
-	    strcmp(d->art.source_type, "html") == 0;
+	q->langs = doc_langs(d);
+	q->html = is_html(d);
 	for (i = 0; i < n; i++) {
 		const struct ap_block *b = &d->blocks[i];
 
@@ -140,7 +178,7 @@ block_features(const struct ap_doc *d, const struct seq *q, size_t i,
 	const struct ap_block *b = &d->blocks[i];
 	const struct ap_feat *f = &b->f;
 	unsigned fl = b->flags, hc = b->hcues;
-	size_t n = d->nblocks;
+	size_t n = d->nblocks, stop, words = 0;
 
 	memset(x, 0, CF__MAX * sizeof(*x));
 	x[CF_BIAS] = 1;
@@ -154,6 +192,9 @@ block_features(const struct ap_doc *d, const struct seq *q, size_t i,
 	x[CF_ENDS_FIRMLY] = f->ends_firmly;
 	x[CF_ENDS_ELLIPSIS] = f->ends_ellipsis;
 	x[CF_OPENS_QUOTE] = f->opens_quote;
+	stop = ap_stopword_count(b->text, b->len, q->langs, &words);
+	x[CF_STOPWORDS] = share(stop, words);
+	x[CF_STOPWORDS_LOG] = log1p((double)stop);
 	x[CF_SENTENCES_LOG] = log1p((double)f->sentences);
 	x[CF_UPPER_SHARE] = share(f->upper, f->letters);
 	x[CF_DIGIT_SHARE] = share(f->digits, f->chars);
@@ -212,20 +253,27 @@ ap_content_features(struct ap_doc *d, double *x)
 	ap_big_free(a, q.prose);
 }
 
+const struct ap_cparams *
+ap_content_params(const struct ap_doc *d)
+{
+	return &params[is_html(d) ? 0 : 1];
+}
+
 static double
-logit(const double *x)
+logit(const double *w, const double *x)
 {
 	double z = 0;
 	size_t k;
 
 	for (k = 0; k < CF__MAX; k++)
-		z += weights[k] * x[k];
+		z += w[k] * x[k];
 	return z;
 }
 
 void
 ap_content_score(struct ap_doc *d)
 {
+	const double *w = weights[is_html(d) ? 0 : 1];
 	double *x;
 	size_t i, n = d->nblocks;
 
@@ -238,22 +286,23 @@ ap_content_score(struct ap_doc *d)
 	for (i = 0; i < n; i++) {
 		const double *r = x + i * CF__MAX;
 
-		d->blocks[i].content = 1.0 / (1.0 + exp(-logit(r)));
-		d->blocks[i].top_pos = (unsigned char)ap_content_top(r, 1);
-		d->blocks[i].top_neg = (unsigned char)ap_content_top(r, -1);
+		d->blocks[i].content = 1.0 / (1.0 + exp(-logit(w, r)));
+		d->blocks[i].top_pos = (unsigned char)ap_content_top(d, r, 1);
+		d->blocks[i].top_neg = (unsigned char)ap_content_top(d, r, -1);
 	}
 	ap_big_free(&d->arena, x);
 }
 
 enum ap_cfeat
-ap_content_top(const double *x, int sign)
+ap_content_top(const struct ap_doc *d, const double *x, int sign)
 {
+	const double *w = weights[is_html(d) ? 0 : 1];
 	enum ap_cfeat best = CF_BIAS;
 	double bv = 0, v;
 	size_t k;
 
 	for (k = CF_BIAS + 1; k < CF__MAX; k++) {
-		v = weights[k] * x[k] * sign;
+		v = w[k] * x[k] * sign;
 		if (v > bv) {
 			bv = v;
 			best = (enum ap_cfeat)k;

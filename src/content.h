@@ -31,7 +31,8 @@ struct ap_cparams {
 	double	 length_bias;	/* characters added to a block's length */
 	double	 keep;		/* p under which a body block is dropped */
 };
-extern const struct ap_cparams ap_content_params;
+/* The parameters for d's kind of input (page or text). */
+const struct ap_cparams *ap_content_params(const struct ap_doc *d);
 
 /*
  * Features of every block of d, row-major into x (d->nblocks * CF__MAX
@@ -47,6 +48,7 @@ void	 ap_content_score(struct ap_doc *d);
  * The feature of row x (one block) that most raises (most > 0) or lowers
  * its score, for the tree view.
  */
-enum ap_cfeat	 ap_content_top(const double *x, int sign);
+enum ap_cfeat	 ap_content_top(const struct ap_doc *d, const double *x,
+		    int sign);
 
 #endif /* AP_CONTENT_H */

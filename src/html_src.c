@@ -257,6 +257,96 @@ inline_insert(const char *s)
 	    ap_html_related_label(s, (size_t)(colon - s) + 1);
 }
 
+/* The inherited flags an element adds by its tag and its cues, under a
+ * parent whose inherited flags are pinh. */
+static unsigned
+own_inh(const struct el *e, unsigned pinh)
+{
+	unsigned f = 0;
+
+	switch (e->tag) {
+	case T_A:
+		f |= I_LINK;
+		break;
+	case T_B:
+	case T_STRONG:
+		f |= I_STRONG;
+		break;
+	case T_BLOCKQUOTE:
+		f |= I_QUOTE;
+		break;
+	case T_FIGURE:
+	case T_FIGCAPTION:
+		f |= I_FIGURE;
+		break;
+	case T_NAV:
+	case T_ASIDE:
+		f |= I_NAV;
+		break;
+	case T_HEADER:
+	case T_FOOTER:
+		/* A page header, not an article's own header. */
+		if (!(pinh & I_ARTTAG))
+			f |= I_NAV;
+		break;
+	case T_LI:
+		f |= I_LI;
+		break;
+	case T_ARTICLE:
+	case T_MAIN:
+		f |= I_ARTTAG;
+		break;
+	case T_FORM:
+		f |= I_FORM;
+		break;
+	default:
+		break;
+	}
+	if (e->cues & C_CAPTION)
+		f |= I_FIGURE;
+	if (e->cues & C_NAV)
+		f |= I_NAV;
+	if (e->cues & C_COMMENT)
+		f |= I_COMMENT;
+	return f;
+}
+
+/*
+ * A wrapper that holds most of the page's text is no caption, menu or
+ * comment box, whatever its class says ("wp-caption" around a whole
+ * post): its cues are dropped and the flags its subtree inherited from
+ * them recomputed.  Elements are stored in document order, parents first.
+ */
+static void
+unmark_wrappers(struct ctx *c)
+{
+	const unsigned wrapcues = C_CAPTION | C_NAV | C_COMMENT | C_NEG;
+	const struct el *top = c->body;
+	struct el *e;
+	size_t i, all;
+	bool changed = false;
+
+	if (top == NULL || (all = top->text - top->links) < 500)
+		return;
+	for (i = 0; i < c->t->nel; i++) {
+		e = &c->els[i];
+		if (e->h == NULL || !(e->cues & wrapcues) ||
+		    (e->text - e->links) * 2 < all)
+			continue;
+		e->cues &= ~wrapcues;
+		if (e->weight < 0)
+			e->weight = 0;
+		changed = true;
+	}
+	for (i = 0; changed && i < c->t->nel; i++) {
+		e = &c->els[i];
+		if (e->h == NULL || (e->fl & F_HIDDEN))
+			continue;
+		e->inh = (e->parent != NULL ? e->parent->inh : 0) |
+		    own_inh(e, e->parent != NULL ? e->parent->inh : 0);
+	}
+}
+
 /* Pass 1: enter a node; returns whether it was entered (and must be left). */
 static int
 p1_enter(struct ctx *c, uint32_t k)
@@ -322,41 +412,10 @@ p1_enter(struct ctx *c, uint32_t k)
 		if (p != NULL)
 			p->fl |= F_HASBLOCK;
 	}
+	e->inh |= own_inh(e, p != NULL ? p->inh : 0);
 	switch (e->tag) {
 	case T_A:
-		e->inh |= I_LINK;
 		e->link = e;
-		break;
-	case T_B:
-	case T_STRONG:
-		e->inh |= I_STRONG;
-		break;
-	case T_BLOCKQUOTE:
-		e->inh |= I_QUOTE;
-		break;
-	case T_FIGURE:
-	case T_FIGCAPTION:
-		e->inh |= I_FIGURE;
-		break;
-	case T_NAV:
-	case T_ASIDE:
-		e->inh |= I_NAV;
-		break;
-	case T_HEADER:
-	case T_FOOTER:
-		/* A page header, not an article's own header. */
-		if (!(e->inh & I_ARTTAG))
-			e->inh |= I_NAV;
-		break;
-	case T_LI:
-		e->inh |= I_LI;
-		break;
-	case T_ARTICLE:
-	case T_MAIN:
-		e->inh |= I_ARTTAG;
-		break;
-	case T_FORM:
-		e->inh |= I_FORM;
 		break;
 	case T_BODY:
 		if (c->body == NULL)
@@ -375,12 +434,6 @@ p1_enter(struct ctx *c, uint32_t k)
 	}
 	if (e->kind & TK_HEADING)
 		e->level = (unsigned char)(e->tag - T_H1 + 1);
-	if (e->cues & C_CAPTION)
-		e->inh |= I_FIGURE;
-	if (e->cues & C_NAV)
-		e->inh |= I_NAV;
-	if (e->cues & C_COMMENT)
-		e->inh |= I_COMMENT;
 	if (e->cues & C_RELATED)
 		push(c->cuerel, &c->ncuerel, e);
 	if ((e->cues & (C_BYLINE | C_DATE | C_LEAD)) || e->tag == T_TIME)
@@ -1347,6 +1400,7 @@ ap_html_blocks(struct ap_doc *d)
 		c.els = ap_allocarray(c.a, t->nel, sizeof(*c.els));
 		head_events(&c);
 		walk(&c, t->root, p1_enter, p1_leave);
+		unmark_wrappers(&c);
 		set_base(&c);
 		choose_container(&c);
 		mark_inserts(&c);

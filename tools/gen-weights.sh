@@ -1,6 +1,7 @@
 #!/bin/sh
-# Turn data/content-weights.txt ("feature weight" lines, "param name value"
-# lines, # comments) into the C table that src/content.c includes.  The
+# Turn data/content-weights.txt into the C table that src/content.c
+# includes.  Lines: "FEATURE HTML_WEIGHT TEXT_WEIGHT" and
+# "param html|text THRESHOLD LENGTH_BIAS KEEP"; # starts a comment.  The
 # feature names are looked up in src/content-features.def; an unknown or
 # missing feature is an error, so the table and the code cannot disagree.
 # usage: gen-weights.sh WEIGHTS FEATURES.def > src/content-weights.inc
@@ -18,30 +19,35 @@ FNR == NR {
 	next
 }
 /^[ \t]*(#|$)/ { next }
-$1 == "param" && NF == 3 { par[$2] = $3; next }
-NF == 2 && ($1 in id) { val[$1] = $2; next }
+$1 == "param" && NF == 5 && ($2 == "html" || $2 == "text") {
+	par[$2] = sprintf("{ %s, %s, %s }", $3, $4, $5)
+	next
+}
+NF == 3 && ($1 in id) { wh[$1] = $2; wt[$1] = $3; next }
 { printf "%s:%d: unknown feature or bad line: %s\n", src, FNR, $0 > "/dev/stderr"; bad = 1; exit 1 }
 END {
 	if (bad)
 		exit 1
 	for (i = 0; i < nf; i++)
-		if (!(feat[i] in val)) {
+		if (!(feat[i] in wh)) {
 			printf "%s: no weight for feature %s\n", src, feat[i] > "/dev/stderr"
 			exit 1
 		}
-	split("threshold length_bias keep", need, " ")
-	for (i = 1; i <= 3; i++)
-		if (!(need[i] in par)) {
-			printf "%s: no param %s\n", src, need[i] > "/dev/stderr"
-			exit 1
-		}
+	if (!("html" in par) || !("text" in par)) {
+		printf "%s: a param line for html and for text is needed\n", src > "/dev/stderr"
+		exit 1
+	}
 	print "/* Generated from " src " by tools/gen-weights.sh; do not edit. */"
-	print "static const double weights[CF__MAX] = {"
+	print "static const double weights[2][CF__MAX] = {"
+	print "\t{\t/* pages */"
 	for (i = 0; i < nf; i++)
-		printf "\t[%s] = %s,\n", id[feat[i]], val[feat[i]]
+		printf "\t\t[%s] = %s,\n", id[feat[i]], wh[feat[i]]
+	print "\t}, {\t/* scraped text */"
+	for (i = 0; i < nf; i++)
+		printf "\t\t[%s] = %s,\n", id[feat[i]], wt[feat[i]]
+	print "\t}"
 	print "};"
-	print "const struct ap_cparams ap_content_params = {"
-	for (i = 1; i <= 3; i++)
-		printf "\t.%s = %s,\n", need[i], par[need[i]]
+	print "static const struct ap_cparams params[2] = {"
+	print "\t" par["html"] ", " par["text"]
 	print "};"
 }' "$def" "$w"

@@ -76,6 +76,7 @@ class Doc:
         self.paras = [norm(p) for p in body if p and p.strip()]
         self.body_text = " \n ".join(self.paras)
         self.bag = collections.Counter(tokens(" ".join(self.paras)))
+        self.headline = norm(gold.get("headline") or "")
         self.with_ = [norm(s) for s in gold.get("with") or []]
         self.without = [norm(s) for s in gold.get("without") or []]
         self.rows = []      # feature vectors
@@ -122,7 +123,7 @@ def run_dump(dump, docs):
 def label(doc, text):
     """1 content, 0 not, None unknown."""
     t = norm(text)
-    if not t:
+    if not t or t == doc.headline:
         return 0
     if doc.with_ or doc.without:
         if any(s and s in t for s in doc.without):
@@ -257,73 +258,89 @@ def main():
     def fit(Xt, yt):
         mu, sd = Xt.mean(0), Xt.std(0)
         sd[sd == 0] = 1
-        m = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced")
+        m = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced")
         m.fit((Xt - mu) / sd, yt)
         w = m.coef_[0] / sd
         b = m.intercept_[0] - float((m.coef_[0] * mu / sd).sum())
-        return w, b
+        w[names.index("bias")] += b
+        return w
 
-    def predict(w, b, Xs):
-        return 1 / (1 + np.exp(-(Xs @ w + b)))
+    def predict(w, Xs):
+        return 1 / (1 + np.exp(-(Xs @ w)))
 
-    # Cross-validation by site: out-of-fold probabilities for every page.
+    hcol = names.index("html")
+    kinds = {"html": ("html", "wide/fulltext", "wide/snippets"), "text": ("textdump",)}
     doc_site = np.array([site_id[doc.site] for doc in docs])
-    gkf = GroupKFold(n_splits=args.folds)
-    oof = np.zeros(len(y))
-    doc_probs = [None] * len(docs)
-    for tr_docs, te_docs in gkf.split(np.zeros(len(docs)), groups=doc_site):
-        te_sites = set(doc_site[te_docs])
-        tr = np.array([s not in te_sites for s in gi])
-        w, b = fit(X[tr], y[tr])
-        oof[~tr] = predict(w, b, X[~tr])
-        for k in te_docs:
-            doc_probs[k] = predict(w, b, np.array(docs[k].rows)) if docs[k].rows else np.zeros(0)
-    print(f"logistic regression, block AUC cross-validated by site: {roc_auc_score(y, oof):.3f}")
-    if not args.quick:
-        from sklearn.ensemble import HistGradientBoostingClassifier
-        oof_t = np.zeros(len(y))
-        for tr_docs, te_docs in gkf.split(np.zeros(len(docs)), groups=doc_site):
-            te_sites = set(doc_site[te_docs])
-            tr = np.array([s not in te_sites for s in gi])
-            m = HistGradientBoostingClassifier(max_depth=4, max_iter=200, learning_rate=0.1)
-            m.fit(X[tr], y[tr])
-            oof_t[~tr] = m.predict_proba(X[~tr])[:, 1]
-        print(f"tree ensemble (200 trees, depth 4), same folds: {roc_auc_score(y, oof_t):.3f}")
-
-    # The region parameters, chosen on the out-of-fold probabilities.
-    best = None
-    for thr in (0.3, 0.4, 0.5, 0.6):
-        for lb in (0, 20, 60, 150):
-            for keep in (0.0, 0.05, 0.1, 0.2):
-                r = evaluate(docs, doc_probs, names, thr, lb, keep)
-                mean = float(np.mean(list(r.values())))
-                if best is None or mean > best[0]:
-                    best = (mean, thr, lb, keep, r)
-    mean, thr, lb, keep, r = best
-    print(f"region parameters: threshold {thr}, length_bias {lb}, keep {keep}")
-    print("cross-validated by site (simulated body choice):")
-    for c in ("html", "textdump", "wide/fulltext", "wide/snippets"):
-        print(f"  {c:14s} {'snip_f' if 'snip' in c else 'body_f'} {r.get(c, 0):.3f}")
-
-    w, b = fit(X, y)
-    full = [predict(w, b, np.array(doc.rows)) if doc.rows else np.zeros(0) for doc in docs]
-    r = evaluate(docs, full, names, thr, lb, keep)
-    print("fitted on all sites (simulated):")
-    for c in ("html", "textdump", "wide/fulltext", "wide/snippets"):
-        print(f"  {c:14s} {'snip_f' if 'snip' in c else 'body_f'} {r.get(c, 0):.3f}")
-    print("weights (raw feature scale):")
-    for n, v in sorted(zip(names, w), key=lambda t: -abs(t[1])):
-        if n != "bias":
+    doc_kind = np.array([("html" if doc.corpus != "textdump" else "text") for doc in docs])
+    row_kind = np.where(X[:, hcol] > 0, "html", "text")
+    tables, params = {}, {}
+    for kind, corpora in kinds.items():
+        kd = np.where(doc_kind == kind)[0]
+        kr = row_kind == kind
+        Xk, yk, gk = X[kr], y[kr], gi[kr]
+        print(f"\n== {kind} input: pages {len(kd)}, sites {len(set(doc_site[kd]))}, "
+              f"labelled blocks {len(yk)} ({int(yk.sum())} content)")
+        # Cross-validation by site: out-of-fold probabilities for every page.
+        folds = min(args.folds, len(set(doc_site[kd])))
+        gkf = GroupKFold(n_splits=folds)
+        oof = np.zeros(len(yk))
+        probs = {}
+        for _, te in gkf.split(kd, groups=doc_site[kd]):
+            te_sites = set(doc_site[kd[te]])
+            tr = np.array([s not in te_sites for s in gk])
+            w = fit(Xk[tr], yk[tr])
+            oof[~tr] = predict(w, Xk[~tr])
+            for k in kd[te]:
+                probs[k] = predict(w, np.array(docs[k].rows)) if docs[k].rows else np.zeros(0)
+        print(f"logistic regression, block AUC cross-validated by site: {roc_auc_score(yk, oof):.3f}")
+        if not args.quick:
+            from sklearn.ensemble import HistGradientBoostingClassifier
+            oof_t = np.zeros(len(yk))
+            for _, te in gkf.split(kd, groups=doc_site[kd]):
+                te_sites = set(doc_site[kd[te]])
+                tr = np.array([s not in te_sites for s in gk])
+                m = HistGradientBoostingClassifier(max_depth=4, max_iter=200, learning_rate=0.1)
+                m.fit(Xk[tr], yk[tr])
+                oof_t[~tr] = m.predict_proba(Xk[~tr])[:, 1]
+            print(f"tree ensemble (200 trees, depth 4), same folds: {roc_auc_score(yk, oof_t):.3f}")
+        kdocs = [docs[k] for k in kd]
+        kprobs = [probs[k] for k in kd]
+        best = None
+        for thr in (0.2, 0.3, 0.4, 0.5, 0.6):
+            for lb in (0, 20, 60, 150):
+                for keep in (0.0, 0.05, 0.1, 0.2):
+                    r = evaluate(kdocs, kprobs, names, thr, lb, keep)
+                    r = {c: v for c, v in r.items() if c in corpora}
+                    mean = float(np.mean(list(r.values())))
+                    if best is None or mean > best[0]:
+                        best = (mean, thr, lb, keep, r)
+        mean, thr, lb, keep, r = best
+        params[kind] = (thr, lb, keep)
+        print(f"region parameters: threshold {thr}, length_bias {lb}, keep {keep}")
+        print("cross-validated by site (simulated body choice):")
+        for c in corpora:
+            print(f"  {c:14s} {'snip_f' if 'snip' in c else 'body_f'} {r.get(c, 0):.3f}")
+        w = fit(Xk, yk)
+        tables[kind] = w
+        full = [predict(w, np.array(d.rows)) if d.rows else np.zeros(0) for d in kdocs]
+        r = evaluate(kdocs, full, names, thr, lb, keep)
+        print("fitted on all its sites (simulated):")
+        for c in corpora:
+            print(f"  {c:14s} {'snip_f' if 'snip' in c else 'body_f'} {r.get(c, 0):.3f}")
+        print("largest weights (raw feature scale):")
+        for n, v in sorted(zip(names, w), key=lambda t: -abs(t[1]))[:15]:
             print(f"  {n:24s} {v:+.3f}")
     if args.weights:
         with open(args.weights, "w") as f:
-            f.write("# Content weights, fitted by tools/train-content.py (make train)\n")
-            f.write("# on the dev corpora; logistic regression, raw feature scale.\n")
-            f.write("# feature weight\n")
-            for n, v in zip(names, w):
-                f.write(f"{n} {(v + b) if n == 'bias' else v:.6g}\n")
-            f.write(f"param threshold {thr}\nparam length_bias {lb}\nparam keep {keep}\n")
-
+            f.write("# Content weights, fitted by tools/train-content.py (make train) on the\n")
+            f.write("# dev corpora: logistic regression, raw feature scale, one column for\n")
+            f.write("# pages and one for scraped text.\n")
+            f.write("# feature html text\n")
+            for i, n in enumerate(names):
+                f.write(f"{n} {tables['html'][i]:.6g} {tables['text'][i]:.6g}\n")
+            for kind in ("html", "text"):
+                thr, lb, keep = params[kind]
+                f.write(f"param {kind} {thr} {lb} {keep}\n")
 
 if __name__ == "__main__":
     main()
