@@ -1394,6 +1394,10 @@ worker(struct batch *b, struct slot *s, int fd, const sigset_t *mask)
 	free(buf);
 	if (rc == AP_EENCODING && opts.encoding != NULL)
 		send_result(fd, RES_ENC, NULL);
+	/* A cookie wall or /etc/passwd parses, but is no article. */
+	if (rc == AP_OK && !b->c->allow_empty &&
+	    ap_doc_article(doc)->nbody == 0)
+		rc = AP_ENOARTICLE;
 	if (rc != AP_OK)
 		send_result(fd, rc == AP_ENOMEM ? RES_MEM : RES_FAIL,
 		    ap_strerror(rc));

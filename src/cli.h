@@ -43,6 +43,10 @@ struct ap_cli {
 	bool			 update; /* only inputs newer than outputs */
 	bool			 fail_fast;
 	bool			 follow;	/* links out of walked folders */
+	/* Write an article with no body paragraph (a cookie wall, a
+	 * one-line file) instead of failing it as "no article found";
+	 * --allow-empty, and always with the tree format. */
+	bool			 allow_empty;
 };
 
 /*

@@ -25,7 +25,8 @@
 #include "cli.h"
 
 enum {
-	OPT_KEEP_BOILERPLATE = 256,
+	OPT_ALLOW_EMPTY = 256,
+	OPT_KEEP_BOILERPLATE,
 	OPT_LIST_FORMATS,
 	OPT_PRETTY,
 	OPT_MAX_SIZE,
@@ -40,6 +41,7 @@ enum {
 };
 
 static const struct option lopts[] = {
+	{ "allow-empty",	no_argument,		NULL,	OPT_ALLOW_EMPTY },
 	{ "encoding",		required_argument,	NULL,	'e' },
 	{ "fail-fast",		no_argument,		NULL,	OPT_FAIL_FAST },
 	{ "files-from",		required_argument,	NULL,	OPT_FILES_FROM },
@@ -110,6 +112,10 @@ usage(FILE *fp)
 	    "NDJSON stdout)\n"
 	    "      --keep-boilerplate JSON: list dropped blocks under "
 	    "\"dropped\"\n"
+	    "      --allow-empty      write an article even when no body "
+	    "paragraph is found\n"
+	    "                         (default: \"no article found\", "
+	    "exit 1)\n"
 	    "\nInput:\n"
 	    "  -e, --encoding=NAME    read the input in charset NAME "
 	    "(default: detect)\n"
@@ -364,6 +370,11 @@ convert(const char *path, const struct ap_cli *c)
 	free(buf);
 	if (rc == AP_EENCODING && opts.encoding != NULL)
 		return usage_error("unknown encoding", opts.encoding);
+	if (rc == AP_OK && !c->allow_empty &&
+	    ap_doc_article(doc)->nbody == 0) {	/* see cli.h */
+		ap_doc_free(doc);
+		rc = AP_ENOARTICLE;
+	}
 	if (rc != AP_OK) {
 		ap_cli_error("%s: %s", shown, ap_strerror(rc));
 		return rc == AP_ENOMEM ? AP_EXIT_SYS : AP_EXIT_FAIL;
@@ -470,6 +481,9 @@ main(int argc, char *argv[])
 				return usage_error("invalid width", optarg);
 			c.wopts.width = ul;
 			break;
+		case OPT_ALLOW_EMPTY:
+			c.allow_empty = true;
+			break;
 		case OPT_FAIL_FAST:
 			c.fail_fast = true;
 			break;
@@ -516,6 +530,9 @@ main(int argc, char *argv[])
 		}
 	}
 	n = argc - optind;
+	/* The tree shows why nothing was kept: never "no article". */
+	if (c.writer == ap_writer_find("tree"))
+		c.allow_empty = true;
 	if (c.null && c.files_from == NULL)
 		return usage_error("-0 applies to --files-from only", NULL);
 	if (c.update && c.outdir == NULL)

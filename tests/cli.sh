@@ -295,6 +295,27 @@ sys.exit(1 if bad else 0)' "$tmp/out" && ok || ko "width 30: over-long line"
 grep -q "$(printf '\302\240')\$" "$tmp/out" && ko "line ends in NBSP" || ok
 grep -q "^$(printf '\302\240')" "$tmp/out" && ko "line starts with NBSP" || ok
 
+# An input where nothing is body (a one-character file, a cookie wall,
+# /etc/passwd) is no article: exit 1, unless --allow-empty; the tree
+# format shows it anyway.
+printf 'x' >"$tmp/one.txt"
+printf '<html><body><div class="cookie">Nous utilisons des cookies. Accepter</div></body></html>' >"$tmp/cookie.html"
+for f in "$tmp/one.txt" "$tmp/cookie.html"; do
+	run "$bin" "$f"
+	expect_rc "empty article $f" 1
+	expect_err "empty article $f" "$f: no article found in page"
+	expect_no_stdout "empty article $f"
+	run "$bin" --allow-empty "$f"
+	expect_rc "--allow-empty $f" 0
+	grep -q '"body":\[\]' "$tmp/out" && ok || ko "--allow-empty $f: no empty body"
+	run "$bin" -f tree "$f"
+	expect_rc "tree of an empty article $f" 0
+done
+run "$bin" -d "$tmp/emptyd" "$tmp/one.txt" "$sample"
+expect_rc "empty article under -d" 1
+[ ! -e "$tmp/emptyd/one.json" ] && [ -f "$tmp/emptyd/sample.json" ] && ok ||
+    ko "empty article under -d: wrong outputs"
+
 # Boilerplate is listed only on request.
 run "$bin" "$sample"
 grep -q '"dropped"' "$tmp/out" && ko "dropped shown by default" || ok
