@@ -302,6 +302,42 @@ body_score(const struct ap_block *b, const struct ap_cparams *p)
 	    ((double)b->f.chars + p->length_bias);
 }
 
+static bool
+opens_as_title(const struct ap_block *b)
+{
+	return ap_rule_titleish(b) && !ap_rule_prose(b) && b->f.words >= 2 &&
+	    !(b->flags & (AP_BF_LISTITEM | AP_BF_BLOCKQUOTE)) &&
+	    !b->f.opens_quote;
+}
+
+/* A block of a link box: linked text, or a teaser's short summary. */
+static bool
+box_item(const struct ap_block *b)
+{
+	return (b->href != NULL && b->link_chars * 2 >= b->f.chars) ||
+	    (b->flags & AP_BF_LINK) || !ap_rule_prose(b);
+}
+
+/*
+ * The body does not end with a "related" label and its links: when only
+ * link items follow the last such label in [from, to), the run stops
+ * before it, and the tail labelling reads the box.
+ */
+static size_t
+before_closing_box(const struct ap_doc *d, size_t from, size_t to)
+{
+	size_t k, j;
+
+	for (k = to; k-- > from + 1;) {
+		if (!ap_rule_related_label(&d->blocks[k]))
+			continue;
+		for (j = k + 1; j < to && box_item(&d->blocks[j]); j++)
+			;
+		return j == to ? k : to;
+	}
+	return to;
+}
+
 /* Maximum-sum run of block scores: the body region [*from, *to). */
 static void
 body_region(struct ap_doc *d, size_t *from, size_t *to)
@@ -329,6 +365,11 @@ body_region(struct ap_doc *d, size_t *from, size_t *to)
 			*to = i + 1;
 		}
 	}
+	/* The body opens with text, not with a title line: that one is
+	 * the headline, or a kicker above the first paragraph. */
+	while (*from + 1 < *to && opens_as_title(&d->blocks[*from]))
+		(*from)++;
+	*to = before_closing_box(d, *from, *to);
 }
 
 static void
@@ -682,6 +723,12 @@ find_standfirst(struct ap_doc *d, size_t from, size_t to)
 
 	for (i = from; i < to && i < from + 2; i++) {
 		b = &d->blocks[i];
+		/* A chapô set as a heading (<h2>) but marked by the page. */
+		if (b->kind == AP_KIND_SUBHEAD && b->f.ends_firmly &&
+		    (standfirst_by_cue(b) || is_meta_description(d, b))) {
+			label(b, AP_KIND_STANDFIRST, "lead marked by the page");
+			break;
+		}
 		if (b->kind != AP_KIND_PARAGRAPH)
 			continue;
 		if (standfirst_by_cue(b) || is_meta_description(d, b)) {
