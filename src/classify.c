@@ -653,6 +653,10 @@ label_head(struct ap_doc *d, size_t from)
 			continue;
 		if (standfirst_by_cue(b) || is_meta_description(d, b))
 			label(b, AP_KIND_STANDFIRST, "lead marked by the page");
+		else if (ap_rule_prose(b) && i + 1 < from &&
+		    (ap_rule_byline(&d->blocks[i + 1]) ||
+		    ap_rule_dateline(&d->blocks[i + 1])))
+			label(b, AP_KIND_STANDFIRST, "lead before byline");
 		else if (ap_rule_byline(b) || (names_only(b) &&
 		    !(b->flags & AP_BF_LISTITEM) &&
 		    (i - head <= 4 || from - i <= 3)))

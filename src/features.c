@@ -130,7 +130,7 @@ count_text(struct ap_feat *f, const char *s, size_t n)
 			f->has_quote = true;
 		prev = cp;
 	}
-	if (f->chars > 0 && !is_terminal(prev))
+	if (f->chars > 0)
 		f->sentences++;
 	f->last = prev;
 }

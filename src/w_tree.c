@@ -2,12 +2,15 @@
 /*
  * Tree writer: the debugging view of the classifier.  One line per block
  * of the document, dropped ones included:
- * "LINE KIND[ (drop)] why[ +article][ [cues]]: text",
+ * "LINE KIND[ (drop)] why[ +article] p=P[ +FEAT][ -FEAT][ [cues]]: text",
+ * P the block's content probability, FEAT the named features that most
+ * raised and lowered it (content.c),
  * the text cut to TEXT_COLS display columns.
  */
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "content.h"
 #include "esc.h"
 #include "writer.h"
 
@@ -57,6 +60,15 @@ tree_begin(struct ap_wctx *c, const struct ap_article *a)
 		/* HTML context: in the article, and the container's cues. */
 		if (bl->flags & AP_BF_ARTICLE)
 			ap_buf_puts(c->out, " +article");
+		/* The content probability and the features that most
+		 * raised and lowered it. */
+		ap_buf_printf(c->out, " p=%.2f", bl->content);
+		if (bl->top_pos != CF_BIAS)
+			ap_buf_printf(c->out, " +%s",
+			    ap_cfeat_name((enum ap_cfeat)bl->top_pos));
+		if (bl->top_neg != CF_BIAS)
+			ap_buf_printf(c->out, " -%s",
+			    ap_cfeat_name((enum ap_cfeat)bl->top_neg));
 		if (bl->cues != NULL && bl->cues[0] != '\0') {
 			ap_buf_puts(c->out, " [");
 			put_cut(c->out, bl->cues, CUES_COLS);
