@@ -48,7 +48,7 @@ $(BUILD)/libartparse.a: $(LIB_OBJ)
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/lexicon.o: src/lexicon.inc src/stopwords.inc
+$(BUILD)/lexicon.o: src/lexicon.inc src/stopwords.inc src/class-cues.inc
 
 # The word lists live in data/; tools/gen-data.sh compiles each into a
 # sorted C table (committed, like cmark's entities.inc); `make gen`.
@@ -58,6 +58,8 @@ src/lexicon.inc: $(wildcard data/cues-*.txt) tools/gen-data.sh
 src/stopwords.inc: $(wildcard data/stopwords-*.txt) tools/gen-data.sh
 	$(GEN_DATA) words $(wildcard data/stopwords-*.txt) > $@.tmp && \
 	    mv $@.tmp $@
+src/class-cues.inc: data/class-cues.txt tools/gen-data.sh
+	$(GEN_DATA) classcues data/class-cues.txt > $@.tmp && mv $@.tmp $@
 $(BUILD)/quotes.o: src/fr-reporting-verbs.inc
 
 # The reporting-verb lexicon, sorted for bsearch (command kept in the .inc).
@@ -73,7 +75,7 @@ src/content-weights.inc: data/content-weights.txt src/content-features.def \
 	sh tools/gen-weights.sh data/content-weights.txt \
 	    src/content-features.def > $@.tmp && mv $@.tmp $@
 
-gen: src/lexicon.inc src/stopwords.inc src/fr-reporting-verbs.inc src/content-weights.inc
+gen: src/lexicon.inc src/stopwords.inc src/class-cues.inc src/fr-reporting-verbs.inc src/content-weights.inc
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libartparse.a | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< \

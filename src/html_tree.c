@@ -37,6 +37,7 @@
 
 #include "arena.h"
 #include "html_tree.h"
+#include "lexicon.h"
 
 struct tagdef {
 	const char	*name;
@@ -160,188 +161,6 @@ static const char *const attrs[A__MAX] = {
 	"role", "style", "type", "value", "xml:lang"
 };
 
-/* Cue patterns: substring; whole token or token prefix (tokens split at
- * anything but letters and digits); whole class name or its prefix
- * (split at spaces). */
-enum { M_SUB, M_TOK, M_PFX, M_CLS, M_CLSPFX };
-
-static const struct cue {
-	const char	*pat;
-	unsigned char	 how;
-	unsigned short	 bits;
-} cues[] = {
-	/* content */
-	{ "article",	M_SUB,	C_POS },
-	{ "content",	M_SUB,	C_POS },
-	{ "contenu",	M_SUB,	C_POS },
-	{ "corps",	M_SUB,	C_POS },
-	{ "texte",	M_SUB,	C_POS },
-	{ "text",	M_TOK,	C_POS },
-	{ "story",	M_SUB,	C_POS },
-	{ "post",	M_PFX,	C_POS },
-	{ "entry",	M_SUB,	C_POS },
-	{ "main",	M_SUB,	C_POS },
-	{ "body",	M_SUB,	C_POS },
-	{ "prose",	M_SUB,	C_POS },
-	{ "paragraph",	M_SUB,	C_POS },
-	{ "articlebody", M_SUB,	C_BODY },
-	{ "article-body", M_SUB, C_BODY },
-	{ "article__body", M_SUB, C_BODY },
-	/* boilerplate */
-	{ "comment",	M_SUB,	C_NEG | C_COMMENT },
-	{ "reaction",	M_SUB,	C_NEG | C_COMMENT },
-	{ "footer",	M_SUB,	C_NEG },
-	{ "foot",	M_TOK,	C_NEG },
-	{ "pied",	M_PFX,	C_NEG },
-	{ "header",	M_SUB,	C_NEG },
-	{ "masthead",	M_SUB,	C_NEG },
-	{ "sidebar",	M_SUB,	C_NEG },
-	{ "aside",	M_TOK,	C_NEG },
-	{ "nav",	M_PFX,	C_NEG },
-	{ "menu",	M_SUB,	C_NEG },
-	{ "breadcrumb",	M_SUB,	C_NEG },
-	{ "ariane",	M_SUB,	C_NEG },
-	{ "social",	M_SUB,	C_NEG },
-	{ "share",	M_SUB,	C_NEG },
-	{ "sharing",	M_SUB,	C_NEG },
-	{ "partage",	M_SUB,	C_NEG },
-	{ "newsletter",	M_SUB,	C_NEG },
-	{ "abonne",	M_SUB,	C_NEG },
-	{ "subscri",	M_SUB,	C_NEG },
-	{ "paywall",	M_SUB,	C_NEG },
-	{ "premium",	M_TOK,	C_NEG },
-	{ "cookie",	M_SUB,	C_NEG },
-	{ "consent",	M_SUB,	C_NEG },
-	{ "gdpr",	M_SUB,	C_NEG },
-	{ "publicite",	M_SUB,	C_NEG },
-	{ "advert",	M_SUB,	C_NEG },
-	{ "ad",		M_TOK,	C_NEG },
-	{ "ads",	M_TOK,	C_NEG },
-	{ "adbox",	M_PFX,	C_NEG },
-	{ "adslot",	M_PFX,	C_NEG },
-	{ "pub",	M_TOK,	C_NEG },
-	{ "dfp",	M_PFX,	C_NEG },
-	{ "sponsor",	M_SUB,	C_NEG },
-	{ "promo",	M_SUB,	C_NEG },
-	{ "banner",	M_SUB,	C_NEG },
-	{ "widget",	M_SUB,	C_NEG },
-	{ "outbrain",	M_SUB,	C_NEG },
-	{ "taboola",	M_SUB,	C_NEG },
-	{ "recommand",	M_SUB,	C_NEG },
-	{ "most-read",	M_SUB,	C_NEG },
-	{ "mostread",	M_SUB,	C_NEG },
-	{ "plus-lus",	M_SUB,	C_NEG },
-	{ "pluslus",	M_SUB,	C_NEG },
-	{ "popular",	M_SUB,	C_NEG },
-	{ "populaire",	M_SUB,	C_NEG },
-	{ "tags",	M_TOK,	C_NEG },
-	{ "tag",	M_TOK,	C_NEG },
-	{ "keywords",	M_SUB,	C_NEG },
-	{ "toolbar",	M_SUB,	C_NEG },
-	{ "tools",	M_TOK,	C_NEG },
-	{ "modal",	M_SUB,	C_NEG },
-	{ "popup",	M_SUB,	C_NEG },
-	{ "login",	M_SUB,	C_NEG },
-	{ "signup",	M_SUB,	C_NEG },
-	{ "pagination",	M_SUB,	C_NEG },
-	{ "pager",	M_TOK,	C_NEG },
-	{ "bio",	M_TOK,	C_NEG },
-	{ "meta",	M_TOK,	C_NEG },
-	{ "print",	M_TOK,	C_NEG },
-	{ "disqus",	M_SUB,	C_NEG | C_COMMENT },
-	/* related-article boxes */
-	{ "related",	M_SUB,	C_NEG | C_RELATED },
-	{ "connexe",	M_SUB,	C_NEG | C_RELATED },
-	{ "lire-aussi",	M_SUB,	C_NEG | C_RELATED },
-	{ "lireaussi",	M_SUB,	C_NEG | C_RELATED },
-	{ "lire_aussi",	M_SUB,	C_NEG | C_RELATED },
-	{ "meme-sujet",	M_SUB,	C_NEG | C_RELATED },
-	{ "meme_sujet",	M_SUB,	C_NEG | C_RELATED },
-	{ "memesujet",	M_SUB,	C_NEG | C_RELATED },
-	{ "same-topic",	M_SUB,	C_NEG | C_RELATED },
-	{ "en-relation", M_SUB,	C_NEG | C_RELATED },
-	{ "similar",	M_SUB,	C_NEG | C_RELATED },
-	{ "read-also",	M_SUB,	C_NEG | C_RELATED },
-	{ "readalso",	M_SUB,	C_NEG | C_RELATED },
-	{ "see-also",	M_SUB,	C_NEG | C_RELATED },
-	/* byline, date, standfirst */
-	{ "author",	M_SUB,	C_BYLINE },
-	{ "auteur",	M_SUB,	C_BYLINE },
-	{ "byline",	M_SUB,	C_BYLINE },
-	{ "signature",	M_SUB,	C_BYLINE },
-	{ "signataire",	M_SUB,	C_BYLINE },
-	{ "writer",	M_SUB,	C_BYLINE },
-	{ "journalist",	M_SUB,	C_BYLINE },
-	{ "credit",	M_PFX,	C_BYLINE },
-	{ "date",	M_PFX,	C_DATE },
-	{ "dateline",	M_SUB,	C_DATE },
-	{ "pubdate",	M_SUB,	C_DATE },
-	{ "time",	M_TOK,	C_DATE },
-	{ "timestamp",	M_SUB,	C_DATE },
-	{ "published",	M_SUB,	C_DATE },
-	{ "publication", M_SUB,	C_DATE },
-	{ "publish",	M_PFX,	C_DATE },
-	{ "chapo",	M_SUB,	C_LEAD },
-	{ "chapeau",	M_SUB,	C_LEAD },
-	{ "standfirst",	M_SUB,	C_LEAD },
-	{ "lead",	M_TOK,	C_LEAD },
-	{ "lede",	M_TOK,	C_LEAD },
-	{ "intro",	M_PFX,	C_LEAD },
-	{ "summary",	M_SUB,	C_LEAD },
-	{ "resume",	M_TOK,	C_LEAD },
-	{ "description", M_SUB,	C_LEAD },
-	{ "desc",	M_TOK,	C_LEAD },
-	{ "excerpt",	M_SUB,	C_LEAD },
-	{ "subtitle",	M_SUB,	C_LEAD },
-	{ "sous-titre",	M_SUB,	C_LEAD },
-	{ "subheadline", M_SUB,	C_LEAD },
-	{ "accroche",	M_SUB,	C_LEAD },
-	{ "deck",	M_TOK,	C_LEAD },
-	{ "dek",	M_TOK,	C_LEAD },
-	{ "hat",	M_TOK,	C_LEAD },
-	/* kickers: "gros temps" before a summary, read apart from it */
-	{ "kicker",	M_PFX,	C_KICKER },
-	{ "surtitre",	M_PFX,	C_KICKER },
-	{ "overline",	M_PFX,	C_KICKER },
-	{ "eyebrow",	M_PFX,	C_KICKER },
-	{ "label",	M_TOK,	C_KICKER },
-	/* captions and hidden helpers */
-	{ "caption",	M_SUB,	C_CAPTION },
-	{ "legende",	M_SUB,	C_CAPTION },
-	{ "hidden",	M_CLS,	C_HIDDEN },
-	{ "is-hidden",	M_CLS,	C_HIDDEN },
-	{ "u-hidden",	M_CLS,	C_HIDDEN },
-	{ "hide",	M_CLS,	C_HIDDEN },
-	{ "invisible",	M_CLS,	C_HIDDEN },
-	{ "offscreen",	M_CLS,	C_HIDDEN },
-	{ "sr-only",	M_CLS,	C_HIDDEN },
-	{ "sr-text",	M_CLS,	C_HIDDEN },
-	{ "visually-hidden", M_CLS, C_HIDDEN },
-	{ "visuallyhidden", M_CLS, C_HIDDEN },
-	{ "u-visually-hidden", M_CLS, C_HIDDEN },
-	{ "screen-reader-text", M_CLS, C_HIDDEN },
-	{ "screen-reader-only", M_CLS, C_HIDDEN },
-	{ "element-invisible", M_CLS, C_HIDDEN },
-	{ "a11y-hidden", M_CLS,	C_HIDDEN },
-	{ "hidden-",	M_CLSPFX, C_HIDDEN },
-};
-
-/* "hidden-*" classes that only hide at some screen sizes. */
-static const char *const responsive[] = {
-	"xs", "sm", "md", "lg", "xl", "xxl", "print", "mobile", "desktop",
-	"tablet", "phone", "small", "medium", "large", NULL
-};
-
-#define NCUES		(sizeof(cues) / sizeof(cues[0]))
-#define CUECODES	39	/* a-z, 0-9, '-', '_', and anything else */
-
-/* The cue patterns by their first two characters, for cue_scan. */
-struct cueindex {
-	unsigned char	 head[CUECODES * CUECODES];	/* 1 + pattern */
-	unsigned char	 next[NCUES];			/* 1 + pattern */
-	unsigned char	 len[NCUES];
-};
-
 /* What a name (interned by the parser) is, as a tag and as an attribute:
  * looked up once per name and cached by address. */
 #define NCACHE		512	/* 1 << (64 - 55) */
@@ -406,7 +225,6 @@ struct tb {
 	size_t		 errat;		/* where junk was read as a name */
 	bool		 mismatch;	/* libxml2 read the page otherwise */
 	struct nameinfo	 names[NCACHE];
-	struct cueindex	 cues;
 };
 
 /* Memory ------------------------------------------------------------ */
@@ -516,121 +334,8 @@ ap_htree_free(struct ap_htree *t)
 	release(t);
 }
 
-/* Cues -------------------------------------------------------------- */
-
-static unsigned
-cue_code(unsigned char ch)
-{
-	if (ch >= 'a' && ch <= 'z')
-		return ch - 'a' + 1;
-	if (ch >= '0' && ch <= '9')
-		return ch - '0' + 27;
-	return ch == '-' ? 37 : ch == '_' ? 38 : 0;
-}
-
-static void
-cue_index(struct cueindex *x)
-{
-	size_t k;
-	unsigned key;
-
-	memset(x->head, 0, sizeof(x->head));
-	for (k = NCUES; k-- > 0;) {
-		x->len[k] = (unsigned char)strlen(cues[k].pat);
-		key = cue_code((unsigned char)cues[k].pat[0]) * CUECODES +
-		    cue_code((unsigned char)cues[k].pat[1]);
-		x->next[k] = x->head[key];
-		x->head[key] = (unsigned char)(k + 1);
-	}
-}
-
-static bool
-alnum(char ch)
-{
-	return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
-}
-
-static bool
-class_space(char ch)
-{
-	return ch == ' ' || ch == '\t' || ch == '\n';
-}
-
-/*
- * Cue bits of one attribute value (its first 255 bytes), lower-cased.
- * M_SUB patterns match anywhere; M_TOK and M_PFX a whole token or a token
- * prefix, tokens being runs of letters and digits (the first 32 only);
- * M_CLS and M_CLSPFX a whole class name (split at spaces) or its prefix,
- * but for "hidden-" followed by a screen size.  Each position is tried
- * against the few patterns that start with its two characters.
- */
-static unsigned
-cue_scan(const struct cueindex *x, const char *v)
-{
-	char low[256];
-	size_t n, i, pl, toklen = 0, ntok = 0, r;
-	unsigned bits = 0, code0, code1, p;
-	bool tokstart, clsstart;
-
-	for (n = 0; v[n] != '\0' && n < sizeof(low) - 1; n++)
-		low[n] = (v[n] >= 'A' && v[n] <= 'Z') ?
-		    (char)(v[n] - 'A' + 'a') : v[n];
-	low[n] = '\0';
-	for (i = 0; i + 1 < n; i++) {
-		tokstart = alnum(low[i]) && (i == 0 || !alnum(low[i - 1]));
-		if (tokstart) {
-			ntok++;
-			for (toklen = 0; alnum(low[i + toklen]); toklen++)
-				continue;
-		}
-		if ((code0 = cue_code((unsigned char)low[i])) == 0 ||
-		    (code1 = cue_code((unsigned char)low[i + 1])) == 0)
-			continue;
-		clsstart = i == 0 || class_space(low[i - 1]);
-		for (p = x->head[code0 * CUECODES + code1]; p != 0;
-		    p = x->next[p - 1]) {
-			const struct cue *c = &cues[p - 1];
-
-			pl = x->len[p - 1];
-			if ((bits & c->bits) == c->bits || i + pl > n)
-				continue;
-			for (r = 2; r < pl && low[i + r] == c->pat[r]; r++)
-				continue;
-			if (r < pl)
-				continue;
-			switch (c->how) {
-			case M_SUB:
-				break;
-			case M_TOK:
-				if (!tokstart || ntok > 32 || toklen != pl)
-					continue;
-				break;
-			case M_PFX:
-				if (!tokstart || ntok > 32)
-					continue;
-				break;
-			case M_CLS:
-				if (!clsstart || (i + pl < n &&
-				    !class_space(low[i + pl])))
-					continue;
-				break;
-			default:	/* M_CLSPFX */
-				if (!clsstart || i + pl >= n ||
-				    class_space(low[i + pl]))
-					continue;
-				for (r = 0; responsive[r] != NULL; r++)
-					if (strncmp(low + i + pl, responsive[r],
-					    strlen(responsive[r])) == 0)
-						break;
-				if (responsive[r] != NULL)
-					continue;
-				break;
-			}
-			bits |= c->bits;
-		}
-	}
-	return bits;
-}
+/* Cues: class/id/itemprop/role values against data/class-cues.txt
+ * (lexicon.c), scanned once per distinct value by intern(). */
 
 /* A hash of s[0..n), eight bytes at a time. */
 static uint32_t
@@ -704,7 +409,7 @@ intern(struct tb *b, const char *v, unsigned *bits)
 found:
 	if (bits != NULL) {
 		if (!e->scanned) {
-			e->bits = cue_scan(&b->cues, v);
+			e->bits = ap_class_cues(v);
 			e->scanned = true;
 		}
 		*bits = e->bits;
@@ -1997,7 +1702,6 @@ ap_htree_parse(struct ap_arena *a, const char *text, size_t len,
 	a->cleanup_arg = t;
 	b = ap_alloc(a, sizeof(*b));
 	b->t = t;
-	cue_index(&b->cues);
 	if (len > INT32_MAX)
 		len = INT32_MAX;
 	/* Offset 0 of each array means "none". */

@@ -10,6 +10,7 @@
 
 #include <utf8proc.h>
 
+#include "html_tree.h"
 #include "lexicon.h"
 
 #define L_FR	(1u << AP_LANG_FR)
@@ -396,4 +397,246 @@ ap_lang_from_tag(const char *tag)
 		if (strcmp(codes[i].code, code) == 0)
 			return 1u << codes[i].lang;
 	return 0;
+}
+
+/* Class and id cues ------------------------------------------------ */
+
+enum { CM_WORD, CM_PREFIX, CM_AFFIX, CM_CLASS, CM_CLASSPREFIX, CM_SCREEN };
+
+struct ccue {
+	const char	*pat;		/* tokens separated by one space */
+	unsigned char	 how;		/* CM_* */
+	unsigned short	 bits;		/* C_* of html_tree.h */
+};
+
+static const struct ccue ccues[] = {
+#include "class-cues.inc"
+};
+
+#define NCCUES		(sizeof(ccues) / sizeof(ccues[0]))
+#define CLASS_MAX	256	/* bytes of a value read */
+#define TOKENS_MAX	32	/* tokens of a value read */
+
+struct tokens {
+	char		 low[CLASS_MAX];	/* the value, lower case */
+	char		 tok[CLASS_MAX * 2];	/* tokens, each NUL-ended */
+	unsigned short	 at[TOKENS_MAX];	/* offset in tok */
+	unsigned char	 cls[TOKENS_MAX];	/* class name it is in */
+	size_t		 n, len;
+};
+
+static bool
+is_lower(char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static bool
+is_upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool
+is_alnum(char c)
+{
+	return is_lower(c) || is_upper(c) || is_digit(c);
+}
+
+/* Whether a token ends between v[i - 1] and v[i], both alphanumeric:
+ * "navBar", "HTMLContent", "ad300". */
+static bool
+token_break(const char *v, size_t i)
+{
+	char a = v[i - 1], b = v[i];
+
+	if (is_digit(a) != is_digit(b))
+		return true;
+	if (is_lower(a) && is_upper(b))
+		return true;
+	return is_upper(a) && is_upper(b) && is_lower(v[i + 1]);
+}
+
+static void
+tokenize(struct tokens *t, const char *v)
+{
+	size_t i, o = 0;
+	unsigned cls = 0;
+	bool in = false;
+
+	t->n = 0;
+	for (i = 0; v[i] != '\0' && i < CLASS_MAX - 1; i++) {
+		char c = v[i];
+
+		t->low[i] = is_upper(c) ? (char)(c - 'A' + 'a') : c;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == '\f') {
+			if (i > 0 && !(v[i - 1] == ' ' || v[i - 1] == '\t' ||
+			    v[i - 1] == '\n' || v[i - 1] == '\r' ||
+			    v[i - 1] == '\f') && cls < 255)
+				cls++;
+		}
+		if (!is_alnum(c)) {
+			if (in)
+				t->tok[o++] = '\0';
+			in = false;
+			continue;
+		}
+		if (in && token_break(v, i)) {
+			t->tok[o++] = '\0';
+			in = false;
+		}
+		if (!in) {
+			if (t->n == TOKENS_MAX)
+				break;
+			t->at[t->n] = (unsigned short)o;
+			t->cls[t->n] = (unsigned char)cls;
+			t->n++;
+			in = true;
+		}
+		t->tok[o++] = t->low[i];
+	}
+	if (in)
+		t->tok[o++] = '\0';
+	t->low[i] = '\0';
+	t->len = i;
+}
+
+/* First entry not below "s". */
+static size_t
+ccue_lower(const char *s)
+{
+	size_t lo = 0, hi = NCCUES, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(ccues[mid].pat, s) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Whether the words of "rest" (after the first, each after a space)
+ * are the tokens following token k in its class name. */
+static bool
+ccue_rest(const struct tokens *t, size_t k, const char *rest, bool prefix)
+{
+	const char *w;
+	size_t n;
+
+	while (*rest == ' ') {
+		rest++;
+		if (++k >= t->n || t->cls[k] != t->cls[k - 1])
+			return false;
+		w = t->tok + t->at[k];
+		for (n = 0; rest[n] != '\0' && rest[n] != ' '; n++)
+			continue;
+		if (strncmp(w, rest, n) != 0 ||
+		    (w[n] != '\0' && !(prefix && rest[n] == '\0')))
+			return false;
+		rest += n;
+	}
+	return true;
+}
+
+/* Whether class name "s" (starting at low + i, n bytes) goes on after
+ * a pattern of length pl with a screen size ("hidden-xs"). */
+static bool
+screen_after(const char *s, size_t n, size_t pl)
+{
+	size_t k, sl;
+
+	for (k = 0; k < NCCUES; k++) {
+		if (ccues[k].how != CM_SCREEN)
+			continue;
+		sl = strlen(ccues[k].pat);
+		if (pl + sl <= n && strncmp(s + pl, ccues[k].pat, sl) == 0)
+			return true;
+	}
+	return false;
+}
+
+static unsigned
+class_name_cues(const char *s, size_t n)
+{
+	char name[CLASS_MAX];
+	size_t i, pl;
+	unsigned bits = 0;
+
+	memcpy(name, s, n);
+	name[n] = '\0';
+	for (i = ccue_lower(name); i < NCCUES &&
+	    strcmp(ccues[i].pat, name) == 0; i++)
+		if (ccues[i].how == CM_CLASS)
+			bits |= ccues[i].bits;
+	/* Class-name prefixes sort just before the names they start. */
+	for (i = ccue_lower(name); i-- > 0 && ccues[i].pat[0] == name[0];) {
+		if (ccues[i].how != CM_CLASSPREFIX)
+			continue;
+		pl = strlen(ccues[i].pat);
+		if (pl < n && strncmp(name, ccues[i].pat, pl) == 0 &&
+		    !screen_after(name, n, pl))
+			bits |= ccues[i].bits;
+	}
+	return bits;
+}
+
+unsigned
+ap_class_cues(const char *v)
+{
+	struct tokens t;
+	size_t k, i, len, start;
+	unsigned bits = 0;
+	const char *w, *p;
+
+	tokenize(&t, v);
+	for (k = 0; k < t.n; k++) {
+		w = t.tok + t.at[k];
+		len = strlen(w);
+		start = ccue_lower(w);
+		/* Patterns starting with the whole token, alone or followed
+		 * by more tokens. */
+		for (i = start; i < NCCUES &&
+		    strncmp(ccues[i].pat, w, len) == 0; i++) {
+			p = ccues[i].pat + len;
+			if (ccues[i].how > CM_AFFIX || (*p != '\0' && *p != ' '))
+				continue;
+			if (ccue_rest(&t, k, p, ccues[i].how != CM_WORD))
+				bits |= ccues[i].bits;
+		}
+		/* One-token prefixes of the token sort just before it. */
+		for (i = start; i-- > 0 && ccues[i].pat[0] == w[0];)
+			if ((ccues[i].how == CM_PREFIX ||
+			    ccues[i].how == CM_AFFIX) &&
+			    strncmp(w, ccues[i].pat, strlen(ccues[i].pat)) == 0 &&
+			    strchr(ccues[i].pat, ' ') == NULL)
+				bits |= ccues[i].bits;
+		/* Suffixes: "nodeheader", "fbcomments". */
+		for (p = w + 1; len >= 4 && p + 3 <= w + len; p++)
+			for (i = ccue_lower(p); i < NCCUES &&
+			    strcmp(ccues[i].pat, p) == 0; i++)
+				if (ccues[i].how == CM_AFFIX)
+					bits |= ccues[i].bits;
+	}
+	/* Whole class names. */
+	for (i = 0; i < t.len; i = start) {
+		while (i < t.len && (t.low[i] == ' ' || t.low[i] == '\t' ||
+		    t.low[i] == '\n' || t.low[i] == '\r' || t.low[i] == '\f'))
+			i++;
+		for (start = i; start < t.len && !(t.low[start] == ' ' ||
+		    t.low[start] == '\t' || t.low[start] == '\n' ||
+		    t.low[start] == '\r' || t.low[start] == '\f'); start++)
+			continue;
+		if (start > i)
+			bits |= class_name_cues(t.low + i, start - i);
+	}
+	return bits;
 }

@@ -100,4 +100,12 @@ unsigned ap_cue_classes_anywhere(const char *s);
  * punctuation (":", ".", "›", "»"). */
 bool	 ap_cue_whole(const char *s, enum ap_cue c);
 
+/*
+ * Cue bits (C_* of html_tree.h) of a class, id, itemprop or role value
+ * (its first 255 bytes), from data/class-cues.txt: whole tokens, split at
+ * anything but ASCII letters and digits, at lower-to-upper case changes
+ * and between letters and digits, or whole class names.
+ */
+unsigned ap_class_cues(const char *v);
+
 #endif /* AP_LEXICON_H */

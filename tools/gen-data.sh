@@ -4,6 +4,8 @@
 #
 #   gen-data.sh cues FILE...   CLASS<TAB>phrase lines → { CUE_CLASS, langs, "phrase" },
 #   gen-data.sh words FILE...  one word a line → { "word", langs },
+#   gen-data.sh classcues FILE  PATTERN<TAB>MATCH<TAB>CUES lines →
+#                              { "pattern", CM_MATCH, C_CUE | … },
 #   gen-data.sh list FILE      one entry a line → "entry",
 #
 # The language of a file comes from its name (cues-de.txt, stopwords-en.txt);
@@ -35,6 +37,25 @@ function cstr(s) {
 	sub(/[ \t\r]+$/, "")
 	if ($0 == "")
 		next
+	if (mode == "classcues") {
+		if (split($0, f, "\t") != 3) {
+			printf "%s:%d: expected PATTERN<TAB>MATCH<TAB>CUES\n", FILENAME, FNR > "/dev/stderr"
+			bad = 1
+			next
+		}
+		how = toupper(f[2]); gsub(/-/, "", how)
+		n = split(f[3], c, " ")
+		bits = ""
+		for (i = 1; i <= n; i++)
+			if (c[i] != "-")
+				bits = bits (bits == "" ? "" : " | ") "C_" toupper(c[i])
+		if (bits == "")
+			bits = "0"
+		key = f[1] SUBSEP how
+		pat[key] = f[1]
+		langs[key] = "CM_" how ", " bits
+		next
+	}
 	if (mode == "cues") {
 		split($0, f, "\t")
 		if (f[2] == "") {
@@ -63,7 +84,9 @@ END {
 		if (mode == "cues") {
 			split(key, f, "\t")
 			printf "%s\t\t\t{ CUE_%s, %s, %s },\n", f[1], f[2], langs[key], cstr(f[1])
-		} else if (mode == "words")
+		} else if (mode == "classcues")
+			printf "%s\t\t\t{ %s, %s },\n", pat[key], cstr(pat[key]), langs[key]
+		else if (mode == "words")
 			printf "%s\t\t\t{ %s, %s },\n", key, cstr(key), langs[key]
 		else
 			printf "%s\t\t\t%s,\n", key, cstr(key)

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "html_tree.h"
 #include "lexicon.h"
 
 /* Fold a C string into a static buffer. */
@@ -436,6 +437,85 @@ cues_each_language_has_each_class(void **state)
 	ap_cue_langs(LANG(AP_LANG_FR));
 }
 
+static void
+class_cues_whole_tokens(void **state)
+{
+	(void)state;
+	assert_int_equal(ap_class_cues("main-nav"), C_NEG | C_POS);
+	assert_int_equal(ap_class_cues("site_nav is-open"), C_NEG);
+	assert_int_equal(ap_class_cues("navBar"), C_NEG);
+	assert_int_equal(ap_class_cues("canvas"), 0);
+	assert_int_equal(ap_class_cues("unavailable"), 0);
+	/* "ad" alone, and split from digits: not "shadow" or "head". */
+	assert_int_equal(ap_class_cues("ad ad-slot"), C_NEG);
+	assert_int_equal(ap_class_cues("ad300x250"), C_NEG);
+	assert_int_equal(ap_class_cues("shadow head"), 0);
+}
+
+static void
+class_cues_prefix_and_affix_only_when_said(void **state)
+{
+	(void)state;
+	/* comment: any token starting or ending so. */
+	assert_int_equal(ap_class_cues("comments-area"), C_NEG | C_COMMENT);
+	assert_int_equal(ap_class_cues("commentlist"), C_NEG | C_COMMENT);
+	assert_int_equal(ap_class_cues("fbcomment"), C_NEG | C_COMMENT);
+	/* header: also at the end of a token. */
+	assert_int_equal(ap_class_cues("nodeheader"), C_NEG);
+	/* "tag" is a word: "tagline" and "hashtag" are not tags. */
+	assert_int_equal(ap_class_cues("tagline"), 0);
+	assert_int_equal(ap_class_cues("hashtag"), 0);
+	assert_int_equal(ap_class_cues("tags"), C_NEG);
+}
+
+static void
+class_cues_token_sequences(void **state)
+{
+	(void)state;
+	assert_int_equal(ap_class_cues("lire-aussi"), C_NEG | C_RELATED);
+	assert_int_equal(ap_class_cues("bloc_lire_aussi"), C_NEG | C_RELATED);
+	assert_int_equal(ap_class_cues("lireAussi"), C_NEG | C_RELATED);
+	/* Not across class names. */
+	assert_int_equal(ap_class_cues("lire aussi"), 0);
+	assert_int_equal(ap_class_cues("articleBody") & C_BODY, C_BODY);
+	assert_int_equal(ap_class_cues("article__body") & C_BODY, C_BODY);
+	assert_int_equal(ap_class_cues("article-list") & C_BODY, 0);
+}
+
+static void
+class_cues_camel_case(void **state)
+{
+	(void)state;
+	assert_int_equal(ap_class_cues("shareButtons"), C_NEG);
+	assert_int_equal(ap_class_cues("HTMLComment"), C_NEG | C_COMMENT);
+	assert_int_equal(ap_class_cues("relatedPosts") & C_RELATED, C_RELATED);
+}
+
+static void
+class_cues_other_languages(void **state)
+{
+	(void)state;
+	assert_int_equal(ap_class_cues("kommentare"), C_NEG | C_COMMENT);
+	assert_int_equal(ap_class_cues("teilen"), C_NEG);
+	assert_int_equal(ap_class_cues("btn-compartir"), C_NEG);
+	assert_int_equal(ap_class_cues("comentarios"), C_NEG | C_COMMENT);
+	assert_int_equal(ap_class_cues("partage-social"), C_NEG);
+}
+
+static void
+class_cues_hidden_names(void **state)
+{
+	(void)state;
+	assert_int_equal(ap_class_cues("sr-only"), C_HIDDEN);
+	assert_int_equal(ap_class_cues("foo hidden"), C_HIDDEN);
+	assert_int_equal(ap_class_cues("hidden-text"), C_HIDDEN | C_POS);
+	/* Hidden only on small screens, or a token of a longer name. */
+	assert_int_equal(ap_class_cues("hidden-xs"), 0);
+	assert_int_equal(ap_class_cues("hidden-print"), C_NEG);
+	assert_int_equal(ap_class_cues("not-hidden"), 0);
+	assert_int_equal(ap_class_cues(""), 0);
+}
+
 int
 main(void)
 {
@@ -474,6 +554,12 @@ main(void)
 		cmocka_unit_test(cues_of_enabled_languages_only),
 		cmocka_unit_test(cues_french_always_keeps_its_english),
 		cmocka_unit_test(cues_each_language_has_each_class),
+		cmocka_unit_test(class_cues_whole_tokens),
+		cmocka_unit_test(class_cues_prefix_and_affix_only_when_said),
+		cmocka_unit_test(class_cues_token_sequences),
+		cmocka_unit_test(class_cues_camel_case),
+		cmocka_unit_test(class_cues_other_languages),
+		cmocka_unit_test(class_cues_hidden_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
