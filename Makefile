@@ -48,7 +48,8 @@ $(BUILD)/libartparse.a: $(LIB_OBJ)
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/lexicon.o: src/lexicon.inc src/stopwords.inc src/class-cues.inc
+$(BUILD)/lexicon.o: src/lexicon.inc src/stopwords.inc src/class-cues.inc \
+    src/name-particles.inc
 
 # The word lists live in data/; tools/gen-data.sh compiles each into a
 # sorted C table (committed, like cmark's entities.inc); `make gen`.
@@ -60,13 +61,16 @@ src/stopwords.inc: $(wildcard data/stopwords-*.txt) tools/gen-data.sh
 	    mv $@.tmp $@
 src/class-cues.inc: data/class-cues.txt tools/gen-data.sh
 	$(GEN_DATA) classcues data/class-cues.txt > $@.tmp && mv $@.tmp $@
-$(BUILD)/quotes.o: src/fr-reporting-verbs.inc
-
-# The reporting-verb lexicon, sorted for bsearch (command kept in the .inc).
-src/fr-reporting-verbs.inc: data/fr-reporting-verbs.txt
-	(head -n 3 $@; sed -e 's/#.*$$//' -e 's/[[:space:]]*$$//' -e '/^$$/d' \
-	    data/fr-reporting-verbs.txt | LC_ALL=C sort -u | \
-	    sed 's/^.*$$/"&",/') > $@.tmp && mv $@.tmp $@
+$(BUILD)/quotes.o: src/fr-reporting-verbs.inc src/fr-quote-words.inc
+src/fr-reporting-verbs.inc: data/fr-reporting-verbs.txt tools/gen-data.sh
+	$(GEN_DATA) list data/fr-reporting-verbs.txt > $@.tmp && mv $@.tmp $@
+src/fr-quote-words.inc: data/fr-quote-words.txt tools/gen-data.sh
+	$(GEN_DATA) sets QW data/fr-quote-words.txt > $@.tmp && mv $@.tmp $@
+src/name-particles.inc: data/name-particles.txt tools/gen-data.sh
+	$(GEN_DATA) list data/name-particles.txt > $@.tmp && mv $@.tmp $@
+$(BUILD)/dates.o: src/months-fr.inc
+src/months-fr.inc: data/months-fr.txt tools/gen-data.sh
+	$(GEN_DATA) pairs data/months-fr.txt > $@.tmp && mv $@.tmp $@
 
 # The fitted content weights (data/content-weights.txt, `make train`).
 $(BUILD)/content.o: src/content-weights.inc src/content-features.def
@@ -75,7 +79,7 @@ src/content-weights.inc: data/content-weights.txt src/content-features.def \
 	sh tools/gen-weights.sh data/content-weights.txt \
 	    src/content-features.def > $@.tmp && mv $@.tmp $@
 
-gen: src/lexicon.inc src/stopwords.inc src/class-cues.inc src/fr-reporting-verbs.inc src/content-weights.inc
+gen: src/lexicon.inc src/stopwords.inc src/class-cues.inc src/fr-reporting-verbs.inc src/fr-quote-words.inc src/name-particles.inc src/months-fr.inc src/content-weights.inc
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libartparse.a | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< \

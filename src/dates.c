@@ -9,19 +9,12 @@
 
 #include "dates.h"
 
-static const char *const months[] = {
-	"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-	"août", "septembre", "octobre", "novembre", "décembre", NULL
-};
-
+/* Month names and abbreviations (data/months-fr.txt). */
 static const struct {
 	const char	*name;
 	int		 month;
-} month_variants[] = {
-	{ "fevrier", 2 }, { "aout", 8 }, { "decembre", 12 }, { "janv", 1 },
-	{ "févr", 2 }, { "fév", 2 }, { "avr", 4 }, { "juil", 7 },
-	{ "sept", 9 }, { "oct", 10 }, { "nov", 11 }, { "déc", 12 },
-	{ NULL, 0 }
+} months[] = {
+#include "months-fr.inc"
 };
 
 static bool
@@ -45,23 +38,20 @@ digits(const char *s, size_t max, int *val)
 static int
 month_at(const char *s, size_t *len)
 {
-	size_t i, n;
+	size_t i, n, best = 0;
+	int m = 0;
 
-	for (i = 0; months[i] != NULL; i++) {
-		n = strlen(months[i]);
-		if (strncmp(s, months[i], n) == 0) {
-			*len = n;
-			return (int)i + 1;
+	for (i = 0; i < sizeof(months) / sizeof(months[0]); i++) {
+		n = strlen(months[i].name);
+		if (n > best && strncmp(s, months[i].name, n) == 0) {
+			best = n;
+			m = months[i].month;
 		}
 	}
-	for (i = 0; month_variants[i].name != NULL; i++) {
-		n = strlen(month_variants[i].name);
-		if (strncmp(s, month_variants[i].name, n) == 0) {
-			*len = n + (s[n] == '.');
-			return month_variants[i].month;
-		}
-	}
-	return 0;
+	/* "janv. 2024": the abbreviation's period. */
+	if (m != 0)
+		*len = best + (s[best] == '.');
+	return m;
 }
 
 /* " à 14 h 30", " à 13h36", " 14:30", ", 14h" after a date. */

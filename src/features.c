@@ -28,22 +28,6 @@ is_terminal(uint32_t cp)
 	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
 }
 
-/* Particles allowed inside a person's name: "Jean de La Tour". */
-static bool
-is_particle(const char *w, size_t n)
-{
-	static const char *const parts[] = {
-		"de", "du", "des", "la", "le", "d'", "d\xe2\x80\x99", "van",
-		"von", "der", "den", "di", "da", "dos", "el", "al", "ben",
-		"ibn", "bin", "y", NULL
-	};
-	size_t i;
-
-	for (i = 0; parts[i] != NULL; i++)
-		if (strlen(parts[i]) == n && strncmp(w, parts[i], n) == 0)
-			return true;
-	return false;
-}
 
 /*
  * A capitalised word: an upper-case letter then letters, with inner
@@ -90,7 +74,7 @@ ap_name_shape(const char *s, size_t n)
 		if (is_name_word(s + i, j - i)) {
 			caps++;
 			last_cap = true;
-		} else if (is_particle(s + i, j - i) && words > 1)
+		} else if (ap_name_particle_n(s + i, j - i) && words > 1)
 			last_cap = false;
 		else
 			return false;

@@ -6,6 +6,7 @@
  * folded into a stack buffer.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <utf8proc.h>
@@ -639,4 +640,38 @@ ap_class_cues(const char *v)
 			bits |= class_name_cues(t.low + i, start - i);
 	}
 	return bits;
+}
+
+/* Name particles ---------------------------------------------------- */
+
+static const char *const particles[] = {
+#include "name-particles.inc"
+};
+
+static int
+cmpstr(const void *k, const void *e)
+{
+	return strcmp(k, *(const char *const *)e);
+}
+
+bool
+ap_name_particle(const char *w)
+{
+	return bsearch(w, particles, sizeof(particles) / sizeof(particles[0]),
+	    sizeof(particles[0]), cmpstr) != NULL;
+}
+
+bool
+ap_name_particle_n(const char *w, size_t n)
+{
+	char buf[8];
+
+	/* "d’": the typographic apostrophe as in the list. */
+	if (n == 4 && memcmp(w, "d\xe2\x80\x99", 4) == 0)
+		return true;
+	if (n >= sizeof(buf))
+		return false;
+	memcpy(buf, w, n);
+	buf[n] = '\0';
+	return ap_name_particle(buf);
 }

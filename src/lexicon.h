@@ -108,4 +108,12 @@ bool	 ap_cue_whole(const char *s, enum ap_cue c);
  */
 unsigned ap_class_cues(const char *v);
 
+/*
+ * Whether w (NUL-ended, or its first n bytes) is a particle inside a
+ * person's name (data/name-particles.txt): "de", "von", "ben"; case
+ * matters, so "De" at a sentence start is not one.
+ */
+bool	 ap_name_particle(const char *w);
+bool	 ap_name_particle_n(const char *w, size_t n);
+
 #endif /* AP_LEXICON_H */

@@ -19,6 +19,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "doc.h"
+#include "lexicon.h"
 #include "quotes.h"
 
 static const char *const verbs[] = {
@@ -144,185 +145,34 @@ struct qs {
 	bool		 hascolon;
 };
 
-/* Words that start sentences but never names; no word is a name. */
-static const char *const funcwords[] = {
-	"a", "à", "afin", "ainsi", "alors", "après", "au", "aucun", "aucune",
-	"aujourd'hui", "auprès", "aussi", "autant", "aux", "avant", "avec",
-	"beaucoup", "bien", "c'", "ça", "car", "ce", "ceci", "cela", "celle",
-	"celui", "cependant", "certains", "ces", "cet", "cette", "ceux",
-	"chaque", "chez", "comme", "comment", "contre", "d'", "d'après",
-	"dans", "de", "déjà", "demain", "depuis", "dernier", "des", "dès",
-	"dimanche", "donc", "dont", "du", "elle", "elles", "en", "encore",
-	"eux",
-	"enfin", "ensuite", "entre", "et", "hier", "ici", "il", "ils", "j'",
-	"je", "jeudi", "jusqu'", "l'", "la", "là", "le", "les", "leur",
-	"leurs", "lors", "lorsqu'", "lorsque", "lui", "lundi", "m'", "ma",
-	"mais",
-	"malgré", "mardi", "même", "mercredi", "mes", "moi", "mon", "n'",
-	"ne", "ni", "non", "nos", "notre", "nous", "on", "or", "ou", "où",
-	"oui", "outre", "par", "parce", "parmi", "pas", "pendant", "peu",
-	"plus", "plusieurs", "pour", "pourquoi", "pourtant", "puis",
-	"puisqu'", "puisque", "qu'", "quand", "que", "quel", "quelle",
-	"qui", "s'", "sa", "samedi", "sans", "se", "selon", "ses", "si",
-	"son", "sous", "sur", "t'", "tandis", "toujours", "tous", "tout",
-	"toute", "toutes", "toutefois", "très", "tu", "un", "une", "vendredi",
-	"vers", "voici", "voilà", "vos", "votre", "vous", "y", NULL
+/* The word lists of data/fr-quote-words.txt: one sorted table whose
+ * entries carry a QW_* bit for each list they are in. */
+struct qw_word {
+	const char	*w;
+	unsigned	 lists;
 };
 
-/* First words of names that are places or bodies, not people. */
-static const char *const placewords[] = {
-	"agence", "armée", "assemblée", "association", "avenue", "banque",
-	"boulevard", "cap", "centre", "club", "collège", "comité",
-	"commission", "conseil", "cour", "école", "église", "état", "etat",
-	"fédération", "fonds", "front", "gare", "golfe", "groupe", "haut",
-	"haute", "hôpital", "île", "institut", "lac", "lycée", "maison",
-	"mer", "ministère", "mont", "musée", "nations", "office",
-	"organisation", "palais", "parti", "place", "port", "prix", "radio",
-	"région", "république", "rue", "saint", "sainte", "sénat", "service",
-	"société", "stade", "théâtre", "tribunal", "union", "université",
-	"ville", NULL
-};
+#include "fr-quote-words.inc"
 
-/*
- * Common nouns for a body that its name follows: "le cabinet Energia
- * Conseil", "la société Transports Aubry", "le quotidien De Morgen".
- * The name after one is that body's, never a person's.
- */
-static const char *const orgnouns[] = {
-	"agence", "association", "banque", "cabinet", "chaîne", "club",
-	"collectif", "compagnie", "constructeur", "enseigne", "entreprise",
-	"fédération", "firme", "fondation", "groupe", "hebdomadaire",
-	"institut", "journal", "laboratoire", "magazine", "mensuel",
-	"ministère", "mouvement", "opérateur", "parti", "quotidien", "radio",
-	"site", "société", "start-up", "syndicat", "université", NULL
-};
+#define NQW	(sizeof(qw_words) / sizeof(qw_words[0]))
 
-static const char *const particles[] = {
-	"al", "ben", "bin", "d'", "da", "de", "del", "della", "der", "des",
-	"di", "do", "dos", "du", "el", "ibn", "la", "le", "ter", "van", "von",
-	"y", "zu", NULL
-};
-
-static const char *const titles[] = {
-	"dr", "m", "me", "mgr", "mlle", "mm", "mme", "mmes", "pr", NULL
-};
-
-static const char *const dets[] = {
-	"l'", "la", "le", "les", NULL
-};
-
-/* A role is held by one person: "le maire", never "les syndicats". */
-static const char *const sdets[] = {
-	"l'", "la", "le", NULL
-};
-
-static const char *const relatives[] = {
-	"auquel", "dont", "duquel", "et", "laquelle", "lequel", "lesquelles",
-	"lesquels", "mais", "ou", "où", "qu'", "que", "qui", NULL
-};
-
-/* Small words a role may hold: "juge en chef de la Cour de l’impôt". */
-static const char *const npglue[] = {
-	"à", "au", "aux", "d'", "de", "des", "du", "en", "l'", "la", "le",
-	"les", NULL
-};
-
-/* Articles, contracted or not: a name after one is a place or a body. */
-static const char *const articles[] = {
-	"au", "aux", "des", "du", "l'", "la", "le", "les", "un", "une", NULL
-};
-
-static const char *const indefinites[] = {
-	"certains", "des", "plusieurs", "quelqu'un", "un", "une", NULL
-};
-
-static const char *const auxes[] = {
-	"a", "aura", "aurait", "auraient", "auront", "avaient", "avait",
-	"est", "étaient", "était", "eut", "ont", "sera", "serait", "sont",
-	NULL
-};
-
-/* Between an auxiliary and its participle, or a verb and its subject. */
-static const char *const adverbs[] = {
-	"ainsi", "alors", "aussi", "bien", "cependant", "d'ailleurs", "déjà",
-	"donc", "également", "elle", "encore", "enfin", "ensuite", "eux",
-	"hier", "lui", "même", "notamment", "plus", "pourtant", "récemment",
-	"simplement", "tard", "toutefois", "volontiers", NULL
-};
-
-static const char *const timewords[] = {
-	"après-midi", "dimanche", "hier", "jeudi", "lundi", "mardi", "matin",
-	"mercredi", "midi", "samedi", "soir", "vendredi", "week-end", NULL
-};
-
-/* A noun phrase stops at these (the subject of "a dit le maire à …"). */
-static const char *const npstops[] = {
-	"a", "à", "après", "au", "auprès", "aux", "avait", "avant", "avec",
-	"chez", "contre", "dans", "depuis", "dès", "devant", "dimanche",
-	"dont", "entre", "est", "et", "hier", "jeudi", "lors",
-	"lorsque", "lundi", "mais", "mardi", "mercredi", "n'", "ne", "ont",
-	"ou", "où", "par", "pendant", "pour", "qu'", "quand", "que", "qui",
-	"s'", "samedi", "se", "selon", "sur", "vendredi", "vers", NULL
-};
-
-static const char *const allpreps[] = {
-	"à", "après", "au", "auprès", "aux", "avant", "avec", "chez",
-	"contre", "d'", "dans", "de", "depuis", "dès", "devant", "en",
-	"entre", "lors", "par", "parmi", "pendant", "pour", "sans", "selon",
-	"sous", "sur", "vers", NULL
-};
-
-/* A prepositional phrase that may come between verb and subject. */
-static const char *const preps[] = {
-	"à", "au", "aux", "auprès", "chez", "dans", "devant", "lors", "sur",
-	NULL
-};
-
-static const char *const adjectives[] = {
-	"ancien", "ancienne", "actuel", "actuelle", "ex", "futur", "future",
-	"jeune", "nouveau", "nouvelle", "premier", "première", NULL
-};
-
-/* Object pronouns between a subject and its verb: "Il nous a dit". */
-/* Nouns that alone stand for someone named before: "explique l’élu". */
-static const char *const personnouns[] = {
-	"avocat", "avocate", "chancelier", "chancelière", "chef", "cheffe",
-	"chercheur", "chercheuse", "commissaire", "député", "députée",
-	"dirigeant", "dirigeante", "directeur", "directrice", "économiste",
-	"élu", "élue", "expert", "experte", "femme", "fille", "homme",
-	"intéressé", "intéressée", "juge", "maire", "militant", "militante",
-	"ministre", "patron", "patronne", "politique", "porte-parole",
-	"président", "présidente", "procureur", "procureure", "responsable",
-	"secrétaire", "sénateur", "sénatrice", "spécialiste", "syndicaliste",
-	NULL
-};
-
-/* "une semaine avant le sommet" is a time, not an indefinite subject. */
-static const char *const timenouns[] = {
-	"année", "an", "fois", "heure", "jour", "minute", "mois", "semaine",
-	NULL
-};
-
-/* Before a noun: "la pointe", "cette annonce", "son juge". */
-static const char *const determiners[] = {
-	"au", "aux", "ce", "ces", "cet", "cette", "chaque", "d'", "de", "des",
-	"du", "l'", "la", "le", "les", "leur", "leurs", "ma", "mes", "mon",
-	"nos", "notre", "sa", "ses", "son", "ton", "un", "une", "vos",
-	"votre", NULL
-};
-
-static const char *const clitics[] = {
-	"en", "l'", "la", "le", "les", "leur", "lui", "m'", "me", "n'", "ne",
-	"nous", "vous", "y", NULL
-};
-
+/* Whether folded word w is in the lists of mask "lists". */
 static bool
-inlist(const char *w, const char *const *list)
+inlist(const char *w, unsigned lists)
 {
-	/* Compare the first byte inline: most words fail there. */
-	for (; *list != NULL; list++)
-		if (**list == *w && strcmp(w, *list) == 0)
-			return true;
+	size_t lo = 0, hi = NQW, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(qw_words[mid].w, w);
+		if (c == 0)
+			return (qw_words[mid].lists & lists) != 0;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return false;
 }
 
@@ -474,17 +324,13 @@ newtok(struct qs *q)
 static bool
 is_elision(struct qs *q, const char *s, size_t n)
 {
-	static const char *const el[] = {
-		"c", "d", "j", "jusqu", "l", "lorsqu", "m", "n", "puisqu", "qu",
-		"quoiqu", "s", "t", NULL
-	};
 	size_t mark = q->fold.len, at;
 	bool r;
 
 	if (n > 8)
 		return false;
 	at = fold_into(q, s, n);	/* may move q->fold.p */
-	r = inlist(q->fold.p + at, el);
+	r = inlist(q->fold.p + at, QW_ELISIONS);
 	ap_buf_truncate(&q->fold, mark);
 	return r;
 }
@@ -588,7 +434,7 @@ tokenize(struct qs *q)
 static bool
 is_func(const struct qs *q, size_t j)
 {
-	return inlist(F(q, j), funcwords);
+	return inlist(F(q, j), QW_FUNCWORDS);
 }
 
 /* Tokens of a title before a name ("M." "Mme"), or 0. */
@@ -604,13 +450,13 @@ title_len(const struct qs *q, size_t j)
 	    (strcmp(F(q, j + 2), "me") == 0 ||
 	    strcmp(F(q, j + 2), "lle") == 0))
 		k = 3;
-	else if (inlist(F(q, j), titles))
+	else if (inlist(F(q, j), QW_TITLES))
 		k = punct(q, j + 1) == '.' ? 2 : 1;
 	else
 		return 0;
 	if (!is_cap(q, j + k))
 		return 0;
-	if (is_func(q, j + k) && (!inlist(F(q, j + k), particles) ||
+	if (is_func(q, j + k) && (!ap_name_particle(F(q, j + k)) ||
 	    !is_cap(q, j + k + 1) || is_func(q, j + k + 1)))
 		return 0;
 	return k;
@@ -630,7 +476,7 @@ name_run(const struct qs *q, size_t j, unsigned *nw)
 		return j;
 	/* "M. De Mey", "Mme Le Pen": a particle may open a surname. */
 	if (is_func(q, j) && (j == 0 || title_len(q, j - 1 -
-	    (punct(q, j - 1) == '.')) == 0 || !inlist(F(q, j), particles) ||
+	    (punct(q, j - 1) == '.')) == 0 || !ap_name_particle(F(q, j)) ||
 	    !is_cap(q, j + 1) || is_func(q, j + 1)))
 		return j;
 	e = j + 1;
@@ -642,7 +488,7 @@ name_run(const struct qs *q, size_t j, unsigned *nw)
 			(*nw)++;
 			continue;
 		}
-		if (!is_word(q, e) || !inlist(F(q, e), particles))
+		if (!is_word(q, e) || !ap_name_particle(F(q, e)))
 			break;
 		k = e + 1;
 		if (strcmp(F(q, e), "de") == 0 && strcmp(F(q, k), "la") == 0)
@@ -849,7 +695,7 @@ is_content(const struct qs *q, size_t j)
 static size_t
 np_head(const struct qs *q, size_t j)
 {
-	if (inlist(F(q, j), adjectives) && is_content(q, j + 1))
+	if (inlist(F(q, j), QW_ADJECTIVES) && is_content(q, j + 1))
 		return j + 1;
 	return j;
 }
@@ -870,17 +716,12 @@ is_clause_end(const struct qs *q, size_t j)
 static bool
 noun_context(const struct qs *q, size_t j)
 {
-	static const char *const subj[] = {
-		"elle", "elles", "il", "ils", "j'", "je", "n'", "ne", "nous",
-		"on", "tu", "vous", NULL
-	};
-
 	if (j == 0)
 		return false;
 	/* "nous le raconte": "le" is a pronoun there. */
-	if (inlist(F(q, j - 1), dets) && j >= 2 && inlist(F(q, j - 2), subj))
+	if (inlist(F(q, j - 1), QW_DETS) && j >= 2 && inlist(F(q, j - 2), QW_SUBJECTS))
 		return false;
-	return inlist(F(q, j - 1), determiners) || inlist(F(q, j - 1), preps);
+	return inlist(F(q, j - 1), QW_DETERMINERS) || inlist(F(q, j - 1), QW_PREPS);
 }
 
 /*
@@ -894,7 +735,7 @@ role_after(const struct qs *q, size_t j, size_t *rb, size_t *re,
 {
 	size_t e;
 
-	if (inlist(F(q, j), sdets) && is_content(q, j + 1)) {
+	if (inlist(F(q, j), QW_SDETS) && is_content(q, j + 1)) {
 		*head = np_head(q, j + 1);
 		*rb = j + 1;
 	} else if (is_content(q, j) && !ap_quotes_is_verb(F(q, j))) {
@@ -933,15 +774,15 @@ role_before(const struct qs *q, size_t e, size_t *rb, size_t *re,
 	lim = e > MAXCLAUSE ? e - MAXCLAUSE : 0;
 	for (j = e; j > lim && is_word(q, j - 1); j--) {
 		f = F(q, j - 1);
-		if (inlist(f, auxes) || inlist(f, relatives) ||
-		    (is_func(q, j - 1) && !inlist(f, npglue)) ||
+		if (inlist(f, QW_AUXES) || inlist(f, QW_RELATIVES) ||
+		    (is_func(q, j - 1) && !inlist(f, QW_NPGLUE)) ||
 		    (ap_quotes_is_verb(f) && !noun_context(q, j - 1)))
 			break;
-		if (inlist(f, sdets) && j < e && is_content(q, j))
+		if (inlist(f, QW_SDETS) && j < e && is_content(q, j))
 			at = j;
 	}
 	/* "dans le bâtiment B2, Marie Dubois": a complement, not a role. */
-	if (at == SIZE_MAX || (at >= 2 && inlist(F(q, at - 2), allpreps)))
+	if (at == SIZE_MAX || (at >= 2 && inlist(F(q, at - 2), QW_ALLPREPS)))
 		return false;
 	*rb = at;
 	*re = e;
@@ -1007,7 +848,7 @@ static bool
 after_orgnoun(const struct qs *q, size_t j)
 {
 	return j > 0 && is_word(q, j - 1) && !is_cap(q, j - 1) &&
-	    inlist(F(q, j - 1), orgnouns);
+	    inlist(F(q, j - 1), QW_ORGNOUNS);
 }
 
 /*
@@ -1100,13 +941,13 @@ scan_mentions(struct qs *q, size_t b, size_t e, bool quoted)
 				add_person(q, p->name, p->len, p->nwords,
 				    q->t[j].off, fl, NULL, 0, 0);
 			else if ((fl & PF_SPEAKER) && !pour_opens(q, j) &&
-			    !inlist(F(q, j), placewords))
+			    !inlist(F(q, j), QW_PLACEWORDS))
 				add_person(q, name, nlen, 1, q->t[j].off, fl,
 				    NULL, 0, 0);
 			continue;
 		}
-		if ((j > 0 && inlist(F(q, j - 1), articles)) ||
-		    inlist(F(q, j), placewords)) {
+		if ((j > 0 && inlist(F(q, j - 1), QW_ARTICLES)) ||
+		    inlist(F(q, j), QW_PLACEWORDS)) {
 			j = r - 1;
 			continue;
 		}
@@ -1282,11 +1123,11 @@ verb_group(const struct qs *q, size_t j, struct vgroup *vg)
 			return false;
 		memcpy(aux, f, bn);
 		aux[bn] = '\0';
-		if (!inlist(aux, auxes))
+		if (!inlist(aux, QW_AUXES))
 			return false;
 	}
 	for (k = j + 1; k < j + 4 && is_word(q, k) &&
-	    inlist(F(q, k), adverbs); k++)
+	    inlist(F(q, k), QW_ADVERBS); k++)
 		;
 	f = F(q, k);
 	if (!is_word(q, k))
@@ -1388,13 +1229,13 @@ np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 		    !is_func(q, e)) {
 			r = name_run(q, e, &nw);
 			p = nw == 1 && e == head + 1 &&
-			    !inlist(F(q, e - 1), orgnouns) ?
+			    !inlist(F(q, e - 1), QW_ORGNOUNS) ?
 			    expand(q, q->s + q->t[e].off, q->t[e].len, true) :
 			    NULL;
 			if (nw >= 2 || p != NULL) {
 				/* "le cabinet Energia Conseil": a body. */
 				who_set(w, q->s, q->t[e].off, tok_end(q, r - 1),
-				    !inlist(F(q, e - 1), orgnouns));
+				    !inlist(F(q, e - 1), QW_ORGNOUNS));
 				if (p != NULL) {
 					w->name = p->name;
 					w->len = p->len;
@@ -1405,7 +1246,7 @@ np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 				return true;
 			}
 		}
-		if (e > b && inlist(F(q, e), npstops)) {
+		if (e > b && inlist(F(q, e), QW_NPSTOPS)) {
 			/* "le commissaire à l’économie Pierre Moscovici" */
 			if (strcmp(F(q, e), "à") != 0)
 				break;
@@ -1460,7 +1301,7 @@ np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 		if (w->how == WHO_SOME)
 			return true;
 	}
-	if (strcmp(F(q, j), "les") != 0 && inlist(F(q, head), personnouns)) {
+	if (strcmp(F(q, j), "les") != 0 && inlist(F(q, head), QW_PERSONNOUNS)) {
 		resolve_pronoun(q, w, role_gender(q, b, head));
 		if (w->how == WHO_SOME) {
 			w->role = role;
@@ -1478,12 +1319,12 @@ subject_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 {
 	if (j >= q->nt)
 		return false;
-	if (inlist(F(q, j), indefinites)) {
+	if (inlist(F(q, j), QW_INDEFINITES)) {
 		w->how = WHO_NOBODY;
 		*endp = j + 1;
 		return true;
 	}
-	if (inlist(F(q, j), dets))
+	if (inlist(F(q, j), QW_DETS))
 		return np_who(q, j, w, endp);
 	return name_who(q, j, w, endp);
 }
@@ -1541,26 +1382,26 @@ after_verb(struct qs *q, size_t j, enum inv inv, struct who *w,
 	if (inv == INV_ON)
 		return on_side(q, j, w, endp);
 	for (k = 0; k < 6 && j < q->nt; k++) {
-		if (inlist(F(q, j), adverbs) || inlist(F(q, j), timewords) ||
+		if (inlist(F(q, j), QW_ADVERBS) || inlist(F(q, j), QW_TIMEWORDS) ||
 		    (q->t[j].fl & TK_DIGIT))
 			j++;
 		else if ((strcmp(F(q, j), "ce") == 0 ||
 		    strcmp(F(q, j), "cette") == 0) &&
-		    inlist(F(q, j + 1), timewords))
+		    inlist(F(q, j + 1), QW_TIMEWORDS))
 			j += 2;
 		else
 			break;
 	}
-	if (inlist(F(q, j), preps)) {
+	if (inlist(F(q, j), QW_PREPS)) {
 		/* "à CBC", "sur Facebook", "à l’AFP": one word. */
 		j++;
-		if (inlist(F(q, j), dets) || inlist(F(q, j), indefinites))
+		if (inlist(F(q, j), QW_DETS) || inlist(F(q, j), QW_INDEFINITES))
 			j += is_word(q, j + 1) ? 2 : 1;
 		else if (is_cap(q, j))
 			j++;
 		else
 			return false;
-		if (!inlist(F(q, j), dets) && name_run(q, j, &nw) == j &&
+		if (!inlist(F(q, j), QW_DETS) && name_run(q, j, &nw) == j &&
 		    title_len(q, j) == 0)
 			return false;
 	}
@@ -1708,13 +1549,13 @@ chunk_who(struct qs *q, size_t b, size_t e, size_t ss, struct who *w)
 		w->how = WHO_NOBODY;
 		return 1;
 	}
-	if (inlist(f, indefinites)) {
-		if (inlist(F(q, j + 1), timenouns))
+	if (inlist(f, QW_INDEFINITES)) {
+		if (inlist(F(q, j + 1), QW_TIMENOUNS))
 			return 0;
 		w->how = WHO_NOBODY;
 		return 1;
 	}
-	if (inlist(f, dets))
+	if (inlist(f, QW_DETS))
 		return np_who(q, j, w, &end) ? 1 : 0;
 	if (title_len(q, j) == 0 && (!is_cap(q, j) || is_func(q, j)))
 		return 0;
@@ -1805,7 +1646,7 @@ clause_subject(struct qs *q, size_t b, size_t e, size_t ss, bool backward,
 	uint32_t c;
 	int r = 0;
 
-	while (e > b && is_word(q, e - 1) && inlist(F(q, e - 1), clitics))
+	while (e > b && is_word(q, e - 1) && inlist(F(q, e - 1), QW_CLITICS))
 		e--;
 	for (j = b; j <= e; j++) {
 		c = j < e ? punct(q, j) : ',';
@@ -1940,7 +1781,7 @@ lead_in(struct qs *q, size_t o, size_t lo, const struct who *prev,
 			resolve_pronoun(q, w, pronoun_gender(q, j));
 			return w->how != WHO_NONE;
 		}
-		if ((inlist(F(q, j), dets) || title_len(q, j) > 0 ||
+		if ((inlist(F(q, j), QW_DETS) || title_len(q, j) > 0 ||
 		    name_run(q, j, &nw) > j) && subject_who(q, j, w, &end) &&
 		    w->how == WHO_SOME && punct(q, end) == ',' && end < o)
 			return true;

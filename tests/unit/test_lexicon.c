@@ -516,6 +516,20 @@ class_cues_hidden_names(void **state)
 	assert_int_equal(ap_class_cues(""), 0);
 }
 
+static void
+name_particles(void **state)
+{
+	(void)state;
+	assert_true(ap_name_particle("de"));
+	assert_true(ap_name_particle("von"));
+	assert_true(ap_name_particle("d'"));
+	assert_false(ap_name_particle("De"));
+	assert_false(ap_name_particle("dans"));
+	assert_true(ap_name_particle_n("der Leyen", 3));
+	assert_true(ap_name_particle_n("d\xe2\x80\x99" "Armor", 4));
+	assert_false(ap_name_particle_n("deux", 4));
+}
+
 int
 main(void)
 {
@@ -560,6 +574,7 @@ main(void)
 		cmocka_unit_test(class_cues_camel_case),
 		cmocka_unit_test(class_cues_other_languages),
 		cmocka_unit_test(class_cues_hidden_names),
+		cmocka_unit_test(name_particles),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
