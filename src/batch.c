@@ -153,13 +153,15 @@ struct batch {
 	char			 root[PATH_MAX]; /* realpath of the walked folder */
 };
 
-/* Temporary file being written, removed if a signal kills us. */
+/* Temporary file being written, removed if a signal kills us; and
+ * whether an output was renamed into place. */
 static char			tmp_active[NAME_LEN + 1];
 static int			tmp_dfd = -1;
-static volatile sig_atomic_t	tmp_set;
+static volatile sig_atomic_t	tmp_set, tmp_done;
 
-/* Signal that stops a batch, and the pipe that wakes poll() for it. */
-static volatile sig_atomic_t	got_signal;
+/* Signal that stops a batch, SIGCONT after a stop, and the pipe that
+ * wakes poll() for them. */
+static volatile sig_atomic_t	got_signal, got_cont;
 static int			sigpipe[2] = { -1, -1 };
 
 static double
@@ -493,6 +495,7 @@ static int
 write_at(int dfd, const char *base, const char *p, size_t len, bool sync)
 {
 	char tmp[NAME_LEN + 1];
+	sigset_t set, old;
 	struct stat st;
 	int fd = -1, e, tries;
 
@@ -524,17 +527,34 @@ write_at(int dfd, const char *base, const char *p, size_t len, bool sync)
 	tmp_set = 1;
 	if ((fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
 	    S_ISREG(st.st_mode) && fchmod(fd, st.st_mode & 07777) != 0) ||
-	    write_all(fd, p, len) != 0 || (sync && fsync(fd) != 0) ||
-	    renameat(dfd, tmp, dfd, base) != 0) {
+	    write_all(fd, p, len) != 0 || (sync && fsync(fd) != 0))
+		goto fail;
+	/* The rename and the record of it are one step for the handlers
+	 * of the time bound and of SIGINT: an output in place is never
+	 * reported failed, nor its name unlinked. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGALRM);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigprocmask(SIG_BLOCK, &set, &old);
+	if (renameat(dfd, tmp, dfd, base) != 0) {
 		e = errno;
-		unlinkat(dfd, tmp, 0);
-		tmp_set = 0;
-		close(fd);
+		sigprocmask(SIG_SETMASK, &old, NULL);
 		errno = e;
-		return -1;
+		goto fail;
 	}
 	tmp_set = 0;
+	tmp_done = 1;
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	return close(fd);
+fail:
+	e = errno;
+	unlinkat(dfd, tmp, 0);
+	tmp_set = 0;
+	close(fd);
+	errno = e;
+	return -1;
 }
 
 /*
@@ -645,6 +665,14 @@ trap(void (*fn)(int))
 		sigaction(sigs[i], &sa, NULL);
 }
 
+int
+ap_batch_abort(void)
+{
+	if (tmp_set)
+		unlinkat(tmp_dfd, tmp_active, 0);
+	return tmp_done != 0;
+}
+
 void
 ap_batch_trap_signals(void)
 {
@@ -660,6 +688,19 @@ on_stop_signal(int sig)
 	got_signal = sig;
 	if (write(sigpipe[1], "", 1) < 0)
 		(void)0;	/* full: a wake-up is already pending */
+	errno = e;
+}
+
+/* The batch parent: continued after a stop (Ctrl-Z, fg). */
+static void
+on_cont_signal(int sig)
+{
+	int e = errno;
+
+	(void)sig;
+	got_cont = 1;
+	if (write(sigpipe[1], "", 1) < 0)
+		(void)0;
 	errno = e;
 }
 
@@ -1165,6 +1206,17 @@ finish(struct batch *b, struct slot *s)
 		}
 	s->state = SLOT_DONE;
 	s->status = RES_FAIL;
+	/* A worker killed at the deadline after it sent its whole result
+	 * (its output written) did the work: it is not reported failed. */
+	if (s->timedout && s->res.len >= sizeof(w)) {
+		memcpy(&w, s->res.p, sizeof(w));
+		if (w.msglen <= s->res.len - sizeof(w) &&
+		    w.outlen == s->res.len - sizeof(w) - w.msglen &&
+		    w.status == RES_OK && w.msglen == 0) {
+			s->status = RES_OK;
+			return;
+		}
+	}
 	if (s->timedout)
 		snprintf(why, sizeof(why), "timed out after %g s",
 		    b->c->timeout);
@@ -1248,14 +1300,25 @@ pump(struct batch *b)
 				wait = left > 0 ? left : 0;
 		}
 	}
-	if (b->progress && (wait < 0 || wait > 0.25))
+	/* Short waits while a deadline runs, so that a long one is a
+	 * stop (Ctrl-Z) to leave out of the time bound. */
+	if ((b->progress || wait >= 0) && (wait < 0 || wait > 0.25))
 		wait = 0.25;
 	r = poll(b->pfd, n, wait < 0 ? -1 : (int)(wait * 1000) + 1);
-	if (got_signal != 0) {
+	left = mono() - now;
+	if (got_cont || (wait >= 0 && left > wait + 1.0)) {
+		/* Stopped and continued: the workers did not run either,
+		 * so their deadlines move by the time the wait took. */
+		got_cont = 0;
+		for (i = 0; i < b->nrun; i++)
+			if (b->run[i]->deadline > 0)
+				b->run[i]->deadline += left;
+	}
+	if (got_signal != 0 || r > 0)
 		while (read(sigpipe[0], &c, 1) == 1)
 			continue;
+	if (got_signal != 0)
 		stop(b);
-	}
 	for (i = 1; r > 0 && i < n; i++)
 		if (b->pfd[i].revents != 0)
 			drain(b, b->pslot[i]);
@@ -1378,6 +1441,7 @@ worker(struct batch *b, struct slot *s, int fd, const sigset_t *mask)
 
 	trap(on_fatal_signal);
 	signal(SIGPIPE, SIG_DFL);
+	signal(SIGCONT, SIG_DFL);
 	sigprocmask(SIG_SETMASK, mask, NULL);
 #ifdef __linux__
 	/* A parent killed with SIGKILL takes its workers along. */
@@ -1896,6 +1960,7 @@ countable(const struct ap_cli *c)
 static int
 setup(struct batch *b, const struct ap_cli *c)
 {
+	struct sigaction sa;
 	struct stat st;
 	size_t i;
 
@@ -1954,6 +2019,11 @@ setup(struct batch *b, const struct ap_cli *c)
 	fcntl(sigpipe[0], F_SETFL, fcntl(sigpipe[0], F_GETFL) | O_NONBLOCK);
 	fcntl(sigpipe[1], F_SETFL, fcntl(sigpipe[1], F_GETFL) | O_NONBLOCK);
 	trap(on_stop_signal);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_cont_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGCONT, &sa, NULL);
 	return 0;
 outerr:
 	ap_cli_error("%s: %s", c->outdir, strerror(errno));

@@ -31,6 +31,13 @@ int	ap_batch_load(const char *path, size_t max, char **buf, size_t *len,
 int	ap_batch_write(const char *path, const char *p, size_t len);
 
 /*
+ * For a signal handler of the single-input path, async-signal-safe:
+ * remove the temporary file being written, if any.  Returns 1 when an
+ * output has been renamed into place (it is whole), else 0.
+ */
+int	ap_batch_abort(void);
+
+/*
  * Remove the temporary file of a run interrupted with SIGINT, SIGTERM or
  * SIGHUP, then die of that signal.  For the single-input path.
  */

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <libxml/xmlversion.h>
@@ -286,37 +287,95 @@ path_write(void *arg, const char *p, size_t n)
 	return ap_batch_write(arg, p, n);
 }
 
-/* Past the time bound: say so and leave; nothing has been written. */
+/*
+ * The time bound of the single-input path covers reading (a FIFO with no
+ * writer), parsing and writing.  It counts the time the process could
+ * run: a timer ticks every TICK seconds and adds up the gaps between
+ * ticks, except a gap after SIGCONT or one much longer than a tick (the
+ * process was stopped with Ctrl-Z, or not scheduled).
+ */
+#define TICK	0.1
+
+static double			tick_used, tick_last, tick_limit;
+static volatile sig_atomic_t	tick_resumed;
+
+static double
+mono(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static void
-on_alarm(int sig)
+on_cont(int sig)
 {
 	(void)sig;
+	tick_resumed = 1;
+}
+
+/*
+ * Past the time bound: remove the temporary output and fail, unless the
+ * output is already whole (renamed into place), which is a success.
+ */
+static void
+on_tick(int sig)
+{
+	double now = mono(), gap = now - tick_last;
+	int e = errno;
+
+	(void)sig;
+	tick_last = now;
+	if (tick_resumed)
+		tick_resumed = 0;
+	else if (gap < TICK + 1.0)
+		tick_used += gap;
+	if (tick_used < tick_limit) {
+		errno = e;
+		return;
+	}
+	if (ap_batch_abort())
+		_exit(AP_EXIT_OK);
 	if (write(STDERR_FILENO, alarm_msg, alarm_len) < 0)
 		(void)0;
 	_exit(AP_EXIT_FAIL);
 }
 
+/* Start the bound of "secs" seconds (0: none) for the input "shown". */
 static void
 set_alarm(const char *shown, double secs)
 {
 	struct itimerval it;
+	struct sigaction sa;
+	char safe[PATH_MAX];
+	double step;
 	int n;
 
 	memset(&it, 0, sizeof(it));
 	if (secs > 0) {
-		char safe[PATH_MAX];
-
 		ap_cli_escape(shown, safe, sizeof(safe));
 		n = snprintf(alarm_msg, sizeof(alarm_msg),
 		    "artparse: %s: timed out after %g s\n", safe, secs);
 		alarm_len = n < 0 ? 0 : (size_t)n < sizeof(alarm_msg) ?
 		    (size_t)n : sizeof(alarm_msg) - 1;
-		signal(SIGALRM, on_alarm);
-		it.it_value.tv_sec = (time_t)secs;
-		it.it_value.tv_usec = (suseconds_t)((secs -
+		tick_used = 0;
+		tick_limit = secs;
+		tick_last = mono();
+		memset(&sa, 0, sizeof(sa));
+		sigemptyset(&sa.sa_mask);
+		sa.sa_flags = SA_RESTART;
+		sa.sa_handler = on_cont;
+		sigaction(SIGCONT, &sa, NULL);
+		sa.sa_handler = on_tick;
+		sigaction(SIGALRM, &sa, NULL);
+		step = secs < TICK ? secs : TICK;
+		it.it_value.tv_sec = (time_t)step;
+		it.it_value.tv_usec = (suseconds_t)((step -
 		    (double)it.it_value.tv_sec) * 1e6);
 		if (it.it_value.tv_sec == 0 && it.it_value.tv_usec == 0)
 			it.it_value.tv_usec = 1;
+		it.it_interval = it.it_value;
 	}
 	setitimer(ITIMER_REAL, &it, NULL);
 }
@@ -353,28 +412,37 @@ convert(const char *path, const struct ap_cli *c)
 	char *buf = NULL;
 	size_t len = 0;
 	int fd = STDOUT_FILENO, rc;
+	bool stdin_in;
 
 	if (c->output != NULL && same_file(path, c->output)) {
 		ap_cli_error("%s: output would replace the input", c->output);
 		return AP_EXIT_FAIL;
 	}
+	/* A file (a FIFO with no writer too) is read within the bound;
+	 * standard input, often a download (curl | artparse), is not. */
+	stdin_in = strcmp(path, "-") == 0;
+	if (!stdin_in)
+		set_alarm(shown, c->timeout);
 	rc = ap_batch_load(path, c->max_size, &buf, &len, why, sizeof(why));
 	if (rc != AP_EXIT_OK) {
+		set_alarm(shown, 0);
 		ap_cli_error("%s: %s", shown, why);
 		return rc;
 	}
+	if (stdin_in)
+		set_alarm(shown, c->timeout);
 	opts.path = strcmp(path, "-") == 0 ? NULL : path;
-	set_alarm(shown, c->timeout);
 	rc = ap_parse(buf, len, &opts, &doc);
-	set_alarm(shown, 0);
 	free(buf);
-	if (rc == AP_EENCODING && opts.encoding != NULL)
-		return usage_error("unknown encoding", opts.encoding);
 	if (rc == AP_OK && !c->allow_empty &&
 	    ap_doc_article(doc)->nbody == 0) {	/* see cli.h */
 		ap_doc_free(doc);
 		rc = AP_ENOARTICLE;
 	}
+	if (rc != AP_OK)
+		set_alarm(shown, 0);
+	if (rc == AP_EENCODING && opts.encoding != NULL)
+		return usage_error("unknown encoding", opts.encoding);
 	if (rc != AP_OK) {
 		ap_cli_error("%s: %s", shown, ap_strerror(rc));
 		return rc == AP_ENOMEM ? AP_EXIT_SYS : AP_EXIT_FAIL;
@@ -390,6 +458,7 @@ convert(const char *path, const struct ap_cli *c)
 	}
 	errno = 0;
 	rc = ap_render(doc, c->writer, &c->wopts, &sink);
+	set_alarm(shown, 0);
 	ap_doc_free(doc);
 	if (rc == AP_OK)
 		return AP_EXIT_OK;

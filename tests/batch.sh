@@ -410,6 +410,52 @@ expect_rc "timeout, -d" 1
     ko "timeout, -d: wrong outputs: $(tree "$tmp/o10")"
 no_temps "timeout, -d" "$tmp/o10"
 
+# The single-input path bounds reading too: a FIFO nobody writes to.
+mkfifo "$tmp/fifo1"
+if command -v timeout >/dev/null 2>&1; then
+	run timeout 10 "$bin" --timeout 0.5 "$tmp/fifo1"
+	expect_rc "timeout, FIFO alone" 1
+	expect_err "timeout, FIFO alone" "$tmp/fifo1: timed out after 0.5 s"
+fi
+# A stopped process (Ctrl-Z) does not use up its time: stopped 1.7 s
+# under a 1.5 s bound, on an input whose writer comes at 2.5 s.  Alone,
+# then in a batch, with the whole process group stopped as Ctrl-Z does.
+rm -f "$tmp/fifo1"
+mkfifo "$tmp/fifo1"
+(sleep 2.5; cat "$sample" >"$tmp/fifo1") &
+wpid=$!
+"$bin" --timeout 1.5 -o "$tmp/stopped.json" "$tmp/fifo1" 2>"$err" &
+pid=$!
+sleep 0.3; kill -STOP "$pid"; sleep 1.7; kill -CONT "$pid"
+wait "$pid"
+rc=$?
+expect_rc "stopped, one input" 0
+[ -s "$tmp/stopped.json" ] && ok || ko "stopped, one input: no output"
+# a writer still waiting for its reader (after a failure) is let go
+exec 9<>"$tmp/fifo1"
+wait "$wpid"
+exec 9<&-
+rm -f "$tmp/fifo1"
+mkfifo "$tmp/fifo1"
+(sleep 2.5; cat "$sample" >"$tmp/fifo1") &
+wpid=$!
+if command -v setsid >/dev/null 2>&1 && [ -x /bin/kill ]; then
+	# its own process group (setsid), stopped whole by kill(1)
+	setsid "$bin" --timeout 1.5 -d "$tmp/ostop" "$tmp/fifo1" "$in/a.txt" \
+	    2>"$err" &
+	pid=$!
+	sleep 0.3; /bin/kill -s STOP -- "-$pid"
+	sleep 1.7; /bin/kill -s CONT -- "-$pid"
+	wait "$pid"
+	rc=$?
+	expect_rc "stopped, batch" 0
+	[ -f "$tmp/ostop/fifo1.json" ] && ok ||
+	    ko "stopped, batch: FIFO input not converted"
+fi
+exec 9<>"$tmp/fifo1"
+wait "$wpid"
+exec 9<&-
+
 # Progress and quiet: no progress line unless asked when stderr is not a
 # terminal; -q leaves stderr empty on success.
 run "$bin" -d "$tmp/o11" "$tmp/m"
