@@ -16,6 +16,7 @@
  * that a killed run left in the folders it writes to.
  */
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -663,6 +664,44 @@ trap(void (*fn)(int))
 		sigaddset(&sa.sa_mask, sigs[i]);
 	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
 		sigaction(sigs[i], &sa, NULL);
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+#define AP_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define AP_ASAN 1
+#endif
+#endif
+
+void
+ap_batch_limit_memory(size_t max)
+{
+#ifndef AP_ASAN
+	struct rlimit rl;
+	unsigned long long now = 0, lim;
+	FILE *fp;
+
+	if (max == 0 || getrlimit(RLIMIT_AS, &rl) != 0)
+		return;
+	/* The address space already mapped (program, libraries) does not
+	 * count against the document's share. */
+	if ((fp = fopen("/proc/self/statm", "r")) != NULL) {
+		if (fscanf(fp, "%llu", &now) != 1)
+			now = 0;
+		now *= (unsigned long long)sysconf(_SC_PAGESIZE);
+		fclose(fp);
+	}
+	lim = now + max < now ? RLIM_INFINITY : now + max;
+	if (rl.rlim_max != RLIM_INFINITY && lim > rl.rlim_max)
+		lim = rl.rlim_max;
+	if (rl.rlim_cur != RLIM_INFINITY && lim > rl.rlim_cur)
+		return;		/* already tighter */
+	rl.rlim_cur = (rlim_t)lim;
+	setrlimit(RLIMIT_AS, &rl);
+#else
+	(void)max;
+#endif
 }
 
 int
@@ -1449,6 +1488,7 @@ worker(struct batch *b, struct slot *s, int fd, const sigset_t *mask)
 	if (getppid() != b->parent)
 		raise(SIGTERM);
 #endif
+	ap_batch_limit_memory(b->c->max_memory);
 	rc = ap_batch_load(s->path, b->c->max_size, &buf, &len, why,
 	    sizeof(why));
 	if (rc != AP_EXIT_OK)
@@ -1462,6 +1502,8 @@ worker(struct batch *b, struct slot *s, int fd, const sigset_t *mask)
 	if (rc == AP_OK && !b->c->allow_empty &&
 	    ap_doc_article(doc)->nbody == 0)
 		rc = AP_ENOARTICLE;
+	if (rc == AP_ENOMEM && b->c->max_memory > 0)
+		send_result(fd, RES_MEM, "out of memory (see --max-memory)");
 	if (rc != AP_OK)
 		send_result(fd, rc == AP_ENOMEM ? RES_MEM : RES_FAIL,
 		    ap_strerror(rc));

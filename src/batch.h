@@ -31,6 +31,14 @@ int	ap_batch_load(const char *path, size_t max, char **buf, size_t *len,
 int	ap_batch_write(const char *path, const char *p, size_t len);
 
 /*
+ * Bound the memory this process may still take to "max" bytes more than
+ * it has now (RLIMIT_AS); 0, or a build with AddressSanitizer, which
+ * needs a vast address space, sets no bound.  An allocation past it
+ * fails, and the library reports AP_ENOMEM.
+ */
+void	ap_batch_limit_memory(size_t max);
+
+/*
  * For a signal handler of the single-input path, async-signal-safe:
  * remove the temporary file being written, if any.  Returns 1 when an
  * output has been renamed into place (it is whole), else 0.

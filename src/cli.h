@@ -34,6 +34,7 @@ struct ap_cli {
 	const char		*outdir;	/* -d DIR, or NULL */
 	const char		*files_from;	/* --files-from, or NULL */
 	size_t			 max_size;	/* --max-size, bytes */
+	size_t			 max_memory; /* --max-memory, bytes; 0 none */
 	double			 timeout; /* seconds per document; 0 none */
 	unsigned		 jobs;		/* -j, at least 1 */
 	enum ap_progress	 progress;

@@ -30,6 +30,7 @@ enum {
 	OPT_KEEP_BOILERPLATE,
 	OPT_LIST_FORMATS,
 	OPT_PRETTY,
+	OPT_MAX_MEMORY,
 	OPT_MAX_SIZE,
 	OPT_FAIL_FAST,
 	OPT_FILES_FROM,
@@ -54,6 +55,7 @@ static const struct option lopts[] = {
 	{ "jobs",		required_argument,	NULL,	'j' },
 	{ "keep-boilerplate",	no_argument,		NULL,	OPT_KEEP_BOILERPLATE },
 	{ "list-formats",	no_argument,		NULL,	OPT_LIST_FORMATS },
+	{ "max-memory",		required_argument,	NULL,	OPT_MAX_MEMORY },
 	{ "max-size",		required_argument,	NULL,	OPT_MAX_SIZE },
 	{ "no-progress",	no_argument,		NULL,	OPT_NO_PROGRESS },
 	{ "null",		no_argument,		NULL,	'0' },
@@ -70,6 +72,7 @@ static const struct option lopts[] = {
 };
 
 #define MAX_JOBS	1024
+#define MIN_MEMORY	((size_t)512 * 1024 * 1024)
 
 /* Written by the SIGALRM handler of the single-input path. */
 static char	alarm_msg[PATH_MAX + 64];
@@ -130,6 +133,10 @@ usage(FILE *fp)
 	    "      --follow           convert symbolic links in folders that "
 	    "lead out of\n"
 	    "                         them (default: skip them)\n"
+	    "      --max-memory=BYTES memory one document may use, each job "
+	    "its own\n"
+	    "                         (default 512M + 32 x --max-size; 0 = "
+	    "no limit)\n"
 	    "      --max-size=BYTES   refuse larger inputs (default 50M; "
 	    "K, M, G suffixes)\n"
 	    "      --timeout=SECONDS  give up on a document after SECONDS "
@@ -418,6 +425,7 @@ convert(const char *path, const struct ap_cli *c)
 		ap_cli_error("%s: output would replace the input", c->output);
 		return AP_EXIT_FAIL;
 	}
+	ap_batch_limit_memory(c->max_memory);
 	/* A file (a FIFO with no writer too) is read within the bound;
 	 * standard input, often a download (curl | artparse), is not. */
 	stdin_in = strcmp(path, "-") == 0;
@@ -443,6 +451,10 @@ convert(const char *path, const struct ap_cli *c)
 		set_alarm(shown, 0);
 	if (rc == AP_EENCODING && opts.encoding != NULL)
 		return usage_error("unknown encoding", opts.encoding);
+	if (rc == AP_ENOMEM && c->max_memory > 0) {
+		ap_cli_error("%s: out of memory (see --max-memory)", shown);
+		return AP_EXIT_SYS;
+	}
 	if (rc != AP_OK) {
 		ap_cli_error("%s: %s", shown, ap_strerror(rc));
 		return rc == AP_ENOMEM ? AP_EXIT_SYS : AP_EXIT_FAIL;
@@ -487,6 +499,7 @@ main(int argc, char *argv[])
 	double d;
 	char *end;
 	long ncpu;
+	bool mem_set = false;
 	int ch, i, n, fd = -1;
 
 	memset(&c, 0, sizeof(c));
@@ -570,6 +583,11 @@ main(int argc, char *argv[])
 			break;
 		case OPT_LIST_FORMATS:
 			return list_formats();
+		case OPT_MAX_MEMORY:
+			if (parse_size(optarg, &c.max_memory) != 0)
+				return usage_error("invalid size", optarg);
+			mem_set = true;
+			break;
 		case OPT_MAX_SIZE:
 			if (parse_size(optarg, &c.max_size) != 0)
 				return usage_error("invalid size", optarg);
@@ -599,6 +617,12 @@ main(int argc, char *argv[])
 		}
 	}
 	n = argc - optind;
+	/* Enough for any page within --max-size (about 7 bytes a byte
+	 * for HTML, more for many tiny lines), not for -j of them to take
+	 * the machine down. */
+	if (!mem_set)
+		c.max_memory = c.max_size > (SIZE_MAX - MIN_MEMORY) / 32 ?
+		    SIZE_MAX : MIN_MEMORY + 32 * c.max_size;
 	/* The tree shows why nothing was kept: never "no article". */
 	if (c.writer == ap_writer_find("tree"))
 		c.allow_empty = true;
