@@ -11,6 +11,7 @@
 
 #include "classify.h"
 #include "content.h"
+#include "html_tree.h"
 #include "lexicon.h"
 #include "utf8.h"
 
@@ -338,6 +339,14 @@ before_closing_box(const struct ap_doc *d, size_t from, size_t to)
 	return to;
 }
 
+/* Block i is the first of a box the page marks as readers' comments. */
+static bool
+opens_comments(const struct ap_doc *d, size_t i)
+{
+	return (d->blocks[i].hcues & C_COMMENT) &&
+	    (i == 0 || !(d->blocks[i - 1].hcues & C_COMMENT));
+}
+
 /* Maximum-sum run of block scores: the body region [*from, *to). */
 static void
 body_region(struct ap_doc *d, size_t *from, size_t *to)
@@ -345,11 +354,16 @@ body_region(struct ap_doc *d, size_t *from, size_t *to)
 	const struct ap_cparams *p = ap_content_params(d);
 	double sum = 0, best = 0;
 	size_t i, start = 0;
+	bool comments = false;	/* the article has begun, comments follow */
 
 	*from = *to = 0;
 	for (i = 0; i < d->nblocks; i++) {
-		/* "Commentaires", "Les plus lus": the article does not go on. */
-		if (ap_rule_drop_label(&d->blocks[i])) {
+		/* "Commentaires", "Les plus lus": the article does not go on;
+		 * nor does it into readers' comments once it has begun. */
+		if (best > 0 && opens_comments(d, i))
+			comments = true;
+		if (ap_rule_drop_label(&d->blocks[i]) || (comments &&
+		    (d->blocks[i].hcues & C_COMMENT))) {
 			sum = 0;
 			start = i + 1;
 			continue;

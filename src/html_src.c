@@ -312,15 +312,16 @@ own_inh(const struct el *e, unsigned pinh)
 }
 
 /*
- * A wrapper that holds most of the page's text is no caption, menu or
- * comment box, whatever its class says ("wp-caption" around a whole
- * post): its cues are dropped and the flags its subtree inherited from
+ * A wrapper that holds most of the page's text is no caption or menu,
+ * whatever its class says ("wp-caption" around a whole post); readers'
+ * comments may well outweigh the article, so their cue stays.  The
+ * wrapper's cues are dropped and the flags its subtree inherited from
  * them recomputed.  Elements are stored in document order, parents first.
  */
 static void
 unmark_wrappers(struct ctx *c)
 {
-	const unsigned wrapcues = C_CAPTION | C_NAV | C_COMMENT | C_NEG;
+	const unsigned wrapcues = C_CAPTION | C_NAV | C_NEG;
 	const struct el *top = c->body;
 	struct el *e;
 	size_t i, all;
