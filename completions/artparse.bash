@@ -9,7 +9,8 @@ _artparse()
 	COMPREPLY=()
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD - 1]}
-	opts='-0 -d -e -f -h -i -j -o -q -V -w --encoding --fail-fast
+	opts='-0 -d -e -f -h -i -j -o -q -V -w --allow-empty --encoding --ext
+	    --fail-fast --glob --max-memory --one-file-system
 	    --files-from --follow --force --format --help --input --jobs
 	    --keep-boilerplate --list-formats --max-size --no-progress --null --output
 	    --output-dir --pretty --progress --quiet --timeout --update
@@ -50,7 +51,7 @@ _artparse()
 		compopt -o filenames 2>/dev/null
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return ;;
-	-w|--width|--max-size|--timeout)
+	-w|--width|--max-size|--max-memory|--timeout|--ext|--glob)
 		return ;;
 	esac
 

@@ -27,6 +27,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
@@ -48,9 +49,24 @@
 #define NAME_LEN	255		/* longest file name we create */
 #define SNIFF_LEN	1024		/* bytes read to sniff a bare name */
 
-/* Input extensions taken from folders; others are left alone. */
-static const char *const exts[] = {
-	"html", "htm", "xhtml", "shtml", "txt", NULL
+/* Input extensions taken from folders (unless --ext); others are left
+ * alone. */
+static const char default_exts[] = "html,htm,xhtml,shtml,txt";
+
+/* Why a walk left a name out, for the summary. */
+enum leftout {
+	LEFT_HIDDEN = 0,	/* name starts with "." */
+	LEFT_ASSETS,		/* NAME_files folder of a saved page */
+	LEFT_NAME,		/* other extension, or no text in it */
+	LEFT_LINK,		/* link to a folder, or out of the folder */
+	LEFT_FS,		/* another file system (--one-file-system) */
+	LEFT_SPECIAL,		/* not a regular file (FIFO, socket...) */
+	LEFT__MAX
+};
+
+static const char *const leftout_names[LEFT__MAX] = {
+	"hidden", "browser asset folders", "other names",
+	"symbolic links", "on other file systems", "special files"
 };
 
 /* What a worker (or the parent, for skips) made of one input. */
@@ -126,6 +142,9 @@ struct batch {
 	struct pollfd		*pfd;
 	struct slot		**pslot;
 	unsigned long		 nconv, nfail, nskip, total;
+	unsigned long		 nleft[LEFT__MAX];
+	const char		*exts;		/* --ext, or the default */
+	dev_t			 rootdev;	/* of the folder walked */
 	bool			 counting;	/* first pass: count only */
 	bool			 total_known;
 	bool			 tostdout;	/* no -d: results on stdout */
@@ -868,17 +887,31 @@ draw_progress(struct batch *b, bool force)
  * anything binary is not.
  */
 static bool
-known_ext(const char *name)
+known_ext(const struct batch *b, const char *name)
 {
-	const char *dot = strrchr(name, '.');
-	size_t i;
+	const char *dot = strrchr(name, '.'), *p, *q;
+	size_t el;
 
 	if (dot == NULL || dot == name)
 		return false;
-	for (i = 0; exts[i] != NULL; i++)
-		if (strcasecmp(dot + 1, exts[i]) == 0)
+	el = strlen(dot + 1);
+	for (p = b->exts; *p != '\0'; p = *q == ',' ? q + 1 : q) {
+		q = p + strcspn(p, ",");
+		if (*p == '.')
+			p++;
+		if ((size_t)(q - p) == el && el > 0 &&
+		    strncasecmp(dot + 1, p, el) == 0)
 			return true;
+	}
 	return false;
+}
+
+/* Count a name a walk left out (the main pass only). */
+static void
+left_out(struct batch *b, enum leftout why)
+{
+	if (!b->counting)
+		b->nleft[why]++;
 }
 
 static bool
@@ -982,7 +1015,7 @@ map_out(struct batch *b, const char *rel, char *first, size_t firstsz,
 		return NULL;
 	}
 	base = strrchr(norm, '/') != NULL ? strrchr(norm, '/') + 1 : norm;
-	stem = known_ext(base) ? (size_t)(strrchr(base, '.') - norm) : o;
+	stem = known_ext(b, base) ? (size_t)(strrchr(base, '.') - norm) : o;
 	for (n = 0;; n++) {
 		if (n == 0)
 			w = snprintf(cand, sizeof(cand), "%.*s.%s", (int)stem,
@@ -1794,25 +1827,39 @@ walk_entry(struct batch *b, size_t len, size_t rootlen, const char *name)
 
 	if (lstat(b->path, &st) != 0)
 		return;			/* vanished since readdir() */
-	if ((link = S_ISLNK(st.st_mode)) && stat(b->path, &st) != 0)
-		return;			/* dangling link */
+	if ((link = S_ISLNK(st.st_mode)) && stat(b->path, &st) != 0) {
+		left_out(b, LEFT_LINK);	/* dangling link */
+		return;
+	}
+	if (b->c->one_fs && st.st_dev != b->rootdev) {
+		left_out(b, LEFT_FS);
+		return;
+	}
 	if (S_ISDIR(st.st_mode)) {
 		/* Not followed through links, so no loops; no asset folder
 		 * of a saved page; not our own output folder. */
-		if (link || (nl > 6 && strcmp(name + nl - 6, "_files") == 0) ||
-		    (b->have_outid && st.st_dev == b->outdev &&
+		if (link)
+			left_out(b, LEFT_LINK);
+		else if (nl > 6 && strcmp(name + nl - 6, "_files") == 0)
+			left_out(b, LEFT_ASSETS);
+		else if (!(b->have_outid && st.st_dev == b->outdev &&
 		    st.st_ino == b->outino))
-			return;
-		walk(b, len, rootlen);
-	} else if (S_ISREG(st.st_mode) && (known_ext(name) ||
-	    (strchr(name, '.') == NULL && sniff(b->path)))) {
-		if (link && !b->c->follow && !link_inside(b))
+			walk(b, len, rootlen);
+	} else if (!S_ISREG(st.st_mode))
+		left_out(b, LEFT_SPECIAL);
+	else if (known_ext(b, name) || (b->c->glob != NULL &&
+	    fnmatch(b->c->glob, name, 0) == 0) ||
+	    (b->c->exts == NULL && strchr(name, '.') == NULL &&
+	    sniff(b->path))) {
+		if (link && !b->c->follow && !link_inside(b)) {
+			left_out(b, LEFT_LINK);
 			submit_result(b, b->path, RES_NOTE, "symbolic link to a "
 			    "file outside the folder; skipped (--follow "
 			    "converts it)");
-		else
+		} else
 			submit(b, b->path, b->path + rootlen, &st);
-	}
+	} else
+		left_out(b, LEFT_NAME);
 }
 
 /* Walk the folder in b->path[0..len), entries in byte order of name. */
@@ -1839,8 +1886,12 @@ walk(struct batch *b, size_t len, size_t rootlen)
 		errno = 0;
 		if ((de = readdir(d)) == NULL)
 			break;
-		if (de->d_name[0] == '.')	/* ".", ".." and hidden */
+		if (de->d_name[0] == '.') {	/* ".", ".." and hidden */
+			if (strcmp(de->d_name, ".") != 0 &&
+			    strcmp(de->d_name, "..") != 0)
+				left_out(b, LEFT_HIDDEN);
 			continue;
+		}
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
 			if ((nn = realloc(names, cap * sizeof(*names))) == NULL)
@@ -1904,6 +1955,7 @@ operand(struct batch *b, const char *path, bool listed)
 			submit_error(b, path, strerror(errno));
 			return;
 		}
+		b->rootdev = st.st_dev;
 		walk(b, len, len + (b->path[len - 1] != '/'));
 	} else if (listed)
 		submit(b, path, mirror_rel(path), &st);
@@ -2011,6 +2063,7 @@ setup(struct batch *b, const struct ap_cli *c)
 	b->c = c;
 	b->wopts = c->wopts;
 	b->ext = ap_writer_ext(c->writer);
+	b->exts = c->exts != NULL ? c->exts : default_exts;
 	b->tostdout = c->outdir == NULL;
 	b->ndjson = b->tostdout && strcmp(b->ext, "json") == 0;
 	if (b->ndjson)
@@ -2100,6 +2153,8 @@ int
 ap_batch_run(const struct ap_cli *c, char *const *inputs, size_t n)
 {
 	struct batch b;
+	const char *sep;
+	size_t i;
 	int sig, rc;
 
 	if (setup(&b, c) != 0) {
@@ -2133,11 +2188,20 @@ ap_batch_run(const struct ap_cli *c, char *const *inputs, size_t n)
 	draw_progress(&b, true);
 	clear_progress(&b);
 	sig = got_signal;
-	if (!c->quiet)
+	if (!c->quiet) {
 		fprintf(stderr, "artparse: %lu converted, %lu failed, "
-		    "%lu skipped%s\n", b.nconv, b.nfail, b.nskip,
+		    "%lu skipped%s", b.nconv, b.nfail, b.nskip,
 		    b.nskip > 0 && !c->update ? " (outputs exist; --force "
 		    "replaces them, --update the outdated ones)" : "");
+		/* What the walks did not take, and why. */
+		for (i = 0, sep = "; not taken: "; i < LEFT__MAX; i++)
+			if (b.nleft[i] > 0) {
+				fprintf(stderr, "%s%lu %s", sep, b.nleft[i],
+				    leftout_names[i]);
+				sep = ", ";
+			}
+		fputc('\n', stderr);
+	}
 	teardown(&b);
 	if (sig != 0) {
 		signal(sig, SIG_DFL);

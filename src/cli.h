@@ -48,6 +48,9 @@ struct ap_cli {
 	 * one-line file) instead of failing it as "no article found";
 	 * --allow-empty, and always with the tree format. */
 	bool			 allow_empty;
+	const char		*exts;	/* --ext: comma-separated, or NULL */
+	const char		*glob;		/* --glob PATTERN, or NULL */
+	bool			 one_fs;	/* --one-file-system */
 };
 
 /*

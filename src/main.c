@@ -32,11 +32,14 @@ enum {
 	OPT_PRETTY,
 	OPT_MAX_MEMORY,
 	OPT_MAX_SIZE,
+	OPT_EXT,
 	OPT_FAIL_FAST,
 	OPT_FILES_FROM,
 	OPT_FOLLOW,
 	OPT_FORCE,
+	OPT_GLOB,
 	OPT_NO_PROGRESS,
+	OPT_ONE_FS,
 	OPT_PROGRESS,
 	OPT_TIMEOUT,
 	OPT_UPDATE
@@ -45,11 +48,13 @@ enum {
 static const struct option lopts[] = {
 	{ "allow-empty",	no_argument,		NULL,	OPT_ALLOW_EMPTY },
 	{ "encoding",		required_argument,	NULL,	'e' },
+	{ "ext",		required_argument,	NULL,	OPT_EXT },
 	{ "fail-fast",		no_argument,		NULL,	OPT_FAIL_FAST },
 	{ "files-from",		required_argument,	NULL,	OPT_FILES_FROM },
 	{ "follow",		no_argument,		NULL,	OPT_FOLLOW },
 	{ "force",		no_argument,		NULL,	OPT_FORCE },
 	{ "format",		required_argument,	NULL,	'f' },
+	{ "glob",		required_argument,	NULL,	OPT_GLOB },
 	{ "help",		no_argument,		NULL,	'h' },
 	{ "input",		required_argument,	NULL,	'i' },
 	{ "jobs",		required_argument,	NULL,	'j' },
@@ -59,6 +64,7 @@ static const struct option lopts[] = {
 	{ "max-size",		required_argument,	NULL,	OPT_MAX_SIZE },
 	{ "no-progress",	no_argument,		NULL,	OPT_NO_PROGRESS },
 	{ "null",		no_argument,		NULL,	'0' },
+	{ "one-file-system",	no_argument,		NULL,	OPT_ONE_FS },
 	{ "output",		required_argument,	NULL,	'o' },
 	{ "output-dir",		required_argument,	NULL,	'd' },
 	{ "pretty",		no_argument,		NULL,	OPT_PRETTY },
@@ -133,6 +139,16 @@ usage(FILE *fp)
 	    "      --follow           convert symbolic links in folders that "
 	    "lead out of\n"
 	    "                         them (default: skip them)\n"
+	    "      --ext=LIST         folders: take the files with these "
+	    "extensions\n"
+	    "                         (comma-separated) instead of html,htm,"
+	    "xhtml,shtml,txt\n"
+	    "                         and extensionless text\n"
+	    "      --glob=PATTERN     folders: also take the files whose name "
+	    "matches\n"
+	    "                         PATTERN ('article.php*', 'index.html')\n"
+	    "      --one-file-system  folders: stay on the file system of each "
+	    "folder named\n"
 	    "      --max-memory=BYTES memory one document may use, each job "
 	    "its own\n"
 	    "                         (default 512M + 32 x --max-size; 0 = "
@@ -565,6 +581,18 @@ main(int argc, char *argv[])
 			break;
 		case OPT_ALLOW_EMPTY:
 			c.allow_empty = true;
+			break;
+		case OPT_EXT:
+			if (optarg[strspn(optarg, ",.")] == '\0')
+				return usage_error("invalid extension list",
+				    optarg);
+			c.exts = optarg;
+			break;
+		case OPT_GLOB:
+			c.glob = optarg;
+			break;
+		case OPT_ONE_FS:
+			c.one_fs = true;
 			break;
 		case OPT_FAIL_FAST:
 			c.fail_fast = true;

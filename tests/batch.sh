@@ -136,6 +136,25 @@ run "$bin" -f markdown -d "$tmp/o1md" "$in/"
 expect_rc "mirror md" 0
 expect_tree "mirror md" "$tmp/o1md" "$(echo "$mirror" | sed 's/\.json$/.md/')"
 
+# The summary says what the walk did not take, and why.
+expect_err "not taken" "; not taken: 2 hidden, 1 browser asset folders, 2 other names"
+# Saved pages with other names: --ext replaces the list of extensions,
+# --glob adds a pattern (the name is kept, the format's extension added).
+mkdir -p "$tmp/names/d"
+cp "$sample" "$tmp/names/article.php?id=3"
+cp "$sample" "$tmp/names/page.aspx"
+cp "$sample" "$tmp/names/a.txt"
+cp "$sample" "$tmp/names/d/index.html"
+cp "$sample" "$tmp/names/bare"
+run "$bin" -d "$tmp/on1" --ext aspx,.html --glob 'article.php*' "$tmp/names"
+expect_rc "--ext --glob" 0
+expect_tree "--ext --glob" "$tmp/on1" './article.php?id=3.json
+./d/index.json
+./page.json'
+expect_err "--ext --glob" "; not taken: 2 other names"
+run "$bin" -d "$tmp/on2" --ext , "$tmp/names"
+expect_rc "--ext with no extension" 2
+
 # Existing outputs: skipped, replaced with --force, or with --update only
 # when the input is newer.
 sum1=$(find "$tmp/o1" -type f -exec cksum {} + | LC_ALL=C sort)

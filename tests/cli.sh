@@ -46,6 +46,9 @@ grep -q '^Usage: artparse' "$tmp/out" && ok || ko "help: no usage line"
 grep -q 'Exit status' "$tmp/out" && ok || ko "help: no exit status block"
 for opt in $(sed -n 's/^[[:space:]]*{ "\([a-z-]*\)",.*/\1/p' "$here/../src/main.c"); do
 	grep -q -- "--$opt" "$tmp/out" && ok || ko "help: --$opt not listed"
+	for c in "$here/../completions/artparse.bash" "$here/../completions/_artparse"; do
+		grep -q -- "--$opt\b" "$c" && ok || ko "$c: --$opt missing"
+	done
 	if [ -f "$here/../docs/artparse.1" ]; then
 		grep -q -- "$opt" "$here/../docs/artparse.1" && ok ||
 		    ko "man page: --$opt not documented"
