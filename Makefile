@@ -71,6 +71,11 @@ src/name-particles.inc: data/name-particles.txt tools/gen-data.sh
 $(BUILD)/dates.o: src/months-fr.inc
 src/months-fr.inc: data/months-fr.txt tools/gen-data.sh
 	$(GEN_DATA) pairs data/months-fr.txt > $@.tmp && mv $@.tmp $@
+$(BUILD)/html_meta.o: src/related-labels.inc src/credit-prefixes.inc
+src/related-labels.inc: data/related-labels.txt tools/gen-data.sh
+	$(GEN_DATA) keysets RL data/related-labels.txt > $@.tmp && mv $@.tmp $@
+src/credit-prefixes.inc: data/credit-prefixes.txt tools/gen-data.sh
+	$(GEN_DATA) list data/credit-prefixes.txt > $@.tmp && mv $@.tmp $@
 
 # The fitted content weights (data/content-weights.txt, `make train`).
 $(BUILD)/content.o: src/content-weights.inc src/content-features.def
@@ -79,7 +84,8 @@ src/content-weights.inc: data/content-weights.txt src/content-features.def \
 	sh tools/gen-weights.sh data/content-weights.txt \
 	    src/content-features.def > $@.tmp && mv $@.tmp $@
 
-gen: src/lexicon.inc src/stopwords.inc src/class-cues.inc src/fr-reporting-verbs.inc src/fr-quote-words.inc src/name-particles.inc src/months-fr.inc src/content-weights.inc
+gen: src/lexicon.inc src/stopwords.inc src/class-cues.inc src/fr-reporting-verbs.inc src/fr-quote-words.inc src/name-particles.inc src/months-fr.inc \
+    src/related-labels.inc src/credit-prefixes.inc src/content-weights.inc
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libartparse.a | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< \

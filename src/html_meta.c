@@ -17,6 +17,7 @@
 
 #include "artparse.h"
 #include "html.h"
+#include "lexicon.h"
 
 /* Windows-1252 for U+0080..U+009F: HTML reads "&#133;" as "…". */
 static const uint16_t c1map[32] = {
@@ -25,11 +26,6 @@ static const uint16_t c1map[32] = {
 	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
 };
-
-/* Lower-case ASCII base letters for U+00C0..U+00FF (0: not a letter). */
-static const char latin1[] =
-	"aaaaaaaceeeeiiiidnooooo\0ouuuuyts"
-	"aaaaaaaceeeeiiiidnooooo\0ouuuuyty";
 
 /* Decode one UTF-8 sequence at s[0..n); returns its length (>= 1). */
 static size_t
@@ -188,52 +184,14 @@ ap_html_collapse(struct ap_arena *a, const char *s, size_t n)
 	return r;
 }
 
-/*
- * The loose key of s[0..n) into dst, which has room for n bytes (the key
- * is never longer than its source); returns its length.
- */
-static size_t
-fold_raw(char *dst, const char *str, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0, o = 0, len;
-	uint32_t cp;
-	char c;
-
-	while (i < n) {
-		len = utf8_dec(s + i, n - i, &cp);
-		if (cp < 0x80) {
-			c = (char)cp;
-			if (c >= 'A' && c <= 'Z')
-				dst[o++] = (char)(c - 'A' + 'a');
-			else if ((c >= 'a' && c <= 'z') ||
-			    (c >= '0' && c <= '9'))
-				dst[o++] = c;
-		} else if (cp == 0xC6 || cp == 0xE6) {
-			dst[o++] = 'a';
-			dst[o++] = 'e';
-		} else if (cp == 0x152 || cp == 0x153) {
-			dst[o++] = 'o';
-			dst[o++] = 'e';
-		} else if (cp >= 0xC0 && cp <= 0xFF) {
-			if (latin1[cp - 0xC0] != '\0')
-				dst[o++] = latin1[cp - 0xC0];
-		} else if (cp >= 0x100 && !(cp >= 0x2000 && cp <= 0x206F) &&
-		    cp != 0xFEFF && cp != 0xFFFD) {
-			memcpy(dst + o, str + i, len);
-			o += len;
-		}
-		i += len;
-	}
-	return o;
-}
-
 void
 ap_html_fold(struct ap_buf *b, const char *s, size_t n)
 {
-	ap_buf_reserve(b, n);
-	b->len += fold_raw(b->p + b->len, s, n);
-	b->p[b->len] = '\0';
+	/* A lower-case code point never takes more than 4 bytes. */
+	if (n > (SIZE_MAX - 8) / 4)
+		ap_arena_oom(b->arena);
+	ap_buf_reserve(b, 4 * n + 6);
+	b->len += ap_fold_key(s, n, b->p + b->len, 4 * n + 6);
 }
 
 /* Fold s into a fresh buffer that the caller finishes. */
@@ -570,25 +528,31 @@ piece_ok(const char *s, size_t n)
 	return true;
 }
 
-/* Skip credit words before a name: "Par", "Propos recueillis par". */
+/* Words before a name in a credit (data/credit-prefixes.txt). */
+static const char *const credit_prefixes[] = {
+#include "credit-prefixes.inc"
+};
+
+/* Skip credit words before a name: "Par", "Propos recueillis par"; the
+ * longest that starts the credit, followed by a space, again and again. */
 static void
 strip_prefix(const char **sp, size_t *np)
 {
-	static const char *const pfx[] = {
-		"propos recueillis par ", "un texte de ", "texte de ",
-		"texte : ", "texte: ", "auteur : ", "auteur: ", "author: ",
-		"par : ", "par: ", "par ", "by ", "de ", "avec ", "with ", NULL
-	};
 	const char *s = *sp;
-	size_t n = *np, k;
+	size_t n = *np, k, len, best;
 
-	for (k = 0; pfx[k] != NULL; k++) {
-		if (starts_ci(s, n, pfx[k])) {
-			s += strlen(pfx[k]);
-			n -= strlen(pfx[k]);
-			k = (size_t)-1;	/* "Par Propos recueillis par" */
+	do {
+		best = 0;
+		for (k = 0; k < sizeof(credit_prefixes) /
+		    sizeof(credit_prefixes[0]); k++) {
+			len = strlen(credit_prefixes[k]);
+			if (len + 1 > best && len < n && s[len] == ' ' &&
+			    starts_ci(s, n, credit_prefixes[k]))
+				best = len + 1;
 		}
-	}
+		s += best;
+		n -= best;
+	} while (best > 0);
 	*sp = s;
 	*np = n;
 }
@@ -665,38 +629,34 @@ ap_html_authors(struct ap_arena *a, const char *credit, const char *site,
 	}
 }
 
-/* Related-article labels, folded (see ap_html_fold). */
-static const char *const related_labels[] = {
-	"alireaussi", "alireegalement", "lireaussi", "lireegalement",
-	"surlememesujet", "surlememetheme", "surlesujet", "surcesujet",
-	"articlesconnexes", "articleconnexe", "danslamemerubrique",
-	"danslamemecategorie", "danslamemesection", "voiraussi",
-	"voiregalement", "articlesassocies", "articlessimilaires",
-	"articlesrelies", "articleslies", "nosarticleslies",
-	"articlesenrelation", "enrelation", "nosarticlessur",
-	"pourallerplusloin", "alirearticle", "alireensuite", "ecouteraussi",
-	"regarderaussi", "relatedarticles", "relatedstories", "readmore",
-	"readalso", "seealso", "alsoread", "youmayalsolike", NULL
+#define LABEL_MAX 160	/* bytes of a related label */
+
+/* Related-article labels and the verbs of inline inserts, as loose keys
+ * (data/related-labels.txt). */
+struct rl_word {
+	const char	*w;
+	unsigned	 kinds;
 };
+
+#include "related-labels.inc"
+
+#define NRL	(sizeof(rl_words) / sizeof(rl_words[0]))
 
 bool
 ap_html_related_label(const char *s, size_t n)
 {
-	static const char *const verbs[] = { "lire", "alire", "voir",
-	    "avoir", "ecouter", "aecouter", "regarder", "aregarder", "read",
-	    "see", NULL };
-	char f[160];
+	char f[4 * LABEL_MAX + 6];
 	const char *t;
 	size_t k, ll, fl;
 
 	/* Labels are short: longer text is a sentence, not a label. */
-	if (n > sizeof(f))
+	if (n > LABEL_MAX)
 		return false;
-	fl = fold_raw(f, s, n);
-	for (k = 0; related_labels[k] != NULL; k++) {
-		ll = strlen(related_labels[k]);
-		if (fl >= ll && fl <= ll + 40 &&
-		    memcmp(f, related_labels[k], ll) == 0)
+	fl = ap_fold_key(s, n, f, sizeof(f));
+	for (k = 0; k < NRL; k++) {
+		ll = strlen(rl_words[k].w);
+		if ((rl_words[k].kinds & RL_LABEL) && fl >= ll &&
+		    fl <= ll + 40 && memcmp(f, rl_words[k].w, ll) == 0)
 			return true;
 	}
 	/* "La rédaction vous conseille", "Slate conseille". */
@@ -709,9 +669,10 @@ ap_html_related_label(const char *s, size_t n)
 	t = ap_html_trim(s, &n);
 	if (n == 0 || n > 48 || t[n - 1] != ':')
 		return false;
-	for (k = 0; verbs[k] != NULL; k++)
-		if (fl >= strlen(verbs[k]) &&
-		    memcmp(f, verbs[k], strlen(verbs[k])) == 0)
+	for (k = 0; k < NRL; k++)
+		if ((rl_words[k].kinds & RL_VERB) &&
+		    fl >= strlen(rl_words[k].w) &&
+		    memcmp(f, rl_words[k].w, strlen(rl_words[k].w)) == 0)
 			return true;
 	return false;
 }

@@ -58,6 +58,8 @@ ap_fold(const char *s, size_t n, char *out, size_t cap)
 		i += (size_t)k;
 		if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC)
 			cp = '\'';
+		else if (cp == 0x2010 || cp == 0x2011)
+			cp = '-';
 		else if (cp == 0xA0 || cp == 0x202F || cp == 0x2009 ||
 		    cp == '\t' || cp == '\n')
 			cp = ' ';
@@ -71,6 +73,45 @@ ap_fold(const char *s, size_t n, char *out, size_t cap)
 			space = 0;
 		o += (size_t)utf8proc_encode_char(cp,
 		    (utf8proc_uint8_t *)out + o);
+	}
+	out[o] = '\0';
+	return o;
+}
+
+/* Latin-1 letters U+00C0..U+00FF without their accents; 0: dropped. */
+static const char latin1[] =
+	"aaaaaaaceeeeiiiidnooooo\0ouuuuyts"
+	"aaaaaaaceeeeiiiidnooooo\0ouuuuyty";
+
+size_t
+ap_fold_key(const char *s, size_t n, char *out, size_t cap)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)out;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+	size_t len, i, o = 0;
+
+	len = ap_fold(s, n, out, cap);
+	for (i = 0; i < len; i += (size_t)k) {
+		k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (k <= 0) {
+			k = 1;
+			continue;
+		}
+		if (cp < 0x80) {
+			if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
+				out[o++] = (char)cp;
+		} else if (cp == 0xE6 || cp == 0x153) {
+			out[o++] = cp == 0xE6 ? 'a' : 'o';
+			out[o++] = 'e';
+		} else if (cp >= 0xC0 && cp <= 0xFF) {
+			if (latin1[cp - 0xC0] != '\0')
+				out[o++] = latin1[cp - 0xC0];
+		} else if (cp >= 0x100 && !(cp >= 0x2000 && cp <= 0x206F) &&
+		    cp != 0xFEFF && cp != 0xFFFD) {
+			memmove(out + o, out + i, (size_t)k);
+			o += (size_t)k;
+		}
 	}
 	out[o] = '\0';
 	return o;

@@ -67,11 +67,21 @@ enum ap_cue {
 };
 
 /*
- * Fold "n" bytes of UTF-8 for matching: lower case, ’ ‘ ʼ to ', no-break
- * spaces to a space, runs of spaces to one.  Writes at most cap-1 bytes
- * and a NUL into out; returns the length written.
+ * Fold "n" bytes of UTF-8 for matching: lower case, ’ ‘ ʼ to ', the
+ * Unicode hyphens to -, no-break spaces to a space, runs of spaces to
+ * one.  Writes at most cap-1 bytes and a NUL into out; returns the length
+ * written.  The only case folding of the library: ap_fold_key() and the
+ * quote finder's tokens build on it.
  */
 size_t	 ap_fold(const char *s, size_t n, char *out, size_t cap);
+
+/*
+ * The loose key of "n" bytes of UTF-8, for comparing names and labels:
+ * ap_fold(), then letters and digits only, Latin accents dropped ("À lire
+ * aussi :" is "alireaussi", "Œuvre" is "oeuvre").  Same contract as
+ * ap_fold(); a cap of 4 n + 6 always holds the whole key.
+ */
+size_t	 ap_fold_key(const char *s, size_t n, char *out, size_t cap);
 
 /*
  * Languages (1u << enum ap_lang) whose cues the look-ups below match, for

@@ -253,34 +253,15 @@ is_hyphen(int32_t c)
 static size_t
 fold_into(struct qs *q, const char *s, size_t n)
 {
-	size_t i, k, start = q->fold.len, o;
-	utf8proc_uint8_t *u;
-	int32_t c;
+	size_t start = q->fold.len, o;
 
 	/* A lower-case code point never takes more than 4 bytes. */
 	if (n > (SIZE_MAX - 8) / 4)
 		ap_arena_oom(q->a);
-	ap_buf_reserve(&q->fold, 4 * n + 2);
-	u = (utf8proc_uint8_t *)q->fold.p;
-	o = q->fold.len;
-	for (i = 0; i < n; i += k) {
-		c = cp_at(s, n, i, &k);
-		if (c < 0x80) {
-			u[o++] = (utf8proc_uint8_t)(c >= 'A' && c <= 'Z' ?
-			    c + 'a' - 'A' : c);
-			continue;
-		}
-		if (is_apos(c))
-			c = '\'';
-		else if (is_hyphen(c))
-			c = '-';
-		else
-			c = utf8proc_tolower(c);
-		o += (size_t)utf8proc_encode_char(c, u + o);
-	}
-	u[o] = '\0';
-	u[o + 1] = '\0';
-	q->fold.len = o + 1;
+	ap_buf_reserve(&q->fold, 4 * n + 7);
+	o = ap_fold(s, n, q->fold.p + start, 4 * n + 6);
+	q->fold.p[start + o + 1] = '\0';
+	q->fold.len = start + o + 1;
 	return start;
 }
 

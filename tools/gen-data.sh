@@ -11,6 +11,9 @@
 #   gen-data.sh sets PFX FILE  LIST<TAB>word lines → a PFX_LIST bit per list
 #                              and the table PFX_words[] of
 #                              { "word", PFX_LIST | … }
+#   gen-data.sh keysets PFX FILE  the same, each word turned into its loose
+#                              key (ap_fold_key: letters and digits, no
+#                              accents): "À lire aussi" → "alireaussi"
 #
 # The language of a file comes from its name (cues-de.txt, stopwords-en.txt);
 # files without one are language-neutral (L_ANY).  An entry found in several
@@ -21,7 +24,7 @@ set -eu
 mode=$1
 shift
 pfx=
-if [ "$mode" = sets ]; then
+if [ "$mode" = sets ] || [ "$mode" = keysets ]; then
 	pfx=$1
 	shift
 fi
@@ -37,6 +40,16 @@ function lang(f,   b) {
 		return "L_FR"
 	return "L_ANY"
 }
+# The loose key of lower-case UTF-8 text, as ap_fold_key() makes it.
+function loosekey(s) {
+	gsub(/\303[\240-\245]/, "a", s); gsub(/\303\246/, "ae", s)
+	gsub(/\303\247/, "c", s); gsub(/\303[\250-\253]/, "e", s)
+	gsub(/\303[\254-\257]/, "i", s); gsub(/\303\261/, "n", s)
+	gsub(/\303[\262-\266\270]/, "o", s); gsub(/\305\223/, "oe", s)
+	gsub(/\303[\271-\274]/, "u", s); gsub(/\303[\275\277]/, "y", s)
+	gsub(/[\001-\057\072-\140\173-\177]/, "", s)
+	return s
+}
 function cstr(s) {
 	gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s)
 	return "\"" s "\""
@@ -46,7 +59,7 @@ function cstr(s) {
 	sub(/[ \t\r]+$/, "")
 	if ($0 == "")
 		next
-	if (mode == "sets") {
+	if (mode == "sets" || mode == "keysets") {
 		if (split($0, f, "\t") != 2) {
 			printf "%s:%d: expected LIST<TAB>word\n", FILENAME, FNR > "/dev/stderr"
 			bad = 1
@@ -55,7 +68,7 @@ function cstr(s) {
 		set = pfx "_" toupper(f[1])
 		if (!(set in sets))
 			sets[set] = nsets++
-		key = f[2]
+		key = mode == "keysets" ? loosekey(f[2]) : f[2]
 		if (!(key in langs))
 			langs[key] = set
 		else if (index(" " langs[key] " | ", " " set " ") == 0)
@@ -114,7 +127,7 @@ function cstr(s) {
 END {
 	if (bad)
 		exit 1
-	if (mode == "sets") {
+	if (mode == "sets" || mode == "keysets") {
 		if (nsets > 32) {
 			print "more than 32 lists" > "/dev/stderr"
 			exit 1
@@ -126,7 +139,7 @@ END {
 		printf "\377\t\t};\n"
 	}
 	for (key in langs) {
-		if (mode == "sets" || mode == "pairs")
+		if (mode == "sets" || mode == "keysets" || mode == "pairs")
 			printf "%s\t\t\t{ %s, %s },\n", key, cstr(key), langs[key]
 		else if (mode == "cues") {
 			split(key, f, "\t")

@@ -530,6 +530,36 @@ name_particles(void **state)
 	assert_false(ap_name_particle_n("deux", 4));
 }
 
+static const char *
+key(const char *s)
+{
+	static char out[256];
+
+	ap_fold_key(s, strlen(s), out, sizeof(out));
+	return out;
+}
+
+static void
+fold_unicode_hyphens(void **state)
+{
+	(void)state;
+	/* U+2011 non-breaking hyphen, U+2010 hyphen. */
+	assert_string_equal(fold("Jean\xe2\x80\x91Marc \xe2\x80\x90 X"),
+	    "jean-marc - x");
+}
+
+static void
+fold_key_loose(void **state)
+{
+	(void)state;
+	assert_string_equal(key("À lire aussi :"), "alireaussi");
+	assert_string_equal(key("Œuvre d’Ève, ÆON"), "oeuvredeveaeon");
+	assert_string_equal(key("Straße 12"), "strase12");
+	/* Other scripts keep their letters, in lower case. */
+	assert_string_equal(key("ΑΘΗΝΑ news"), "αθηναnews");
+	assert_string_equal(key(" \xe2\x80\x94 "), "");
+}
+
 int
 main(void)
 {
@@ -575,6 +605,8 @@ main(void)
 		cmocka_unit_test(class_cues_other_languages),
 		cmocka_unit_test(class_cues_hidden_names),
 		cmocka_unit_test(name_particles),
+		cmocka_unit_test(fold_unicode_hyphens),
+		cmocka_unit_test(fold_key_loose),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
