@@ -127,6 +127,8 @@ struct slot {
 	int		 status;	/* enum res, once SLOT_DONE */
 	char		*msg;		/* the reason, when not RES_OK */
 	char		*note;	/* said before the result: a renamed output */
+	bool		 have_id;	/* "id" is the input the parent found */
+	struct stat	 id;
 };
 
 struct batch {
@@ -356,9 +358,14 @@ read_all(int fd, size_t max, char **out, size_t *outlen)
 	return 0;
 }
 
-int
-ap_batch_load(const char *path, size_t max, char **buf, size_t *len,
-    char *why, size_t whysz)
+/*
+ * ap_batch_load(), and for a worker: when "want" is set, the file opened
+ * must be the one the parent found (same device and inode), so that a
+ * file swapped for a link to ../secret after the walk is not read.
+ */
+static int
+load(const char *path, const struct stat *want, size_t max, char **buf,
+    size_t *len, char *why, size_t whysz)
 {
 	struct stat st;
 	int fd, rc;
@@ -370,7 +377,10 @@ ap_batch_load(const char *path, size_t max, char **buf, size_t *len,
 		return AP_EXIT_FAIL;
 	}
 	rc = AP_EXIT_FAIL;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
+	if (want != NULL && (fstat(fd, &st) != 0 ||
+	    st.st_dev != want->st_dev || st.st_ino != want->st_ino))
+		snprintf(why, whysz, "replaced by another file during the run");
+	else if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
 		snprintf(why, whysz, "is a directory");
 	else if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
 	    (unsigned long long)st.st_size > max)
@@ -387,6 +397,13 @@ ap_batch_load(const char *path, size_t max, char **buf, size_t *len,
 	if (fd != STDIN_FILENO)
 		close(fd);
 	return rc;
+}
+
+int
+ap_batch_load(const char *path, size_t max, char **buf, size_t *len,
+    char *why, size_t whysz)
+{
+	return load(path, NULL, max, buf, len, why, whysz);
 }
 
 /*
@@ -1522,8 +1539,8 @@ worker(struct batch *b, struct slot *s, int fd, const sigset_t *mask)
 		raise(SIGTERM);
 #endif
 	ap_batch_limit_memory(b->c->max_memory);
-	rc = ap_batch_load(s->path, b->c->max_size, &buf, &len, why,
-	    sizeof(why));
+	rc = load(s->path, s->have_id ? &s->id : NULL, b->c->max_size, &buf,
+	    &len, why, sizeof(why));
 	if (rc != AP_EXIT_OK)
 		send_result(fd, rc == AP_EXIT_SYS ? RES_MEM : RES_FAIL, why);
 	opts.path = strcmp(s->path, "-") == 0 ? NULL : s->path;
@@ -1750,6 +1767,10 @@ submit(struct batch *b, const char *path, const char *rel,
 		b->sys_err = true;
 		stop(b);
 		return;
+	}
+	if (st != NULL && strcmp(path, "-") != 0) {
+		s->have_id = true;
+		s->id = *st;
 	}
 	if (b->c->outdir == NULL || plan_out(b, s, rel, st))
 		start(b, s);

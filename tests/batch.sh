@@ -495,6 +495,31 @@ fi
 run "$bin" --max-memory lots "$in/a.txt"
 expect_rc "--max-memory invalid" 2
 
+# An input swapped for a link to another file after the parent found it
+# is not read: the worker checks it opened the same file.  (-j 1 and a
+# FIFO first keep the parent waiting between the two.)
+mkdir -p "$tmp/swap/in" "$tmp/swap/secret"
+cp "$sample" "$tmp/swap/secret/private.txt"
+cp "$sample" "$tmp/swap/in/x.txt"
+rm -f "$tmp/fifo1"
+mkfifo "$tmp/fifo1"
+(sleep 1.5; cat "$sample" >"$tmp/fifo1") &
+wpid=$!
+"$bin" -j 1 -d "$tmp/oswap" "$tmp/fifo1" "$tmp/swap/in/x.txt" \
+    >"$out" 2>"$err" &
+pid=$!
+sleep 0.7
+rm "$tmp/swap/in/x.txt"
+ln -s ../secret/private.txt "$tmp/swap/in/x.txt"
+wait "$pid"
+rc=$?
+expect_rc "input swapped for a link" 1
+expect_err "input swapped for a link" "$tmp/swap/in/x.txt: replaced by another file during the run"
+[ ! -e "$tmp/oswap/x.json" ] && ok || ko "input swapped for a link: converted"
+exec 9<>"$tmp/fifo1"
+wait "$wpid"
+exec 9<&-
+
 # Progress and quiet: no progress line unless asked when stderr is not a
 # terminal; -q leaves stderr empty on success.
 run "$bin" -d "$tmp/o11" "$tmp/m"
