@@ -50,24 +50,40 @@ wanted
 $3"
 }
 # every *.json under a folder, or each line of an NDJSON file, is JSON
+# valid against docs/artparse.schema.json (when python3-jsonschema is
+# installed)
+schema=$(cd "$here/.." && pwd)/docs/artparse.schema.json
+export schema
 json_dir() {
 	python3 - "$1" <<'EOF'
 import json, os, sys
+try:
+    import jsonschema
+    s = json.load(open(os.environ["schema"], encoding="utf-8"))
+    check = jsonschema.validators.validator_for(s)(s).validate
+except ImportError:
+    check = lambda d: None
 for d, _, fs in os.walk(sys.argv[1]):
     for f in fs:
         if f.endswith(".json"):
-            json.load(open(os.path.join(d, f), encoding="utf-8"))
+            check(json.load(open(os.path.join(d, f), encoding="utf-8")))
 EOF
 }
 json_lines() {	# file, wanted count
 	python3 - "$1" "$2" <<'EOF'
-import json, sys
+import json, os, sys
+try:
+    import jsonschema
+    s = json.load(open(os.environ["schema"], encoding="utf-8"))
+    check = jsonschema.validators.validator_for(s)(s).validate
+except ImportError:
+    check = lambda d: None
 lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
 assert lines[-1] == ""
 lines = lines[:-1]
 assert len(lines) == int(sys.argv[2]), len(lines)
 for l in lines:
-    json.loads(l)
+    check(json.loads(l))
 EOF
 }
 no_temps() {	# name, folder
@@ -286,6 +302,7 @@ grep -q "\"path\":\"$tmp/col/d1/a.html\"" "$tmp/colo1/a.json" &&
     grep -q "\"path\":\"$tmp/col/d2/a.txt\"" "$tmp/colo1/a.txt.2.json" &&
     grep -q "\"path\":\"$tmp/col/d1/a.txt.txt\"" "$tmp/colo1/a.txt.txt.json" &&
     ok || ko "collision: outputs not from the inputs the rule says"
+json_dir "$tmp/colo1" && ok || ko "collision: outputs not valid against the schema"
 diff -r "$tmp/colo1" "$tmp/colo4" >/dev/null && ok ||
     ko "collision: -j 4 differs from -j 1"
 # A rerun finds the same names, all up to date.

@@ -31,9 +31,19 @@ expect_err() {	# name, fixed string expected in the one-line stderr
 expect_quiet() {	# name: nothing on stderr
 	[ ! -s "$tmp/err" ] && ok || ko "$1: unexpected stderr: $(cat "$tmp/err")"
 }
-expect_json() {	# name, file
-	python3 -c 'import json,sys; json.load(open(sys.argv[1], encoding="utf-8"))' "$2" 2>/dev/null &&
-	    ok || ko "$1: output is not valid JSON"
+expect_json() {	# name, file: JSON, valid against the schema when
+		# python3-jsonschema is installed
+	python3 - "$2" "$here/../docs/artparse.schema.json" 2>/dev/null <<'EOF' &&
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+try:
+    import jsonschema
+except ImportError:
+    sys.exit(0)
+s = json.load(open(sys.argv[2], encoding="utf-8"))
+jsonschema.validators.validator_for(s)(s).validate(d)
+EOF
+	    ok || ko "$1: output is not valid JSON (or not valid against the schema)"
 }
 expect_no_stdout() {
 	[ ! -s "$tmp/out" ] && ok || ko "$1: unexpected output on stdout"
