@@ -778,20 +778,19 @@ role_before(const struct qs *q, size_t e, size_t *rb, size_t *re,
 static char
 role_gender(const struct qs *q, size_t rb, size_t head)
 {
-	static const char *const fem[] = {
-		"trice", "euse", "ière", "ienne", "esse", "ée", "ante", "ente",
-		NULL
-	};
-	const char *f = F(q, head), *const *e;
-	size_t n = strlen(f);
+	const char *f = F(q, head), *e;
+	size_t n = strlen(f), k;
 
 	if (rb > 0 && strcmp(F(q, rb - 1), "la") == 0)
 		return 'f';
 	if (rb > 0 && strcmp(F(q, rb - 1), "le") == 0)
 		return 'm';
-	for (e = fem; *e != NULL; e++)
-		if (n > strlen(*e) && strcmp(f + n - strlen(*e), *e) == 0)
+	for (k = 0; k < NQW; k++) {
+		e = qw_words[k].w;
+		if ((qw_words[k].lists & QW_FEMSUFFIXES) && n > strlen(e) &&
+		    strcmp(f + n - strlen(e), e) == 0)
 			return 'f';
+	}
 	return 0;
 }
 
