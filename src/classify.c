@@ -379,6 +379,7 @@ body_region(struct ap_doc *d, size_t *from, size_t *to)
 			*to = i + 1;
 		}
 	}
+	d->body_sum = best;
 	/* The body opens with text, not with a title line: that one is
 	 * the headline, or a kicker above the first paragraph. */
 	while (*from + 1 < *to && opens_as_title(&d->blocks[*from]))
@@ -733,13 +734,25 @@ is_lead_separator(const struct ap_block *b)
 	    (strcmp(b->drop, "caption") == 0 || strcmp(b->drop, "credit") == 0));
 }
 
+/* Whether body text follows block i in the region: a lead needs a body. */
+static bool
+body_after(const struct ap_doc *d, size_t i, size_t to)
+{
+	for (i++; i < to; i++)
+		if (d->blocks[i].kind == AP_KIND_PARAGRAPH ||
+		    d->blocks[i].kind == AP_KIND_QUOTE ||
+		    d->blocks[i].kind == AP_KIND_LISTITEM)
+			return true;
+	return false;
+}
+
 static void
 find_standfirst(struct ap_doc *d, size_t from, size_t to)
 {
 	struct ap_block *b;
 	size_t i;
 
-	for (i = from; i < to && i < from + 2; i++) {
+	for (i = from; i < to && i < from + 2 && body_after(d, i, to); i++) {
 		b = &d->blocks[i];
 		/* A chapô set as a heading (<h2>) but marked by the page. */
 		if (b->kind == AP_KIND_SUBHEAD && b->f.ends_firmly &&

@@ -102,6 +102,64 @@ looks_like_html(const char *s, size_t n)
 	return false;
 }
 
+/* Below this many characters of body, the page is read again whole. */
+#define WEAK_BODY	500
+
+static size_t
+body_chars(const struct ap_doc *d)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < d->nblocks; i++)
+		switch (d->blocks[i].kind) {
+		case AP_KIND_PARAGRAPH:
+		case AP_KIND_STANDFIRST:
+		case AP_KIND_QUOTE:
+		case AP_KIND_LISTITEM:
+		case AP_KIND_SUBHEAD:
+			n += d->blocks[i].len;
+			break;
+		default:
+			break;
+		}
+	return n;
+}
+
+/*
+ * Two candidate bodies: the container the front end chose found little
+ * text, so the whole page is read as blocks and classified too, and the
+ * candidate whose body run scores higher (the sum of its fitted block
+ * scores) is kept.
+ */
+static void
+try_whole_page(struct ap_doc *d)
+{
+	struct ap_block *blocks = d->blocks;
+	struct ap_meta meta = d->meta;
+	size_t n = d->nblocks, cap = d->capblocks;
+	double sum = d->body_sum;
+
+	d->blocks = NULL;
+	d->nblocks = d->capblocks = 0;
+	memset(&d->meta, 0, sizeof(d->meta));
+	d->whole_page = true;
+	ap_html_blocks(d);
+	d->whole_page = false;
+	if (d->nblocks > 0) {
+		ap_features(d);
+		ap_classify(d);
+		if (d->body_sum > sum) {
+			ap_big_free(&d->arena, blocks);
+			return;
+		}
+	}
+	ap_big_free(&d->arena, d->blocks);
+	d->blocks = blocks;
+	d->nblocks = n;
+	d->capblocks = cap;
+	d->meta = meta;
+}
+
 static int
 run(struct ap_doc *d, const unsigned char *bytes, size_t len)
 {
@@ -113,18 +171,20 @@ run(struct ap_doc *d, const unsigned char *bytes, size_t len)
 	html = d->opts.input == AP_INPUT_HTML ||
 	    (d->opts.input == AP_INPUT_AUTO &&
 	    looks_like_html(d->text, d->textlen));
+	d->art.source_type = html ? "html" : "text";
 	if (html)
 		ap_html_blocks(d);
 	else
 		ap_text_blocks(d);
 	if (d->nblocks == 0)
 		return html ? AP_ENOARTICLE : AP_EEMPTY;
-	d->art.source_type = html ? "html" : "text";
 	d->art.source_encoding = d->encoding;
 	d->art.source_path = d->opts.path != NULL ?
 	    ap_strdup(&d->arena, d->opts.path) : NULL;
 	ap_features(d);
 	ap_classify(d);
+	if (html && body_chars(d) < WEAK_BODY)
+		try_whole_page(d);
 	ap_article_build(d);
 	ap_quotes_find(d);
 	return AP_OK;

@@ -95,6 +95,9 @@ struct ap_doc {
 	size_t		 capblocks;
 	struct ap_meta	 meta;
 	struct ap_article art;
+	bool		 whole_page;	/* html: emit the whole page, not
+					 * only the container and around */
+	double		 body_sum;	/* classify: the body run's score */
 };
 
 /* Append a block (text copied into the arena); returns it for the caller

@@ -978,6 +978,10 @@ e_enter(struct ctx *c, uint32_t k)
 	p = e == c->root ? NULL : e->parent;
 	if (e->tag == T_FORM && e->npara == 0 && !in_article(c, e))
 		return 0;
+	/* A button is a control ("Menu", "Partager"), unless broken
+	 * markup left the page's paragraphs inside it. */
+	if (e->tag == T_BUTTON && e->npara == 0)
+		return 0;
 	if (e->tag == T_BR) {
 		/*
 		 * A line break ends a block: pages split paragraphs, byline
@@ -1211,6 +1215,10 @@ emit(struct ctx *c, int h1)
 
 	for (i = 0; i < c->nconts; i++)
 		root_add(c, &r, c->conts[i]);
+	/* The second candidate: every block of the page, the container's
+	 * marked as such, for the classifier to find the body in. */
+	if (c->d->whole_page && c->body != NULL)
+		root_add(c, &r, c->body);
 	if (h != NULL) {
 		root_add(c, &r, h);
 		between(c, &r, h);

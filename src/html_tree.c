@@ -60,7 +60,7 @@ static const struct tagdef tags[] = {
 	{ "blockquote",	T_BLOCKQUOTE,	TK_BLOCK,	3 },
 	{ "body",	T_BODY,		TK_BLOCK,	0 },
 	{ "br",		T_BR,		0,		0 },
-	{ "button",	T_OTHER,	TK_SKIP,	0 },
+	{ "button",	T_BUTTON,	0,		0 },
 	{ "canvas",	T_OTHER,	TK_SKIP,	0 },
 	{ "caption",	T_OTHER,	TK_BLOCK,	0 },
 	{ "center",	T_OTHER,	TK_BLOCK,	0 },
@@ -851,13 +851,18 @@ sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 		if (b->docfirst == DF_NONE)
 			b->docfirst = DF_ELEM;
 		parent = 0;
-	} else if (b->docfirst == DF_ELEM && t->root != 0) {
-		/* After the root closed: libxml2 makes it the root's last
-		 * child, but closing it goes back to the document. */
+	} else if (t->root != 0) {
+		/*
+		 * After the root closed: libxml2 makes it the root's last
+		 * child, but closing it goes back to the document.  When a
+		 * doctype or comment came first, libxml2 makes it a sibling
+		 * of the root instead; a browser shows it in the body all
+		 * the same, and pages saved with their article after
+		 * "</html>" exist, so it is read as the root's child too.
+		 */
 		parent = t->root;
 		top = true;
 	} else {
-		/* A sibling of the root: outside the tree read. */
 		b->skip = 1;
 		return;
 	}
