@@ -205,8 +205,9 @@ $(BUILD)/html_speed: bench/html_speed.c $(BUILD)/libartparse.a
 # print the site-grouped cross-validated report; developers only (Python,
 # numpy, scikit-learn).  See tools/train-content.py.
 .PHONY: train
+PYTHON ?= python3
 train: $(BUILD)/dump-features
-	python3 tools/train-content.py --dump $(BUILD)/dump-features \
+	$(PYTHON) tools/train-content.py --dump $(BUILD)/dump-features \
 	    --weights data/content-weights.txt
 
 $(BUILD)/dump-features: tools/dump-features.c $(BUILD)/libartparse.a
