@@ -621,6 +621,11 @@ clean_tmps(int dfd, const char *rel)
 		if (de->d_name[0] != '.' || nl <= sl ||
 		    strcmp(de->d_name + nl - sl, TMP_SUFFIX) != 0)
 			continue;
+		/* Only regular files are opened: opening a device planted
+		 * under that name could act on it. */
+		if (fstatat(fd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+		    !S_ISREG(st.st_mode))
+			continue;
 		ffd = openat(fd, de->d_name, O_RDONLY | O_NOFOLLOW |
 		    O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 		if (ffd < 0)
