@@ -556,7 +556,7 @@ if [ "$rc" -eq 1 ]; then
 else
 	converted "document of only entities"
 fi
-for f in json markdown text tree; do
+for f in $("$bin" --list-formats | cut -f1); do
 	run -f "$f" -i html "$here/entities-only.html"
 	[ "$rc" -le 1 ] && ok || ko "entities, -f $f: exit $rc"
 	if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$tmp/out"; then
