@@ -443,16 +443,25 @@ ap_lang_from_tag(const char *tag)
 
 /* Class and id cues ------------------------------------------------ */
 
-enum { CM_WORD, CM_PREFIX, CM_AFFIX, CM_CLASS, CM_CLASSPREFIX, CM_SCREEN };
+/* Match modes (data/class-cues.txt); an affix is also a suffix. */
+enum { CM_WORD, CM_PREFIX, CM_AFFIX, CM_SUFFIX, CM_CLASS, CM_CLASSPREFIX,
+	CM_SCREEN };
+
+/* Groups of the generated table, each sorted by pattern. */
+enum { CG_TOKEN, CG_SUFFIX, CG_CLASS, CG_CLASSPREFIX, CG_SCREEN, CG__MAX };
 
 struct ccue {
 	const char	*pat;		/* tokens separated by one space */
+	unsigned char	 len;
 	unsigned char	 how;		/* CM_* */
 	unsigned short	 bits;		/* C_* of html_tree.h */
 };
 
-static const struct ccue ccues[] = {
+/* ccues[] in groups: group n is [CCUE_ENDn-1, CCUE_ENDn). */
 #include "class-cues.inc"
+
+static const size_t ccue_group[CG__MAX + 1] = {
+	0, CCUE_END0, CCUE_END1, CCUE_END2, CCUE_END3, CCUE_END4
 };
 
 #define NCCUES		(sizeof(ccues) / sizeof(ccues[0]))
@@ -463,6 +472,7 @@ struct tokens {
 	char		 low[CLASS_MAX];	/* the value, lower case */
 	char		 tok[CLASS_MAX * 2];	/* tokens, each NUL-ended */
 	unsigned short	 at[TOKENS_MAX];	/* offset in tok */
+	unsigned char	 tlen[TOKENS_MAX];
 	unsigned char	 cls[TOKENS_MAX];	/* class name it is in */
 	size_t		 n, len;
 };
@@ -491,6 +501,12 @@ is_alnum(char c)
 	return is_lower(c) || is_upper(c) || is_digit(c);
 }
 
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 /* Whether a token ends between v[i - 1] and v[i], both alphanumeric:
  * "navBar", "HTMLContent", "ad300". */
 static bool
@@ -508,7 +524,7 @@ token_break(const char *v, size_t i)
 static void
 tokenize(struct tokens *t, const char *v)
 {
-	size_t i, o = 0;
+	size_t i, o = 0, start = 0;
 	unsigned cls = 0;
 	bool in = false;
 
@@ -517,26 +533,19 @@ tokenize(struct tokens *t, const char *v)
 		char c = v[i];
 
 		t->low[i] = is_upper(c) ? (char)(c - 'A' + 'a') : c;
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-		    c == '\f') {
-			if (i > 0 && !(v[i - 1] == ' ' || v[i - 1] == '\t' ||
-			    v[i - 1] == '\n' || v[i - 1] == '\r' ||
-			    v[i - 1] == '\f') && cls < 255)
-				cls++;
-		}
-		if (!is_alnum(c)) {
-			if (in)
-				t->tok[o++] = '\0';
-			in = false;
-			continue;
-		}
-		if (in && token_break(v, i)) {
+		if (is_space(c) && i > 0 && !is_space(v[i - 1]) && cls < 255)
+			cls++;
+		if (in && (!is_alnum(c) || token_break(v, i))) {
 			t->tok[o++] = '\0';
+			t->tlen[t->n - 1] = (unsigned char)(o - 1 - start);
 			in = false;
 		}
+		if (!is_alnum(c))
+			continue;
 		if (!in) {
 			if (t->n == TOKENS_MAX)
 				break;
+			start = o;
 			t->at[t->n] = (unsigned short)o;
 			t->cls[t->n] = (unsigned char)cls;
 			t->n++;
@@ -544,21 +553,36 @@ tokenize(struct tokens *t, const char *v)
 		}
 		t->tok[o++] = t->low[i];
 	}
-	if (in)
+	if (in) {
 		t->tok[o++] = '\0';
+		t->tlen[t->n - 1] = (unsigned char)(o - 1 - start);
+	}
 	t->low[i] = '\0';
 	t->len = i;
 }
 
-/* First entry not below "s". */
-static size_t
-ccue_lower(const char *s)
+/* Compare pattern p with the n bytes at s, as strcmp would with s[0..n)
+ * NUL-ended. */
+static int
+cmpn(const char *p, const char *s, size_t n)
 {
-	size_t lo = 0, hi = NCCUES, mid;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] != s[i])
+			return (unsigned char)p[i] - (unsigned char)s[i];
+	return (unsigned char)p[n];
+}
+
+/* First entry of [lo, hi) not below s[0..n). */
+static size_t
+ccue_lower(size_t lo, size_t hi, const char *s, size_t n)
+{
+	size_t mid;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (strcmp(ccues[mid].pat, s) < 0)
+		if (cmpn(ccues[mid].pat, s, n) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -589,43 +613,51 @@ ccue_rest(const struct tokens *t, size_t k, const char *rest, bool prefix)
 	return true;
 }
 
-/* Whether class name "s" (starting at low + i, n bytes) goes on after
- * a pattern of length pl with a screen size ("hidden-xs"). */
-static bool
-screen_after(const char *s, size_t n, size_t pl)
-{
-	size_t k, sl;
-
-	for (k = 0; k < NCCUES; k++) {
-		if (ccues[k].how != CM_SCREEN)
-			continue;
-		sl = strlen(ccues[k].pat);
-		if (pl + sl <= n && strncmp(s + pl, ccues[k].pat, sl) == 0)
-			return true;
-	}
-	return false;
-}
-
+/* Cues of the token patterns that start at token k: the token itself,
+ * a few tokens from it, or (prefix, affix) a start of it. */
 static unsigned
-class_name_cues(const char *s, size_t n)
+ccue_at(const struct tokens *t, size_t k)
 {
-	char name[CLASS_MAX];
-	size_t i, pl;
+	const char *w = t->tok + t->at[k], *p;
+	size_t len = t->tlen[k], i, start, lo = 0, hi = CCUE_END0;
 	unsigned bits = 0;
 
-	memcpy(name, s, n);
-	name[n] = '\0';
-	for (i = ccue_lower(name); i < NCCUES &&
-	    strcmp(ccues[i].pat, name) == 0; i++)
-		if (ccues[i].how == CM_CLASS)
+	start = ccue_lower(lo, hi, w, len);
+	for (i = start; i < hi && ccues[i].pat[0] == w[0] &&
+	    strncmp(ccues[i].pat, w, len) == 0; i++) {
+		p = ccues[i].pat + len;
+		if ((*p == '\0' || *p == ' ') &&
+		    ccue_rest(t, k, p, ccues[i].how != CM_WORD))
 			bits |= ccues[i].bits;
-	/* Class-name prefixes sort just before the names they start. */
-	for (i = ccue_lower(name); i-- > 0 && ccues[i].pat[0] == name[0];) {
-		if (ccues[i].how != CM_CLASSPREFIX)
+	}
+	/* One-token patterns that start the token sort just before it. */
+	for (i = start; i-- > lo && ccues[i].pat[0] == w[0];)
+		if (ccues[i].how != CM_WORD && ccues[i].len < len &&
+		    memcmp(w, ccues[i].pat, ccues[i].len) == 0)
+			bits |= ccues[i].bits;
+	return bits;
+}
+
+/* Cues of the whole class name s[0..n). */
+static unsigned
+class_name_cues(const size_t *g, const char *s, size_t n)
+{
+	size_t i, k, pl;
+	unsigned bits = 0;
+
+	for (i = ccue_lower(g[CG_CLASS], g[CG_CLASS + 1], s, n);
+	    i < g[CG_CLASS + 1] && cmpn(ccues[i].pat, s, n) == 0; i++)
+		bits |= ccues[i].bits;
+	for (i = g[CG_CLASSPREFIX]; i < g[CG_CLASSPREFIX + 1]; i++) {
+		pl = ccues[i].len;
+		if (pl >= n || memcmp(s, ccues[i].pat, pl) != 0)
 			continue;
-		pl = strlen(ccues[i].pat);
-		if (pl < n && strncmp(name, ccues[i].pat, pl) == 0 &&
-		    !screen_after(name, n, pl))
+		/* "hidden-xs" only hides on small screens. */
+		for (k = g[CG_SCREEN]; k < g[CG_SCREEN + 1]; k++)
+			if (pl + ccues[k].len <= n && memcmp(s + pl,
+			    ccues[k].pat, ccues[k].len) == 0)
+				break;
+		if (k == g[CG_SCREEN + 1])
 			bits |= ccues[i].bits;
 	}
 	return bits;
@@ -635,50 +667,33 @@ unsigned
 ap_class_cues(const char *v)
 {
 	struct tokens t;
+	const size_t *g = ccue_group;
 	size_t k, i, len, start;
 	unsigned bits = 0;
-	const char *w, *p;
+	const char *w;
 
 	tokenize(&t, v);
 	for (k = 0; k < t.n; k++) {
 		w = t.tok + t.at[k];
-		len = strlen(w);
-		start = ccue_lower(w);
-		/* Patterns starting with the whole token, alone or followed
-		 * by more tokens. */
-		for (i = start; i < NCCUES &&
-		    strncmp(ccues[i].pat, w, len) == 0; i++) {
-			p = ccues[i].pat + len;
-			if (ccues[i].how > CM_AFFIX || (*p != '\0' && *p != ' '))
-				continue;
-			if (ccue_rest(&t, k, p, ccues[i].how != CM_WORD))
+		len = t.tlen[k];
+		bits |= ccue_at(&t, k);
+		/* Affixes may also end the token: "nodeheader". */
+		for (i = g[CG_SUFFIX]; i < g[CG_SUFFIX + 1]; i++)
+			if (ccues[i].len < len &&
+			    w[len - 1] == ccues[i].pat[ccues[i].len - 1] &&
+			    memcmp(w + len - ccues[i].len, ccues[i].pat,
+			    ccues[i].len) == 0)
 				bits |= ccues[i].bits;
-		}
-		/* One-token prefixes of the token sort just before it. */
-		for (i = start; i-- > 0 && ccues[i].pat[0] == w[0];)
-			if ((ccues[i].how == CM_PREFIX ||
-			    ccues[i].how == CM_AFFIX) &&
-			    strncmp(w, ccues[i].pat, strlen(ccues[i].pat)) == 0 &&
-			    strchr(ccues[i].pat, ' ') == NULL)
-				bits |= ccues[i].bits;
-		/* Suffixes: "nodeheader", "fbcomments". */
-		for (p = w + 1; len >= 4 && p + 3 <= w + len; p++)
-			for (i = ccue_lower(p); i < NCCUES &&
-			    strcmp(ccues[i].pat, p) == 0; i++)
-				if (ccues[i].how == CM_AFFIX)
-					bits |= ccues[i].bits;
 	}
 	/* Whole class names. */
 	for (i = 0; i < t.len; i = start) {
-		while (i < t.len && (t.low[i] == ' ' || t.low[i] == '\t' ||
-		    t.low[i] == '\n' || t.low[i] == '\r' || t.low[i] == '\f'))
+		while (i < t.len && is_space(t.low[i]))
 			i++;
-		for (start = i; start < t.len && !(t.low[start] == ' ' ||
-		    t.low[start] == '\t' || t.low[start] == '\n' ||
-		    t.low[start] == '\r' || t.low[start] == '\f'); start++)
+		for (start = i; start < t.len && !is_space(t.low[start]);
+		    start++)
 			continue;
 		if (start > i)
-			bits |= class_name_cues(t.low + i, start - i);
+			bits |= class_name_cues(g, t.low + i, start - i);
 	}
 	return bits;
 }

@@ -5,7 +5,11 @@
 #   gen-data.sh cues FILE...   CLASS<TAB>phrase lines → { CUE_CLASS, langs, "phrase" },
 #   gen-data.sh words FILE...  one word a line → { "word", langs },
 #   gen-data.sh classcues FILE  PATTERN<TAB>MATCH<TAB>CUES lines →
-#                              { "pattern", CM_MATCH, C_CUE | … },
+#                              { "pattern", length, CM_MATCH, C_CUE | … },
+#                              in the table ccues[], in groups (token
+#                              patterns, suffixes, class names, class
+#                              prefixes, screen sizes) sorted by
+#                              pattern; CCUE_ENDn ends group n
 #   gen-data.sh list FILE      one entry a line → "entry",
 #   gen-data.sh pairs FILE     VALUE<TAB>key lines → { "key", VALUE },
 #   gen-data.sh sets PFX FILE  LIST<TAB>word lines → a PFX_LIST bit per list
@@ -54,6 +58,11 @@ function cstr(s) {
 	gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s)
 	return "\"" s "\""
 }
+BEGIN {
+	group["WORD"] = 0; group["PREFIX"] = 0; group["AFFIX"] = 0
+	group["SUFFIX"] = 1; group["CLASS"] = 2; group["CLASSPREFIX"] = 3
+	group["SCREEN"] = 4
+}
 /^#/ { next }
 {
 	sub(/[ \t\r]+$/, "")
@@ -98,9 +107,20 @@ function cstr(s) {
 				bits = bits (bits == "" ? "" : " | ") "C_" toupper(c[i])
 		if (bits == "")
 			bits = "0"
+		if (!(how in group)) {
+			printf "%s:%d: unknown MATCH %s\n", FILENAME, FNR, f[2] > "/dev/stderr"
+			bad = 1
+			next
+		}
 		key = f[1] SUBSEP how
-		pat[key] = f[1]
-		langs[key] = "CM_" how ", " bits
+		pat[key] = group[how] " " f[1]
+		langs[key] = length(f[1]) ", CM_" how ", " bits
+		# An affix is looked up again at the end of tokens.
+		if (how == "AFFIX") {
+			key = f[1] SUBSEP "SUFFIX"
+			pat[key] = group["SUFFIX"] " " f[1]
+			langs[key] = length(f[1]) ", CM_SUFFIX, " bits
+		}
 		next
 	}
 	if (mode == "cues") {
@@ -127,6 +147,17 @@ function cstr(s) {
 END {
 	if (bad)
 		exit 1
+	if (mode == "classcues") {
+		for (key in langs)
+			count[substr(pat[key], 1, 1)]++
+		for (g = 0; g <= 4; g++) {
+			end += count[g]
+			printf " \t\t#define CCUE_END%d\t%d\n", g, end
+		}
+		printf "!\t\t\n"
+		printf "!!\t\tstatic const struct ccue ccues[] = {\n"
+		printf "\377\t\t};\n"
+	}
 	if (mode == "sets" || mode == "keysets") {
 		if (nsets > 32) {
 			print "more than 32 lists" > "/dev/stderr"
@@ -145,7 +176,7 @@ END {
 			split(key, f, "\t")
 			printf "%s\t\t\t{ CUE_%s, %s, %s },\n", f[1], f[2], langs[key], cstr(f[1])
 		} else if (mode == "classcues")
-			printf "%s\t\t\t{ %s, %s },\n", pat[key], cstr(pat[key]), langs[key]
+			printf "%s\t\t\t{ %s, %s },\n", pat[key], cstr(substr(pat[key], 3)), langs[key]
 		else if (mode == "words")
 			printf "%s\t\t\t{ %s, %s },\n", key, cstr(key), langs[key]
 		else
