@@ -296,34 +296,43 @@ related_title(struct ap_doc *d, const struct ap_block *b)
 	return ap_strndup(&d->arena, p, n);
 }
 
-static bool
-seen_related(const struct ap_article *a, const char *title)
-{
-	size_t i;
+/*
+ * Related titles kept, each with its folded key, so that a title is folded
+ * once; a page listing more than MAX_RELATED is a link farm, not a box.
+ */
+#define MAX_RELATED	100
+#define KEY_MAX		128
 
-	for (i = 0; i < a->nrelated; i++)
-		if (same_name(a->related[i].title, title))
-			return true;
-	return false;
-}
+struct related_keys {
+	char	 key[MAX_RELATED][KEY_MAX];
+};
 
 static void
-add_related(struct ap_doc *d, const struct ap_block *b)
+add_related(struct ap_doc *d, struct related_keys *rk, const struct ap_block *b)
 {
 	struct ap_article *a = &d->art;
 	struct ap_related *prev = a->nrelated ? &a->related[a->nrelated - 1] :
 	    NULL;
 	const char *title;
+	char key[KEY_MAX];
+	size_t i;
 
 	if (b->flags & AP_BF_SUMMARY) {
 		if (prev != NULL && prev->summary == NULL)
 			prev->summary = b->text;
+		return;
 	}
-	else if (!seen_related(a, (title = related_title(d, b)))) {
-		a->related[a->nrelated].title = title;
-		a->related[a->nrelated].url = b->href;
-		a->nrelated++;
-	}
+	if (a->nrelated == MAX_RELATED)
+		return;
+	title = related_title(d, b);
+	ap_fold(title, strlen(title), key, sizeof(key));
+	for (i = 0; i < a->nrelated; i++)
+		if (strcmp(rk->key[i], key) == 0)
+			return;
+	memcpy(rk->key[a->nrelated], key, sizeof(key));
+	a->related[a->nrelated].title = title;
+	a->related[a->nrelated].url = b->href;
+	a->nrelated++;
 }
 
 static void
@@ -377,6 +386,7 @@ ap_article_build(struct ap_doc *d)
 {
 	struct ap_article *a = &d->art;
 	struct authors as = { .n = 0 };
+	struct related_keys *rk = ap_alloc(&d->arena, sizeof(*rk));
 	char date[AP_DATE_MAX];
 	bool have_date = false;
 	size_t i;
@@ -423,7 +433,7 @@ ap_article_build(struct ap_doc *d)
 			add_body(d, b, AP_BODY_LISTITEM);
 			break;
 		case AP_KIND_RELATED:
-			add_related(d, b);
+			add_related(d, rk, b);
 			break;
 		case AP_KIND_BOILERPLATE:
 			if (d->opts.keep_boilerplate)

@@ -311,6 +311,13 @@ opens_as_title(const struct ap_block *b)
 	    !b->f.opens_quote;
 }
 
+static bool
+closes_as_credit(const struct ap_block *b)
+{
+	return !ap_rule_prose(b) && (b->f.name_shape || ap_rule_byline(b) ||
+	    ap_rule_role(b));
+}
+
 /* A block of a link box: linked text, or a teaser's short summary. */
 static bool
 box_item(const struct ap_block *b)
@@ -347,9 +354,31 @@ opens_comments(const struct ap_doc *d, size_t i)
 	    (i == 0 || !(d->blocks[i - 1].hcues & C_COMMENT));
 }
 
-/* Maximum-sum run of block scores: the body region [*from, *to). */
-static void
-body_region(struct ap_doc *d, size_t *from, size_t *to)
+/*
+ * The fallback score when the fitted one finds no running text at all (a
+ * short or damaged text): prose by its length, anything else a cost.
+ */
+static double
+prose_score(const struct ap_block *b)
+{
+	if ((b->flags & AP_BF_HEADING) && b->level == 1)
+		return -(double)b->f.chars;
+	return ap_rule_prose(b) ? (double)b->f.chars :
+	    -(double)b->f.chars / 3 - 10;
+}
+
+static bool
+any_prose(const struct ap_doc *d, size_t from, size_t to)
+{
+	for (; from < to; from++)
+		if (ap_rule_prose(&d->blocks[from]))
+			return true;
+	return false;
+}
+
+/* Maximum-sum run of block scores: [*from, *to); returns its sum. */
+static double
+best_run(struct ap_doc *d, bool fallback, size_t *from, size_t *to)
 {
 	const struct ap_cparams *p = ap_content_params(d);
 	double sum = 0, best = 0;
@@ -372,18 +401,33 @@ body_region(struct ap_doc *d, size_t *from, size_t *to)
 			sum = 0;
 			start = i;
 		}
-		sum += body_score(&d->blocks[i], p);
+		sum += fallback ? prose_score(&d->blocks[i]) :
+		    body_score(&d->blocks[i], p);
 		if (sum > best) {
 			best = sum;
 			*from = start;
 			*to = i + 1;
 		}
 	}
-	d->body_sum = best;
+	return best;
+}
+
+/* The body region [*from, *to). */
+static void
+body_region(struct ap_doc *d, size_t *from, size_t *to)
+{
+	d->body_sum = best_run(d, false, from, to);
+	if (!any_prose(d, *from, *to) && any_prose(d, 0, d->nblocks))
+		(void)best_run(d, true, from, to);
 	/* The body opens with text, not with a title line: that one is
 	 * the headline, or a kicker above the first paragraph. */
-	while (*from + 1 < *to && opens_as_title(&d->blocks[*from]))
+	while (*from + 1 < *to && opens_as_title(&d->blocks[*from]) &&
+	    !(*from > 0 && d->blocks[*from].f.last == '?'))
 		(*from)++;
+	/* Nor does it end with its author's name or role: the tail
+	 * labelling reads the author box. */
+	while (*to > *from + 1 && closes_as_credit(&d->blocks[*to - 1]))
+		(*to)--;
 	*to = before_closing_box(d, *from, *to);
 }
 

@@ -75,6 +75,7 @@ struct el {
 #define MAXLIST		64
 #define CUESMAX		160	/* bytes of cue tokens per block */
 #define MAXBYLINE	8
+#define SCATTER_SHARE	2	/* container paragraphs * 2 < page's */
 
 struct ctx {
 	struct ap_doc	*d;
@@ -1205,6 +1206,21 @@ between(struct ctx *c, struct roots *r, struct el *h)
 		r->n = first;
 }
 
+/*
+ * Whether most of the page's paragraphs lie outside the container: the
+ * article is split in ways the container choice did not follow, so the
+ * whole page is emitted and the classifier finds the body in it.
+ */
+static bool
+scattered(const struct ctx *c)
+{
+	size_t i, in = 0;
+
+	for (i = 0; i < c->nconts; i++)
+		in += c->conts[i]->npara;
+	return c->body->npara >= 4 && in * SCATTER_SHARE < c->body->npara;
+}
+
 static void
 emit(struct ctx *c, int h1)
 {
@@ -1217,7 +1233,7 @@ emit(struct ctx *c, int h1)
 		root_add(c, &r, c->conts[i]);
 	/* The second candidate: every block of the page, the container's
 	 * marked as such, for the classifier to find the body in. */
-	if (c->d->whole_page && c->body != NULL)
+	if (c->body != NULL && (c->d->whole_page || scattered(c)))
 		root_add(c, &r, c->body);
 	if (h != NULL) {
 		root_add(c, &r, h);

@@ -101,6 +101,42 @@ def collect(shared):
     return docs
 
 
+# The synthetic clean texts count for this much of a real page's block:
+# they teach that an article can be all body, without outweighing the
+# real text dumps.
+SYNTH_WEIGHT = 0.2
+
+
+def synth_text(docs, folder):
+    """Scraped-text copies of the annotated pages (headline, standfirst,
+    byline, date, paragraphs), in two layouts, as clean text input looks:
+    the text model must see articles that are all body, not only dumps
+    full of menus."""
+    out = []
+    os.makedirs(folder, exist_ok=True)
+    for doc in docs:
+        if doc.corpus not in ("html", "wide/fulltext") or not doc.paras:
+            continue
+        g = doc.gold
+        body = g.get("body") or []
+        if isinstance(body, str):
+            body = body.split("\n")
+        body = [p.strip() for p in body if p and p.strip()]
+        head = [g["headline"]] if g.get("headline") else []
+        meta = []
+        if g.get("authors"):
+            meta.append("Par " + " et ".join(g["authors"]))
+        if g.get("date"):
+            meta.append(str(g["date"])[:10])
+        lead = [g["standfirst"]] if g.get("standfirst") else []
+        for k, sep in enumerate(("\n\n", "\n")):
+            name = os.path.join(folder, f"{doc.corpus.replace('/', '_')}-{doc.stem}-{k}.txt")
+            with open(name, "w", encoding="utf-8") as f:
+                f.write(sep.join(head + lead + meta + body) + "\n")
+            out.append(Doc("text", f"{doc.stem}-{k}", name, g))
+    return out
+
+
 def run_dump(dump, docs):
     by_path = {doc.path: doc for doc in docs}
     names = None
@@ -237,8 +273,10 @@ def main():
     args = ap.parse_args()
 
     docs = collect(args.shared)
+    import tempfile
+    docs += synth_text(docs, tempfile.mkdtemp(prefix="train-content-"))
     names = run_dump(args.dump, docs)
-    X, y, g, owner = [], [], [], []
+    X, y, g, owner, sw = [], [], [], [], []
     for k, doc in enumerate(docs):
         for row, text in zip(doc.rows, doc.texts):
             lab = label(doc, text)
@@ -248,18 +286,19 @@ def main():
             y.append(lab)
             g.append(doc.site)
             owner.append(k)
-    X, y = np.array(X), np.array(y)
+            sw.append(SYNTH_WEIGHT if doc.corpus == "text" else 1.0)
+    X, y, sw = np.array(X), np.array(y), np.array(sw)
     sites = sorted(set(doc.site for doc in docs))
     site_id = {s: i for i, s in enumerate(sites)}
     gi = np.array([site_id[s] for s in g])
     print(f"pages {len(docs)}, sites {len(sites)}, labelled blocks {len(y)} "
           f"({int(y.sum())} content)")
 
-    def fit(Xt, yt):
+    def fit(Xt, yt, wt):
         mu, sd = Xt.mean(0), Xt.std(0)
         sd[sd == 0] = 1
         m = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced")
-        m.fit((Xt - mu) / sd, yt)
+        m.fit((Xt - mu) / sd, yt, sample_weight=wt)
         w = m.coef_[0] / sd
         b = m.intercept_[0] - float((m.coef_[0] * mu / sd).sum())
         w[names.index("bias")] += b
@@ -269,15 +308,15 @@ def main():
         return 1 / (1 + np.exp(-(Xs @ w)))
 
     hcol = names.index("html")
-    kinds = {"html": ("html", "wide/fulltext", "wide/snippets"), "text": ("textdump",)}
+    kinds = {"html": ("html", "wide/fulltext", "wide/snippets"), "text": ("textdump", "text")}
     doc_site = np.array([site_id[doc.site] for doc in docs])
-    doc_kind = np.array([("html" if doc.corpus != "textdump" else "text") for doc in docs])
+    doc_kind = np.array([("text" if doc.corpus in ("textdump", "text") else "html") for doc in docs])
     row_kind = np.where(X[:, hcol] > 0, "html", "text")
     tables, params = {}, {}
     for kind, corpora in kinds.items():
         kd = np.where(doc_kind == kind)[0]
         kr = row_kind == kind
-        Xk, yk, gk = X[kr], y[kr], gi[kr]
+        Xk, yk, gk, wk = X[kr], y[kr], gi[kr], sw[kr]
         print(f"\n== {kind} input: pages {len(kd)}, sites {len(set(doc_site[kd]))}, "
               f"labelled blocks {len(yk)} ({int(yk.sum())} content)")
         # Cross-validation by site: out-of-fold probabilities for every page.
@@ -288,7 +327,7 @@ def main():
         for _, te in gkf.split(kd, groups=doc_site[kd]):
             te_sites = set(doc_site[kd[te]])
             tr = np.array([s not in te_sites for s in gk])
-            w = fit(Xk[tr], yk[tr])
+            w = fit(Xk[tr], yk[tr], wk[tr])
             oof[~tr] = predict(w, Xk[~tr])
             for k in kd[te]:
                 probs[k] = predict(w, np.array(docs[k].rows)) if docs[k].rows else np.zeros(0)
@@ -334,7 +373,7 @@ def main():
         print("cross-validated by site (simulated body choice):")
         for c in corpora:
             print(f"  {c:14s} {'snip_f' if 'snip' in c else 'body_f'} {r.get(c, 0):.3f}")
-        w = fit(Xk, yk)
+        w = fit(Xk, yk, wk)
         tables[kind] = w
         full = [predict(w, np.array(d.rows)) if d.rows else np.zeros(0) for d in kdocs]
         r = evaluate(kdocs, full, names, thr, lb, keep)
