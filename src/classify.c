@@ -749,7 +749,9 @@ label_tail(struct ap_doc *d, size_t to)
 		}
 		if (ap_rule_drop_label(b))
 			dropping = true;
-		if (dropping || (bp = ap_rule_boilerplate(b)) != NULL) {
+		if (b->hcues & C_COMMENT) {
+			drop(b, "comments", "in readers' comments");
+		} else if (dropping || (bp = ap_rule_boilerplate(b)) != NULL) {
 			drop(b, dropping ? "section" : bp, "after body");
 		} else if (i - to < 6 && (ap_rule_byline(b) ||
 		    (b->f.name_shape && !ap_rule_prose(b)))) {

@@ -20,6 +20,7 @@
 
 #include "artparse.h"
 #include "arena.h"
+#include "content.h"
 #include "doc.h"
 
 #define NBSP	"\xc2\xa0"		/* U+00A0 */
@@ -782,6 +783,9 @@ test_tree(void **state)
 	bl[1].line = 3;
 	bl[1].kind = AP_KIND_PARAGRAPH;
 	bl[1].why = "long-text";
+	bl[1].content = 0.874;
+	bl[1].top_pos = CF_PROSE;
+	bl[1].top_neg = CF_LINK_DENSITY;
 	bl[2].text = "Abonnez-vous\n à la lettre";
 	bl[2].line = 9;
 	bl[2].kind = AP_KIND_BOILERPLATE;
@@ -793,21 +797,21 @@ test_tree(void **state)
 	d->nblocks = 4;
 	/* Dropped blocks are shown though the article does not hold them. */
 	snprintf(want, sizeof(want),
-	    "1 headline h1: Titre\n"
-	    "3 paragraph long-text: %.69s…\n"
-	    "9 boilerplate (newsletter) newsletter-cue: "
+	    "1 headline h1 p=0.00: Titre\n"
+	    "3 paragraph long-text p=0.87 +prose -link_density: %.69s…\n"
+	    "9 boilerplate (newsletter) newsletter-cue p=0.00: "
 	    "Abonnez-vous  à la lettre\n"
-	    "12 unknown -: %.102s…\n", longtext, wide);
+	    "12 unknown - p=0.00: %.102s…\n", longtext, wide);
 	check(d, "tree", 0, false, want);
 	/* Exactly 70 columns: kept whole. */
 	longtext[70] = '\0';
 	wide[105] = '\0';
 	snprintf(want, sizeof(want),
-	    "1 headline h1: Titre\n"
-	    "3 paragraph long-text: %s\n"
-	    "9 boilerplate (newsletter) newsletter-cue: "
+	    "1 headline h1 p=0.00: Titre\n"
+	    "3 paragraph long-text p=0.87 +prose -link_density: %s\n"
+	    "9 boilerplate (newsletter) newsletter-cue p=0.00: "
 	    "Abonnez-vous  à la lettre\n"
-	    "12 unknown -: %s\n", longtext, wide);
+	    "12 unknown - p=0.00: %s\n", longtext, wide);
 	check(d, "tree", 0, false, want);
 	d->nblocks = 0;
 	check(d, "tree", 0, false, "");
