@@ -259,7 +259,10 @@ stopword_langs(const char *w)
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		c = strcmp(stopwords[mid].w, w);
+		/* Most steps are decided by the first byte: no call. */
+		c = (unsigned char)stopwords[mid].w[0] - (unsigned char)w[0];
+		if (c == 0)
+			c = strcmp(stopwords[mid].w, w);
 		if (c == 0)
 			return stopwords[mid].langs;
 		if (c < 0)
