@@ -242,50 +242,21 @@ ap_rule_drop_label(const struct ap_block *b)
 	    HAS(f->cue_whole, CUE_COMMENTS);
 }
 
-/* Whether any class/id/role token of the block's ancestry holds a part. */
-static bool
-cue_has(const struct ap_block *b, const char *const parts[])
-{
-	size_t i;
-
-	if (b->cues == NULL)
-		return false;
-	for (i = 0; parts[i] != NULL; i++)
-		if (strstr(b->cues, parts[i]) != NULL)
-			return true;
-	return false;
-}
-
-/* A link inside a box the page marks as related ("meme_sujet"). */
+/* A link inside a box the page marks as related ("meme_sujet"), not an
+ * advertiser's "recommended for you". */
 static bool
 related_by_cue(const struct ap_block *b)
 {
-	static const char *const related[] = {
-		"related", "connexe", "meme_sujet", "meme-sujet", "memesujet",
-		"lire-aussi", "lire_aussi", "lireaussi", "a-lire", "voir-aussi",
-		"articles-lies", "articles_lies", "same-topic", "see-also",
-		"sur-le-meme", "en-relation", NULL
-	};
-	static const char *const ads[] = {
-		"outbrain", "taboola", "sponsor", "ligatus", "plista", NULL
-	};
-
 	return (b->href != NULL || (b->flags & AP_BF_LINK)) &&
 	    !(b->flags & AP_BF_ARTICLE) && b->f.words >= 3 &&
-	    b->f.words <= 40 && cue_has(b, related) && !cue_has(b, ads);
+	    b->f.words <= 40 && (b->hcues & C_RELATED) && !(b->hcues & C_AD);
 }
 
 /* The chapô, as pages mark it ("chapo", "standfirst", "article__desc"). */
 static bool
 standfirst_by_cue(const struct ap_block *b)
 {
-	static const char *const lead[] = {
-		"chapo", "chapeau", "standfirst", "lead", "intro", "desc",
-		"summary", "excerpt", "hat", "dek", "kicker-text", "accroche",
-		NULL
-	};
-
-	return b->f.words >= 8 && !b->f.opens_quote && cue_has(b, lead);
+	return b->f.words >= 8 && !b->f.opens_quote && (b->hcues & C_LEAD);
 }
 
 /*

@@ -53,6 +53,7 @@ enum ap_htag {
 #define C_NAV		0x0200	/* role navigation, banner, contentinfo */
 #define C_KICKER	0x0400	/* a label set before a title or summary */
 #define C_COMMENT	0x0800	/* readers' comments */
+#define C_AD		0x1000	/* advertising, sponsored links */
 
 enum ap_hntype {
 	AP_HN_NONE = 0,
