@@ -445,8 +445,7 @@ is_subhead(const struct ap_doc *d, size_t i, size_t to)
 static size_t
 related_run(struct ap_doc *d, size_t i, size_t end)
 {
-	bool html = d->art.source_type != NULL &&
-	    strcmp(d->art.source_type, "html") == 0;
+	bool html = ap_doc_is_html(d);
 	bool after_title = false, tight = false;
 	size_t items = 0, k;
 	uint32_t first;

@@ -40,8 +40,8 @@ ap_cfeat_meaning(enum ap_cfeat f)
 	return (unsigned)f < CF__MAX ? feats[f].meaning : "?";
 }
 
-static bool
-is_html(const struct ap_doc *d)
+bool
+ap_doc_is_html(const struct ap_doc *d)
 {
 	return d->art.source_type != NULL &&
 	    strcmp(d->art.source_type, "html") == 0;
@@ -136,7 +136,7 @@ seq_scan(const struct ap_doc *d, struct seq *q)
 
 	q->first_art = q->last_art = q->h1 = SIZE_MAX;
 	q->langs = doc_langs(d);
-	q->html = is_html(d);
+	q->html = ap_doc_is_html(d);
 	for (i = 0; i < n; i++) {
 		const struct ap_block *b = &d->blocks[i];
 
@@ -256,7 +256,7 @@ ap_content_features(struct ap_doc *d, double *x)
 const struct ap_cparams *
 ap_content_params(const struct ap_doc *d)
 {
-	return &params[is_html(d) ? 0 : 1];
+	return &params[ap_doc_is_html(d) ? 0 : 1];
 }
 
 static double
@@ -273,7 +273,7 @@ logit(const double *w, const double *x)
 void
 ap_content_score(struct ap_doc *d)
 {
-	const double *w = weights[is_html(d) ? 0 : 1];
+	const double *w = weights[ap_doc_is_html(d) ? 0 : 1];
 	double *x;
 	size_t i, n = d->nblocks;
 
@@ -296,7 +296,7 @@ ap_content_score(struct ap_doc *d)
 enum ap_cfeat
 ap_content_top(const struct ap_doc *d, const double *x, int sign)
 {
-	const double *w = weights[is_html(d) ? 0 : 1];
+	const double *w = weights[ap_doc_is_html(d) ? 0 : 1];
 	enum ap_cfeat best = CF_BIAS;
 	double bv = 0, v;
 	size_t k;

@@ -9,6 +9,7 @@
 #ifndef AP_CONTENT_H
 #define AP_CONTENT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "doc.h"
@@ -31,6 +32,9 @@ struct ap_cparams {
 	double	 length_bias;	/* characters added to a block's length */
 	double	 keep;		/* p under which a body block is dropped */
 };
+/* Whether d was read as a page (HTML), not as text. */
+bool	 ap_doc_is_html(const struct ap_doc *d);
+
 /* The parameters for d's kind of input (page or text). */
 const struct ap_cparams *ap_content_params(const struct ap_doc *d);
 
