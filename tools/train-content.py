@@ -180,18 +180,6 @@ def label(doc, text):
     return 1 if covered >= 0.8 else 0
 
 
-def body_region(score):
-    best = s = 0.0
-    start = fr = to = 0
-    for i, v in enumerate(score):
-        if s <= 0:
-            s, start = 0.0, i
-        s += v
-        if s > best:
-            best, fr, to = s, start, i + 1
-    return fr, to
-
-
 def simulate(doc, p, X, names, thr, lb, keep):
     """The body the classifier would keep, as text (approximation)."""
     ci = {n: i for i, n in enumerate(names)}
@@ -263,6 +251,21 @@ def evaluate(docs, probs, names, thr, lb, keep):
     return out
 
 
+def choose_params(docs, probs, names, corpora):
+    """The region parameters (threshold, length_bias, keep) that give the
+    best mean end metric over corpora: (mean, thr, lb, keep, scores)."""
+    best = None
+    for thr in (0.2, 0.3, 0.4, 0.5, 0.6):
+        for lb in (0, 20, 60, 150):
+            for keep in (0.0, 0.05, 0.1, 0.2, 0.3):
+                r = evaluate(docs, probs, names, thr, lb, keep)
+                r = {c: v for c, v in r.items() if c in corpora}
+                mean = float(np.mean(list(r.values())))
+                if best is None or mean > best[0]:
+                    best = (mean, thr, lb, keep, r)
+    return best
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--dump", required=True)
@@ -276,7 +279,7 @@ def main():
     import tempfile
     docs += synth_text(docs, tempfile.mkdtemp(prefix="train-content-"))
     names = run_dump(args.dump, docs)
-    X, y, g, owner, sw = [], [], [], [], []
+    X, y, g, sw = [], [], [], []
     for k, doc in enumerate(docs):
         for row, text in zip(doc.rows, doc.texts):
             lab = label(doc, text)
@@ -285,7 +288,6 @@ def main():
             X.append(row)
             y.append(lab)
             g.append(doc.site)
-            owner.append(k)
             sw.append(SYNTH_WEIGHT if doc.corpus == "text" else 1.0)
     X, y, sw = np.array(X), np.array(y), np.array(sw)
     sites = sorted(set(doc.site for doc in docs))
@@ -345,29 +347,13 @@ def main():
                 for k in kd[te]:
                     tprobs[k] = m.predict_proba(np.array(docs[k].rows))[:, 1] if docs[k].rows else np.zeros(0)
             print(f"tree ensemble (200 trees, depth 4), same folds: {roc_auc_score(yk, oof_t):.3f}")
-            best_t = None
-            for thr in (0.3, 0.4, 0.5, 0.6):
-                for lb in (0, 20, 60, 150):
-                    for keep in (0.05, 0.1, 0.2, 0.3):
-                        r = evaluate([docs[k] for k in kd], [tprobs[k] for k in kd], names, thr, lb, keep)
-                        r = {c: v for c, v in r.items() if c in corpora}
-                        mean = float(np.mean(list(r.values())))
-                        if best_t is None or mean > best_t[0]:
-                            best_t = (mean, thr, lb, keep, r)
+            best_t = choose_params([docs[k] for k in kd], [tprobs[k] for k in kd],
+                                   names, corpora)
             print("tree ensemble, cross-validated by site (simulated body choice):",
                   best_t[1:4], {c: round(v, 3) for c, v in best_t[4].items()})
         kdocs = [docs[k] for k in kd]
         kprobs = [probs[k] for k in kd]
-        best = None
-        for thr in (0.2, 0.3, 0.4, 0.5, 0.6):
-            for lb in (0, 20, 60, 150):
-                for keep in (0.0, 0.05, 0.1, 0.2):
-                    r = evaluate(kdocs, kprobs, names, thr, lb, keep)
-                    r = {c: v for c, v in r.items() if c in corpora}
-                    mean = float(np.mean(list(r.values())))
-                    if best is None or mean > best[0]:
-                        best = (mean, thr, lb, keep, r)
-        mean, thr, lb, keep, r = best
+        mean, thr, lb, keep, r = choose_params(kdocs, kprobs, names, corpora)
         params[kind] = (thr, lb, keep)
         print(f"region parameters: threshold {thr}, length_bias {lb}, keep {keep}")
         print("cross-validated by site (simulated body choice):")
