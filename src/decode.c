@@ -18,6 +18,7 @@
 #include "buf.h"
 #include "doc.h"
 #include "decode.h"
+#include "utf8.h"
 
 #define CHUNK		(64 * 1024)	/* bytes fed to the decoder at once */
 #define NFC_WINDOW	4096	/* bytes checked, and composed, at a time */
@@ -696,17 +697,26 @@ ap_decoder_finish(struct ap_decoder *dec, struct ap_buf *out)
 	}
 }
 
+/* The lead bytes of every character ap_is_invisible() names. */
+static bool
+may_be_invisible(unsigned char c)
+{
+	return c == 0xC2 || c == 0xE2 || c == 0xEF;
+}
+
 /*
- * CRLF and CR to LF; drop C0 controls but tab and LF, and DEL; drop a
- * leading U+FEFF.  Works in place on b->p[from..len); runs of printable
- * bytes, nearly all of a page, are skipped over (or moved) whole.
+ * CRLF and CR to LF; drop C0 controls but tab and LF, and DEL; drop the
+ * invisible characters (ap_is_invisible), a leading U+FEFF among them.
+ * Works in place on b->p[from..len); runs of printable bytes, nearly all
+ * of a page, are skipped over (or moved) whole.
  */
 static void
 clean(struct norm *nm, struct ap_buf *b, size_t from)
 {
 	unsigned char *s = (unsigned char *)b->p;
-	size_t r = from, w = from, start, len = b->len;
+	size_t r = from, w = from, start, len = b->len, k;
 	unsigned char c;
+	uint32_t cp;
 
 	if (!nm->started && r < len) {
 		nm->started = true;
@@ -721,8 +731,8 @@ clean(struct norm *nm, struct ap_buf *b, size_t from)
 			r++;
 		}
 		start = r;
-		while (r < len && ((s[r] >= 0x20 && s[r] != 0x7F) ||
-		    s[r] == '\n' || s[r] == '\t'))
+		while (r < len && ((s[r] >= 0x20 && s[r] != 0x7F &&
+		    !may_be_invisible(s[r])) || s[r] == '\n' || s[r] == '\t'))
 			r++;
 		if (r > start) {
 			nm->cr = false;
@@ -732,6 +742,15 @@ clean(struct norm *nm, struct ap_buf *b, size_t from)
 		}
 		if (r >= len)
 			break;
+		if (may_be_invisible(s[r])) {
+			nm->cr = false;
+			cp = ap_utf8_next((const char *)s + r, len - r, &k);
+			if (ap_is_invisible(cp))
+				r += k;
+			else
+				s[w++] = s[r++];
+			continue;
+		}
 		c = s[r++];
 		if (c == '\n' && nm->cr) {
 			nm->cr = false;
@@ -927,6 +946,25 @@ is_binary(const unsigned char *p, size_t n)
 	return false;
 }
 
+/*
+ * Binary by content: more than one byte in 64 is NUL.  Text in an 8-bit
+ * charset has none; a few stray NULs in a saved page (seen after an <img>)
+ * are dropped with the other C0 controls instead of refusing the page.
+ */
+static bool
+nul_heavy(const unsigned char *p, size_t n)
+{
+	const unsigned char *q, *end = p + n;
+	size_t nuls = 0;
+
+	while ((q = memchr(p, 0, (size_t)(end - p))) != NULL) {
+		if (++nuls > n / 64)
+			return true;
+		p = q + 1;
+	}
+	return false;
+}
+
 static bool
 looks_html(const unsigned char *p, size_t n)
 {
@@ -1018,7 +1056,7 @@ ap_decode(struct ap_doc *d, const unsigned char *bytes, size_t len)
 		cs = cs_utf16be;
 		skip = 2;
 	}
-	if ((cs == NULL || unit_of(cs) == 1) && memchr(bytes, 0, len) != NULL)
+	if ((cs == NULL || unit_of(cs) == 1) && nul_heavy(bytes, len))
 		return AP_EBINARY;
 	if (cs == NULL)
 		cs = guess(d, bytes, len);

@@ -18,6 +18,7 @@
 #include "artparse.h"
 #include "html.h"
 #include "lexicon.h"
+#include "utf8.h"
 
 /* Windows-1252 for U+0080..U+009F: HTML reads "&#133;" as "…". */
 static const uint16_t c1map[32] = {
@@ -112,9 +113,8 @@ ap_html_puttext(struct ap_buf *b, const char *str, size_t n, bool *space)
 				ap_buf_putcp(b, c1map[cp - 0x80]);
 				cps++;
 			}
-		} else if (cp == 0x200B || cp == 0x2060 ||
-		    cp == 0xFEFF || cp == 0xFFFD) {
-			/* invisible: zero-width space, word joiner, BOM */
+		} else if (ap_is_invisible(cp) || cp == 0xFFFD) {
+			/* dropped, as decode.c drops them from raw text */
 		} else {
 			ap_buf_put(b, str + i, len);
 			cps++;

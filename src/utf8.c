@@ -88,3 +88,10 @@ ap_is_space(uint32_t cp)
 	return cp == ' ' || cp == '\t' || cp == '\n' || cp == AP_NBSP ||
 	    cp == AP_NNBSP || cp == 0x2009 || cp == 0x2007 || cp == 0x200A;
 }
+
+bool
+ap_is_invisible(uint32_t cp)
+{
+	return cp == 0x00AD || cp == 0x200B || cp == 0x2060 || cp == 0xFEFF ||
+	    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}

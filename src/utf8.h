@@ -26,5 +26,11 @@ bool	 ap_is_lower(uint32_t cp);
 bool	 ap_is_digit(uint32_t cp);
 /* Space, tab, newline, NBSP, narrow NBSP, thin space. */
 bool	 ap_is_space(uint32_t cp);
+/*
+ * Characters dropped from all text: soft hyphen, zero-width space, word
+ * joiner, a BOM inside the text, and the bidi embeddings, overrides and
+ * isolates.  NBSP, U+202F and the marks U+200E/U+200F are kept.
+ */
+bool	 ap_is_invisible(uint32_t cp);
 
 #endif /* AP_UTF8_H */

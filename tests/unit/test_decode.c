@@ -336,6 +336,43 @@ test_binary(void **state)
 	expect(f, decode(f, S("a\0b\0"), "UTF-16LE", 0), "UTF-16LE", "ab");
 }
 
+/* A few NULs in a long page are dropped; a NUL share over 1/64 is binary. */
+static void
+test_stray_nuls(void **state)
+{
+	struct fx *f = *state;
+	char page[1024];
+	size_t i;
+
+	for (i = 0; i < sizeof(page); i++)
+		page[i] = (char)('a' + i % 26);
+	memset(page + 100, 0, 11);
+	assert_int_equal(decode(f, page, sizeof(page), NULL, 0), AP_OK);
+	assert_int_equal(f->d.textlen, sizeof(page) - 11);
+	assert_null(memchr(f->d.text, 0, f->d.textlen));
+	memset(page + 200, 0, 6);	/* 17 > 1024 / 64 */
+	assert_int_equal(decode(f, page, sizeof(page), NULL, 0), AP_EBINARY);
+}
+
+/* Soft hyphens, zero-width characters, stray BOMs and bidi overrides go;
+ * NBSP, U+202F and the marks U+200E/U+200F stay. */
+static void
+test_invisible(void **state)
+{
+	struct fx *f = *state;
+
+	expect(f, decode(f, S("doc\xc2\xadtrine z\xe2\x80\x8bw j\xe2\x81\xa0"
+	    "o b\xef\xbb\xbfm \xe2\x80\xaer\xe2\x80\xac \xe2\x81\xa6i"
+	    "\xe2\x81\xa9"), NULL, 0), "UTF-8", "doctrine zw jo bm r i");
+	expect(f, decode(f, S("a\xc2\xa0" "b\xe2\x80\xaf" "c\xe2\x80\x8e"
+	    "d\xe2\x80\x8f" "e\xc2\xab\xe2\x80\x99"), NULL, 0), "UTF-8",
+	    "a\xc2\xa0" "b\xe2\x80\xaf" "c\xe2\x80\x8e" "d\xe2\x80\x8f"
+	    "e\xc2\xab\xe2\x80\x99");
+	/* windows-1252 0xAD is the soft hyphen too. */
+	expect(f, decode(f, S("doc\xadtrine \xe9"), NULL, 0), "windows-1252",
+	    "doctrine \xc3\xa9");
+}
+
 static void
 test_empty(void **state)
 {
@@ -716,6 +753,8 @@ main(void)
 		T(test_sniff),
 		T(test_utf8_strict),
 		T(test_binary),
+		T(test_stray_nuls),
+		T(test_invisible),
 		T(test_empty),
 		T(test_newlines_and_controls),
 		T(test_nfc),
