@@ -22,8 +22,13 @@ enum ap_status {
 	AP_EBINARY,	/* input is not text (NUL bytes, image, archive) */
 	AP_EEMPTY,	/* input holds no text at all */
 	AP_ETOOBIG,	/* input larger than the size limit */
-	AP_ENOARTICLE	/* a page with no article text (home page, error) */
+	AP_ENOARTICLE,	/* a page with no article text (home page, error) */
+	AP_ETOOMANY	/* more blocks than any article has (AP_MAX_BLOCKS) */
 };
+
+/* The block budget of one document: it bounds memory whatever the input's
+ * shape (50 MB of two-byte lines would otherwise be 26 million blocks). */
+#define AP_MAX_BLOCKS	500000
 
 /* A static English description of a status, for error messages. */
 const char	*ap_strerror(int status);

@@ -231,26 +231,40 @@ block_features(const struct ap_doc *d, const struct seq *q, size_t i,
 	    log1p((double)(i - q->h1)) : 0;
 }
 
+static void
+seq_open(struct ap_doc *d, struct seq *q)
+{
+	struct ap_arena *a = &d->arena;
+	size_t n = d->nblocks;
+
+	if (n > SIZE_MAX / sizeof(*q->hash))
+		ap_arena_oom(a);
+	q->prose = ap_big_realloc(a, NULL, n * sizeof(*q->prose));
+	q->hash = ap_big_realloc(a, NULL, n * sizeof(*q->hash));
+	q->sorted = ap_big_realloc(a, NULL, n * sizeof(*q->sorted));
+	seq_scan(d, q);
+}
+
+static void
+seq_close(struct ap_doc *d, struct seq *q)
+{
+	ap_big_free(&d->arena, q->sorted);
+	ap_big_free(&d->arena, q->hash);
+	ap_big_free(&d->arena, q->prose);
+}
+
 void
 ap_content_features(struct ap_doc *d, double *x)
 {
-	struct ap_arena *a = &d->arena;
 	struct seq q;
-	size_t i, n = d->nblocks;
+	size_t i;
 
-	if (n == 0)
+	if (d->nblocks == 0)
 		return;
-	if (n > SIZE_MAX / sizeof(*q.hash))
-		ap_arena_oom(a);
-	q.prose = ap_big_realloc(a, NULL, n * sizeof(*q.prose));
-	q.hash = ap_big_realloc(a, NULL, n * sizeof(*q.hash));
-	q.sorted = ap_big_realloc(a, NULL, n * sizeof(*q.sorted));
-	seq_scan(d, &q);
-	for (i = 0; i < n; i++)
+	seq_open(d, &q);
+	for (i = 0; i < d->nblocks; i++)
 		block_features(d, &q, i, x + i * CF__MAX);
-	ap_big_free(a, q.sorted);
-	ap_big_free(a, q.hash);
-	ap_big_free(a, q.prose);
+	seq_close(d, &q);
 }
 
 const struct ap_cparams *
@@ -270,27 +284,26 @@ logit(const double *w, const double *x)
 	return z;
 }
 
+/* One feature row at a time: a page of a million blocks must not hold a
+ * million rows. */
 void
 ap_content_score(struct ap_doc *d)
 {
 	const double *w = weights[ap_doc_is_html(d) ? 0 : 1];
-	double *x;
-	size_t i, n = d->nblocks;
+	double x[CF__MAX];
+	struct seq q;
+	size_t i;
 
-	if (n == 0)
+	if (d->nblocks == 0)
 		return;
-	if (n > SIZE_MAX / sizeof(*x) / CF__MAX)
-		ap_arena_oom(&d->arena);
-	x = ap_big_realloc(&d->arena, NULL, n * CF__MAX * sizeof(*x));
-	ap_content_features(d, x);
-	for (i = 0; i < n; i++) {
-		const double *r = x + i * CF__MAX;
-
-		d->blocks[i].content = 1.0 / (1.0 + exp(-logit(w, r)));
-		d->blocks[i].top_pos = (unsigned char)ap_content_top(d, r, 1);
-		d->blocks[i].top_neg = (unsigned char)ap_content_top(d, r, -1);
+	seq_open(d, &q);
+	for (i = 0; i < d->nblocks; i++) {
+		block_features(d, &q, i, x);
+		d->blocks[i].content = 1.0 / (1.0 + exp(-logit(w, x)));
+		d->blocks[i].top_pos = (unsigned char)ap_content_top(d, x, 1);
+		d->blocks[i].top_neg = (unsigned char)ap_content_top(d, x, -1);
 	}
-	ap_big_free(&d->arena, x);
+	seq_close(d, &q);
 }
 
 enum ap_cfeat

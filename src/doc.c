@@ -51,6 +51,8 @@ ap_strerror(int status)
 		return "input too large";
 	case AP_ENOARTICLE:
 		return "no article found in page";
+	case AP_ETOOMANY:
+		return "too many blocks for an article (over 500,000)";
 	default:
 		return "unknown error";
 	}
@@ -64,8 +66,14 @@ ap_doc_add_block(struct ap_doc *d, const char *text, size_t len, size_t line)
 
 	if (len == 0)
 		return NULL;
+	if (d->nblocks == AP_MAX_BLOCKS) {
+		d->fail = AP_ETOOMANY;
+		ap_arena_oom(&d->arena);	/* unwinds to ap_parse */
+	}
 	if (d->nblocks == d->capblocks) {
 		cap = d->capblocks ? d->capblocks * 2 : 64;
+		if (cap > AP_MAX_BLOCKS)
+			cap = AP_MAX_BLOCKS;
 		if (cap > SIZE_MAX / sizeof(*b))
 			ap_arena_oom(&d->arena);
 		d->blocks = ap_big_realloc(&d->arena, d->blocks,
@@ -211,7 +219,7 @@ ap_parse(const void *bytes, size_t len, const struct ap_opts *opts,
 	d->opts = *opts;
 	d->arena.oom = &oom;
 	if (setjmp(oom) != 0) {
-		rc = AP_ENOMEM;
+		rc = d->fail != AP_OK ? d->fail : AP_ENOMEM;
 		goto fail;
 	}
 	if ((rc = run(d, bytes, len)) != AP_OK)

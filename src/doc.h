@@ -98,6 +98,8 @@ struct ap_doc {
 	bool		 whole_page;	/* html: emit the whole page, not
 					 * only the container and around */
 	double		 body_sum;	/* classify: the body run's score */
+	int		 fail;		/* why a jump to ap_parse's setjmp
+					 * was not out of memory */
 };
 
 /* Append a block (text copied into the arena); returns it for the caller

@@ -118,27 +118,55 @@ put_collapsed(struct ap_buf *b, const char *s, size_t n)
 	}
 }
 
+/* The next line at *p (end: the text's end, NUL-terminated); false past
+ * the last one. */
+static bool
+next_line(const char **p, const char *end, struct line *l)
+{
+	const char *nl;
+
+	if (*p >= end)
+		return false;
+	nl = memchr(*p, '\n', (size_t)(end - *p));
+	if (nl == NULL)
+		nl = end;
+	scan_line(l, *p, (size_t)(nl - *p));
+	*p = nl + 1;
+	return true;
+}
+
+static size_t
+max_width(const char *p, const char *end)
+{
+	struct line l;
+	size_t max = 0;
+
+	while (next_line(&p, end, &l))
+		if (l.width > max)
+			max = l.width;
+	return max;
+}
+
 /*
  * The text is hard-wrapped when no line is longer than a terminal and
  * lines often run on into the next non-blank line.  Returns the width, or
- * 0 when lines are paragraphs of their own.
+ * 0 when lines are paragraphs of their own.  Lines are scanned again
+ * rather than kept: memory stays that of the text, whatever its shape.
  */
 static size_t
-wrap_width(const struct line *ls, size_t n)
+wrap_width(const char *p, const char *end, size_t max)
 {
-	size_t i, max = 0, runs = 0, full = 0;
+	struct line prev, l;
+	size_t runs = 0, full = 0;
 
-	for (i = 0; i < n; i++)
-		if (ls[i].width > max)
-			max = ls[i].width;
 	/* Menus of short lines are not a wrapped text. */
-	if (max < 40 || max > 100)
+	if (max < 40 || max > 100 || !next_line(&p, end, &prev))
 		return 0;
-	for (i = 0; i + 1 < n; i++) {
-		if (ls[i].len == 0 || ls[i + 1].len == 0)
+	for (; next_line(&p, end, &l); prev = l) {
+		if (prev.len == 0 || l.len == 0)
 			continue;
 		runs++;
-		if (ls[i].width + 1 + ls[i + 1].first > max)
+		if (prev.width + 1 + l.first > max)
 			full++;
 	}
 	return full >= 2 && full * 3 >= runs ? max : 0;
@@ -175,51 +203,36 @@ flush(struct ap_doc *d, struct ap_buf *para, size_t line, unsigned flags)
 void
 ap_text_blocks(struct ap_doc *d)
 {
-	struct ap_arena *a = &d->arena;
-	struct line *ls;
 	struct ap_buf para;
-	const char *p = d->text, *end = d->text + d->textlen, *nl;
-	size_t n = 0, cap = 0, i, width, start = 0, maxw = 0;
+	struct line prev, l;
+	const char *p = d->text, *end = d->text + d->textlen;
+	size_t i, width, start = 0, maxw;
 	unsigned flags = 0;
 	bool gap = false;
 
-	for (nl = p; nl < end; nl++)
-		if (*nl == '\n')
-			cap++;
-	cap++;
-	ls = ap_allocarray(a, cap, sizeof(*ls));
-	while (p < end && n < cap) {
-		nl = memchr(p, '\n', (size_t)(end - p));
-		if (nl == NULL)
-			nl = end;
-		scan_line(&ls[n++], p, (size_t)(nl - p));
-		p = nl + 1;
-	}
-	width = wrap_width(ls, n);
-	for (i = 0; i < n; i++)
-		if (ls[i].width > maxw)
-			maxw = ls[i].width;
-	ap_buf_init(&para, a);
-	for (i = 0; i < n; i++) {
-		const struct line *l = &ls[i];
+	maxw = max_width(p, end);
+	width = wrap_width(p, end, maxw);
+	ap_buf_init(&para, &d->arena);
+	memset(&prev, 0, sizeof(prev));
+	for (i = 0; next_line(&p, end, &l); i++, prev = l) {
 		bool joins;
 
-		if (l->len == 0) {
+		if (l.len == 0) {
 			flush(d, &para, start, flags);
 			gap = true;
 			continue;
 		}
-		joins = para.len > 0 && !l->bullet && !l->dash &&
-		    ((width > 0 && ls[i - 1].width + 1 + l->first > width) ||
-		    cut_at_limit(&ls[i - 1], maxw));
+		joins = para.len > 0 && !l.bullet && !l.dash &&
+		    ((width > 0 && prev.width + 1 + l.first > width) ||
+		    cut_at_limit(&prev, maxw));
 		if (!joins) {
 			flush(d, &para, start, flags);
 			start = i + 1;
 			flags = (gap ? AP_BF_GAP_BEFORE : 0) |
-			    (l->bullet ? AP_BF_LISTITEM : 0);
+			    (l.bullet ? AP_BF_LISTITEM : 0);
 			gap = false;
 		}
-		put_collapsed(&para, l->s, l->len);
+		put_collapsed(&para, l.s, l.len);
 	}
 	flush(d, &para, start, flags);
 	ap_buf_fini(&para);

@@ -66,6 +66,12 @@ def gen(d, name):
     elif name == 'million-paragraphs.txt':
         with open(p, 'w', encoding='utf-8') as f:
             f.write('Un million de paragraphes\n\n' + 'a\n\n' * 1000000)
+    elif name == 'tiny-paragraphs.txt':
+        with open(p, 'w', encoding='utf-8') as f:
+            f.write('Quatre cent mille paragraphes\n\n' + 'a\n\n' * 400000)
+    elif name == 'two-byte-lines.txt':
+        with open(p, 'w', encoding='utf-8') as f:
+            f.write('a\n' * 10000000)
     elif name == 'links-10k.html':
         with open(p, 'w', encoding='utf-8') as f:
             f.write(HEAD.format(t='Dix mille liens') +
@@ -122,7 +128,8 @@ def gen(d, name):
 
 ALL = ['page-20m.html', 'nested-100k.html', 'nested-unclosed-100k.html',
        'tables-5k.html', 'line-1m.txt', 'line-1m.html', 'word-1m.txt',
-       'million-paragraphs.txt', 'links-10k.html', 'attributes-mb.html',
+       'million-paragraphs.txt', 'tiny-paragraphs.txt', 'two-byte-lines.txt',
+       'links-10k.html', 'attributes-mb.html',
        'entities-1m.html', 'attributes-100k.html', 'jsonld-deep.html',
        'sample.gz']
 

@@ -133,7 +133,9 @@ measure() {	# name, args...
 	if /usr/bin/time -f '%e %M' true >/dev/null 2>&1; then
 		/usr/bin/time -o "$tmp/time" -f '%e %M' "$bin" "$@" \
 		    >/dev/null 2>&1
-		read -r secs kb <"$tmp/time"
+		# (GNU time puts "Command exited with…" first on failure)
+		secs=$(tail -n 1 "$tmp/time" | cut -d' ' -f1)
+		kb=$(tail -n 1 "$tmp/time" | cut -d' ' -f2)
 		echo "measure: $n: $secs s, peak $((kb / 1024)) MB"
 	fi
 }
@@ -239,10 +241,19 @@ status "1 MB word in Markdown" 0 && ok
 if [ -z "${VALGRIND:-}" ]; then
 	# (one-letter paragraphs may or may not count as body: the case
 	# is about time and memory)
-	big --allow-empty "$tmp/million-paragraphs.txt"
-	converted "a million tiny paragraphs"
-	big -f tree "$tmp/million-paragraphs.txt"
-	status "a million tiny paragraphs, tree" 0 && ok
+	big --allow-empty "$tmp/tiny-paragraphs.txt"
+	converted "400,000 tiny paragraphs"
+	big -f tree "$tmp/tiny-paragraphs.txt"
+	status "400,000 tiny paragraphs, tree" 0 && ok
+	# Past the block budget: refused, fast and in bounded memory
+	# (--max-memory would turn a return of the overhead into exit 3).
+	big --max-memory=300M "$tmp/million-paragraphs.txt"
+	refused "a million tiny paragraphs" 1 \
+	    "million-paragraphs.txt: too many blocks for an article"
+	big --max-memory=300M "$tmp/two-byte-lines.txt"
+	refused "20 MB of two-byte lines" 1 \
+	    "two-byte-lines.txt: too many blocks for an article"
+	measure "20 MB of two-byte lines" "$tmp/two-byte-lines.txt"
 else
 	skipped "a million tiny paragraphs under valgrind"
 fi
