@@ -10,6 +10,7 @@
 #include "dates.h"
 #include "doc.h"
 #include "lexicon.h"
+#include "uri.h"
 #include "utf8.h"
 
 #define MAX_AUTHORS 16
@@ -331,7 +332,9 @@ add_related(struct ap_doc *d, struct related_keys *rk, const struct ap_block *b)
 			return;
 	memcpy(rk->key[a->nrelated], key, sizeof(key));
 	a->related[a->nrelated].title = title;
-	a->related[a->nrelated].url = b->href;
+	/* A relative link with no base to resolve it is no URL to follow. */
+	a->related[a->nrelated].url = b->href != NULL &&
+	    ap_uri_is_absolute(b->href) ? b->href : NULL;
 	a->nrelated++;
 }
 

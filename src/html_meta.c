@@ -18,6 +18,7 @@
 #include "artparse.h"
 #include "html.h"
 #include "lexicon.h"
+#include "uri.h"
 #include "utf8.h"
 
 /* Windows-1252 for U+0080..U+009F: HTML reads "&#133;" as "…". */
@@ -1178,6 +1179,8 @@ ap_html_meta(struct ap_doc *d, const struct ap_hmeta *m)
 	v[1] = abs_url(m->v[AP_HK_OG_URL]);
 	v[2] = abs_url(ld.url);
 	mt->url = first_of(v, 3);
+	if (mt->url != NULL)
+		mt->url = ap_uri_from_iri(a, mt->url, strlen(mt->url));
 
 	mt->lang = lang_tag(a, m->v[AP_HK_LANG]);
 	if (mt->lang == NULL)

@@ -19,6 +19,7 @@
 #include "doc.h"
 #include "html.h"
 #include "html_tree.h"
+#include "uri.h"
 
 /* Inherited flags of an element. */
 #define I_LINK		0x0001
@@ -810,7 +811,8 @@ block_cues(struct ctx *c, const struct el *e, unsigned *bits)
 	return r;
 }
 
-/* An absolute URL for href, or NULL. */
+/* href as a URI, made absolute when the page gives a base; NULL for no
+ * link.  article.c writes only absolute ones. */
 static const char *
 resolve(struct ctx *c, const char *href)
 {
@@ -824,8 +826,8 @@ resolve(struct ctx *c, const char *href)
 	if (n == 0 || href[0] == '#' ||
 	    strncasecmp(href, "javascript:", 11) == 0)
 		return NULL;
-	href = ap_strndup(c->a, href, n);
-	if (c->base == NULL)
+	href = ap_uri_from_iri(c->a, href, n);
+	if (c->base == NULL || ap_uri_is_absolute(href))
 		return href;
 	r = ap_html_build_uri(c->t, href, c->base);
 	return r != NULL ? r : href;
@@ -1294,6 +1296,9 @@ set_base(struct ctx *c)
 	cand[0] = c->m.v[AP_HK_BASE];
 	cand[1] = c->m.v[AP_HK_CANONICAL];
 	cand[2] = c->m.v[AP_HK_OG_URL];
+	for (i = 0; i < 3; i++)
+		if (cand[i] != NULL)
+			cand[i] = ap_uri_from_iri(c->a, cand[i], strlen(cand[i]));
 	for (i = 0; i < 3 && b == NULL; i++)
 		if (cand[i] != NULL &&
 		    (strncasecmp(cand[i], "http://", 7) == 0 ||

@@ -537,6 +537,32 @@ related_outside_article(void **state)
 }
 
 static void
+links_become_uris(void **state)
+{
+	struct ap_doc *d = parse(*state,
+	    "<html><head><link rel=\"canonical\" href=\"https://x.example/"
+	    "économie/un «titre».html#s[2]\"><base href=\"https://b.example/"
+	    "d/\"></head><body><ul><li><a href=\"/159908/article/été\">Un "
+	    "lien vers l'été</a></li><li><a href=\"autre page.html\">Une "
+	    "autre page</a></li></ul></body></html>");
+
+	/* Raw UTF-8, spaces and [ ] are escaped in the written URL. */
+	assert_string_equal(d->meta.url, "https://x.example/%C3%A9conomie/"
+	    "un%20%C2%ABtitre%C2%BB.html#s%5B2%5D");
+	/* Relative links resolve against <base href>, escaped first. */
+	assert_string_equal(find(d, "Un lien vers")->href,
+	    "https://b.example/159908/article/%C3%A9t%C3%A9");
+	assert_string_equal(find(d, "Une autre page")->href,
+	    "https://b.example/d/autre%20page.html");
+	d = parse(*state, "<html><body><ul><li><a href=\"/a/été\">Un lien "
+	    "sans base</a></li></ul></body></html>");
+	/* With nothing to resolve it against, it stays relative (and the
+	 * writers leave it out, test_article). */
+	assert_string_equal(find(d, "Un lien sans base")->href,
+	    "/a/%C3%A9t%C3%A9");
+}
+
+static void
 related_label_sibling(void **state)
 {
 	/* Label and list are siblings of the article text in one wrapper;
@@ -1297,6 +1323,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(empty_inputs, setup, teardown),
 		cmocka_unit_test_setup_teardown(out_of_memory, setup, teardown),
 		cmocka_unit_test_setup_teardown(dates, setup, teardown),
+		cmocka_unit_test_setup_teardown(links_become_uris, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(authors, setup, teardown),
 		cmocka_unit_test_setup_teardown(labels_and_folding, setup,
 		    teardown),

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * IRI to URI conversion, so that relative links resolve and every url
+ * written is a URI.
+ */
+#include <string.h>
+
+#include "buf.h"
+#include "uri.h"
+
+static bool
+is_hex(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+	    (c >= 'A' && c <= 'F');
+}
+
+static bool
+is_alpha(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* ASCII that RFC 3986 allows nowhere in a URI. */
+static bool
+never_in_uri(unsigned char c)
+{
+	return c <= 0x20 || c == 0x7F || strchr("\"<>\\^`{|}", c) != NULL;
+}
+
+/* Where the authority's host ends: [ ] are allowed up to there only
+ * (an IPv6 literal); 0 when there is no authority. */
+static size_t
+authority_end(const char *s, size_t n)
+{
+	const char *p = memchr(s, ':', n), *q;
+
+	if (p == NULL || (size_t)(p - s) + 3 > n || p[1] != '/' || p[2] != '/')
+		return 0;
+	p += 3;
+	for (q = p; (size_t)(q - s) < n && *q != '/' && *q != '?' &&
+	    *q != '#'; q++)
+		continue;
+	return (size_t)(q - s);
+}
+
+char *
+ap_uri_from_iri(struct ap_arena *a, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct ap_buf b;
+	size_t i, host_end = authority_end(s, n);
+	unsigned char c;
+	char *r;
+
+	ap_buf_init(&b, a);
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c == '\t' || c == '\n' || c == '\r')
+			continue;
+		if (c >= 0x80 || never_in_uri(c) ||
+		    ((c == '[' || c == ']') && i >= host_end) ||
+		    (c == '%' && (i + 2 >= n || !is_hex((unsigned char)s[i + 1])
+		    || !is_hex((unsigned char)s[i + 2])))) {
+			ap_buf_putc(&b, '%');
+			ap_buf_putc(&b, hex[c >> 4]);
+			ap_buf_putc(&b, hex[c & 15]);
+		} else
+			ap_buf_putc(&b, (char)c);
+	}
+	r = ap_buf_strdup(&b);
+	ap_buf_fini(&b);
+	return r;
+}
+
+bool
+ap_uri_is_absolute(const char *s)
+{
+	size_t i;
+
+	if (!is_alpha((unsigned char)s[0]))
+		return false;
+	for (i = 1; is_alpha((unsigned char)s[i]) ||
+	    (s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '-' ||
+	    s[i] == '.'; i++)
+		continue;
+	return s[i] == ':';
+}

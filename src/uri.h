@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * IRIs to URIs (RFC 3987, section 3.1): what a page writes in href or
+ * its canonical link may hold raw UTF-8 or characters a URI cannot, and
+ * both libxml2's resolver and the "format: uri" of the JSON schema want
+ * a URI.
+ */
+#ifndef AP_URI_H
+#define AP_URI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+
+/*
+ * The URI for the IRI s[0..n), in the arena: bytes outside ASCII and
+ * ASCII characters no URI holds (controls, space, " < > \ ^ ` { | }, and
+ * [ ] outside the host) percent-encoded, a % that starts no escape
+ * written %25, tabs and newlines dropped (as browsers do).
+ */
+char	*ap_uri_from_iri(struct ap_arena *, const char *s, size_t n);
+
+/* Whether s starts with a scheme ("https:", "mailto:"): an absolute URI. */
+bool	 ap_uri_is_absolute(const char *s);
+
+#endif /* AP_URI_H */
