@@ -420,6 +420,35 @@ same_file(const char *path, const char *out)
 	    in.st_ino == o.st_ino;
 }
 
+static bool
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return strcmp(path, "-") != 0 && stat(path, &st) == 0 &&
+	    S_ISDIR(st.st_mode);
+}
+
+/*
+ * Whether errno "e" from writing -o says that this path cannot hold the
+ * output (a name too long, a file where a folder is needed, a folder
+ * where the file goes, a link in the way), as out_failed() in batch.c
+ * decides for -d; anything else is the file system's.
+ */
+static bool
+output_path_error(int e)
+{
+	switch (e) {
+	case ENAMETOOLONG:
+	case ENOTDIR:
+	case EISDIR:
+	case ELOOP:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /*
  * The single-input path: read all of "path", parse it within the time
  * bound, render it to -o or standard output.  Returns an exit status.
@@ -434,11 +463,17 @@ convert(const char *path, const struct ap_cli *c)
 	char why[PATH_MAX + 128];
 	char *buf = NULL;
 	size_t len = 0;
-	int fd = STDOUT_FILENO, rc;
+	int fd = STDOUT_FILENO, rc, e;
 	bool stdin_in;
 
 	if (c->output != NULL && same_file(path, c->output)) {
 		ap_cli_error("%s: output would replace the input", c->output);
+		return AP_EXIT_FAIL;
+	}
+	/* Said before the input is read: no output can go there. */
+	if (c->output != NULL && is_dir(c->output)) {
+		ap_cli_error("%s: is a directory; -o needs a file name",
+		    c->output);
 		return AP_EXIT_FAIL;
 	}
 	ap_batch_limit_memory(c->max_memory);
@@ -490,21 +525,17 @@ convert(const char *path, const struct ap_cli *c)
 	ap_doc_free(doc);
 	if (rc == AP_OK)
 		return AP_EXIT_OK;
-	if (rc == AP_EIO && errno == EISDIR)
-		ap_cli_error("%s: is a directory", shown);
+	e = rc == AP_EIO ? (errno ? errno : EIO) : 0;
+	if (e == EISDIR)
+		ap_cli_error("%s: is a directory; -o needs a file name",
+		    shown);
 	else
-		ap_cli_error("%s: %s", shown, rc == AP_EIO ?
-		    strerror(errno ? errno : EIO) : ap_strerror(rc));
-	return AP_EXIT_SYS;
-}
-
-static bool
-is_dir(const char *path)
-{
-	struct stat st;
-
-	return strcmp(path, "-") != 0 && stat(path, &st) == 0 &&
-	    S_ISDIR(st.st_mode);
+		ap_cli_error("%s: %s", shown, e ? strerror(e) :
+		    ap_strerror(rc));
+	/* As under -d: a path that cannot hold the output fails this
+	 * input (exit 1); a full disk, a read-only tree, EIO are the
+	 * system's (exit 3). */
+	return output_path_error(e) ? AP_EXIT_FAIL : AP_EXIT_SYS;
 }
 
 int

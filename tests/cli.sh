@@ -133,6 +133,25 @@ run "$bin" -f text -o "$tmp/o/out.md" "$sample"
 expect_rc "-o replace" 0
 head -n 1 "$tmp/o/out.md" | grep -q '^La biblioth' && ok || ko "-o: not replaced"
 
+# -o naming a folder, a path through a file or a name too long fails
+# that one input as under -d (exit 1), with one line and nothing written;
+# the folder is refused before the input is even read.
+mkdir "$tmp/o/dir"
+run "$bin" -o "$tmp/o/dir" "$sample"
+expect_rc "-o a folder" 1
+expect_err "-o a folder" "artparse: $tmp/o/dir: is a directory; -o needs a file name"
+[ "$(wc -l <"$tmp/err")" -eq 1 ] && ok || ko "-o a folder: not one line"
+[ -z "$(ls -A "$tmp/o/dir")" ] && ok || ko "-o a folder: wrote into it"
+run "$bin" -o "$tmp/o/dir" "$tmp/no-such-input.txt"
+expect_rc "-o a folder, missing input" 1
+expect_err "-o a folder, missing input" "is a directory"
+run "$bin" -o "$tmp/o/out.md/x.json" "$sample"
+expect_rc "-o through a file" 1
+expect_err "-o through a file" "Not a directory"
+run "$bin" -o "$tmp/o/$(printf '%0300d' 0).json" "$sample"
+expect_rc "-o name too long" 1
+expect_err "-o name too long" "File name too long"
+
 # -o naming the input itself (or a link to it, or the file on standard
 # input) is refused: exit 1, and the input is left whole.
 cp "$sample" "$tmp/self.txt"

@@ -459,7 +459,7 @@ else
 	skipped "read-only output folder (root, and no setpriv to drop privileges)"
 fi
 run -o "$tmp/dir" "$sample"
-refused "output is a directory" 3 "$tmp/dir: is a directory"
+refused "output is a directory" 1 "$tmp/dir: is a directory"
 
 # File names come from the web too (a folder of saved pages): a newline
 # or a terminal escape in one must not break the one-line message.
