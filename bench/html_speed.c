@@ -3,7 +3,10 @@
  * Speed of the whole extraction against libxml2 alone.  For every page of
  * a folder, times libxml2's bare htmlReadMemory + xmlFreeDoc of the same
  * bytes, then ap_parse + JSON rendering into a null sink, and prints
- * seconds, MB/s, ms per page and the ratio artparse / libxml2.
+ * seconds, MB/s, ms per page and the ratio artparse / libxml2.  Times are
+ * the process's CPU time and the two alternate round by round, so a busy
+ * machine slows both alike; the median of the rounds' ratios is printed
+ * too, as one slow round can skew the totals.
  * Usage: html_speed DIR [ROUNDS]
  */
 #include <dirent.h>
@@ -26,7 +29,7 @@ now(void)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
@@ -67,51 +70,63 @@ is_html(const char *name)
 	    (n > 4 && strcmp(name + n - 4, ".htm") == 0);
 }
 
+/* Seconds of one pass over the pages. */
 static double
-time_libxml2(const struct page *pages, size_t n, int rounds)
+time_libxml2(const struct page *pages, size_t n)
 {
 	double t0 = now();
-	int r;
 	size_t i;
 
-	for (r = 0; r < rounds; r++)
-		for (i = 0; i < n; i++) {
-			htmlDocPtr doc = htmlReadMemory(pages[i].bytes,
-			    (int)pages[i].len, NULL, "UTF-8",
-			    HTML_PARSE_RECOVER | HTML_PARSE_NONET |
-			    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
-			xmlFreeDoc(doc);
-		}
+	for (i = 0; i < n; i++) {
+		htmlDocPtr doc = htmlReadMemory(pages[i].bytes,
+		    (int)pages[i].len, NULL, "UTF-8",
+		    HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+		    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+		xmlFreeDoc(doc);
+	}
 	return now() - t0;
 }
 
 static double
-time_artparse(const struct page *pages, size_t n, int rounds, size_t *fail)
+time_artparse(const struct page *pages, size_t n, size_t *fail)
 {
 	const struct ap_writer *w = ap_writer_find("json");
 	struct ap_sink sink = { null_write, NULL };
 	struct ap_wopts wo = { 72, false };
 	struct ap_opts opts;
 	double t0 = now();
-	int r;
 	size_t i;
 
 	memset(&opts, 0, sizeof(opts));
 	opts.input = AP_INPUT_HTML;
 	*fail = 0;
-	for (r = 0; r < rounds; r++)
-		for (i = 0; i < n; i++) {
-			struct ap_doc *doc;
+	for (i = 0; i < n; i++) {
+		struct ap_doc *doc;
 
-			if (ap_parse(pages[i].bytes, pages[i].len, &opts,
-			    &doc) != AP_OK) {
-				(*fail)++;
-				continue;
-			}
-			ap_render(doc, w, &wo, &sink);
-			ap_doc_free(doc);
+		if (ap_parse(pages[i].bytes, pages[i].len, &opts, &doc) !=
+		    AP_OK) {
+			(*fail)++;
+			continue;
 		}
+		ap_render(doc, w, &wo, &sink);
+		ap_doc_free(doc);
+	}
 	return now() - t0;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static double
+median(double *v, size_t n)
+{
+	qsort(v, n, sizeof(*v), cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 static void
@@ -127,8 +142,8 @@ main(int argc, char *argv[])
 	struct page *pages = NULL;
 	struct dirent *de;
 	size_t n = 0, cap = 0, i, fail;
-	double bytes = 0, tx, ta, mb;
-	int rounds = argc > 2 ? atoi(argv[2]) : 5;
+	double bytes = 0, tx = 0, ta = 0, mb, x, a, *ratios;
+	int rounds = argc > 2 ? atoi(argv[2]) : 5, r;
 	char path[4096];
 	DIR *dir;
 
@@ -156,19 +171,26 @@ main(int argc, char *argv[])
 	}
 	xmlInitParser();
 	/* One warm-up round each, so both start with hot caches. */
-	time_libxml2(pages, n, 1);
-	time_artparse(pages, n, 1, &fail);
-	tx = time_libxml2(pages, n, rounds);
-	ta = time_artparse(pages, n, rounds, &fail);
+	time_libxml2(pages, n);
+	time_artparse(pages, n, &fail);
+	if ((ratios = malloc((size_t)rounds * sizeof(*ratios))) == NULL)
+		return 3;
+	for (r = 0; r < rounds; r++) {
+		tx += x = time_libxml2(pages, n);
+		ta += a = time_artparse(pages, n, &fail);
+		ratios[r] = a / x;
+	}
 	mb = bytes * rounds / 1e6;
 	printf("%zu pages, %.1f MB, %d rounds\n", n, bytes / 1e6, rounds);
 	report("libxml2", tx, mb, n * (size_t)rounds);
 	report("artparse", ta, mb, n * (size_t)rounds);
 	printf("ratio artparse/libxml2: %.2f\n", ta / tx);
+	printf("median round ratio: %.2f\n", median(ratios, (size_t)rounds));
 	if (fail)
 		printf("(%zu parses failed)\n", fail);
 	for (i = 0; i < n; i++)
 		free(pages[i].bytes);
 	free(pages);
+	free(ratios);
 	return 0;
 }
