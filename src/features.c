@@ -83,6 +83,31 @@ ap_name_shape(const char *s, size_t n)
 	return words >= 2 && words <= 5 && caps >= 2 && last_cap;
 }
 
+/* ap_utf8_next(), with ASCII bytes decoded in place. */
+static uint32_t
+next_cp(const char *s, size_t n, size_t *k)
+{
+	if ((unsigned char)*s < 0x80) {
+		*k = 1;
+		return (unsigned char)*s;
+	}
+	return ap_utf8_next(s, n, k);
+}
+
+static bool
+is_letter(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+	return ap_is_letter(cp);
+}
+
+static bool
+is_upper(uint32_t cp)
+{
+	return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : ap_is_upper(cp);
+}
+
 static void
 count_text(struct ap_feat *f, const char *s, size_t n)
 {
@@ -91,12 +116,12 @@ count_text(struct ap_feat *f, const char *s, size_t n)
 	bool in_word = false;
 
 	while (i < n) {
-		cp = ap_utf8_next(s + i, n - i, &k);
+		cp = next_cp(s + i, n - i, &k);
 		i += k;
 		f->chars++;
-		if (ap_is_letter(cp)) {
+		if (is_letter(cp)) {
 			f->letters++;
-			if (ap_is_upper(cp))
+			if (is_upper(cp))
 				f->upper++;
 		} else if (ap_is_digit(cp))
 			f->digits++;

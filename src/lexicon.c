@@ -38,6 +38,36 @@ static const struct cue cues[] = {
 
 #define NCUES (sizeof(cues) / sizeof(cues[0]))
 
+/* ’ ‘ ʼ to ', the Unicode hyphens to -, spaces to ' ', else lower case. */
+static utf8proc_int32_t
+fold_cp(utf8proc_int32_t cp)
+{
+	if (cp < 0x80) {
+		if (cp >= 'A' && cp <= 'Z')
+			return cp + ('a' - 'A');
+		return cp == '\t' || cp == '\n' ? ' ' : cp;
+	}
+	if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC)
+		return '\'';
+	if (cp == 0x2010 || cp == 0x2011)
+		return '-';
+	if (cp == 0xA0 || cp == 0x202F || cp == 0x2009)
+		return ' ';
+	return utf8proc_tolower(cp);
+}
+
+/* Code point at p (n > 0 bytes) and its length; 0 for a bad sequence.
+ * Most text is ASCII: those bytes skip the decoder. */
+static utf8proc_ssize_t
+next_cp(const utf8proc_uint8_t *p, size_t n, utf8proc_int32_t *cp)
+{
+	if (*p < 0x80) {
+		*cp = *p;
+		return 1;
+	}
+	return utf8proc_iterate(p, (utf8proc_ssize_t)n, cp);
+}
+
 size_t
 ap_fold(const char *s, size_t n, char *out, size_t cap)
 {
@@ -50,29 +80,24 @@ ap_fold(const char *s, size_t n, char *out, size_t cap)
 	if (cap == 0)
 		return 0;
 	while (i < n && o + 5 < cap) {
-		k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+		k = next_cp(p + i, n - i, &cp);
 		if (k <= 0) {
 			i++;
 			continue;
 		}
 		i += (size_t)k;
-		if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC)
-			cp = '\'';
-		else if (cp == 0x2010 || cp == 0x2011)
-			cp = '-';
-		else if (cp == 0xA0 || cp == 0x202F || cp == 0x2009 ||
-		    cp == '\t' || cp == '\n')
-			cp = ' ';
-		else
-			cp = utf8proc_tolower(cp);
+		cp = fold_cp(cp);
 		if (cp == ' ') {
 			if (space || o == 0)
 				continue;
 			space = 1;
 		} else
 			space = 0;
-		o += (size_t)utf8proc_encode_char(cp,
-		    (utf8proc_uint8_t *)out + o);
+		if (cp < 0x80)
+			out[o++] = (char)cp;
+		else
+			o += (size_t)utf8proc_encode_char(cp,
+			    (utf8proc_uint8_t *)out + o);
 	}
 	out[o] = '\0';
 	return o;
@@ -93,7 +118,7 @@ ap_fold_key(const char *s, size_t n, char *out, size_t cap)
 
 	len = ap_fold(s, n, out, cap);
 	for (i = 0; i < len; i += (size_t)k) {
-		k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+		k = next_cp(p + i, len - i, &cp);
 		if (k <= 0) {
 			k = 1;
 			continue;
