@@ -289,6 +289,14 @@ closes_as_credit(const struct ap_block *b)
 	    ap_rule_role(b));
 }
 
+/* A short line that introduces what follows ("Kontakt:", "Mehr zum
+ * Thema:"): at the body's end, what it introduces is not article text. */
+static bool
+closes_as_label(const struct ap_block *b)
+{
+	return b->f.last == ':' && b->f.words < 8 && !ap_rule_prose(b);
+}
+
 /* A block of a link box: linked text, or a teaser's short summary. */
 static bool
 box_item(const struct ap_block *b)
@@ -397,7 +405,8 @@ body_region(struct ap_doc *d, size_t *from, size_t *to)
 		(*from)++;
 	/* Nor does it end with its author's name or role: the tail
 	 * labelling reads the author box. */
-	while (*to > *from + 1 && closes_as_credit(&d->blocks[*to - 1]))
+	while (*to > *from + 1 && (closes_as_credit(&d->blocks[*to - 1]) ||
+	    closes_as_label(&d->blocks[*to - 1])))
 		(*to)--;
 	*to = before_closing_box(d, *from, *to);
 }

@@ -597,6 +597,23 @@ classify_article_with_author_box_and_footer(void **state)
 }
 
 static void
+classify_body_not_ending_on_label(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1, P2, P3,
+		"Weitere Informationen zum Thema:",
+		"Kontakt:",
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	t_classify(d, lines);
+	assert_kind(d, 3, AP_KIND_PARAGRAPH);
+	assert_int_not_equal(d->blocks[4].kind, AP_KIND_PARAGRAPH);
+	assert_int_not_equal(d->blocks[5].kind, AP_KIND_PARAGRAPH);
+}
+
+static void
 classify_head_byline_and_date(void **state)
 {
 	static const char *const lines[] = {
@@ -834,6 +851,7 @@ main(void)
 		T_TEST(drop_label_sections),
 		T_TEST(drop_label_not_related_or_text),
 		T_TEST(classify_article_with_author_box_and_footer),
+		T_TEST(classify_body_not_ending_on_label),
 		T_TEST(classify_head_byline_and_date),
 		T_TEST(classify_menu_before_headline_dropped),
 		T_TEST(classify_share_bar_before_body_dropped),
