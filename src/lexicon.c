@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * Look-ups in the generated word lists.  Every table is sorted bytewise:
- * the cue phrases that can start a string all lie in the range sharing
- * its first byte, and a stopword is found by binary search over words
+ * the cue phrases that start a string all sort at or before it, and each
+ * links to the longest cue that starts it, so one binary search and a
+ * short walk find them; a stopword is found by binary search over words
  * folded into a stack buffer.
  */
 #include <stdint.h>
@@ -27,6 +28,8 @@ struct cue {
 	enum ap_cue	 cls;
 	unsigned	 langs;		/* 1u << enum ap_lang */
 	const char	*phrase;
+	unsigned char	 len;
+	short		 shorter;	/* longest cue starting this one, or -1 */
 };
 
 /* Languages whose cues match: one document at a time per thread. */
@@ -68,6 +71,17 @@ next_cp(const utf8proc_uint8_t *p, size_t n, utf8proc_int32_t *cp)
 	return utf8proc_iterate(p, (utf8proc_ssize_t)n, cp);
 }
 
+/* Write cp as UTF-8 at out; returns the bytes written. */
+static size_t
+put_cp(char *out, utf8proc_int32_t cp)
+{
+	if (cp < 0x80) {
+		*out = (char)cp;
+		return 1;
+	}
+	return (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
+}
+
 size_t
 ap_fold(const char *s, size_t n, char *out, size_t cap)
 {
@@ -93,11 +107,7 @@ ap_fold(const char *s, size_t n, char *out, size_t cap)
 			space = 1;
 		} else
 			space = 0;
-		if (cp < 0x80)
-			out[o++] = (char)cp;
-		else
-			o += (size_t)utf8proc_encode_char(cp,
-			    (utf8proc_uint8_t *)out + o);
+		o += put_cp(out + o, cp);
 	}
 	out[o] = '\0';
 	return o;
@@ -166,20 +176,37 @@ word_end(const char *s, size_t len)
 	return s[len] == '\0' || !is_wordchar(s + len);
 }
 
-/* First index whose phrase starts with byte c. */
-static size_t
-first_with(unsigned char c)
+/* strcmp(), without the call for the many steps the first bytes decide. */
+static int
+phrase_cmp(const char *p, const char *s)
+{
+	int c = (unsigned char)p[0] - (unsigned char)s[0];
+
+	return c != 0 ? c : strcmp(p, s);
+}
+
+/*
+ * Index of the longest cue that starts s, or -1; the others follow from
+ * it by their shorter links.  A cue that starts s sorts between the last
+ * cue at or before s and s, so it also starts that last cue.
+ */
+static int
+longest_cue(const char *s)
 {
 	size_t lo = 0, hi = NCUES, mid;
+	int i;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if ((unsigned char)cues[mid].phrase[0] < c)
+		if (phrase_cmp(cues[mid].phrase, s) <= 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo;
+	for (i = (int)lo - 1; i >= 0; i = cues[i].shorter)
+		if (strncmp(s, cues[i].phrase, cues[i].len) == 0)
+			break;
+	return i;
 }
 
 void
@@ -191,46 +218,33 @@ ap_cue_langs(unsigned langs)
 size_t
 ap_cue_prefix(const char *s, enum ap_cue c)
 {
-	size_t i, len, best = 0;
-	unsigned char first = (unsigned char)s[0];
+	int i;
 
-	if (first == '\0')
-		return 0;
-	for (i = first_with(first);
-	    i < NCUES && (unsigned char)cues[i].phrase[0] == first; i++) {
-		if (cues[i].cls != c || (cues[i].langs & cue_langs) == 0)
-			continue;
-		len = strlen(cues[i].phrase);
-		if (len > best && strncmp(s, cues[i].phrase, len) == 0 &&
-		    word_end(s, len))
-			best = len;
-	}
-	return best;
+	for (i = longest_cue(s); i >= 0; i = cues[i].shorter)
+		if (cues[i].cls == c && (cues[i].langs & cue_langs) != 0 &&
+		    word_end(s, cues[i].len))
+			return cues[i].len;
+	return 0;
 }
 
 unsigned
 ap_cue_classes(const char *s, unsigned *whole)
 {
-	size_t i, len;
 	unsigned m = 0;
-	unsigned char first = (unsigned char)s[0];
 	const char *rest;
+	int i;
 
 	if (whole != NULL)
 		*whole = 0;
-	if (first == '\0')
-		return 0;
-	for (i = first_with(first);
-	    i < NCUES && (unsigned char)cues[i].phrase[0] == first; i++) {
-		if ((cues[i].langs & cue_langs) == 0)
-			continue;
-		len = strlen(cues[i].phrase);
-		if (strncmp(s, cues[i].phrase, len) != 0 || !word_end(s, len))
+	for (i = longest_cue(s); i >= 0; i = cues[i].shorter) {
+		if ((cues[i].langs & cue_langs) == 0 ||
+		    !word_end(s, cues[i].len))
 			continue;
 		m |= 1u << cues[i].cls;
 		if (whole == NULL)
 			continue;
-		for (rest = s + len; *rest != '\0' && !is_wordchar(rest); rest++)
+		for (rest = s + cues[i].len; *rest != '\0' && !is_wordchar(rest);
+		    rest++)
 			;
 		if (*rest == '\0')
 			*whole |= 1u << cues[i].cls;

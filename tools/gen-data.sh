@@ -2,7 +2,11 @@
 # Compile the word lists of data/ into the C tables src/*.inc, sorted
 # bytewise so the C code can binary-search them.  One generator for all:
 #
-#   gen-data.sh cues FILE...   CLASS<TAB>phrase lines → { CUE_CLASS, langs, "phrase" },
+#   gen-data.sh cues FILE...   CLASS<TAB>phrase lines →
+#                              { CUE_CLASS, langs, "phrase", length, shorter },
+#                              shorter: the index of the longest entry
+#                              before it that starts the phrase (the same
+#                              phrase, for one in several classes), or -1
 #   gen-data.sh words FILE...  one word a line → { "word", langs },
 #   gen-data.sh classcues FILE  PATTERN<TAB>MATCH<TAB>CUES lines →
 #                              { "pattern", length, CM_MATCH, C_CUE | … },
@@ -182,4 +186,21 @@ END {
 		else
 			printf "%s\t\t\t%s,\n", key, cstr(key)
 	}
-}' "$@" | LC_ALL=C sort -t '	' -k 1,1 -k 3 | cut -f 3-
+}' "$@" | LC_ALL=C sort -t '	' -k 1,1 -k 3 | case $mode in
+cues)
+	# Sorted, the entries that start a phrase are among those before it:
+	# keep a stack of the ones that start the current phrase.
+	LC_ALL=C awk -F '	' '
+	{
+		while (top > 0 && index($1, phrase[top]) != 1)
+			top--
+		sub(/ },$/, ", " length($1) ", " (top > 0 ? at[top] : -1) " },", $4)
+		print "\t" $4
+		phrase[++top] = $1
+		at[top] = NR - 1
+	}'
+	;;
+*)
+	cut -f 3-
+	;;
+esac
