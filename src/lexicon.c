@@ -3,8 +3,8 @@
  * Look-ups in the generated word lists.  Every table is sorted bytewise:
  * the cue phrases that start a string all sort at or before it, and each
  * links to the longest cue that starts it, so one binary search and a
- * short walk find them; a stopword is found by binary search over words
- * folded into a stack buffer.
+ * short walk find them; a stopword, folded into a stack buffer, is looked
+ * up in a generated hash table.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -279,36 +279,35 @@ struct word {
 	unsigned	 langs;
 };
 
-static const struct word stopwords[] = {
+/* stopwords[] and its hash table stopword_slot[]. */
 #include "stopwords.inc"
-};
 
-#define NSTOP		(sizeof(stopwords) / sizeof(stopwords[0]))
 #define WORD_MAX	24	/* longer folded words are no stopwords */
 #define GUESS_BYTES	4096	/* sample ap_lang_guess reads */
 #define GUESS_WORDS	12	/* fewer words: no guess */
 #define GUESS_HITS	4	/* fewer stopwords of the best language: none */
 
+/* The hash tools/gen-data.sh placed the stopwords by. */
+static uint32_t
+word_hash(const char *w)
+{
+	uint32_t h = 0;
+
+	for (; *w != '\0'; w++)
+		h = h * 31 + (unsigned char)*w;
+	return h;
+}
+
 /* Languages of folded word "w", or 0. */
 static unsigned
 stopword_langs(const char *w)
 {
-	size_t lo = 0, hi = NSTOP, mid;
-	int c;
+	size_t i = word_hash(w) % STOPWORD_SLOTS;
+	unsigned k;
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		/* Most steps are decided by the first byte: no call. */
-		c = (unsigned char)stopwords[mid].w[0] - (unsigned char)w[0];
-		if (c == 0)
-			c = strcmp(stopwords[mid].w, w);
-		if (c == 0)
-			return stopwords[mid].langs;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	for (; (k = stopword_slot[i]) != 0; i = (i + 1) % STOPWORD_SLOTS)
+		if (strcmp(stopwords[k - 1].w, w) == 0)
+			return stopwords[k - 1].langs;
 	return 0;
 }
 
@@ -364,8 +363,7 @@ each_word(const char *s, size_t n, void (*fn)(const char *, void *),
 				o = 0;
 			}
 			if (!over && o + 4 <= WORD_MAX)
-				o += (size_t)utf8proc_encode_char(cp,
-				    (utf8proc_uint8_t *)w + o);
+				o += put_cp(w + o, cp);
 			else
 				over = true;
 		} else if (in) {

@@ -7,7 +7,10 @@
 #                              shorter: the index of the longest entry
 #                              before it that starts the phrase (the same
 #                              phrase, for one in several classes), or -1
-#   gen-data.sh words FILE...  one word a line → { "word", langs },
+#   gen-data.sh words FILE...  one word a line → { "word", langs } in the
+#                              table stopwords[], and stopword_slot[], an
+#                              open-addressing hash of them (1 + index;
+#                              0 empty) by word_hash() of lexicon.c
 #   gen-data.sh classcues FILE  PATTERN<TAB>MATCH<TAB>CUES lines →
 #                              { "pattern", length, CM_MATCH, C_CUE | … },
 #                              in the table ccues[], in groups (token
@@ -198,6 +201,40 @@ cues)
 		print "\t" $4
 		phrase[++top] = $1
 		at[top] = NR - 1
+	}'
+	;;
+words)
+	# h = h * 31 + byte, modulo 2^32, as word_hash() computes it; twice
+	# as many slots as words, a power of two.
+	LC_ALL=C awk -F '	' '
+	BEGIN {
+		for (i = 1; i < 256; i++)
+			ord[sprintf("%c", i)] = i
+		print "static const struct word stopwords[] = {"
+	}
+	{
+		print "\t" $4
+		word[NR] = $1
+	}
+	END {
+		print "};"
+		for (slots = 1; slots < 2 * NR; slots *= 2)
+			continue
+		for (k = 1; k <= NR; k++) {
+			h = 0
+			for (i = 1; i <= length(word[k]); i++)
+				h = (h * 31 + ord[substr(word[k], i, 1)]) % 4294967296
+			for (i = h % slots; i in slot; i = (i + 1) % slots)
+				continue
+			slot[i] = k
+		}
+		printf "\n#define STOPWORD_SLOTS\t%d\n\n", slots
+		print "static const unsigned short stopword_slot[] = {"
+		for (i = 0; i < slots; i++)
+			printf "%s%d,%s", i % 10 == 0 ? "\t" : "", \
+			    i in slot ? slot[i] : 0, \
+			    i % 10 == 9 || i == slots - 1 ? "\n" : " "
+		print "};"
 	}'
 	;;
 *)
