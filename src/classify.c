@@ -56,6 +56,22 @@ is_counter(const struct ap_block *b)
 	    HAS(b->f.cue_any, CUE_COMMENTS);
 }
 
+/*
+ * The signature line of an embedded social post, as the platforms'
+ * embed code writes it: "— Téléfoot (@telefoot_TF1) June 1, 2018".
+ */
+static bool
+is_embed_signature(const struct ap_block *b)
+{
+	const char *s = b->text;
+
+	if (strncmp(s, "\xe2\x80\x94 ", 4) != 0 && strncmp(s, "- ", 2) != 0 &&
+	    strncmp(s, "\xe2\x80\x93 ", 4) != 0)
+		return false;
+	return b->f.words <= 20 && strstr(s, "(@") != NULL &&
+	    ap_is_digit(b->f.last);
+}
+
 static bool
 ends_with_credit(const char *fold)
 {
@@ -78,6 +94,8 @@ ap_rule_boilerplate(const struct ap_block *b)
 		return "navigation";
 	if (is_counter(b))
 		return "comments";
+	if ((b->flags & AP_BF_EMBED) || is_embed_signature(b))
+		return "embed";
 	for (i = 0; i < sizeof(drop_cues) / sizeof(drop_cues[0]); i++)
 		if (HAS(f->cue_whole, drop_cues[i].cue))
 			return drop_cues[i].kind;
@@ -797,12 +815,43 @@ find_standfirst(struct ap_doc *d, size_t from, size_t to)
 	}
 }
 
+/* Longest text of an embedded post: a tweet is 280 characters. */
+#define EMBED_MAX	600
+
+/*
+ * An embedded post is its text, then its signature line: the text is
+ * the block just before the signature (in the same <blockquote> on a
+ * page).  Neither is article text.
+ */
+static void
+mark_embeds(struct ap_doc *d)
+{
+	struct ap_block *b, *t;
+	size_t i;
+
+	for (i = 1; i < d->nblocks; i++) {
+		b = &d->blocks[i];
+		if (!is_embed_signature(b))
+			continue;
+		b->flags |= AP_BF_EMBED;
+		b->content = 0;
+		t = &d->blocks[i - 1];
+		if (!(t->flags & AP_BF_HEADING) && t->f.chars <= EMBED_MAX &&
+		    (t->flags & AP_BF_BLOCKQUOTE) ==
+		    (b->flags & AP_BF_BLOCKQUOTE)) {
+			t->flags |= AP_BF_EMBED;
+			t->content = 0;
+		}
+	}
+}
+
 void
 ap_classify(struct ap_doc *d)
 {
 	size_t i, from, to;
 
 	ap_content_score(d);
+	mark_embeds(d);
 	body_region(d, &from, &to);
 	for (i = 0; i < d->nblocks; i++)
 		d->blocks[i].kind = AP_KIND_UNKNOWN;

@@ -25,7 +25,8 @@ enum ap_bflag {
 	AP_BF_STRONG	= 1u << 7,	/* the whole block is bold */
 	AP_BF_GAP_BEFORE = 1u << 8,	/* text: a blank line precedes it */
 	AP_BF_ROLE	= 1u << 9,	/* classifier: an author's role line */
-	AP_BF_SUMMARY	= 1u << 10	/* classifier: a related teaser's summary */
+	AP_BF_SUMMARY	= 1u << 10,	/* classifier: a related teaser's summary */
+	AP_BF_EMBED	= 1u << 11	/* classifier: an embedded social post */
 };
 
 /* Features computed once per block (features.c). */

@@ -597,6 +597,29 @@ classify_article_with_author_box_and_footer(void **state)
 }
 
 static void
+classify_embedded_post_dropped(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1,
+		"Il y a beaucoup de lâches qui insultent, cachés derrière leur "
+		    "anonymat.",
+		"\xe2\x80\x94 Nadine Morano (@nadine__morano) June 4, 2012",
+		P2, P3,
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	t_classify(d, lines);
+	assert_kind(d, 1, AP_KIND_PARAGRAPH);
+	assert_kind(d, 2, AP_KIND_BOILERPLATE);
+	assert_string_equal(d->blocks[2].drop, "embed");
+	assert_kind(d, 3, AP_KIND_BOILERPLATE);
+	assert_string_equal(d->blocks[3].drop, "embed");
+	assert_kind(d, 4, AP_KIND_PARAGRAPH);
+	assert_kind(d, 5, AP_KIND_PARAGRAPH);
+}
+
+static void
 classify_body_not_ending_on_label(void **state)
 {
 	static const char *const lines[] = {
@@ -852,6 +875,7 @@ main(void)
 		T_TEST(drop_label_not_related_or_text),
 		T_TEST(classify_article_with_author_box_and_footer),
 		T_TEST(classify_body_not_ending_on_label),
+		T_TEST(classify_embedded_post_dropped),
 		T_TEST(classify_head_byline_and_date),
 		T_TEST(classify_menu_before_headline_dropped),
 		T_TEST(classify_share_bar_before_body_dropped),
