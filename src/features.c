@@ -108,6 +108,14 @@ is_upper(uint32_t cp)
 	return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : ap_is_upper(cp);
 }
 
+static bool
+is_space(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || cp == '\t' || cp == '\n';
+	return ap_is_space(cp);
+}
+
 static void
 count_text(struct ap_feat *f, const char *s, size_t n)
 {
@@ -123,11 +131,11 @@ count_text(struct ap_feat *f, const char *s, size_t n)
 			f->letters++;
 			if (is_upper(cp))
 				f->upper++;
-		} else if (ap_is_digit(cp))
+		} else if (cp >= '0' && cp <= '9')
 			f->digits++;
 		else if (cp == ',')
 			f->commas++;
-		if (ap_is_space(cp)) {
+		if (is_space(cp)) {
 			in_word = false;
 			if (is_terminal(prev))
 				f->sentences++;

@@ -306,7 +306,8 @@ stopword_langs(const char *w)
 	unsigned k;
 
 	for (; (k = stopword_slot[i]) != 0; i = (i + 1) % STOPWORD_SLOTS)
-		if (strcmp(stopwords[k - 1].w, w) == 0)
+		if (stopwords[k - 1].w[0] == w[0] &&
+		    strcmp(stopwords[k - 1].w, w) == 0)
 			return stopwords[k - 1].langs;
 	return 0;
 }
