@@ -21,6 +21,7 @@
 #include "doc.h"
 #include "lexicon.h"
 #include "quotes.h"
+#include "utf8.h"
 
 static const char *const verbs[] = {
 #include "fr-reporting-verbs.inc"
@@ -2226,6 +2227,34 @@ do_text(struct qs *q, const char *s, size_t pos, size_t block, bool body,
 		flush_carry(q, &none);
 }
 
+/*
+ * A speaker given by surname only ("Milquet", "Van Damme") before the
+ * article names the person in full (a quote in the headline, named in
+ * the body) gets the full name, once every person of the article is
+ * known.
+ */
+static void
+complete_surnames(struct qs *q)
+{
+	const struct person *p;
+	struct ap_quote *qt;
+	size_t i, n;
+	uint32_t cp;
+
+	for (i = 0; i < q->nq; i++) {
+		qt = &q->q[i];
+		if (qt->speaker == NULL)
+			continue;
+		n = strlen(qt->speaker);
+		cp = ap_utf8_next(qt->speaker, n, &(size_t){0});
+		if (!ap_is_upper(cp) || count_words(qt->speaker, n) > 2)
+			continue;
+		p = expand(q, qt->speaker, n, true);
+		if (p != NULL)
+			qt->speaker = ap_strndup(q->a, p->name, p->len);
+	}
+}
+
 void
 ap_quotes_find(struct ap_doc *d)
 {
@@ -2250,6 +2279,7 @@ ap_quotes_find(struct ap_doc *d)
 			do_text(&q, art->body[i].text, i + 2, i, true,
 			    art->body[i].type);
 	flush_carry(&q, &none);
+	complete_surnames(&q);
 	art->quotes = q.q;
 	art->nquotes = q.nq;
 	ap_buf_fini(&q.fold);

@@ -363,6 +363,28 @@ test_surname_expansion(void **state)
 	done(f);
 }
 
+/* A surname given before the full name (a quote in the headline) gets the
+ * full name once the article has named the person. */
+static void
+test_surname_named_later(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	f = run("Milquet : « Pas question de supprimer la Sûreté »", NULL,
+	    "La ministre de l’Intérieur, Joëlle Milquet, a défendu le budget "
+	    "de la Sûreté de l’État mardi devant la commission.",
+	    "« Je pense que c’est un service indispensable », a dit Van Damme.",
+	    "Le député Jelle Van Damme a répondu dans l’après-midi.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "Pas question de supprimer la Sûreté", "Joëlle Milquet",
+	    NULL, AP_QUOTE_HEADLINE);
+	check(f, 1, "Je pense que c’est un service indispensable",
+	    "Jelle Van Damme", NULL, 1);
+	done(f);
+}
+
 static void
 test_blockquote_incise(void **state)
 {
@@ -702,6 +724,7 @@ main(void)
 		cmocka_unit_test(test_nbsp_variants),
 		cmocka_unit_test(test_headline_standfirst),
 		cmocka_unit_test(test_surname_expansion),
+		cmocka_unit_test(test_surname_named_later),
 		cmocka_unit_test(test_blockquote_incise),
 		cmocka_unit_test(test_no_speaker),
 		cmocka_unit_test(test_orgnoun_not_person),
