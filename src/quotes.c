@@ -444,6 +444,15 @@ title_len(const struct qs *q, size_t j)
 	return k;
 }
 
+/* "P." of "Marsha P. Johnson": one capital, a period, then a name. */
+static bool
+middle_initial(const struct qs *q, size_t j)
+{
+	return is_cap(q, j) && q->t[j].len == 1 && punct(q, j + 1) == '.' &&
+	    is_cap(q, j + 2) && !is_func(q, j + 2) &&
+	    !(q->t[j + 2].fl & TK_DIGIT);
+}
+
 /*
  * The end of the name starting at token j: capitalised words, with
  * particles between them ("Jean-Marc de La Tour").  j itself when none.
@@ -464,6 +473,11 @@ name_run(const struct qs *q, size_t j, unsigned *nw)
 	e = j + 1;
 	*nw = 1;
 	while (*nw < MAXNAME) {
+		if (middle_initial(q, e)) {
+			e += 2;
+			(*nw)++;
+			continue;
+		}
 		if (is_cap(q, e) && (q->t[e].fl & TK_SPACE) &&
 		    !is_func(q, e)) {
 			e++;

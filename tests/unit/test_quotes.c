@@ -385,6 +385,23 @@ test_surname_named_later(void **state)
 	done(f);
 }
 
+/* A middle initial belongs to the name. */
+static void
+test_middle_initial(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	f = run(NULL, NULL,
+	    "« C’est la révolution. Dieu merci », a dit Marsha P. Johnson "
+	    "devant les militants.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "C’est la révolution. Dieu merci", "Marsha P. Johnson",
+	    NULL, 0);
+	done(f);
+}
+
 static void
 test_blockquote_incise(void **state)
 {
@@ -725,6 +742,7 @@ main(void)
 		cmocka_unit_test(test_headline_standfirst),
 		cmocka_unit_test(test_surname_expansion),
 		cmocka_unit_test(test_surname_named_later),
+		cmocka_unit_test(test_middle_initial),
 		cmocka_unit_test(test_blockquote_incise),
 		cmocka_unit_test(test_no_speaker),
 		cmocka_unit_test(test_orgnoun_not_person),
