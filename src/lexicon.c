@@ -35,11 +35,8 @@ struct cue {
 /* Languages whose cues match: one document at a time per thread. */
 static _Thread_local unsigned cue_langs = L_FR;
 
-static const struct cue cues[] = {
+/* cues[] and cue_from[], the range of each first byte. */
 #include "lexicon.inc"
-};
-
-#define NCUES (sizeof(cues) / sizeof(cues[0]))
 
 /* ’ ‘ ʼ to ', the Unicode hyphens to -, spaces to ' ', else lower case. */
 static utf8proc_int32_t
@@ -176,33 +173,28 @@ word_end(const char *s, size_t len)
 	return s[len] == '\0' || !is_wordchar(s + len);
 }
 
-/* strcmp(), without the call for the many steps the first bytes decide. */
-static int
-phrase_cmp(const char *p, const char *s)
-{
-	int c = (unsigned char)p[0] - (unsigned char)s[0];
-
-	return c != 0 ? c : strcmp(p, s);
-}
-
 /*
  * Index of the longest cue that starts s, or -1; the others follow from
  * it by their shorter links.  A cue that starts s sorts between the last
- * cue at or before s and s, so it also starts that last cue.
+ * cue at or before s and s, so it also starts that last cue.  Only the
+ * cues of s's first byte can start it, and compare from their second.
  */
 static int
 longest_cue(const char *s)
 {
-	size_t lo = 0, hi = NCUES, mid;
+	unsigned char c = (unsigned char)s[0];
+	size_t first = cue_from[c], lo = first, hi = cue_from[c + 1], mid;
 	int i;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (phrase_cmp(cues[mid].phrase, s) <= 0)
+		if (strcmp(cues[mid].phrase + 1, s + 1) <= 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
+	if (lo == first)
+		return -1;
 	for (i = (int)lo - 1; i >= 0; i = cues[i].shorter)
 		if (strncmp(s, cues[i].phrase, cues[i].len) == 0)
 			break;
@@ -498,7 +490,8 @@ struct ccue {
 	unsigned short	 bits;		/* C_* of html_tree.h */
 };
 
-/* ccues[] in groups: group n is [CCUE_ENDn-1, CCUE_ENDn). */
+/* ccues[] in groups: group n is [CCUE_ENDn-1, CCUE_ENDn); ccue_from[],
+ * the range of each first byte in group 0. */
 #include "class-cues.inc"
 
 static const size_t ccue_group[CG__MAX + 1] = {
@@ -660,19 +653,20 @@ static unsigned
 ccue_at(const struct tokens *t, size_t k)
 {
 	const char *w = t->tok + t->at[k], *p;
-	size_t len = t->tlen[k], i, start, lo = 0, hi = CCUE_END0;
+	unsigned char c = (unsigned char)w[0];
+	size_t len = t->tlen[k], i, start;
+	size_t lo = ccue_from[c], hi = ccue_from[c + 1];
 	unsigned bits = 0;
 
 	start = ccue_lower(lo, hi, w, len);
-	for (i = start; i < hi && ccues[i].pat[0] == w[0] &&
-	    strncmp(ccues[i].pat, w, len) == 0; i++) {
+	for (i = start; i < hi && strncmp(ccues[i].pat, w, len) == 0; i++) {
 		p = ccues[i].pat + len;
 		if ((*p == '\0' || *p == ' ') &&
 		    ccue_rest(t, k, p, ccues[i].how != CM_WORD))
 			bits |= ccues[i].bits;
 	}
 	/* One-token patterns that start the token sort just before it. */
-	for (i = start; i-- > lo && ccues[i].pat[0] == w[0];)
+	for (i = start; i-- > lo;)
 		if (ccues[i].how != CM_WORD && ccues[i].len < len &&
 		    memcmp(w, ccues[i].pat, ccues[i].len) == 0)
 			bits |= ccues[i].bits;
