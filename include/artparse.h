@@ -39,7 +39,17 @@ enum ap_input {
 	AP_INPUT_HTML
 };
 
-/* Allocator hook; tests use it to make allocation i fail. */
+/*
+ * Allocator hook; tests use it to make allocation i fail.  libxml2 and
+ * jansson allocate through it too, for the duration of ap_parse(): their
+ * allocation functions are process-wide, so the first ap_parse() sets
+ * them (xmlMemSetup, json_set_alloc_funcs) to functions that use the
+ * allocator of the ap_parse() running in the calling thread, and malloc
+ * elsewhere.  A program that sets them itself must not use ap_parse().
+ * ap_parse() also clears libxml2's last error (xmlGetLastError) and keeps
+ * its error handlers quiet while it runs.  A refused allocation in either
+ * library makes ap_parse() return AP_ENOMEM.
+ */
 struct ap_allocator {
 	void	*(*malloc)(size_t, void *);
 	void	*(*realloc)(void *, size_t, void *);

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "doc.h"
+#include "hooks.h"
 
 static const char *const kind_names[AP_KIND__MAX] = {
 	[AP_KIND_UNKNOWN] = "unknown",
@@ -204,6 +205,7 @@ ap_parse(const void *bytes, size_t len, const struct ap_opts *opts,
 {
 	static const struct ap_opts defaults;
 	const struct ap_allocator *al;
+	struct ap_hooks_saved saved;
 	struct ap_doc *d;
 	jmp_buf oom;
 	int rc;
@@ -214,21 +216,28 @@ ap_parse(const void *bytes, size_t len, const struct ap_opts *opts,
 	d = al->malloc(sizeof(*d), al->arg);
 	if (d == NULL)
 		return AP_ENOMEM;
+	/* libxml2 and jansson allocate with "al" too, until we return. */
+	ap_hooks_enter(al, &saved);
 	memset(d, 0, sizeof(*d));
 	ap_arena_init(&d->arena, al);
 	d->opts = *opts;
 	d->arena.oom = &oom;
 	if (setjmp(oom) != 0) {
 		rc = d->fail != AP_OK ? d->fail : AP_ENOMEM;
-		goto fail;
+		goto out;
 	}
-	if ((rc = run(d, bytes, len)) != AP_OK)
-		goto fail;
-	d->arena.oom = NULL;
-	*out = d;
-	return AP_OK;
-fail:
-	ap_doc_free(d);
+	rc = run(d, bytes, len);
+out:
+	/* One of their allocations failed, whatever they did next. */
+	if (ap_hooks_failed())
+		rc = AP_ENOMEM;
+	if (rc != AP_OK)
+		ap_doc_free(d);		/* frees what they hold, with "al" */
+	else {
+		d->arena.oom = NULL;
+		*out = d;
+	}
+	ap_hooks_leave(&saved);
 	return rc;
 }
 

@@ -2,8 +2,10 @@
 /*
  * libFuzzer harness for the out-of-memory paths: the allocator hook fails
  * exactly one allocation, chosen by the input, during ap_parse() or
- * ap_render().  The result must be AP_OK or AP_ENOMEM, never a crash, and
- * once the document is freed every allocation must have been released.
+ * ap_render(); libxml2's and jansson's allocations go through the same
+ * hook (src/hooks.c) and count.  The result must be AP_OK or AP_ENOMEM,
+ * never a crash, and once the document is freed every allocation must
+ * have been released.
  *
  *	byte 0    options, as in fuzz_parse.c
  *	byte 1    index of the allocation that fails (0-255)

@@ -8,19 +8,29 @@
  * ap_doc_free() every allocation must have been freed.  Two modes: only
  * allocation i fails, or i and every later one fails.
  *
- * Memory that libxml2 and iconv allocate does not go through the hook;
+ * libxml2 and jansson allocate through the same hook (src/hooks.c), so
+ * the sweep covers their allocations too; two tests refuse the first
+ * allocation made from inside each library (found by the call stack)
+ * and want AP_ENOMEM and a quiet stderr.  iconv allocates with malloc;
  * `make valgrind` and `make asan` run this test to cover it.
  */
+#define _GNU_SOURCE		/* dladdr() */
+#include <dlfcn.h>
+#include <execinfo.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <jansson.h>
+#include <libxml/xmlmemory.h>
+
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "artparse.h"
 
@@ -29,22 +39,69 @@
 
 static const char *const fmts[NFMT] = { "json", "markdown", "text", "tree" };
 
-/* Counting allocator: fails call number "fail" (and later ones if "all"). */
+/*
+ * Counting allocator: fails call number "fail" (and later ones if "all"),
+ * or, with "lib" set, the first call made from inside that library.
+ */
 struct cnt {
-	long	 calls;
-	long	 fail;		/* -1: never */
-	bool	 all;
-	bool	 failed;	/* a call was refused */
-	long	 live;
-	long	 allocs;
-	long	 frees;
+	long		 calls;
+	long		 fail;		/* -1: never */
+	bool		 all;
+	bool		 failed;	/* a call was refused */
+	const char	*lib;		/* "libxml2", "libjansson" or NULL */
+	long		 live;
+	long		 allocs;
+	long		 frees;
 };
+
+/*
+ * Whether the library "lib" is allocating: the first frame of the stack
+ * in that shared library called the allocation function it was given
+ * (xmlMemGet(), json_get_alloc_funcs()) directly, rather than one of
+ * artparse's callbacks (libxml2's SAX events) that then allocated.  A
+ * frame "in" a function is a return address in its first 1 KiB.
+ */
+static bool
+in_fn(void *pc, uintptr_t fn)
+{
+	return (uintptr_t)pc >= fn && (uintptr_t)pc - fn < 1024;
+}
+
+static bool
+called_from(const char *lib)
+{
+	xmlMallocFunc xm;
+	xmlReallocFunc xr;
+	xmlFreeFunc xf;
+	xmlStrdupFunc xs;
+	json_malloc_t jm;
+	json_free_t jf;
+	void *pc[64];
+	Dl_info info;
+	int i, n = backtrace(pc, 64);
+
+	xmlMemGet(&xf, &xm, &xr, &xs);
+	json_get_alloc_funcs(&jm, &jf);
+	for (i = 1; i < n; i++)
+		if (dladdr(pc[i], &info) != 0 && info.dli_fname != NULL &&
+		    strstr(info.dli_fname, lib) != NULL)
+			return in_fn(pc[i - 1], (uintptr_t)xm) ||
+			    in_fn(pc[i - 1], (uintptr_t)xr) ||
+			    in_fn(pc[i - 1], (uintptr_t)jm);
+	return false;
+}
 
 static bool
 refuse(struct cnt *c)
 {
 	long i = c->calls++;
 
+	if (c->lib != NULL) {
+		if (c->failed || !called_from(c->lib))
+			return false;
+		c->failed = true;
+		return true;
+	}
 	if (c->fail >= 0 && (i == c->fail || (c->all && i > c->fail))) {
 		c->failed = true;
 		return true;
@@ -397,6 +454,76 @@ test_large_text(void **state)
 	input_free(&in);
 }
 
+/*
+ * The first allocation libxml2 (or jansson) makes is refused: ap_parse()
+ * says AP_ENOMEM, not "no article found" (nor an article without its
+ * metadata), frees everything, and libxml2 prints nothing.
+ */
+static void
+refuse_in(const char *lib, const char *page)
+{
+	struct cnt c;
+	const struct ap_allocator al = { cnt_malloc, cnt_realloc, cnt_free,
+	    &c };
+	struct ap_opts opts;
+	struct ap_doc *doc = NULL;
+	char *bytes;
+	size_t len;
+	FILE *err;
+	int rc, saved;
+
+	bytes = strdup(page);
+	assert_non_null(bytes);
+	len = strlen(bytes);
+	memset(&c, 0, sizeof(c));
+	c.fail = -1;
+	c.lib = lib;
+	memset(&opts, 0, sizeof(opts));
+	opts.alloc = &al;
+	fflush(stderr);
+	err = tmpfile();
+	assert_non_null(err);
+	saved = dup(STDERR_FILENO);
+	dup2(fileno(err), STDERR_FILENO);
+	rc = ap_parse(bytes, len, &opts, &doc);
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	if (!c.failed)
+		fail_msg("no allocation came from %s", lib);
+	assert_int_equal(rc, AP_ENOMEM);
+	assert_null(doc);
+	assert_int_equal(c.live, 0);
+	if (ftell(err) != 0)
+		fail_msg("%s printed on stderr", lib);
+	fclose(err);
+	free(bytes);
+}
+
+/*
+ * Small pages, so that artparse's own allocations during libxml2's
+ * callbacks come from arena chunks already there: the refused allocation
+ * is libxml2's (or jansson's) own.
+ */
+static void
+test_refused_in_libxml2(void **state)
+{
+	(void)state;
+	refuse_in("libxml2", "<html><head><title>Titre</title></head>"
+	    "<body><h1>Titre</h1><p>Un paragraphe, assez long pour un "
+	    "article.</p></body></html>");
+}
+
+static void
+test_refused_in_jansson(void **state)
+{
+	(void)state;
+	refuse_in("libjansson", "<html><head><script type=\"application/"
+	    "ld+json\">{\"@type\": \"NewsArticle\", \"headline\": "
+	    "\"Titre\"}</script></head><body><p>Un paragraphe, assez long "
+	    "pour un article.</p></body></html>");
+}
+
 int
 main(void)
 {
@@ -408,7 +535,12 @@ main(void)
 		cmocka_unit_test(test_forced_encoding),
 		cmocka_unit_test(test_utf16),
 		cmocka_unit_test(test_large_text),
+		cmocka_unit_test(test_refused_in_libxml2),
+		cmocka_unit_test(test_refused_in_jansson),
 	};
+	void *pc[1];
+
+	backtrace(pc, 1);	/* loads libgcc_s before any test counts */
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
