@@ -111,6 +111,26 @@ for c in "$here/../completions/artparse.bash" "$here/../completions/_artparse"; 
 	grep -q -- '--list-formats' "$c" && ok || ko "$c: does not use --list-formats"
 	grep -q 'markdown' "$c" && ko "$c: a hand-kept format list" || ok
 done
+# The man page lists exactly the formats of the table, in its order.
+sed -n '/^\.Sh OUTPUT FORMATS/,/^\.Sh [^O]/s/^\.It Cm \([a-z]*\).*/\1/p' \
+    "$here/../docs/artparse.1" >"$tmp/man-formats"
+cut -f1 "$tmp/formats" | cmp -s - "$tmp/man-formats" && ok ||
+    ko "man page OUTPUT FORMATS ($(tr '\n' ' ' <"$tmp/man-formats")) differs from --list-formats"
+# The bash completion of -f offers what --list-formats prints.
+if command -v bash >/dev/null; then
+	bash -c '. "$1"; COMP_WORDS=("$2" -f ""); COMP_CWORD=2; _artparse
+	    printf "%s\n" "${COMPREPLY[@]}"' sh \
+	    "$here/../completions/artparse.bash" "$bin" >"$tmp/comp-formats" 2>/dev/null
+	cut -f1 "$tmp/formats" | cmp -s - "$tmp/comp-formats" && ok ||
+	    ko "bash completion of -f ($(tr '\n' ' ' <"$tmp/comp-formats")) differs from --list-formats"
+fi
+# The fuzzers, their command-line replay and the allocation sweep take the
+# formats from the writer table too, not from a copy of it.
+for f in "$here"/fuzz/*.c "$here"/fuzz/*.h "$here"/fuzz/regress.sh \
+    "$here"/unit/test_alloc.c; do
+	grep -qE '"markdown"|json markdown' "$f" &&
+	    ko "$f: a hand-kept format list" || ok
+done
 
 # Every format works on the sample; the input is never modified.
 sum=$(cksum <"$sample")

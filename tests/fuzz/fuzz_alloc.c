@@ -68,8 +68,6 @@ cnt_free(void *p, void *arg)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const fmts[4] = { "json", "markdown", "text",
-	    "tree" };
 	struct cnt c = { 0, 0, 0 };
 	const struct ap_allocator al = { cnt_malloc, cnt_realloc, cnt_free,
 	    &c };
@@ -87,7 +85,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	opts.input = (enum ap_input)((data[0] & 3) == 3 ? 0 : (data[0] & 3));
 	opts.keep_boilerplate = (data[0] >> 4) & 1;
 	opts.alloc = &al;
-	fmt = fmts[(data[0] >> 2) & 3];
+	fmt = fz_writer(data[0]);
 	c.fail = data[1];
 
 	rc = ap_parse(data + 2, size - 2, &opts, &doc);

@@ -50,6 +50,24 @@ fz_out_write(void *arg, const char *p, size_t n)
 	return 0;
 }
 
+/*
+ * The writer that option byte "o" picks (bits 2-3, then 5-7 above them),
+ * by its place in the writer table (the list --list-formats prints), so
+ * that a new format is fuzzed at once; with four writers, bits 2-3 alone
+ * decide, as they did when the list was written out here.
+ */
+static inline const char *
+fz_writer(uint8_t o)
+{
+	unsigned sel = ((unsigned)o >> 2 & 3) | ((unsigned)o >> 5) << 2;
+	size_t n = 0;
+
+	while (ap_writer_name(n) != NULL)
+		n++;
+	FZ_ASSERT(n > 0, "empty writer table");
+	return ap_writer_name(sel % n);
+}
+
 /* Strict UTF-8: no overlong form, surrogate or code point past U+10FFFF. */
 static inline bool
 fz_utf8_valid(const unsigned char *s, size_t n)

@@ -31,8 +31,6 @@ static const char *const charsets[] = {
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const fmts[4] = { "json", "markdown", "text",
-	    "tree" };
 	struct ap_opts opts;
 	struct ap_wopts wo = { 30, false };
 	struct ap_doc *doc = NULL;
@@ -48,7 +46,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	opts.keep_boilerplate = (data[0] >> 4) & 1;
 	opts.encoding = charsets[data[1] % (sizeof(charsets) /
 	    sizeof(charsets[0]))];
-	fmt = fmts[(data[0] >> 2) & 3];
+	fmt = fz_writer(data[0]);
 
 	rc = ap_parse(data + 2, size - 2, &opts, &doc);
 	if (rc == AP_EENCODING)

@@ -5,7 +5,7 @@
  * input holds the options, as in cmark's and md4c's fuzzers:
  *
  *	bits 0-1  input type: auto, text, html, auto
- *	bits 2-3  writer: json, markdown, text, tree
+ *	bits 2-3  writer: its place in the writer table (--list-formats)
  *	bit  4    keep_boilerplate
  *	bits 5-7  text width 0, 1, 2, 8, 20, 40, 72, 200; odd: JSON pretty
  *
@@ -32,8 +32,6 @@ int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const fmts[4] = { "json", "markdown", "text",
-	    "tree" };
 	static const size_t widths[8] = { 0, 1, 2, 8, 20, 40, 72, 200 };
 	struct ap_opts opts;
 	struct ap_wopts wo;
@@ -51,7 +49,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	opts.path = "fuzz";
 	opts.input = (enum ap_input)((o & 3) == 3 ? 0 : (o & 3));
 	opts.keep_boilerplate = (o >> 4) & 1;
-	fmt = fmts[(o >> 2) & 3];
+	fmt = fz_writer(o);
 	wo.width = widths[(o >> 5) & 7];
 	wo.pretty = (o >> 5) & 1;
 

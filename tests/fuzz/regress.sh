@@ -2,7 +2,8 @@
 # Replay the fuzzers' findings through the command line: the document in
 # each file of tests/fuzz/regressions/parse (after its option byte),
 # .../alloc and .../encoding (after two bytes) is given to artparse in
-# every format and input type, with and without --keep-boilerplate.
+# every format of --list-formats and every input type, with and without
+# --keep-boilerplate.
 # artparse must finish within 20 s with status 0 (converted) or 1
 # (refused), never die of a signal.  $VALGRIND, if set, prefixes each run.
 # Usage: sh tests/fuzz/regress.sh path/to/artparse
@@ -17,6 +18,10 @@ to=
 command -v timeout >/dev/null && to="timeout 20"
 [ -n "${VALGRIND:-}" ] && [ -n "$to" ] && to="timeout 120"
 
+# The formats of the writer table, not a copy of it.
+formats=$("$bin" --list-formats | cut -f1)
+[ -n "$formats" ] || { echo "FAIL: $bin --list-formats: no formats"; exit 1; }
+
 for f in "$here"/regressions/parse/* "$here"/regressions/alloc/* \
     "$here"/regressions/encoding/*; do
 	[ -f "$f" ] || continue
@@ -27,7 +32,7 @@ for f in "$here"/regressions/parse/* "$here"/regressions/alloc/* \
 	tail -c +"$skip" "$f" >"$tmp/doc"
 	name=${f#"$here"/regressions/}
 	for in in auto text html; do
-		for fmt in json markdown text tree; do
+		for fmt in $formats; do
 			for kb in "" --keep-boilerplate; do
 				# shellcheck disable=SC2086
 				$to ${VALGRIND:-} "$bin" -i "$in" -f "$fmt" \

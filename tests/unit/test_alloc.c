@@ -34,10 +34,9 @@
 
 #include "artparse.h"
 
-#define NFMT	4
+#define MAXFMT	16		/* room for the writer table */
 #define MAXRUNS	100000		/* a loop that never succeeds is a bug */
 
-static const char *const fmts[NFMT] = { "json", "markdown", "text", "tree" };
 
 /*
  * Counting allocator: fails call number "fail" (and later ones if "all"),
@@ -181,7 +180,7 @@ struct input {
 	enum ap_input	 type;
 	const char	*encoding;	/* forced, or NULL */
 	bool		 keep;		/* keep_boilerplate */
-	char		*want[NFMT];	/* output without failures */
+	char		*want[MAXFMT];	/* output without failures */
 };
 
 /* A fixture, from the top of the tree or from build/tests. */
@@ -286,9 +285,12 @@ run(struct input *in, struct cnt *c, bool check)
 		return rc;
 	}
 	assert_non_null(doc);
-	for (k = 0; k < NFMT; k++) {
+	/* Every writer of the table (--list-formats). */
+	for (k = 0; ap_writer_name(k) != NULL; k++) {
+		assert_true(k < MAXFMT);
 		memset(&m, 0, sizeof(m));
-		rc = ap_render(doc, ap_writer_find(fmts[k]), &wo, &sink);
+		rc = ap_render(doc, ap_writer_find(ap_writer_name(k)), &wo,
+		    &sink);
 		if (rc == AP_OK) {
 			assert_int_equal(m.calls, 1);
 			if (check)
@@ -298,7 +300,7 @@ run(struct input *in, struct cnt *c, bool check)
 		} else {
 			if (rc != AP_ENOMEM)
 				fail_msg("%s: allocation %ld: ap_render %s: %s",
-				    in->name, c->fail, fmts[k],
+				    in->name, c->fail, ap_writer_name(k),
 				    ap_strerror(rc));
 			assert_true(c->failed);
 			/* A failed render writes nothing at all. */
@@ -354,7 +356,7 @@ input_free(struct input *in)
 {
 	int k;
 
-	for (k = 0; k < NFMT; k++)
+	for (k = 0; k < MAXFMT; k++)
 		free(in->want[k]);
 	free(in->bytes);
 }
