@@ -307,6 +307,42 @@ closes_as_credit(const struct ap_block *b)
 	    ap_rule_role(b));
 }
 
+/* "de", "La" of "Jean-Marc de La Tour", "Van" of "Jelle Van Damme". */
+static bool
+particle_any_case(const char *w, size_t n)
+{
+	char low[8];
+	size_t i;
+
+	if (n >= sizeof(low))
+		return false;
+	for (i = 0; i < n; i++)
+		low[i] = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] + 32) : w[i];
+	return ap_name_particle_n(low, n);
+}
+
+/*
+ * A word of the language's grammar that is not a name particle: "À
+ * écouter aussi", "Mise à jour", "Oui Non" are labels and buttons, not
+ * a person's name ("Jean-Marc de La Tour" has only particles).
+ */
+static bool
+has_function_word(const char *s, size_t len)
+{
+	const char *e = s + len, *w;
+	size_t n;
+
+	for (w = s; w < e; w += n + 1) {
+		n = strcspn(w, " ");
+		if ((size_t)(e - w) < n)
+			n = (size_t)(e - w);
+		if (!particle_any_case(w, n) &&
+		    ap_stopword_count(w, n, 1u << AP_LANG_FR, NULL) > 0)
+			return true;
+	}
+	return false;
+}
+
 /* A short line that introduces what follows ("Kontakt:", "Mehr zum
  * Thema:"): at the body's end, what it introduces is not article text. */
 static bool
@@ -603,7 +639,8 @@ names_only(const struct ap_block *b)
 		p = strstr(s, " et ");
 		if (p == NULL || p > e)
 			p = e;
-		if (!ap_name_shape(s, (size_t)(p - s)))
+		if (!ap_name_shape(s, (size_t)(p - s)) ||
+		    has_function_word(s, (size_t)(p - s)))
 			return false;
 		n++;
 		s = p == e ? e : p + 4;
@@ -751,7 +788,8 @@ label_tail(struct ap_doc *d, size_t to)
 		} else if (dropping || (bp = ap_rule_boilerplate(b)) != NULL) {
 			drop(b, dropping ? "section" : bp, "after body");
 		} else if (i - to < 6 && (ap_rule_byline(b) ||
-		    (b->f.name_shape && !ap_rule_prose(b)))) {
+		    (b->f.name_shape && !ap_rule_prose(b) &&
+		    !has_function_word(b->text, b->len)))) {
 			label(b, AP_KIND_BYLINE, "author after body");
 			after_name = true;
 		} else if (after_name && ap_rule_role(b)) {

@@ -597,6 +597,25 @@ classify_article_with_author_box_and_footer(void **state)
 }
 
 static void
+classify_labels_are_not_authors(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "MISE À JOUR", P1, P2, P3,
+		"Jean-Marc de La Tour",
+		"À ÉCOUTER AUSSI",
+		"Oui Non",
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	t_classify(d, lines);
+	assert_int_not_equal(d->blocks[1].kind, AP_KIND_BYLINE);
+	assert_kind(d, 5, AP_KIND_BYLINE);
+	assert_int_not_equal(d->blocks[6].kind, AP_KIND_BYLINE);
+	assert_int_not_equal(d->blocks[7].kind, AP_KIND_BYLINE);
+}
+
+static void
 classify_embedded_post_dropped(void **state)
 {
 	static const char *const lines[] = {
@@ -876,6 +895,7 @@ main(void)
 		T_TEST(classify_article_with_author_box_and_footer),
 		T_TEST(classify_body_not_ending_on_label),
 		T_TEST(classify_embedded_post_dropped),
+		T_TEST(classify_labels_are_not_authors),
 		T_TEST(classify_head_byline_and_date),
 		T_TEST(classify_menu_before_headline_dropped),
 		T_TEST(classify_share_bar_before_body_dropped),
