@@ -704,8 +704,8 @@ is_clause_end(const struct qs *q, size_t j)
 
 	return j >= q->nt || c == ',' || c == '.' || c == ';' || c == ':' ||
 	    c == '!' || c == '?' || c == '(' || c == ')' || c == 0xBB ||
-	    c == 0xAB || c == 0x201C || c == 0x201D || c == '"' ||
-	    c == 0x2026 || c == 0x2014 || c == 0x2013;
+	    c == 0xAB || c == 0x201C || c == 0x201D || c == 0x201E ||
+	    c == '"' || c == 0x2026 || c == 0x2014 || c == 0x2013;
 }
 
 /* Whether the token before j makes it a noun ("la pointe", "à l’avance"). */
@@ -1636,7 +1636,7 @@ clause_subject(struct qs *q, size_t b, size_t e, size_t ss, bool backward,
     struct who *w)
 {
 	size_t cb[MAXCHUNK], ce[MAXCHUNK], nc = 0, j, start = b, i, nt;
-	unsigned depth = 0;
+	unsigned depth = 0, low9 = 0;	/* low9: „ still open */
 	struct who o;
 	uint32_t c;
 	int r = 0;
@@ -1645,10 +1645,20 @@ clause_subject(struct qs *q, size_t b, size_t e, size_t ss, bool backward,
 		e--;
 	for (j = b; j <= e; j++) {
 		c = j < e ? punct(q, j) : ',';
-		if (c == '(' || c == 0xAB || c == 0x201C)
-			depth++;
-		else if ((c == ')' || c == 0xBB || c == 0x201D) && depth > 0)
+		/* “ closes a German „ and opens an English “…”. */
+		if (c == 0x201C && low9 > 0 && depth > 0) {
+			low9--;
 			depth--;
+		} else if (c == '(' || c == 0xAB || c == 0x201C ||
+		    c == 0x201E) {
+			depth++;
+			low9 += c == 0x201E;
+		} else if ((c == ')' || c == 0xBB || c == 0x201D) &&
+		    depth > 0) {
+			depth--;
+			if (c == 0x201D && low9 > 0)
+				low9--;
+		}
 		if (c != ',' || (depth > 0 && j < e))
 			continue;
 		if (nc == MAXCHUNK) {
@@ -2004,6 +2014,8 @@ find_spans(struct qs *q, bool inside)
 					op = 0xAB, cl = 0xBB;
 				else if (c == 0x201C)
 					op = 0x201C, cl = 0x201D;
+				else if (c == 0x201E)	/* „…“ and „…” */
+					op = 0x201E, cl = 0x201C;
 				else if (c == '"' && pass == 0) {
 					nstraight++;
 					continue;
@@ -2016,7 +2028,7 @@ find_spans(struct qs *q, bool inside)
 				cur.ts = tok_end(q, j);
 				continue;
 			}
-			if (c == cl) {
+			if (c == cl || (op == 0x201E && c == 0x201D)) {
 				if (--depth > 0)
 					continue;
 				cur.c = j;

@@ -385,6 +385,26 @@ test_surname_named_later(void **state)
 	done(f);
 }
 
+/* German marks: „…“ (and „…”) hold the quote, not what follows “. */
+static void
+test_german_marks(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	f = run(NULL, NULL,
+	    "„Das ist ein wichtiger Schritt für die Stadt“, sagte die "
+	    "Senatorin bei der Eröffnung.",
+	    "Sie fügte hinzu: „Wir bauen weiter.” Kritiker bemängeln die "
+	    "Kosten.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "Das ist ein wichtiger Schritt für die Stadt", NULL,
+	    NULL, 0);
+	check(f, 1, "Wir bauen weiter.", NULL, NULL, 1);
+	done(f);
+}
+
 /* A middle initial belongs to the name. */
 static void
 test_middle_initial(void **state)
@@ -743,6 +763,7 @@ main(void)
 		cmocka_unit_test(test_surname_expansion),
 		cmocka_unit_test(test_surname_named_later),
 		cmocka_unit_test(test_middle_initial),
+		cmocka_unit_test(test_german_marks),
 		cmocka_unit_test(test_blockquote_incise),
 		cmocka_unit_test(test_no_speaker),
 		cmocka_unit_test(test_orgnoun_not_person),
