@@ -19,8 +19,20 @@ CFLAGS     += -fsanitize=$(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=al
 LDFLAGS    += -fsanitize=$(SAN)
 endif
 PKGS        = libxml-2.0 jansson libutf8proc
-DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
-DEP_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS)) $(ICONV_LIBS) -lm
+# The libraries pkg-config cannot find: building stops at once with one
+# line naming them (not a page of compiler errors); `make clean`,
+# `uninstall` and `lint` need none.
+MISSING    := $(shell command -v $(PKG_CONFIG) >/dev/null 2>&1 || \
+                  echo $(PKG_CONFIG); for p in $(PKGS); do \
+                  $(PKG_CONFIG) --exists $$p 2>/dev/null || echo $$p; done)
+ifneq ($(MISSING),)
+ifneq ($(filter-out clean uninstall lint,$(or $(MAKECMDGOALS),all)),)
+$(error missing $(MISSING) (pkg-config cannot find them); run sh tools/deps.sh)
+endif
+endif
+DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+DEP_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) \
+              $(ICONV_LIBS) -lm
 CPPFLAGS   += -D_XOPEN_SOURCE=700 -Iinclude -Isrc -DAP_VERSION=\"$(VERSION)\"
 ALL_CFLAGS  = -std=c11 $(WARN) $(CPPFLAGS) $(DEP_CFLAGS) $(CFLAGS) -MMD -MP
 
@@ -95,7 +107,13 @@ $(BUILD) $(BUILD)/tests:
 	mkdir -p $@
 
 check: check-headers check-unit check-articles check-regress check-cli \
-       check-fuzz-regress check-hostile check-batch
+       check-fuzz-regress check-hostile check-batch check-make
+
+# The build without its libraries, tools/deps.sh, install and uninstall
+# into a DESTDIR.
+.PHONY: check-make
+check-make: $(BUILD)/artparse
+	sh tests/make.sh $(BUILD)
 
 check-unit: $(UNIT_BIN)
 	@fail=0; for t in $(UNIT_BIN); do $(VALGRIND) ./$$t || fail=1; done; \
@@ -228,7 +246,11 @@ lint:
 
 BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
 ZSHCOMPDIR  ?= $(DATADIR)/zsh/site-functions
+SCHEMADIR  ?= $(DATADIR)/artparse
 install: $(BUILD)/artparse
+	install -d $(DESTDIR)$(SCHEMADIR)
+	install -m 644 docs/artparse.schema.json \
+	    $(DESTDIR)$(SCHEMADIR)/artparse.schema.json
 	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 644 completions/artparse.bash $(DESTDIR)$(BASHCOMPDIR)/artparse
 	install -m 644 completions/_artparse $(DESTDIR)$(ZSHCOMPDIR)/_artparse
@@ -238,6 +260,8 @@ install: $(BUILD)/artparse
 	install -m 644 docs/artparse-json.5 $(DESTDIR)$(MANDIR)/man5/artparse-json.5
 
 uninstall:
+	rm -f $(DESTDIR)$(SCHEMADIR)/artparse.schema.json
+	-rmdir $(DESTDIR)$(SCHEMADIR) 2>/dev/null
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/artparse $(DESTDIR)$(ZSHCOMPDIR)/_artparse
 	rm -f $(DESTDIR)$(BINDIR)/artparse $(DESTDIR)$(MANDIR)/man1/artparse.1 \
 	    $(DESTDIR)$(MANDIR)/man5/artparse-json.5
