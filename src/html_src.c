@@ -20,6 +20,7 @@
 #include "html.h"
 #include "html_tree.h"
 #include "uri.h"
+#include "utf8.h"
 
 /* Inherited flags of an element. */
 #define I_LINK		0x0001
@@ -110,6 +111,8 @@ struct ctx {
 	/* The pending block. */
 	struct ap_buf	 text;
 	bool		 space;
+	bool		 edge;		/* an element began or ended in a
+					 * heading since the last text */
 	bool		 started;
 	bool		 art;
 	bool		 nonlink;	/* some text outside links */
@@ -895,6 +898,24 @@ flush(struct ctx *c)
 	pend_reset(c);
 }
 
+/*
+ * A kicker in its own <span> of a heading, styled as a line of its own:
+ * "Économie" then "Le gouvernement…" would read "ÉconomieLe …".  At an
+ * element's edge, a lower-case letter then a capital is two words.
+ */
+static bool
+glued_words(const struct ap_buf *t, const char *s)
+{
+	size_t k;
+	uint32_t prev, next;
+
+	if (t->len == 0)
+		return false;
+	prev = ap_utf8_prev(t->p, t->len, &k);
+	next = ap_utf8_next(s, strlen(s), &k);
+	return ap_is_lower(prev) && ap_is_upper(next);
+}
+
 static void
 e_text(struct ctx *c, uint32_t k)
 {
@@ -923,6 +944,9 @@ e_text(struct ctx *c, uint32_t k)
 		c->art = (p->fl & F_ART) != 0;
 		c->line = n->line;
 	}
+	if (c->edge && glued_words(&c->text, s))
+		c->space = true;
+	c->edge = false;
 	before = c->text.len;
 	cps = ap_html_puttext(&c->text, s, n->len, &c->space);
 	if (c->text.len == before)
@@ -997,6 +1021,8 @@ e_enter(struct ctx *c, uint32_t k)
 			flush(c);
 		return 0;
 	}
+	if (e->level > 0)
+		c->edge = true;
 	if (e == c->root)
 		art = (e->fl & F_CONT) != 0;
 	else
@@ -1026,6 +1052,8 @@ e_leave(struct ctx *c, uint32_t k)
 	if (e == NULL)
 		return;
 	p = e == c->root ? NULL : e->parent;
+	if (e->level > 0)
+		c->edge = true;
 	if (boundary(e) || e == c->root || (p != NULL &&
 	    ((p->fl & F_ART) != 0) != ((e->fl & F_ART) != 0))) {
 		flush(c);
@@ -1383,6 +1411,8 @@ el_text(struct ctx *c, struct el *e)
 	for (k = N[n].first; k != 0;) {
 		down = false;
 		if (N[k].type == AP_HN_TEXT) {
+			if (glued_words(&b, c->t->s + N[k].x))
+				space = true;
 			ap_html_puttext(&b, c->t->s + N[k].x, N[k].len,
 			    &space);
 		} else if ((x = el_at(c, k)) != NULL &&

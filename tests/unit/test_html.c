@@ -554,12 +554,30 @@ links_become_uris(void **state)
 	    "https://b.example/159908/article/%C3%A9t%C3%A9");
 	assert_string_equal(find(d, "Une autre page")->href,
 	    "https://b.example/d/autre%20page.html");
-	d = parse(*state, "<html><body><ul><li><a href=\"/a/été\">Un lien "
-	    "sans base</a></li></ul></body></html>");
-	/* With nothing to resolve it against, it stays relative (and the
-	 * writers leave it out, test_article). */
+}
+
+static void
+relative_link_without_base(void **state)
+{
+	struct ap_doc *d = parse(*state, "<html><body><ul><li><a href=\"/a/"
+	    "été\">Un lien sans base</a></li></ul></body></html>");
+
+	/* With nothing to resolve it against, it stays relative (and
+	 * article.c writes no url for it). */
 	assert_string_equal(find(d, "Un lien sans base")->href,
 	    "/a/%C3%A9t%C3%A9");
+}
+
+static void
+kicker_span_not_glued(void **state)
+{
+	struct ap_doc *d = parse(*state, "<html><body><h1><span class=\""
+	    "kicker\">Économie</span><span class=\"visually-hidden\">: "
+	    "</span><span>Le gouvernement taille dans les dépenses</span>"
+	    "</h1><p>Texte.</p></body></html>");
+
+	assert_string_equal(d->meta.headline,
+	    "Économie Le gouvernement taille dans les dépenses");
 }
 
 static void
@@ -1324,6 +1342,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(out_of_memory, setup, teardown),
 		cmocka_unit_test_setup_teardown(dates, setup, teardown),
 		cmocka_unit_test_setup_teardown(links_become_uris, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(relative_link_without_base,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(kicker_span_not_glued, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(authors, setup, teardown),
 		cmocka_unit_test_setup_teardown(labels_and_folding, setup,
