@@ -29,7 +29,7 @@ struct cue {
 	unsigned	 langs;		/* 1u << enum ap_lang */
 	const char	*phrase;
 	unsigned char	 len;
-	short		 shorter;	/* longest cue starting this one, or -1 */
+	short		 shorter;	/* a cue starting it, or -1 */
 };
 
 /* Languages whose cues match: one document at a time per thread. */
@@ -235,9 +235,9 @@ ap_cue_classes(const char *s, unsigned *whole)
 		m |= 1u << cues[i].cls;
 		if (whole == NULL)
 			continue;
-		for (rest = s + cues[i].len; *rest != '\0' && !is_wordchar(rest);
-		    rest++)
-			;
+		rest = s + cues[i].len;
+		while (*rest != '\0' && !is_wordchar(rest))
+			rest++;
 		if (*rest == '\0')
 			*whole |= 1u << cues[i].cls;
 	}

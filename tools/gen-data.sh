@@ -222,7 +222,8 @@ cues)
 	{
 		while (top > 0 && index($1, phrase[top]) != 1)
 			top--
-		sub(/ },$/, ", " length($1) ", " (top > 0 ? at[top] : -1) " },", $4)
+		link = top > 0 ? at[top] : -1
+		sub(/ },$/, ", " length($1) ", " link " },", $4)
 		print "\t" $4
 		phrase[++top] = $1
 		at[top] = NR - 1
@@ -269,8 +270,10 @@ words)
 			continue
 		for (k = 1; k <= NR; k++) {
 			h = 0
-			for (i = 1; i <= length(word[k]); i++)
-				h = (h * 31 + ord[substr(word[k], i, 1)]) % 4294967296
+			for (i = 1; i <= length(word[k]); i++) {
+				c = ord[substr(word[k], i, 1)]
+				h = (h * 31 + c) % 4294967296
+			}
 			for (i = h % slots; i in slot; i = (i + 1) % slots)
 				continue
 			slot[i] = k
