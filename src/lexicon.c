@@ -555,12 +555,33 @@ token_break(const char *v, size_t i)
 	return is_upper(a) && is_upper(b) && is_lower(v[i + 1]);
 }
 
+/*
+ * The classes a blog engine gives a post's element (WordPress's
+ * post_class: "hentry", "type-post", "status-publish") come with one
+ * class a category or tag of the post: "category-kommentare",
+ * "tag-comments" say what the post is about, not what the element is.
+ * Elsewhere "tag-container" is a class like any other.
+ */
+static bool
+is_post_class(const char *v)
+{
+	return strstr(v, "hentry") != NULL || strstr(v, "type-post") != NULL ||
+	    strstr(v, "status-publish") != NULL;
+}
+
+static bool
+taxonomy(const char *name)
+{
+	return strncmp(name, "category-", 9) == 0 ||
+	    strncmp(name, "tag-", 4) == 0;
+}
+
 static void
 tokenize(struct tokens *t, const char *v)
 {
 	size_t i, o = 0, start = 0;
 	unsigned cls = 0;
-	bool in = false;
+	bool in = false, skip = false, post = is_post_class(v);
 
 	t->n = 0;
 	for (i = 0; v[i] != '\0' && i < CLASS_MAX - 1; i++) {
@@ -569,6 +590,13 @@ tokenize(struct tokens *t, const char *v)
 		t->low[i] = is_upper(c) ? (char)(c - 'A' + 'a') : c;
 		if (is_space(c) && i > 0 && !is_space(v[i - 1]) && cls < 255)
 			cls++;
+		if (is_space(c))
+			skip = false;
+		else if (post && (i == 0 || is_space(v[i - 1])) &&
+		    taxonomy(v + i))
+			skip = true;
+		if (skip)
+			continue;
 		if (in && (!is_alnum(c) || token_break(v, i))) {
 			t->tok[o++] = '\0';
 			t->tlen[t->n - 1] = (unsigned char)(o - 1 - start);

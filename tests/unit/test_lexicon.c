@@ -437,6 +437,22 @@ cues_each_language_has_each_class(void **state)
 	ap_cue_langs(LANG(AP_LANG_FR));
 }
 
+/* A blog post's category and tag classes do not describe its element. */
+static void
+class_cues_post_taxonomy_skipped(void **state)
+{
+	(void)state;
+	assert_int_equal(ap_class_cues("post type-post status-publish hentry "
+	    "category-kommentare tag-comments"),
+	    ap_class_cues("post type-post status-publish hentry"));
+	assert_false(ap_class_cues("post type-post status-publish hentry "
+	    "category-kommentare tag-comments") & C_COMMENT);
+	assert_true(ap_class_cues("category-kommentare") & C_COMMENT);
+	assert_true(ap_class_cues("hentry comments-area") & C_COMMENT);
+	/* Outside a post's classes, "tag-…" is read as usual. */
+	assert_true(ap_class_cues("tag-comments") & C_COMMENT);
+}
+
 static void
 class_cues_whole_tokens(void **state)
 {
@@ -599,6 +615,7 @@ main(void)
 		cmocka_unit_test(cues_french_always_keeps_its_english),
 		cmocka_unit_test(cues_each_language_has_each_class),
 		cmocka_unit_test(class_cues_whole_tokens),
+		cmocka_unit_test(class_cues_post_taxonomy_skipped),
 		cmocka_unit_test(class_cues_prefix_and_affix_only_when_said),
 		cmocka_unit_test(class_cues_token_sequences),
 		cmocka_unit_test(class_cues_camel_case),
