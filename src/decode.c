@@ -704,6 +704,21 @@ may_be_invisible(unsigned char c)
 	return c == 0xC2 || c == 0xE2 || c == 0xEF;
 }
 
+/* The length of the invisible character at p, or 0: its bytes tested in
+ * place, as most lead bytes here start a ’ or a «, not one of these. */
+static size_t
+invisible_at(const unsigned char *p, size_t n)
+{
+	size_t k;
+
+	if (n < 2 || (p[0] == 0xC2 && p[1] != 0xAD))
+		return 0;
+	if (p[0] != 0xC2 && (n < 3 || (p[1] != 0x80 && p[1] != 0x81 &&
+	    p[1] != 0xBB)))
+		return 0;
+	return ap_is_invisible(ap_utf8_next((const char *)p, n, &k)) ? k : 0;
+}
+
 /*
  * CRLF and CR to LF; drop C0 controls but tab and LF, and DEL; drop the
  * invisible characters (ap_is_invisible), a leading U+FEFF among them.
@@ -716,7 +731,6 @@ clean(struct norm *nm, struct ap_buf *b, size_t from)
 	unsigned char *s = (unsigned char *)b->p;
 	size_t r = from, w = from, start, len = b->len, k;
 	unsigned char c;
-	uint32_t cp;
 
 	if (!nm->started && r < len) {
 		nm->started = true;
@@ -744,8 +758,7 @@ clean(struct norm *nm, struct ap_buf *b, size_t from)
 			break;
 		if (may_be_invisible(s[r])) {
 			nm->cr = false;
-			cp = ap_utf8_next((const char *)s + r, len - r, &k);
-			if (ap_is_invisible(cp))
+			if ((k = invisible_at(s + r, len - r)) > 0)
 				r += k;
 			else
 				s[w++] = s[r++];
