@@ -308,6 +308,30 @@ struct related_keys {
 	char	 key[MAX_RELATED][KEY_MAX];
 };
 
+/*
+ * An article's title says something: "Plus", "À voir", "Sur le web",
+ * "Haut de la page" are the page's controls.  Of the 408 related titles
+ * the dev pages' readers marked, 2 have fewer than four words.
+ */
+#define MIN_TITLE_WORDS	4
+
+static size_t
+count_words(const char *s)
+{
+	size_t n = 0;
+	bool in = false;
+
+	for (; *s != '\0'; s++) {
+		if (*s == ' ')
+			in = false;
+		else if (!in) {
+			in = true;
+			n++;
+		}
+	}
+	return n;
+}
+
 static void
 add_related(struct ap_doc *d, struct related_keys *rk, const struct ap_block *b)
 {
@@ -326,6 +350,8 @@ add_related(struct ap_doc *d, struct related_keys *rk, const struct ap_block *b)
 	if (a->nrelated == MAX_RELATED)
 		return;
 	title = related_title(d, b);
+	if (count_words(title) < MIN_TITLE_WORDS)
+		return;
 	ap_fold(title, strlen(title), key, sizeof(key));
 	for (i = 0; i < a->nrelated; i++)
 		if (strcmp(rk->key[i], key) == 0)

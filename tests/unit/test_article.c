@@ -380,12 +380,33 @@ static void
 related_inline_title_with_nbsp(void **state)
 {
 	static const char *const lines[] = {
-		HEAD, P1, "À lire aussi" NBSP ": Titre", P2, P3, NULL
+		HEAD, P1, "À lire aussi" NBSP ": Le plan neige activé dans le "
+		    "département", P2, P3, NULL
 	};
 	const struct ap_article *a = t_article(*state, lines);
 
 	assert_int_equal(a->nrelated, 1);
-	assert_string_equal(a->related[0].title, "Titre");
+	assert_string_equal(a->related[0].title,
+	    "Le plan neige activé dans le département");
+}
+
+/* Controls in a related box are no titles: fewer than four words. */
+static void
+related_controls_left_out(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1, P2, P3, "Articles connexes",
+		"Les entreprises québécoises lentes à adopter l’intelligence "
+		    "artificielle",
+		"Plus",
+		"Sur le web",
+		NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_int_equal(a->nrelated, 1);
+	assert_string_equal(a->related[0].title, "Les entreprises "
+	    "québécoises lentes à adopter l’intelligence artificielle");
 }
 
 static void
@@ -500,6 +521,7 @@ main(void)
 		T_TEST(related_titles_without_summary),
 		T_TEST(related_inline_title_stripped),
 		T_TEST(related_inline_title_with_nbsp),
+		T_TEST(related_controls_left_out),
 		T_TEST(standfirst_before_byline),
 		T_TEST(dropped_empty_unless_kept),
 		T_TEST(dropped_kind_after_body),
