@@ -343,6 +343,17 @@ has_function_word(const char *s, size_t len)
 	return false;
 }
 
+/* On a page, a block still in the related box its label heads. */
+static bool
+same_box(const struct ap_block *label, const struct ap_block *b)
+{
+	return !(label->hcues & C_RELATED) || (b->hcues & C_RELATED);
+}
+
+/* A content probability at which a block is the article's, whatever
+ * its shape. */
+#define ARTICLE_SURE	0.8
+
 /* A short line that introduces what follows ("Kontakt:", "Mehr zum
  * Thema:"): at the body's end, what it introduces is not article text. */
 static bool
@@ -351,12 +362,17 @@ closes_as_label(const struct ap_block *b)
 	return b->f.last == ':' && b->f.words < 8 && !ap_rule_prose(b);
 }
 
-/* A block of a link box: linked text, or a teaser's short summary. */
+/*
+ * A block of a link box: linked text, or a teaser's short summary; not
+ * text the content score reads as the article's (a list of matches, a
+ * table's rows: no sentence, yet article).
+ */
 static bool
 box_item(const struct ap_block *b)
 {
 	return (b->href != NULL && b->link_chars * 2 >= b->f.chars) ||
-	    (b->flags & AP_BF_LINK) || !ap_rule_prose(b);
+	    (b->flags & AP_BF_LINK) ||
+	    (!ap_rule_prose(b) && b->content < ARTICLE_SURE);
 }
 
 /*
@@ -599,7 +615,9 @@ label_body(struct ap_doc *d, size_t from, size_t to)
 		else if (ap_rule_related_label(b)) {
 			label(b, AP_KIND_RELATED_LABEL, "related label");
 			/* Titles under an insert label, up to the next prose. */
-			while (i + 1 < to && !ap_rule_prose(&d->blocks[i + 1])) {
+			while (i + 1 < to && !ap_rule_prose(&d->blocks[i + 1]) &&
+			    box_item(&d->blocks[i + 1]) &&
+			    same_box(b, &d->blocks[i + 1])) {
 				i++;
 				label(&d->blocks[i], AP_KIND_RELATED,
 				    "under related label");
