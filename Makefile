@@ -80,9 +80,9 @@ src/fr-quote-words.inc: data/fr-quote-words.txt tools/gen-data.sh
 	$(GEN_DATA) sets QW data/fr-quote-words.txt > $@.tmp && mv $@.tmp $@
 src/name-particles.inc: data/name-particles.txt tools/gen-data.sh
 	$(GEN_DATA) list data/name-particles.txt > $@.tmp && mv $@.tmp $@
-$(BUILD)/dates.o: src/months-fr.inc
-src/months-fr.inc: data/months-fr.txt tools/gen-data.sh
-	$(GEN_DATA) pairs data/months-fr.txt > $@.tmp && mv $@.tmp $@
+$(BUILD)/dates.o: src/months.inc
+src/months.inc: data/months.txt tools/gen-data.sh
+	$(GEN_DATA) pairs data/months.txt > $@.tmp && mv $@.tmp $@
 $(BUILD)/html_meta.o: src/related-labels.inc src/credit-prefixes.inc
 src/related-labels.inc: data/related-labels.txt tools/gen-data.sh
 	$(GEN_DATA) keysets RL data/related-labels.txt > $@.tmp && mv $@.tmp $@
@@ -96,7 +96,7 @@ src/content-weights.inc: data/content-weights.txt src/content-features.def \
 	sh tools/gen-weights.sh data/content-weights.txt \
 	    src/content-features.def > $@.tmp && mv $@.tmp $@
 
-gen: src/lexicon.inc src/stopwords.inc src/class-cues.inc src/fr-reporting-verbs.inc src/fr-quote-words.inc src/name-particles.inc src/months-fr.inc \
+gen: src/lexicon.inc src/stopwords.inc src/class-cues.inc src/fr-reporting-verbs.inc src/fr-quote-words.inc src/name-particles.inc src/months.inc \
     src/related-labels.inc src/credit-prefixes.inc src/content-weights.inc
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libartparse.a | $(BUILD)/tests

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Date recognition on case-folded text.  Day-first numeric dates are read
- * the French way; a year must have four digits so that scores and prices
+ * Date recognition on case-folded text, month names in every language
+ * with word lists.  Day-first numeric dates are read the French way; a year must have four digits so that scores and prices
  * are not taken for dates.
  */
 #include <stdio.h>
@@ -9,12 +9,12 @@
 
 #include "dates.h"
 
-/* Month names and abbreviations (data/months-fr.txt). */
+/* Month names and abbreviations of every language (data/months.txt). */
 static const struct {
 	const char	*name;
 	int		 month;
 } months[] = {
-#include "months-fr.inc"
+#include "months.inc"
 };
 
 static bool
@@ -54,7 +54,8 @@ month_at(const char *s, size_t *len)
 	return m;
 }
 
-/* " à 14 h 30", " à 13h36", " 14:30", ", 14h" after a date. */
+/* " à 14 h 30", " à 13h36", " 14:30", ", 14h", " at 10:00", " um 9:30"
+ * after a date. */
 static size_t
 time_at(const char *s, int *hh, int *mm)
 {
@@ -62,7 +63,8 @@ time_at(const char *s, int *hh, int *mm)
 
 	while (s[i] == ' ' || s[i] == ',')
 		i++;
-	if (strncmp(s + i, "à ", 3) == 0)
+	if (strncmp(s + i, "à ", 3) == 0 || strncmp(s + i, "at ", 3) == 0 ||
+	    strncmp(s + i, "um ", 3) == 0)
 		i += 3;
 	else if (strncmp(s + i, "a ", 2) == 0)
 		i += 2;
@@ -104,7 +106,36 @@ word_start(const char *s, size_t i)
 	    isdig(s[i - 1]));
 }
 
-/* "3 mars 2024", "1er mai 2015"; returns length or 0. */
+/* After a day: "1er", "1st", "2nd", "3rd", "4th", German "3." */
+static size_t
+day_suffix(const char *s)
+{
+	if (strncmp(s, "er", 2) == 0 || strncmp(s, "st", 2) == 0 ||
+	    strncmp(s, "nd", 2) == 0 || strncmp(s, "rd", 2) == 0 ||
+	    strncmp(s, "th", 2) == 0)
+		return 2;
+	return s[0] == '.' && s[1] == ' ';
+}
+
+/* A four-digit year ending a date: " 2024", ", 2024", " de 2024". */
+static size_t
+year_after(const char *s, int *y)
+{
+	size_t i = 0, k;
+
+	if (s[i] == ',')
+		i++;
+	if (s[i++] != ' ')
+		return 0;
+	if (strncmp(s + i, "de ", 3) == 0)
+		i += 3;
+	if ((k = digits(s + i, 4, y)) != 4 || isdig(s[i + k]))
+		return 0;
+	return i + k;
+}
+
+/* "3 mars 2024", "1er mai 2015", "3. März 2024", "3rd May 2024",
+ * "3 de marzo de 2024"; returns length or 0. */
 static size_t
 long_date(const char *s, int *y, int *m, int *d)
 {
@@ -112,16 +143,49 @@ long_date(const char *s, int *y, int *m, int *d)
 
 	if ((i = digits(s, 2, d)) == 0)
 		return 0;
-	if (strncmp(s + i, "er", 2) == 0)
-		i += 2;
+	i += day_suffix(s + i);
 	if (s[i++] != ' ')
 		return 0;
+	if (strncmp(s + i, "de ", 3) == 0)
+		i += 3;
 	if ((*m = month_at(s + i, &ml)) == 0)
 		return 0;
 	i += ml;
-	if (s[i++] != ' ')
+	if ((k = year_after(s + i, y)) == 0)
 		return 0;
-	if ((k = digits(s + i, 4, y)) != 4 || isdig(s[i + k]))
+	return i + k;
+}
+
+/* A word, maybe with a period, then a space and a digit: the only
+ * places where a month can come first, found without the month table. */
+static bool
+word_then_number(const char *s)
+{
+	size_t i = 0;
+
+	while ((s[i] >= 'a' && s[i] <= 'z') || (unsigned char)s[i] >= 0x80)
+		i++;
+	if (i == 0)
+		return false;
+	if (s[i] == '.')
+		i++;
+	return s[i] == ' ' && isdig(s[i + 1]);
+}
+
+/* The English order: "May 3, 2024", "Dec. 3 2024", "March 3rd, 2024". */
+static size_t
+month_first_date(const char *s, int *y, int *m, int *d)
+{
+	size_t i, k;
+
+	if ((*m = month_at(s, &i)) == 0 || s[i++] != ' ')
+		return 0;
+	if ((k = digits(s + i, 2, d)) == 0)
+		return 0;
+	i += k;
+	if (s[i] != '.')
+		i += day_suffix(s + i);
+	if ((k = year_after(s + i, y)) == 0)
 		return 0;
 	return i + k;
 }
@@ -188,9 +252,13 @@ ap_date_find(const char *s, char out[AP_DATE_MAX], size_t *at, size_t *end)
 	int y, m, d, hh, mm;
 
 	for (i = 0; s[i] != '\0'; i++) {
-		if (!isdig(s[i]) || !word_start(s, i))
+		if (!word_start(s, i))
 			continue;
-		if ((n = long_date(s + i, &y, &m, &d)) == 0 &&
+		if (!isdig(s[i])) {
+			if (!word_then_number(s + i) ||
+			    (n = month_first_date(s + i, &y, &m, &d)) == 0)
+				continue;
+		} else if ((n = long_date(s + i, &y, &m, &d)) == 0 &&
 		    (n = numeric_date(s + i, &y, &m, &d)) == 0 &&
 		    (n = iso_date(s + i, &y, &m, &d)) == 0)
 			continue;

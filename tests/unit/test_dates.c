@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * French dates in folded text: long and numeric forms, an optional time,
+ * Dates in folded text, French first, then the other languages: long and numeric forms, an optional time,
  * and the numbers that must not be taken for dates.
  */
 #include <stdarg.h>
@@ -235,11 +235,43 @@ number_after_date_is_not_time(void **state)
 	assert_string_equal(find("3 mars 2024 à 14 ans"), "2024-03-03");
 }
 
+/* The month names and orders of the other languages with word lists. */
+static void
+dates_in_other_languages(void **state)
+{
+	(void)state;
+	assert_string_equal(find("published on december 3, 2025 at 10:00"),
+	    "2025-12-03T10:00");
+	assert_string_equal(find("dec. 3 2024"), "2024-12-03");
+	assert_string_equal(find("march 3rd, 2024"), "2024-03-03");
+	assert_string_equal(find("on 21st may 2019"), "2019-05-21");
+	assert_string_equal(find("am 3. märz 2024 um 9:30 uhr"),
+	    "2024-03-03T09:30");
+	assert_string_equal(find("el 3 de marzo de 2024"), "2024-03-03");
+	assert_string_equal(find("3 giugno 2021"), "2021-06-03");
+	assert_string_equal(find("3 maart 2021"), "2021-03-03");
+	assert_string_equal(find("3 de março de 2021"), "2021-03-03");
+}
+
+/* A month word not followed by a day, or a day past the month's end. */
+static void
+month_words_that_are_no_dates(void **state)
+{
+	(void)state;
+	assert_string_equal(find("may 2024"), "");
+	assert_string_equal(find("mardi 2024"), "");
+	assert_string_equal(find("page 3 of 2024"), "");
+	assert_string_equal(find("sep 31, 2020"), "");
+	assert_string_equal(find("they may 3 times 2024"), "");
+}
+
 int
 main(void)
 {
 	static const struct CMUnitTest tests[] = {
 		cmocka_unit_test(long_date_with_spaced_time),
+		cmocka_unit_test(dates_in_other_languages),
+		cmocka_unit_test(month_words_that_are_no_dates),
 		cmocka_unit_test(long_date_without_time),
 		cmocka_unit_test(long_date_first_of_month),
 		cmocka_unit_test(long_date_month_variants),
