@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include <jansson.h>
+#include <libxml/HTMLparser.h>
 
 #include "artparse.h"
 #include "html.h"
@@ -884,6 +885,83 @@ ld_by_id(json_t *v, const char *id, int depth)
 	return NULL;
 }
 
+/* The value of an ASCII digit (or letter, base > 10) in base, or -1. */
+static int
+digit_value(char c, int base)
+{
+	int v;
+
+	if (c >= '0' && c <= '9')
+		v = c - '0';
+	else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+		v = (c | 0x20) - 'a' + 10;
+	else
+		return -1;
+	return v < base ? v : -1;
+}
+
+/* The code point of the character reference at p ("&amp;", "&#39;",
+ * "&#x2019;"), its length in *len; 0 when p starts none. */
+static uint32_t
+char_ref(const char *p, size_t n, size_t *len)
+{
+	const htmlEntityDesc *e;
+	char name[32];
+	size_t i = 1;
+	unsigned long v = 0;
+	int base = 10;
+
+	if (n > 2 && p[1] == '#') {
+		i = 2;
+		if (p[2] == 'x' || p[2] == 'X') {
+			base = 16;
+			i = 3;
+		}
+		for (; i < n && i < 12 && digit_value(p[i], base) >= 0; i++)
+			v = v * (unsigned long)base +
+			    (unsigned long)digit_value(p[i], base);
+		if (i >= n || p[i] != ';' || v == 0 || v > 0x10FFFF ||
+		    (v >= 0xD800 && v <= 0xDFFF))
+			return 0;
+		*len = i + 1;
+		return (uint32_t)v;
+	}
+	for (; i < n && i < sizeof(name) && digit_value(p[i], 36) >= 0; i++)
+		name[i - 1] = p[i];
+	if (i >= n || p[i] != ';' || i == 1 || i >= sizeof(name))
+		return 0;
+	name[i - 1] = '\0';
+	if ((e = htmlEntityLookup((const xmlChar *)name)) == NULL)
+		return 0;
+	*len = i + 1;
+	return e->value;
+}
+
+/* JSON-LD strings are text, yet sites write them HTML-escaped
+ * ("Tips &amp; Upgrades"): character references are read. */
+static const char *
+ld_text(struct ap_arena *a, const char *s, size_t n)
+{
+	struct ap_buf b;
+	const char *r;
+	size_t i, k;
+	uint32_t cp;
+
+	if (memchr(s, '&', n) == NULL)
+		return ap_html_collapse(a, s, n);
+	ap_buf_init(&b, a);
+	for (i = 0; i < n; i++) {
+		if (s[i] == '&' && (cp = char_ref(s + i, n - i, &k)) != 0) {
+			ap_buf_putcp(&b, cp);
+			i += k - 1;
+		} else
+			ap_buf_putc(&b, s[i]);
+	}
+	r = ap_html_collapse(a, b.p, b.len);
+	ap_buf_fini(&b);
+	return r;
+}
+
 static const char *
 ld_str(struct ap_arena *a, json_t *v)
 {
@@ -893,7 +971,7 @@ ld_str(struct ap_arena *a, json_t *v)
 		v = json_array_get(v, 0);
 	if (!json_is_string(v))
 		return NULL;
-	s = ap_html_collapse(a, json_string_value(v), json_string_length(v));
+	s = ld_text(a, json_string_value(v), json_string_length(v));
 	return *s != '\0' ? s : NULL;
 }
 

@@ -569,6 +569,19 @@ relative_link_without_base(void **state)
 }
 
 static void
+jsonld_character_references(void **state)
+{
+	struct ap_doc *d = parse(*state, "<html><head><script type=\""
+	    "application/ld+json\">{\"@type\": \"NewsArticle\", "
+	    "\"headline\": \"Tips &amp; Upgrades: l&#39;eau, l&#x2019;air "
+	    "&eacute;t&eacute; &bogus; &#0; & co\"}</script></head><body>"
+	    "<p>Texte.</p></body></html>");
+
+	assert_string_equal(d->meta.headline, "Tips & Upgrades: l'eau, "
+	    "l\xe2\x80\x99" "air été &bogus; &#0; & co");
+}
+
+static void
 kicker_span_not_glued(void **state)
 {
 	struct ap_doc *d = parse(*state, "<html><body><h1><span class=\""
@@ -1347,6 +1360,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(kicker_span_not_glued, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(jsonld_character_references,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(authors, setup, teardown),
 		cmocka_unit_test_setup_teardown(labels_and_folding, setup,
 		    teardown),
