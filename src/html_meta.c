@@ -587,6 +587,23 @@ add_name(struct ap_arena *a, const char *s, size_t n, const char *site,
 	return true;
 }
 
+/* One word, capitalised but not all capitals: "Bruxelles", not "AFP". */
+static bool
+place_word(const char *p, size_t n)
+{
+	size_t i;
+	bool lower = false;
+
+	while (n > 0 && p[n - 1] == ' ')
+		n--;
+	for (i = 0; i < n; i++) {
+		if (p[i] == ' ')
+			return false;
+		lower |= p[i] >= 'a' && p[i] <= 'z';
+	}
+	return n > 0 && lower;
+}
+
 void
 ap_html_authors(struct ap_arena *a, const char *credit, const char *site,
     const char **out, size_t *np, size_t max)
@@ -598,7 +615,7 @@ ap_html_authors(struct ap_arena *a, const char *credit, const char *site,
 	};
 	const char *c, *p, *hit;
 	size_t k, hl, n;
-	bool named = false;
+	bool named = false, paren = false;
 
 	if (credit == NULL)
 		return;
@@ -622,11 +639,18 @@ ap_html_authors(struct ap_arena *a, const char *credit, const char *site,
 		}
 		strip_prefix(&p, &n);
 		/* After a name, a lower-case piece is a role ("envoyé
-		 * spécial"), not a second author. */
-		if (!(named && lower_start(p, n)))
+		 * spécial"), not a second author; nor is one capitalised
+		 * word in parentheses, a place ("(Bruxelles, bureau
+		 * européen)"), unless an agency's capitals ("(AFP)"). */
+		if (!(named && lower_start(p, n)) &&
+		    !(paren && place_word(p, n)))
 			named |= add_name(a, p, n, site, out, np, max);
 		if (hit == NULL)
 			break;
+		if (*hit == '(')
+			paren = true;
+		else if (*hit == ')')
+			paren = false;
 		p = hit + hl;
 	}
 }

@@ -1255,6 +1255,16 @@ authors(void **state)
 	ap_html_authors(a, "By John Smith and Jane Doe", NULL, out, &n, 8);
 	assert_int_equal(n, 2);
 	assert_string_equal(out[1], "Jane Doe");
+	/* A place in parentheses is no author; an agency's capitals are. */
+	n = 0;
+	ap_html_authors(a, "Cécile Ducourtieux(Bruxelles, bureau européen)",
+	    NULL, out, &n, 8);
+	assert_int_equal(n, 1);
+	assert_string_equal(out[0], "Cécile Ducourtieux");
+	n = 0;
+	ap_html_authors(a, "Jean Dupont (AFP)", NULL, out, &n, 8);
+	assert_int_equal(n, 2);
+	assert_string_equal(out[1], "AFP");
 	n = 0;
 	ap_html_authors(a, "https://www.example.com/auteur/x", NULL, out, &n,
 	    8);
