@@ -1116,7 +1116,10 @@ sax_error(void *ctx, xmlErrorPtr err)
  * most of the rest of its markup: libxml2 reads them all a character at a
  * time.  It is given a copy of the page in which the raw text of each
  * <script> and <style> element is replaced by its line breaks (or one
- * space), and start tags keep only the attributes the tree reads (those
+ * space), as is the content of each <noscript> (markup the tree skips;
+ * read by a browser that runs scripts as text, so that an unclosed
+ * "<noscript><div></noscript>" does not swallow the page, as it does in
+ * libxml2), and start tags keep only the attributes the tree reads (those
  * dropped leave their line breaks), so that it reads the same elements,
  * text, attributes and line numbers, only faster.
  *
@@ -1493,7 +1496,7 @@ reduce(struct tb *b, const char *s, size_t n, struct reduced *r)
 	struct stag t;
 	struct expect *x;
 	size_t nl;
-	bool odd, raw;
+	bool odd, raw, ns;
 
 	memset(&t, 0, sizeof(t));
 	memset(r, 0, sizeof(*r));
@@ -1552,7 +1555,8 @@ reduce(struct tb *b, const char *s, size_t n, struct reduced *r)
 			break;
 		p = t.end + (*t.end == '/' ? 2 : 1);
 		nl = (size_t)(t.nend - t.name);
-		raw = equals_ci(t.name, nl, "script") ||
+		ns = equals_ci(t.name, nl, "noscript");
+		raw = ns || equals_ci(t.name, nl, "script") ||
 		    equals_ci(t.name, nl, "style");
 		if (!raw) {
 			if (!t.plain || equals_ci(t.name, nl, "html") ||
@@ -1570,8 +1574,9 @@ reduce(struct tb *b, const char *s, size_t n, struct reduced *r)
 		if (*t.end == '/')
 			continue;
 		c0 = t.end + 1;
-		c1 = raw_end(c0, end, equals_ci(t.name, nl, "script") ?
-		    "script" : "style", &odd);
+		c1 = raw_end(c0, end, ns ? "noscript" :
+		    equals_ci(t.name, nl, "script") ? "script" : "style",
+		    &odd);
 		p = c1;
 		/* A tag right after the start tag, or after a control
 		 * character, or the end tag of another element may close
@@ -1580,10 +1585,10 @@ reduce(struct tb *b, const char *s, size_t n, struct reduced *r)
 			break;
 		if (c1 == c0)
 			continue;
-		if (*c0 == '<' && c0 + 1 < end && (c0[1] == '/' ||
+		if (!ns && *c0 == '<' && c0 + 1 < end && (c0[1] == '/' ||
 		    letter(c0[1])))
 			break;
-		if (*c0 == '<')
+		if (!ns && *c0 == '<')
 			continue;
 		for (k = q; k < t.end; k++)
 			if ((*k | 0x20) == 'j' &&

@@ -582,6 +582,19 @@ jsonld_character_references(void **state)
 }
 
 static void
+unclosed_tag_in_noscript(void **state)
+{
+	/* libxml2 would keep the <div> open and the page inside <noscript>. */
+	struct ap_doc *d = parse(*state, "<html><head><title>T</title></head>"
+	    "<body><noscript><div id=\"nojs\"></noscript><div id=\"main\">"
+	    "<h1>Le titre de l'article</h1><p>Un paragraphe de texte assez "
+	    "long pour faire un article, avec des mots.</p></div></body>"
+	    "</html>");
+
+	assert_non_null(find(d, "Un paragraphe de texte"));
+}
+
+static void
 kicker_span_not_glued(void **state)
 {
 	struct ap_doc *d = parse(*state, "<html><body><h1><span class=\""
@@ -1369,6 +1382,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(relative_link_without_base,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(kicker_span_not_glued, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(unclosed_tag_in_noscript, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(jsonld_character_references,
 		    setup, teardown),
