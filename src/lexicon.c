@@ -701,6 +701,17 @@ ccue_at(const struct tokens *t, size_t k)
 	return bits;
 }
 
+static bool
+has_digit(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return true;
+	return false;
+}
+
 /* Cues of the whole class name s[0..n). */
 static unsigned
 class_name_cues(const size_t *g, const char *s, size_t n)
@@ -715,12 +726,14 @@ class_name_cues(const size_t *g, const char *s, size_t n)
 		pl = ccues[i].len;
 		if (pl >= n || memcmp(s, ccues[i].pat, pl) != 0)
 			continue;
-		/* "hidden-xs" only hides on small screens. */
+		/* "hidden-xs" only hides on small screens, and a generated
+		 * name ("hidden-12t0irv": site builders' breakpoints, one
+		 * copy of the text shown per screen size) on one of them. */
 		for (k = g[CG_SCREEN]; k < g[CG_SCREEN + 1]; k++)
 			if (pl + ccues[k].len <= n && memcmp(s + pl,
 			    ccues[k].pat, ccues[k].len) == 0)
 				break;
-		if (k == g[CG_SCREEN + 1])
+		if (k == g[CG_SCREEN + 1] && !has_digit(s + pl, n - pl))
 			bits |= ccues[i].bits;
 	}
 	return bits;

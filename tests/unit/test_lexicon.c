@@ -528,6 +528,8 @@ class_cues_hidden_names(void **state)
 	/* Hidden only on small screens, or a token of a longer name. */
 	assert_int_equal(ap_class_cues("hidden-xs"), 0);
 	assert_int_equal(ap_class_cues("hidden-print"), C_NEG);
+	/* A site builder's breakpoint: the copy for one screen size. */
+	assert_false(ap_class_cues("ssr-variant hidden-12t0irv") & C_HIDDEN);
 	assert_int_equal(ap_class_cues("not-hidden"), 0);
 	assert_int_equal(ap_class_cues(""), 0);
 }
