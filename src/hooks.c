@@ -160,15 +160,15 @@ hook_free(void *p)
 		free_block((union hdr *)p - 1);
 }
 
-static void
-silent(void *ctx, const char *msg, ...)
+void
+ap_xml_silent(void *ctx, const char *msg, ...)
 {
 	(void)ctx;
 	(void)msg;
 }
 
-static void
-silent_structured(void *ctx, xmlErrorPtr err)
+void
+ap_xml_silent_structured(void *ctx, xmlErrorPtr err)
 {
 	(void)ctx;
 	(void)err;
@@ -213,8 +213,8 @@ ap_hooks_enter(const struct ap_allocator *al, struct ap_hooks_saved *saved)
 	saved->genctx = xmlGenericErrorContext;
 	saved->st = xmlStructuredError;
 	saved->stctx = xmlStructuredErrorContext;
-	xmlSetGenericErrorFunc(NULL, silent);
-	xmlSetStructuredErrorFunc(NULL, silent_structured);
+	xmlSetGenericErrorFunc(NULL, ap_xml_silent);
+	xmlSetStructuredErrorFunc(NULL, ap_xml_silent_structured);
 	cur = al;
 	live = NULL;
 	failed = false;

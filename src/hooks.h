@@ -39,4 +39,8 @@ bool	ap_hooks_failed(void);
 /* Back to the allocator that was in use before ap_hooks_enter(). */
 void	ap_hooks_leave(const struct ap_hooks_saved *saved);
 
+/* libxml2 error handlers that print nothing. */
+void	ap_xml_silent(void *ctx, const char *msg, ...);
+void	ap_xml_silent_structured(void *ctx, struct _xmlError *err);
+
 #endif /* AP_HOOKS_H */

@@ -36,6 +36,7 @@
 #include <libxml/xmlmemory.h>
 
 #include "arena.h"
+#include "hooks.h"
 #include "html_tree.h"
 #include "lexicon.h"
 
@@ -1074,20 +1075,6 @@ sax_blanks(void *ctx, const xmlChar *ch, int len)
 	(void)len;
 }
 
-static void
-silent(void *ctx, const char *msg, ...)
-{
-	(void)ctx;
-	(void)msg;
-}
-
-static void
-silent_structured(void *ctx, xmlErrorPtr err)
-{
-	(void)ctx;
-	(void)err;
-}
-
 /*
  * Errors go nowhere, but where junk was read as an attribute name: a name
  * required where there is none, and not that of a reference ("& "), which
@@ -1664,8 +1651,8 @@ run(struct tb *b, const char *text, size_t len)
 	oldgenctx = xmlGenericErrorContext;
 	oldstruct = xmlStructuredError;
 	oldstructctx = xmlStructuredErrorContext;
-	xmlSetGenericErrorFunc(NULL, silent);
-	xmlSetStructuredErrorFunc(NULL, silent_structured);
+	xmlSetGenericErrorFunc(NULL, ap_xml_silent);
+	xmlSetStructuredErrorFunc(NULL, ap_xml_silent_structured);
 	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET |
 	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NOBLANKS |
 	    HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);
