@@ -614,7 +614,8 @@ label_body(struct ap_doc *d, size_t from, size_t to)
 			label(b, AP_KIND_RELATED, "inline related insert");
 		else if (ap_rule_related_label(b)) {
 			label(b, AP_KIND_RELATED_LABEL, "related label");
-			/* Titles under an insert label, up to the next prose. */
+			/* Titles under an insert label, up to the next prose
+			 * or the end of its box. */
 			while (i + 1 < to && !ap_rule_prose(&d->blocks[i + 1]) &&
 			    box_item(&d->blocks[i + 1]) &&
 			    same_box(b, &d->blocks[i + 1])) {
