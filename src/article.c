@@ -284,6 +284,13 @@ related_title(struct ap_doc *d, const struct ap_block *b)
 	size_t k;
 	uint32_t cp;
 
+	/* "[PHO5a02e98]Chine : …": a text browser's image placeholder. */
+	if (n > 2 && p[0] == '[' && (k = strcspn(p, "]")) + 1 < n &&
+	    memchr(p, ' ', k) == NULL) {
+		p += k + 1;
+		n -= k + 1;
+		skip += k + 1;
+	}
 	if (skip == 0)
 		return b->text;
 	while (n > 0) {

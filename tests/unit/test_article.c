@@ -400,11 +400,16 @@ related_controls_left_out(void **state)
 		    "artificielle",
 		"Plus",
 		"Sur le web",
+		"[PHO5a02e98]Chine : les salaires du privé en hausse de 10 %",
+		"Haut de la page",
 		NULL
 	};
 	const struct ap_article *a = t_article(*state, lines);
 
-	assert_int_equal(a->nrelated, 1);
+	assert_int_equal(a->nrelated, 2);
+	/* A text browser's image placeholder is no part of the title. */
+	assert_string_equal(a->related[1].title,
+	    "Chine : les salaires du privé en hausse de 10 %");
 	assert_string_equal(a->related[0].title, "Les entreprises "
 	    "québécoises lentes à adopter l’intelligence artificielle");
 }
