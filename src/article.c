@@ -291,17 +291,20 @@ related_title(struct ap_doc *d, const struct ap_block *b)
 		n -= k + 1;
 		skip += k + 1;
 	}
-	if (skip == 0)
-		return b->text;
+	/* The label's separator, or an arrow before a title (">>> …"). */
 	while (n > 0) {
 		cp = ap_utf8_next(p, n, &k);
 		if (!ap_is_space(cp) && cp != ':' && cp != '>' && cp != '|' &&
 		    cp != '-' && cp != 0x203A && cp != 0xBB && cp != 0x2192 &&
-		    cp != 0x2013 && cp != 0x2014)
+		    cp != 0x2013 && cp != 0x2014 && cp != 0x25BA &&
+		    cp != 0x25B6)
 			break;
 		p += k;
 		n -= k;
+		skip += k;
 	}
+	if (skip == 0)
+		return b->text;
 	return ap_strndup(&d->arena, p, n);
 }
 

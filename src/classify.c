@@ -270,6 +270,17 @@ related_by_cue(const struct ap_block *b)
 	    b->f.words <= 40 && (b->hcues & C_RELATED) && !(b->hcues & C_AD);
 }
 
+/* ">>> Oscars 2016 : …", "► …": a link set off by an arrow. */
+static bool
+arrow_link(const struct ap_block *b)
+{
+	return (strncmp(b->text, ">>", 2) == 0 ||
+	    strncmp(b->text, "\xe2\x96\xba", 3) == 0 ||
+	    strncmp(b->text, "\xe2\x96\xb6", 3) == 0 ||
+	    strncmp(b->text, "\xe2\x86\x92", 3) == 0) &&
+	    b->href != NULL && b->link_chars * 2 >= b->f.chars;
+}
+
 /* The chapô, as pages mark it ("chapo", "standfirst", "article__desc"). */
 static bool
 standfirst_by_cue(const struct ap_block *b)
@@ -610,8 +621,10 @@ label_body(struct ap_doc *d, size_t from, size_t to)
 
 		if ((bp = ap_rule_boilerplate(b)) != NULL)
 			drop(b, bp, "boilerplate cue");
-		else if (ap_rule_related_inline(b))
+		else if (ap_rule_related_inline(b) || arrow_link(b))
 			label(b, AP_KIND_RELATED, "inline related insert");
+		else if (related_by_cue(b))
+			label(b, AP_KIND_RELATED, "link in a related box");
 		else if (ap_rule_related_label(b)) {
 			label(b, AP_KIND_RELATED_LABEL, "related label");
 			/* Titles under an insert label, up to the next prose
