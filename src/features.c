@@ -211,7 +211,8 @@ shape(struct ap_feat *f, const char *s, size_t n)
 	/* Titles may ask, exclaim or open with a quotation mark. */
 	f->title_case = ap_is_upper(first_letter(s, n)) && last != '.' &&
 	    last != ':' && last != ',' && last != ';' && f->words <= 25 &&
-	    f->sentences <= 1;
+	    (f->sentences <= 1 || (f->sentences == 2 && f->words <= 20 &&
+	    (last == '?' || last == '!')));
 }
 
 static void

@@ -404,6 +404,19 @@ titleish_short_line(void **state)
 	assert_true(ap_rule_titleish(t_block(d, "Un budget modeste")));
 }
 
+/* A title may ask its question after an ellipsis; two statements are
+ * no title. */
+static void
+titleish_question_after_ellipsis(void **state)
+{
+	struct ap_doc *d = *state;
+
+	assert_true(ap_rule_titleish(t_block(d, "Tempête Ciaran : pluie, "
+	    "rafales de vent… A quoi s’attendre en Nouvelle-Aquitaine ?")));
+	assert_false(ap_rule_titleish(t_block(d, "La pluie arrive. Le vent "
+	    "souffle fort")));
+}
+
 static void
 titleish_not_sentence(void **state)
 {
@@ -879,6 +892,7 @@ main(void)
 		T_TEST(role_not_sentence),
 		T_TEST(role_not_other_words),
 		T_TEST(titleish_short_line),
+		T_TEST(titleish_question_after_ellipsis),
 		T_TEST(titleish_not_sentence),
 		T_TEST(titleish_not_ellipsis),
 		T_TEST(titleish_not_lower_case),
