@@ -120,8 +120,8 @@ static void
 count_text(struct ap_feat *f, const char *s, size_t n)
 {
 	size_t i = 0, k;
-	uint32_t cp, prev = ' ';
-	bool in_word = false;
+	uint32_t cp, prev = ' ', prev2 = ' ';
+	bool in_word = false, kicker = true;	/* first word all capitals */
 
 	while (i < n) {
 		cp = next_cp(s + i, n - i, &k);
@@ -131,20 +131,29 @@ count_text(struct ap_feat *f, const char *s, size_t n)
 			f->letters++;
 			if (is_upper(cp))
 				f->upper++;
+			else if (f->words <= 1)
+				kicker = false;
 		} else if (cp >= '0' && cp <= '9')
 			f->digits++;
 		else if (cp == ',')
 			f->commas++;
 		if (is_space(cp)) {
 			in_word = false;
-			if (is_terminal(prev))
+			/* "VIDEO. France-Italie : …": a kicker's period. */
+			if (is_terminal(prev) && !(f->words == 1 && kicker &&
+			    f->upper >= 3)) {
 				f->sentences++;
+				if (f->sentences == 1)
+					f->ellipsis_break = prev == 0x2026 ||
+					    (prev == '.' && prev2 == '.');
+			}
 		} else if (!in_word) {
 			in_word = true;
 			f->words++;
 		}
 		if (cp == 0xAB || cp == 0x201C)
 			f->has_quote = true;
+		prev2 = prev;
 		prev = cp;
 	}
 	if (f->chars > 0)
@@ -208,11 +217,12 @@ shape(struct ap_feat *f, const char *s, size_t n)
 	    before == '!' || before == '?')) ||
 	    (last == 0xBB && ends_quote_firmly(s, n - k));
 	f->name_shape = ap_name_shape(s, n);
-	/* Titles may ask, exclaim or open with a quotation mark. */
+	/* Titles may ask, exclaim or open with a quotation mark, and go on
+	 * after an ellipsis ("Pluie, rafales… A quoi s'attendre ?"). */
 	f->title_case = ap_is_upper(first_letter(s, n)) && last != '.' &&
 	    last != ':' && last != ',' && last != ';' && f->words <= 25 &&
 	    (f->sentences <= 1 || (f->sentences == 2 && f->words <= 20 &&
-	    (last == '?' || last == '!')));
+	    (last == '?' || last == '!' || f->ellipsis_break)));
 }
 
 static void

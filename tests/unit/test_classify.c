@@ -415,6 +415,11 @@ titleish_question_after_ellipsis(void **state)
 	    "rafales de vent… A quoi s’attendre en Nouvelle-Aquitaine ?")));
 	assert_false(ap_rule_titleish(t_block(d, "La pluie arrive. Le vent "
 	    "souffle fort")));
+	/* A kicker's period ends no sentence; an ellipsis may go on. */
+	assert_true(ap_rule_titleish(t_block(d, "VIDEO. France-Italie : les "
+	    "Bleus s'ambiancent... On va essayer de pas trop s'enflammer")));
+	assert_int_equal(t_block(d, "VIDEO. Les Bleus gagnent")->f.sentences,
+	    1);
 }
 
 static void
