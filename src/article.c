@@ -396,10 +396,6 @@ take_meta_authors(struct ap_doc *d, struct authors *as)
 		    strlen(d->meta.authors[i]));
 }
 
-/*
- * No date line was recognised: take a date printed between the headline
- * and the first body paragraph, as in "11/05/12 - 10h38 <caption>".
- */
 /* n digits at s, as a number; -1 when they are not all digits. */
 static int
 digits(const char *s, int n)
@@ -448,6 +444,10 @@ url_date(const char *url, char out[AP_DATE_MAX])
 	return false;
 }
 
+/*
+ * No date line was recognised: take a date printed between the headline
+ * and the first body paragraph, as in "11/05/12 - 10h38 <caption>".
+ */
 static bool
 date_near_headline(const struct ap_doc *d, char out[AP_DATE_MAX])
 {
