@@ -1887,6 +1887,51 @@ note_speaker(struct qs *q, const struct who *w)
 		    1 : 2, q->qoff, PF_SPEAKER, w->role, w->rlen, 0);
 }
 
+/* Whether a word of s[0..n) is an auxiliary ("est", "sont", "a") or an
+ * imperative with its pronoun ("Rendez-nous"): the span says something. */
+static bool
+has_verb(const char *s, size_t n)
+{
+	char w[32];
+	const char *h;
+	size_t i = 0, j;
+
+	while (i < n) {
+		for (j = i; j < n && s[j] != ' ' && s[j] != '\''; j++)
+			continue;
+		if (j - i > 0 && j - i < sizeof(w) / 2) {
+			ap_fold(s + i, j - i, w, sizeof(w));
+			if (inlist(w, QW_AUXES) || ((h = strrchr(w, '-')) !=
+			    NULL && h > w && inlist(h + 1, QW_CLITICS)))
+				return true;
+		}
+		i = j + 1;
+	}
+	return false;
+}
+
+/*
+ * « De rouille et d'os », « Dead Man Talking »: a short capitalised span
+ * with no punctuation and no verb we can see is the title of a film, a
+ * book or a show; said by nobody, it is no quotation.
+ */
+static bool
+names_a_work(const char *s, size_t n)
+{
+	size_t i, k;
+	uint32_t c;
+
+	if (count_words(s, n) > 6 || !ap_is_upper(ap_utf8_next(s, n, &k)))
+		return false;
+	for (i = 0; i < n; i += k) {
+		c = (uint32_t)cp_at(s, n, i, &k);
+		if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';' ||
+		    c == ':' || c == 0x2026)
+			return false;
+	}
+	return !has_verb(s, n);
+}
+
 static void
 emit(struct qs *q, const char *s, size_t b, size_t e, size_t block,
     const struct who *w)
@@ -1896,6 +1941,8 @@ emit(struct qs *q, const char *s, size_t b, size_t e, size_t block,
 
 	trim(s, &b, &e);
 	if (count_words(s + b, e - b) < AP_QUOTE_MINWORDS)
+		return;
+	if (w->how != WHO_SOME && names_a_work(s + b, e - b))
 		return;
 	/* The standfirst's quote, said again in the body, is one quote. */
 	for (i = 0; block < AP_QUOTE_STANDFIRST && i < q->nq && i < 8 &&

@@ -405,6 +405,29 @@ test_german_marks(void **state)
 	done(f);
 }
 
+/* A work's title in guillemets, said by nobody, is no quotation. */
+static void
+test_work_titles(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	f = run(NULL, NULL,
+	    "Le film « De rouille et d’os » et « Dead Man Talking » sortent "
+	    "mercredi dans les salles du pays.",
+	    "« Une victoire totale », a lancé le maire, Paul Durand, au soir du "
+	    "scrutin.",
+	    "On pouvait lire « Rendez-nous notre piscine » et « Les Flamands "
+	    "sont ponctuels » sur les banderoles.",
+	    NULL);
+	/* A verb makes a statement of it, said by someone or not. */
+	assert_int_equal(f->d.art.nquotes, 3);
+	check(f, 0, "Une victoire totale", "Paul Durand", "maire", 1);
+	check(f, 1, "Rendez-nous notre piscine", NULL, NULL, 2);
+	check(f, 2, "Les Flamands sont ponctuels", NULL, NULL, 2);
+	done(f);
+}
+
 /* A middle initial belongs to the name. */
 static void
 test_middle_initial(void **state)
@@ -763,6 +786,7 @@ main(void)
 		cmocka_unit_test(test_surname_expansion),
 		cmocka_unit_test(test_surname_named_later),
 		cmocka_unit_test(test_middle_initial),
+		cmocka_unit_test(test_work_titles),
 		cmocka_unit_test(test_german_marks),
 		cmocka_unit_test(test_blockquote_incise),
 		cmocka_unit_test(test_no_speaker),
