@@ -160,18 +160,36 @@ hook_free(void *p)
 		free_block((union hdr *)p - 1);
 }
 
-void
-ap_xml_silent(void *ctx, const char *msg, ...)
+static void
+silent(void *ctx, const char *msg, ...)
 {
 	(void)ctx;
 	(void)msg;
 }
 
-void
-ap_xml_silent_structured(void *ctx, xmlErrorPtr err)
+static void
+silent_structured(void *ctx, xmlErrorPtr err)
 {
 	(void)ctx;
 	(void)err;
+}
+
+void
+ap_xml_quiet(struct ap_xml_errors *saved)
+{
+	saved->gen = xmlGenericError;
+	saved->genctx = xmlGenericErrorContext;
+	saved->st = xmlStructuredError;
+	saved->stctx = xmlStructuredErrorContext;
+	xmlSetGenericErrorFunc(NULL, silent);
+	xmlSetStructuredErrorFunc(NULL, silent_structured);
+}
+
+void
+ap_xml_restore(const struct ap_xml_errors *saved)
+{
+	xmlSetGenericErrorFunc(saved->genctx, saved->gen);
+	xmlSetStructuredErrorFunc(saved->stctx, saved->st);
 }
 
 static char *
@@ -209,12 +227,7 @@ ap_hooks_enter(const struct ap_allocator *al, struct ap_hooks_saved *saved)
 	saved->failed = failed;
 	/* Quiet before any parser context exists: libxml2 prints "Memory
 	 * allocation failed" when it cannot make one.  Per thread, too. */
-	saved->gen = xmlGenericError;
-	saved->genctx = xmlGenericErrorContext;
-	saved->st = xmlStructuredError;
-	saved->stctx = xmlStructuredErrorContext;
-	xmlSetGenericErrorFunc(NULL, ap_xml_silent);
-	xmlSetStructuredErrorFunc(NULL, ap_xml_silent_structured);
+	ap_xml_quiet(&saved->errors);
 	cur = al;
 	live = NULL;
 	failed = false;
@@ -233,8 +246,7 @@ ap_hooks_leave(const struct ap_hooks_saved *saved)
 	if (failed)
 		while (live != NULL)
 			free_block(live);
-	xmlSetGenericErrorFunc(saved->genctx, saved->gen);
-	xmlSetStructuredErrorFunc(saved->stctx, saved->st);
+	ap_xml_restore(&saved->errors);
 	cur = saved->al;
 	live = saved->live;
 	failed = saved->failed;

@@ -15,15 +15,21 @@
 
 struct _xmlError;
 
+/* libxml2's error handlers of this thread, as ap_xml_quiet() found
+ * them. */
+struct ap_xml_errors {
+	void			(*gen)(void *, const char *, ...);
+	void			*genctx;
+	void			(*st)(void *, struct _xmlError *);
+	void			*stctx;
+};
+
 /* What ap_hooks_enter() replaced, for ap_hooks_leave(). */
 struct ap_hooks_saved {
 	const struct ap_allocator *al;
 	void			*live;
 	bool			 failed;
-	void			(*gen)(void *, const char *, ...);
-	void			*genctx;
-	void			(*st)(void *, struct _xmlError *);
-	void			*stctx;
+	struct ap_xml_errors	 errors;
 };
 
 /*
@@ -39,8 +45,8 @@ bool	ap_hooks_failed(void);
 /* Back to the allocator that was in use before ap_hooks_enter(). */
 void	ap_hooks_leave(const struct ap_hooks_saved *saved);
 
-/* libxml2 error handlers that print nothing. */
-void	ap_xml_silent(void *ctx, const char *msg, ...);
-void	ap_xml_silent_structured(void *ctx, struct _xmlError *err);
+/* libxml2 prints nothing in this thread until ap_xml_restore(). */
+void	ap_xml_quiet(struct ap_xml_errors *saved);
+void	ap_xml_restore(const struct ap_xml_errors *saved);
 
 #endif /* AP_HOOKS_H */

@@ -17,7 +17,9 @@
  *  - text outside any element is dropped.
  * libxml2 reads a reduced copy of the page, without the script and style
  * text and the attributes the tree never reads, checked as it goes
- * (reduce(), expect_check()).  Only this file talks to libxml2.  No
+ * (reduce(), expect_check()).  Only this file parses with libxml2
+ * (hooks.c sets its allocator and quiets it, html_meta.c looks up its
+ * entity table).  No
  * callback ever jumps out of the parser: memory exhaustion stops it, and
  * the jump comes once the parser is freed.
  */
@@ -1637,9 +1639,7 @@ run(struct tb *b, const char *text, size_t len)
 	struct ap_htree *t = b->t;
 	htmlParserCtxtPtr ctxt;
 	xmlCharEncodingHandlerPtr utf8;
-	xmlGenericErrorFunc oldgen;
-	xmlStructuredErrorFunc oldstruct;
-	void *oldgenctx, *oldstructctx;
+	struct ap_xml_errors errors;
 	htmlSAXHandler *sax;
 
 	reset(b);
@@ -1647,12 +1647,7 @@ run(struct tb *b, const char *text, size_t len)
 		return;
 	t->ctxt = ctxt;
 	b->ctxt = ctxt;
-	oldgen = xmlGenericError;
-	oldgenctx = xmlGenericErrorContext;
-	oldstruct = xmlStructuredError;
-	oldstructctx = xmlStructuredErrorContext;
-	xmlSetGenericErrorFunc(NULL, ap_xml_silent);
-	xmlSetStructuredErrorFunc(NULL, ap_xml_silent_structured);
+	ap_xml_quiet(&errors);
 	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET |
 	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NOBLANKS |
 	    HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);
@@ -1673,8 +1668,7 @@ run(struct tb *b, const char *text, size_t len)
 	if ((utf8 = xmlFindCharEncodingHandler("UTF-8")) != NULL)
 		xmlSwitchToEncoding(ctxt, utf8);
 	htmlParseDocument(ctxt);
-	xmlSetGenericErrorFunc(oldgenctx, oldgen);
-	xmlSetStructuredErrorFunc(oldstructctx, oldstruct);
+	ap_xml_restore(&errors);
 	htmlFreeParserCtxt(ctxt);
 	t->ctxt = NULL;
 	b->ctxt = NULL;
