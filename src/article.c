@@ -4,7 +4,6 @@
  * publication date, standfirst, body, related titles with summaries.
  * Structured metadata (HTML head, JSON-LD) wins over guesses from text.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "buf.h"
@@ -396,54 +395,6 @@ take_meta_authors(struct ap_doc *d, struct authors *as)
 		    strlen(d->meta.authors[i]));
 }
 
-/* n digits at s, as a number; -1 when they are not all digits. */
-static int
-digits(const char *s, int n)
-{
-	int v = 0, i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
-/*
- * The date in a URL's path: "/2017/01/24/", "/2017-01-24", "/20170124-",
- * each field set off from the next by "/" or "-" or not at all, the
- * whole not inside a longer number.
- */
-static bool
-url_date(const char *url, char out[AP_DATE_MAX])
-{
-	const char *p = strstr(url, "://"), *q;
-	int y, m, dd, k;
-
-	p = p != NULL ? strchr(p + 3, '/') : NULL;
-	for (; p != NULL && *p != '\0' && *p != '?' && *p != '#'; p++) {
-		if (p[-1] >= '0' && p[-1] <= '9')
-			continue;
-		if ((y = digits(p, 4)) < 1990 || y > 2100)
-			continue;
-		q = p + 4;
-		k = *q == '/' || *q == '-';
-		if ((m = digits(q + k, 2)) < 1 || m > 12)
-			continue;
-		q += k + 2;
-		if ((k != 0) != (*q == '/' || *q == '-'))
-			continue;
-		q += k;
-		if ((dd = digits(q, 2)) < 1 || dd > 31 ||
-		    (q[2] >= '0' && q[2] <= '9'))
-			continue;
-		snprintf(out, AP_DATE_MAX, "%04d-%02d-%02d", y, m, dd);
-		return true;
-	}
-	return false;
-}
-
 /*
  * No date line was recognised: take a date printed between the headline
  * and the first body paragraph, as in "11/05/12 - 10h38 <caption>".
@@ -543,7 +494,7 @@ ap_article_build(struct ap_doc *d)
 	if (a->date == NULL)
 		a->date = a->date_modified;
 	if (a->date == NULL && d->meta.url != NULL &&
-	    url_date(d->meta.url, date))
+	    ap_date_in_url(d->meta.url, date))
 		a->date = ap_strdup(&d->arena, date);
 	a->site_name = d->meta.site_name;
 	a->lang = d->meta.lang;

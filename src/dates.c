@@ -277,3 +277,35 @@ ap_date_find(const char *s, char out[AP_DATE_MAX], size_t *at, size_t *end)
 	}
 	return false;
 }
+
+/*
+ * Each field set off from the next by "/" or "-", or all run together;
+ * the whole not inside a longer number.
+ */
+bool
+ap_date_in_url(const char *url, char out[AP_DATE_MAX])
+{
+	const char *p = strstr(url, "://"), *q;
+	int y, m, d;
+	size_t sep;
+
+	p = p != NULL ? strchr(p + 3, '/') : NULL;
+	for (; p != NULL && *p != '\0' && *p != '?' && *p != '#'; p++) {
+		if (isdig(p[-1]) || digits(p, 4, &y) != 4)
+			continue;
+		q = p + 4;
+		sep = *q == '/' || *q == '-';
+		if (digits(q + sep, 2, &m) != 2)
+			continue;
+		/* The same separator twice, or none. */
+		if (sep ? q[3] != *q : !isdig(q[2]))
+			continue;
+		q += 2 * sep + 2;
+		if (digits(q, 2, &d) != 2 || isdig(q[2]) || y < 1990 ||
+		    !valid(y, m, d))
+			continue;
+		format_iso(out, y, m, d, -1, 0);
+		return true;
+	}
+	return false;
+}

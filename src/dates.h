@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * French dates in running text: "3 mars 2024 à 14 h 30", "1er mai 2015",
- * "04.05.2015 à 13h36", "03/03/2024", "2024-03-03".
+ * Dates in running text, month names in every language with word lists:
+ * "3 mars 2024 à 14 h 30", "1er mai 2015", "December 3, 2025",
+ * "04.05.2015 à 13h36", "03/03/2024", "2024-03-03"; and in URLs.
  */
 #ifndef AP_DATES_H
 #define AP_DATES_H
@@ -18,5 +19,11 @@
  */
 bool	 ap_date_find(const char *s, char out[AP_DATE_MAX], size_t *at,
 	    size_t *end);
+
+/*
+ * The date in a URL's path ("/2017/01/24/", "/2017-01-24", "/20170124-"),
+ * as "YYYY-MM-DD" into out; false when none.
+ */
+bool	 ap_date_in_url(const char *url, char out[AP_DATE_MAX]);
 
 #endif /* AP_DATES_H */

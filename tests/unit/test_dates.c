@@ -265,12 +265,36 @@ month_words_that_are_no_dates(void **state)
 	assert_string_equal(find("they may 3 times 2024"), "");
 }
 
+static void
+dates_in_urls(void **state)
+{
+	char out[AP_DATE_MAX];
+
+	(void)state;
+	assert_true(ap_date_in_url("http://blogues.example/lnh/2017/01/24/"
+	    "certains-revent", out));
+	assert_string_equal(out, "2017-01-24");
+	assert_true(ap_date_in_url("https://x.example/a/2019-03-05-titre",
+	    out));
+	assert_string_equal(out, "2019-03-05");
+	assert_true(ap_date_in_url("https://x.example/20210708-titre", out));
+	assert_string_equal(out, "2021-07-08");
+	/* Not a date: mixed separators, a longer number, no such day, the
+	 * host or the query. */
+	assert_false(ap_date_in_url("https://x.example/2017/01-24/", out));
+	assert_false(ap_date_in_url("https://x.example/id/1201701245/", out));
+	assert_false(ap_date_in_url("https://x.example/2019/02/30/", out));
+	assert_false(ap_date_in_url("https://2017-01-24.example/a", out));
+	assert_false(ap_date_in_url("https://x.example/a?d=2017/01/24", out));
+}
+
 int
 main(void)
 {
 	static const struct CMUnitTest tests[] = {
 		cmocka_unit_test(long_date_with_spaced_time),
 		cmocka_unit_test(dates_in_other_languages),
+		cmocka_unit_test(dates_in_urls),
 		cmocka_unit_test(month_words_that_are_no_dates),
 		cmocka_unit_test(long_date_without_time),
 		cmocka_unit_test(long_date_first_of_month),
