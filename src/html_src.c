@@ -904,15 +904,15 @@ flush(struct ctx *c)
  * element's edge, a lower-case letter then a capital is two words.
  */
 static bool
-glued_words(const struct ap_buf *t, const char *s)
+glued_words(const struct ap_buf *t, const char *s, size_t n)
 {
 	size_t k;
 	uint32_t prev, next;
 
-	if (t->len == 0)
+	if (t->len == 0 || n == 0)
 		return false;
 	prev = ap_utf8_prev(t->p, t->len, &k);
-	next = ap_utf8_next(s, strlen(s), &k);
+	next = ap_utf8_next(s, n, &k);
 	return ap_is_lower(prev) && ap_is_upper(next);
 }
 
@@ -944,7 +944,7 @@ e_text(struct ctx *c, uint32_t k)
 		c->art = (p->fl & F_ART) != 0;
 		c->line = n->line;
 	}
-	if (c->edge && glued_words(&c->text, s))
+	if (c->edge && glued_words(&c->text, s, n->len))
 		c->space = true;
 	c->edge = false;
 	before = c->text.len;
@@ -1411,7 +1411,7 @@ el_text(struct ctx *c, struct el *e)
 	for (k = N[n].first; k != 0;) {
 		down = false;
 		if (N[k].type == AP_HN_TEXT) {
-			if (glued_words(&b, c->t->s + N[k].x))
+			if (glued_words(&b, c->t->s + N[k].x, N[k].len))
 				space = true;
 			ap_html_puttext(&b, c->t->s + N[k].x, N[k].len,
 			    &space);
