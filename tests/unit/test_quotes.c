@@ -555,6 +555,27 @@ test_pronoun_prefers_role(void **state)
 }
 
 static void
+test_role_noun_anaphor(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* A role noun after an adjective stands for the person named just
+	 * before: "le nouveau mayeur", "l’artiste". */
+	f = run(NULL, NULL,
+	    "Marc Dubois a rendu hommage à son prédécesseur.",
+	    "« Ce qui va changer, c’est la participation », a souligné le "
+	    "nouveau mayeur d’Ans.",
+	    "Lina Costa expose à Namur. « Je dois courir », dit l’artiste.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "Ce qui va changer, c’est la participation",
+	    "Marc Dubois", "nouveau mayeur d’Ans", 1);
+	check(f, 1, "Je dois courir", "Lina Costa", "artiste", 2);
+	done(f);
+}
+
+static void
 test_lead_in_verbs(void **state)
 {
 	struct fx *f;
@@ -793,6 +814,7 @@ main(void)
 		cmocka_unit_test(test_orgnoun_not_person),
 		cmocka_unit_test(test_pour_source),
 		cmocka_unit_test(test_pronoun_prefers_role),
+		cmocka_unit_test(test_role_noun_anaphor),
 		cmocka_unit_test(test_lead_in_verbs),
 		cmocka_unit_test(test_reflexive_elided_role),
 		cmocka_unit_test(test_colon_paragraph),
