@@ -1700,6 +1700,62 @@ clause_subject(struct qs *q, size_t b, size_t e, size_t ss, bool backward,
 	return r > 0;
 }
 
+static bool
+is_bullet(int32_t c)
+{
+	return is_hyphen(c) || c == 0x2013 || c == 0x2014 || c == 0x2022;
+}
+
+/* Whether the tokens before o are only list dashes ("- « … »"). */
+static bool
+only_bullets(const struct qs *q, size_t o)
+{
+	size_t j;
+
+	for (j = 0; j < o; j++)
+		if (!is_bullet(q->t[j].cp))
+			return false;
+	return true;
+}
+
+/*
+ * A text made of one quotation and nothing else but list dashes and a
+ * final stop: the next such text may go on with the same speaker.
+ */
+static bool
+quote_only(const struct qs *q)
+{
+	size_t b = 0, e = q->nt;
+
+	while (b < e && is_bullet(q->t[b].cp))
+		b++;
+	if (e > b && (punct(q, e - 1) == '.' || punct(q, e - 1) == ','))
+		e--;
+	if (e < b + 2)
+		return false;
+	return (q->t[b].cp == 0xAB && q->t[e - 1].cp == 0xBB) ||
+	    (q->t[b].cp == 0x201C && q->t[e - 1].cp == 0x201D);
+}
+
+/*
+ * "Voici ses principales déclarations." announces the quotations that
+ * follow as said by the one "ses" stands for.
+ */
+static bool
+announces_quotes(struct qs *q, size_t lo, struct who *w)
+{
+	size_t ss = sentence_start(q, q->nt - 1, lo);
+
+	memset(w, 0, sizeof(*w));
+	if (strcmp(F(q, ss), "voici") != 0 && strcmp(F(q, ss), "voilà") != 0)
+		return false;
+	if (!inlist(F(q, ss + 1), QW_POSSESSIVES))
+		return false;
+	q->qoff = q->t[ss].off;
+	resolve_pronoun(q, w, 0);
+	return w->how == WHO_SOME;
+}
+
 /*
  * A lead-in before the opening mark at token o, looking no further back
  * than the end of the previous quote, lo: "Marie Dubois a déclaré : «",
@@ -1716,7 +1772,7 @@ lead_in(struct qs *q, size_t o, size_t lo, const struct who *prev,
 
 	memset(w, 0, sizeof(*w));
 	/* A text opening with the quote: the one before led in with ":". */
-	if (o == 0 && q->hascolon && q->colonpos + 1 == q->pos) {
+	if (only_bullets(q, o) && q->hascolon && q->colonpos + 1 == q->pos) {
 		*w = q->colon;
 		return true;
 	}
@@ -1942,7 +1998,8 @@ emit(struct qs *q, const char *s, size_t b, size_t e, size_t block,
 	trim(s, &b, &e);
 	if (count_words(s + b, e - b) < AP_QUOTE_MINWORDS)
 		return;
-	if (w->how != WHO_SOME && names_a_work(s + b, e - b))
+	if (w->how != WHO_SOME && !quote_only(q) &&
+	    names_a_work(s + b, e - b))
 		return;
 	/* The standfirst's quote, said again in the body, is one quote. */
 	for (i = 0; block < AP_QUOTE_STANDFIRST && i < q->nq && i < 8 &&
@@ -2211,8 +2268,8 @@ carry_put(struct qs *q, size_t b, size_t e)
 
 /* Quotes of one text: the headline, the standfirst or a body item. */
 static void
-do_text(struct qs *q, const char *s, size_t pos, size_t block, bool body,
-    enum ap_btype type)
+text_quotes(struct qs *q, const char *s, size_t pos, size_t block,
+    bool body, enum ap_btype type)
 {
 	size_t i, j, lo, o, end;
 	const struct span *sp;
@@ -2242,7 +2299,7 @@ do_text(struct qs *q, const char *s, size_t pos, size_t block, bool body,
 			flush_carry(q, &none);
 	}
 	if (body && !cont && (q->t[0].cp == 0x2014 || q->t[0].cp == 0x2013) &&
-	    q->nt > 1 && (q->t[1].fl & TK_SPACE)) {
+	    q->nt > 1 && (q->t[1].fl & TK_SPACE) && !quote_only(q)) {
 		if (dialogue(q))
 			speech_para(q, 1, false);
 		else
@@ -2294,10 +2351,28 @@ do_text(struct qs *q, const char *s, size_t pos, size_t block, bool body,
 			q->colonpos = pos;
 			q->hascolon = true;
 		}
+	} else if (!q->open && lo < q->nt && body &&
+	    announces_quotes(q, lo, &w)) {
+		q->colon = w;
+		q->colonpos = pos;
+		q->hascolon = true;
 	}
 	/* Only body paragraphs run on into the next. */
 	if (!body)
 		flush_carry(q, &none);
+}
+
+/* Quotes of one text, and whether a list of quotations goes on. */
+static void
+do_text(struct qs *q, const char *s, size_t pos, size_t block, bool body,
+    enum ap_btype type)
+{
+	bool led = q->hascolon && q->colonpos + 1 == pos;
+
+	text_quotes(q, s, pos, block, body, type);
+	/* A list of quotations after "Voici ses déclarations :" */
+	if (led && q->colonpos + 1 == pos && q->nt > 0 && quote_only(q))
+		q->colonpos = pos;
 }
 
 /*

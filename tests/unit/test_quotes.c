@@ -576,6 +576,30 @@ test_role_noun_anaphor(void **state)
 }
 
 static void
+test_announced_list(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "Voici ses déclarations." leads in every quotation of the list
+	 * that follows; a quotation alone in its paragraph is no title. */
+	f = run(NULL, NULL,
+	    "Le maire Jean Roy a parlé lundi. Voici ses principales "
+	    "déclarations.",
+	    "– « La ville ne défend aucun intérêt particulier ».",
+	    "- « Nous poursuivrons les travaux dans les jours qui viennent. »",
+	    "« Les dépenses vont baisser »",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 3);
+	check(f, 0, "La ville ne défend aucun intérêt particulier", "Jean Roy",
+	    "maire", 1);
+	check(f, 1, "Nous poursuivrons les travaux dans les jours qui "
+	    "viennent.", "Jean Roy", "maire", 2);
+	check(f, 2, "Les dépenses vont baisser", "Jean Roy", "maire", 3);
+	done(f);
+}
+
+static void
 test_lead_in_verbs(void **state)
 {
 	struct fx *f;
@@ -815,6 +839,7 @@ main(void)
 		cmocka_unit_test(test_pour_source),
 		cmocka_unit_test(test_pronoun_prefers_role),
 		cmocka_unit_test(test_role_noun_anaphor),
+		cmocka_unit_test(test_announced_list),
 		cmocka_unit_test(test_lead_in_verbs),
 		cmocka_unit_test(test_reflexive_elided_role),
 		cmocka_unit_test(test_colon_paragraph),
