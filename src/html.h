@@ -44,13 +44,20 @@ enum ap_hkey {
 
 #define AP_HMETA_MAXAUTH	16
 #define AP_HMETA_MAXLD		16
-#define AP_HMETA_MAXH1		16
+#define AP_HMETA_MAXH1		16	/* h1s, then the first h2s */
+#define AP_HMETA_MAXH2		8
 
-/* A visible <h1> and where it sits relative to the article container. */
+/*
+ * A visible <h1> (or <h2>) and where it sits relative to the article
+ * container.  An h2 is the headline only when it is in the article and
+ * agrees with the page's titles: pages without an h1 title the post
+ * with an h2.
+ */
 struct ap_hcand {
 	const char	*text;		/* spaces collapsed */
 	int		 near;		/* 0 in or just before the article,
 					 * 1 elsewhere, 2 in nav, header… */
+	int		 level;		/* 1 or 2 */
 };
 
 /* What html_src.c found; strings belong to the document's arena. */

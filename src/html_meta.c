@@ -1172,9 +1172,21 @@ lang_tag(struct ap_arena *a, const char *s)
 	return *t != '\0' ? t : NULL;
 }
 
+static bool
+h1_in_article(const struct ap_hmeta *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->nh1; i++)
+		if (m->h1[i].level == 1 && m->h1[i].near == 0)
+			return true;
+	return false;
+}
+
 /*
- * The headline: a visible h1 that agrees with the structured titles wins;
- * then an h1 near the article; then the structured titles themselves.
+ * The headline: a visible h1 that agrees with the structured titles wins,
+ * then an h2 that agrees with them in an article without an h1; then an
+ * h1 near the article; then the structured titles themselves.
  */
 static int
 pick_headline(struct ap_doc *d, const struct ap_hmeta *m, const struct ld *ld,
@@ -1191,10 +1203,14 @@ pick_headline(struct ap_doc *d, const struct ap_hmeta *m, const struct ld *ld,
 	others[2] = m->v[AP_HK_TW_TITLE];
 	others[3] = title;
 	others[4] = m->v[AP_HK_TITLE];
-	for (near = 0; near <= 2; near++) {
+	for (near = 0; near <= 3; near++) {
+		/* Last, an h2 in an article without an h1 of its own. */
+		if (near == 3 && h1_in_article(m))
+			break;
 		for (i = 0; i < m->nh1; i++) {
 			h = &m->h1[i];
-			if (h->near != near)
+			if (near < 3 ? h->near != near || h->level > 1 :
+			    h->near != 0 || h->level == 1)
 				continue;
 			for (k = 0; k < 5; k++) {
 				if (ap_html_same(a, h->text, others[k]) ||
@@ -1208,7 +1224,8 @@ pick_headline(struct ap_doc *d, const struct ap_hmeta *m, const struct ld *ld,
 	/* An h1 just above (or in) the article, though nothing agrees. */
 	for (i = 0; i < m->nh1; i++) {
 		h = &m->h1[i];
-		if (h->near != 0 || nwords(h->text, strlen(h->text)) < 2 ||
+		if (h->near != 0 || h->level > 1 ||
+		    nwords(h->text, strlen(h->text)) < 2 ||
 		    (site != NULL && fold_overlap(a, h->text, site)))
 			continue;
 		*out = h->text;

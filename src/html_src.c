@@ -90,6 +90,8 @@ struct ctx {
 	struct el	**cand;		/* elements with a content score */
 	size_t		 ncand, capcand;
 	struct el	*h1[AP_HMETA_MAXH1];
+	struct el	*h2[AP_HMETA_MAXH2];
+	size_t		 nh2;
 	struct el	*times[MAXLIST];
 	size_t		 ntimes;
 	struct el	*labels[MAXLIST];	/* "À lire aussi" labels */
@@ -430,6 +432,10 @@ p1_enter(struct ctx *c, uint32_t k)
 	case T_H1:
 		if (c->m.nh1 < AP_HMETA_MAXH1)
 			c->h1[c->m.nh1++] = e;
+		break;
+	case T_H2:
+		if (c->nh2 < AP_HMETA_MAXH2)
+			c->h2[c->nh2++] = e;
 		break;
 	case T_TIME:
 		if (h->datetime != 0)
@@ -1376,17 +1382,24 @@ article_time(struct ctx *c)
 	}
 }
 
-/* Where each h1 sits, for the headline choice. */
+/* Where each h1 (then each of the first h2s) sits, for the headline
+ * choice. */
 static void
 place_h1(struct ctx *c)
 {
 	size_t i;
 	struct el *e;
 
+	for (i = 0; i < c->nh2 && c->m.nh1 < AP_HMETA_MAXH1; i++) {
+		c->m.h1[c->m.nh1].level = 2;
+		c->h1[c->m.nh1++] = c->h2[i];
+	}
 	for (i = 0; i < c->m.nh1; i++) {
 		e = c->h1[i];
 		c->m.h1[i].text = NULL;
 		c->m.h1[i].near = 1;
+		if (c->m.h1[i].level == 0)
+			c->m.h1[i].level = 1;
 		if (e->inh & I_NAV)
 			c->m.h1[i].near = 2;
 		else if (in_article(c, e) || (near_article(c, e) &&
@@ -1469,6 +1482,8 @@ ap_html_blocks(struct ap_doc *d)
 			c.m.h1[i].text = el_text(&c, c.h1[i]);
 		article_time(&c);
 		h1 = ap_html_meta(d, &c.m);
+		if (h1 >= 0)
+			c.h1[h1]->level = 1;	/* an h2 title is the h1 */
 		/* A whole page, titled, with no headline and a few words of
 		 * text: no article here (a "not found" shell); nothing is
 		 * emitted.  Fragments without titles are read as they are. */

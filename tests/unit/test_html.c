@@ -396,6 +396,44 @@ headline_agreement(void **state)
 }
 
 static void
+h2_title(void **state)
+{
+	/* A blog post titled by an h2 agreeing with <title>: its headline,
+	 * out of the body; a section h2 is no headline beside an h1. */
+	struct ap_doc *d = parse(*state,
+	    "<html><head><title>Progress report number 39</title></head>"
+	    "<body><header><a href=\"/\"><h1>My blog</h1></a></header>"
+	    "<article><h2>Progress report number 39</h2><p>Un texte de "
+	    "paragraphe qui parle des abeilles, des ruches, des apiculteurs "
+	    "et du miel, assez long pour faire un article.</p><h2>Next "
+	    "steps</h2><p>Un autre paragraphe sur les ruches et le miel, "
+	    "pour que la suite du billet ait aussi du texte.</p></article>"
+	    "</body></html>");
+	const struct ap_block *b;
+
+	assert_string_equal(d->meta.headline, "Progress report number 39");
+	b = find(d, "Progress report");
+	assert_non_null(b);
+	assert_int_equal(b->level, 1);
+	b = find(d, "Next steps");
+	assert_non_null(b);
+	assert_int_equal(b->level, 2);
+}
+
+static void
+h2_not_title_beside_h1(void **state)
+{
+	struct ap_doc *d = parse(*state,
+	    "<html><head><title>What is a mobile app? Types and pros</title>"
+	    "</head><body><article><h1>What is a mobile application?</h1>"
+	    "<h2>What is a mobile app?</h2><p>Un texte de paragraphe qui "
+	    "parle des abeilles, des ruches, des apiculteurs et du miel, "
+	    "assez long pour faire un article.</p></article></body></html>");
+
+	assert_string_equal(d->meta.headline, "What is a mobile application?");
+}
+
+static void
 no_article_headline(void **state)
 {
 	/* A "not found" shell: the h1s are sidebar titles after the content,
@@ -1350,6 +1388,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(headline_agreement, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(no_article_headline, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(h2_title, setup, teardown),
+		cmocka_unit_test_setup_teardown(h2_not_title_beside_h1, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(container_split_by_ad, setup,
 		    teardown),
