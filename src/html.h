@@ -69,6 +69,8 @@ struct ap_hmeta {
 	size_t		 njsonld;
 	struct ap_hcand	 h1[AP_HMETA_MAXH1];
 	size_t		 nh1;
+	const char	*authorlinks[AP_HMETA_MAXAUTH];	/* rel=author texts */
+	size_t		 nauthorlinks;
 };
 
 /*

@@ -1128,6 +1128,8 @@ ld_read(struct ap_arena *a, const char *text, struct ld *ld)
 
 /* Choosing -------------------------------------------------------- */
 
+#define AP_MAX_LINK_AUTHORS	3
+
 static const char *
 first_of(const char *const *v, size_t n)
 {
@@ -1244,6 +1246,46 @@ pick_headline(struct ap_doc *d, const struct ap_hmeta *m, const struct ld *ld,
 	return -1;
 }
 
+/*
+ * "Weitere Artikel", "more posts": a word of a sentence, in any language,
+ * not a name's particle.  Names are made of names.
+ */
+static bool
+says_more(const char *s)
+{
+	size_t n;
+
+	for (; *s != '\0'; s += n + (s[n] != '\0')) {
+		n = strcspn(s, " ");
+		if (!ap_name_particle_n(s, n) &&
+		    ap_stopword_count(s, n, AP_LANG_ALL, NULL) > 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The texts of rel=author links, without structured credits: a few
+ * distinct names.  More than AP_MAX_LINK_AUTHORS is a list of posts by
+ * several people, not one article's credit.
+ */
+static void
+author_links(struct ap_arena *a, const struct ap_hmeta *m,
+    const char **names, size_t *n)
+{
+	size_t i;
+	const char *v;
+
+	for (i = 0; i < m->nauthorlinks; i++) {
+		v = m->authorlinks[i];
+		if (v != NULL && nwords(v, strlen(v)) <= 5 && !says_more(v))
+			ap_html_authors(a, v, NULL, names, n,
+			    AP_MAX_LINK_AUTHORS + 1);
+	}
+	if (*n > AP_MAX_LINK_AUTHORS)
+		*n = 0;
+}
+
 /* Whether name is the site's name ("Le Monde" for "Le Monde.fr"). */
 static bool
 site_like(struct ap_arena *a, const char *name, const char *site)
@@ -1323,6 +1365,8 @@ ap_html_meta(struct ap_doc *d, const struct ap_hmeta *m)
 		if (n == 1 && site_like(a, names[0], mt->site_name))
 			n = 0;
 	}
+	if (n == 0)
+		author_links(a, m, names, &n);
 	mt->authors = NULL;
 	if (n > 0) {
 		mt->authors = ap_allocarray(a, n + 1, sizeof(*mt->authors));

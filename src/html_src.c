@@ -92,6 +92,8 @@ struct ctx {
 	struct el	*h1[AP_HMETA_MAXH1];
 	struct el	*h2[AP_HMETA_MAXH2];
 	size_t		 nh2;
+	struct el	*authorlinks[AP_HMETA_MAXAUTH];
+	size_t		 nauthorlinks;
 	struct el	*times[MAXLIST];
 	size_t		 ntimes;
 	struct el	*labels[MAXLIST];	/* "À lire aussi" labels */
@@ -424,6 +426,10 @@ p1_enter(struct ctx *c, uint32_t k)
 	switch (e->tag) {
 	case T_A:
 		e->link = e;
+		/* Not a commenter's link to their own page. */
+		if ((e->cues & C_AUTHORLINK) && !(e->inh & I_COMMENT) &&
+		    c->nauthorlinks < AP_HMETA_MAXAUTH)
+			c->authorlinks[c->nauthorlinks++] = e;
 		break;
 	case T_BODY:
 		if (c->body == NULL)
@@ -1480,6 +1486,9 @@ ap_html_blocks(struct ap_doc *d)
 		place_h1(&c);
 		for (i = 0; i < c.m.nh1; i++)
 			c.m.h1[i].text = el_text(&c, c.h1[i]);
+		for (i = 0; i < c.nauthorlinks; i++)
+			c.m.authorlinks[c.m.nauthorlinks++] =
+			    el_text(&c, c.authorlinks[i]);
 		article_time(&c);
 		h1 = ap_html_meta(d, &c.m);
 		if (h1 >= 0)

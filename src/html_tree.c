@@ -717,7 +717,7 @@ element(struct tb *b, uint32_t parent, const struct tagdef *td,
 	}
 	if ((v = (const char *)av[A_REL]) != NULL &&
 	    strstr(v, "author") != NULL)
-		e->cues |= C_BYLINE;
+		e->cues |= C_BYLINE | (e->tag == T_A ? C_AUTHORLINK : 0);
 	if ((v = (const char *)av[A_ROLE]) != NULL) {
 		if ((e->role = intern(b, v, NULL)) == 0)
 			return 0;

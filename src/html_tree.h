@@ -54,6 +54,7 @@ enum ap_htag {
 #define C_KICKER	0x0400	/* a label set before a title or summary */
 #define C_COMMENT	0x0800	/* readers' comments */
 #define C_AD		0x1000	/* advertising, sponsored links */
+#define C_AUTHORLINK	0x2000	/* rel=author: a link to the author's page */
 
 enum ap_hntype {
 	AP_HN_NONE = 0,

@@ -433,6 +433,41 @@ h2_not_title_beside_h1(void **state)
 	assert_string_equal(d->meta.headline, "What is a mobile application?");
 }
 
+/* A page with rel=author links: the author's, beside a "Weitere
+ * Artikel" link, a commenter's, and what "extra" adds. */
+#define AUTHOR_PAGE(extra) \
+    "<html><head><title>Les abeilles</title></head><body>" \
+    "<aside><a rel=\"author\" href=\"/a/jr\">Jeanne Roy</a>" \
+    "<a rel=\"author\" href=\"/a/jr\">Weitere Artikel</a></aside>" \
+    "<article><h1>Les abeilles</h1><p>Un texte de paragraphe qui " \
+    "parle des abeilles, des ruches, des apiculteurs et du miel.</p>" \
+    "</article><div class=\"comments\"><p><a rel=\"author external\"" \
+    " href=\"/u/1\">Paul Martin</a> a dit : bravo pour cet article " \
+    "sur les abeilles.</p></div>" extra "</body></html>"
+
+static void
+author_links(void **state)
+{
+	/* Without structured credits, rel=author links name the authors. */
+	struct ap_doc *d = parse(*state, AUTHOR_PAGE(""));
+
+	assert_int_equal(nauthors(d), 1);
+	assert_string_equal(d->meta.authors[0], "Jeanne Roy");
+}
+
+static void
+author_links_of_a_list(void **state)
+{
+	/* Four people are a list of posts, not one article's credit. */
+	struct ap_doc *d = parse(*state, AUTHOR_PAGE(
+	    "<ul><li><a rel=\"author\" "
+	    "href=\"/b\">Anne Blanc</a></li><li><a rel=\"author\" "
+	    "href=\"/c\">Marc Noir</a></li><li><a rel=\"author\" "
+	    "href=\"/d\">Luc Vert</a></li></ul>"));
+
+	assert_int_equal(nauthors(d), 0);
+}
+
 static void
 no_article_headline(void **state)
 {
@@ -1390,6 +1425,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(no_article_headline, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(h2_title, setup, teardown),
+		cmocka_unit_test_setup_teardown(author_links, setup, teardown),
+		cmocka_unit_test_setup_teardown(author_links_of_a_list, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(h2_not_title_beside_h1, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(container_split_by_ad, setup,
