@@ -54,6 +54,21 @@ blank_line_sets_gap_flag(void **state)
 }
 
 static void
+image_marker_before_text(void **state)
+{
+	/* A text browser's "[celine]" before a byline goes; markers alone
+	 * on their line, and bracketed words, stay. */
+	struct ap_doc *d = *state;
+
+	t_text_blocks(d, "[celine] [media_xll_48] Par: Céline Bayet\n\n"
+	    "[logo_deskt] []\n\n[sic] et [Vidéo] [1]\n");
+	assert_int_equal(d->nblocks, 3);
+	assert_string_equal(d->blocks[0].text, "Par: Céline Bayet");
+	assert_string_equal(d->blocks[1].text, "[logo_deskt] []");
+	assert_string_equal(d->blocks[2].text, "[sic] et [Vidéo] [1]");
+}
+
+static void
 whitespace_only_line_is_blank(void **state)
 {
 	struct ap_doc *d = *state;
@@ -336,6 +351,7 @@ main(void)
 	static const struct CMUnitTest tests[] = {
 		T_TEST(blank_lines_separate_paragraphs),
 		T_TEST(blank_line_sets_gap_flag),
+		T_TEST(image_marker_before_text),
 		T_TEST(whitespace_only_line_is_blank),
 		T_TEST(one_paragraph_per_line),
 		T_TEST(hard_wrapped_lines_rejoin),
