@@ -724,8 +724,9 @@ headline_score(const struct ap_doc *d, size_t i, size_t from)
 	for (k = 0; k < 3 && (n = next_kept(d, (size_t)(n - d->blocks),
 	    from)) != NULL; k++)
 		if (ap_rule_byline(n) || ap_rule_dateline(n) || names_only(n)) {
-			s += 25;
-			break;
+			/* A title over its credit stays the headline across
+			 * a carousel or a menu before the text. */
+			return s + 25 - (long)(from - i) / 8;
 		}
 	return s - (long)(from - i) / 2;
 }
@@ -747,7 +748,7 @@ is_meta_description(const struct ap_doc *d, const struct ap_block *b)
 static void
 label_head(struct ap_doc *d, size_t from)
 {
-	size_t i, head = SIZE_MAX, lim = from > 40 ? from - 40 : 0;
+	size_t i, head = SIZE_MAX, lim = from > 200 ? from - 200 : 0;
 	long best = 0, sc;
 
 	for (i = 0; i < from; i++)

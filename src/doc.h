@@ -42,6 +42,7 @@ struct ap_feat {
 	bool		 ends_sentence;	/* . ! ? … » ” or closing ) after them */
 	bool		 ends_ellipsis;	/* "..." or "…" */
 	bool		 ellipsis_break; /* its first sentence ends with one */
+	bool		 exclaim_break;	/* its first sentence ends with ! or ? */
 	bool		 ends_firmly;	/* ". »", ".", "…": not "?" nor a bare » */
 	bool		 opens_quote;	/* starts with « “ or a dialogue dash */
 	bool		 has_quote;	/* holds a « … » or “ … ” span */

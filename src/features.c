@@ -143,9 +143,12 @@ count_text(struct ap_feat *f, const char *s, size_t n)
 			if (is_terminal(prev) && !(f->words == 1 && kicker &&
 			    f->upper >= 3)) {
 				f->sentences++;
-				if (f->sentences == 1)
+				if (f->sentences == 1) {
 					f->ellipsis_break = prev == 0x2026 ||
 					    (prev == '.' && prev2 == '.');
+					f->exclaim_break = prev == '!' ||
+					    prev == '?';
+				}
 			}
 		} else if (!in_word) {
 			in_word = true;
@@ -217,12 +220,14 @@ shape(struct ap_feat *f, const char *s, size_t n)
 	    before == '!' || before == '?')) ||
 	    (last == 0xBB && ends_quote_firmly(s, n - k));
 	f->name_shape = ap_name_shape(s, n);
-	/* Titles may ask, exclaim or open with a quotation mark, and go on
-	 * after an ellipsis ("Pluie, rafales… A quoi s'attendre ?"). */
+	/* Titles may ask, exclaim or open with a quotation mark, go on
+	 * after an ellipsis ("Pluie, rafales… A quoi s'attendre ?") and end
+	 * on a tag ("… répond ! (VIDEO)"). */
 	f->title_case = ap_is_upper(first_letter(s, n)) && last != '.' &&
 	    last != ':' && last != ',' && last != ';' && f->words <= 25 &&
 	    (f->sentences <= 1 || (f->sentences == 2 && f->words <= 20 &&
-	    (last == '?' || last == '!' || f->ellipsis_break)));
+	    (last == '?' || last == '!' || f->ellipsis_break ||
+	    ((last == ')' || last == ']') && f->exclaim_break))));
 }
 
 static void

@@ -420,6 +420,11 @@ titleish_question_after_ellipsis(void **state)
 	    "Bleus s'ambiancent... On va essayer de pas trop s'enflammer")));
 	assert_int_equal(t_block(d, "VIDEO. Les Bleus gagnent")->f.sentences,
 	    1);
+	/* A tag after an exclamation; not a caption's credit. */
+	assert_true(ap_rule_titleish(t_block(d, "Charlotte Rampling "
+	    "répond ! (VIDEO)")));
+	assert_false(ap_rule_titleish(t_block(d, "Le président salue la "
+	    "foule. (Eric Tschaen/Pool)")));
 }
 
 static void
@@ -717,6 +722,39 @@ classify_menu_before_headline_dropped(void **state)
 }
 
 static void
+classify_headline_across_carousel(void **state)
+{
+	/* A title over its date line stays the headline though a carousel
+	 * of title-like teasers stands between it and the text. */
+	const char *lines[4 + 2 * 24 + 4 + 1];
+	char teaser[24][64];
+	struct ap_doc *d = *state;
+	size_t i, n = 0;
+
+	lines[n++] = "C à vous : accusée de racisme, l'actrice répond ! "
+	    "(VIDEO)";
+	lines[n++] = "Partager";
+	lines[n++] = "Publié le 22 janv. 2016 à 20:06";
+	lines[n++] = "Vidéos à ne pas manquer";
+	for (i = 0; i < 24; i++) {
+		snprintf(teaser[i], sizeof(teaser[i]), "Le Tube : un "
+		    "animateur fait des infidélités, épisode %zu", i + 1);
+		lines[n++] = teaser[i];
+		lines[n++] = "Partager";
+	}
+	lines[n++] = P1;
+	lines[n++] = P2;
+	lines[n++] = P3;
+	lines[n++] = P4;
+	lines[n] = NULL;
+	t_classify(d, lines);
+	assert_kind(d, 0, AP_KIND_HEADLINE);
+	assert_kind(d, 2, AP_KIND_DATE);
+	for (i = 3; i < n - 4; i++)
+		assert_int_not_equal(d->blocks[i].kind, AP_KIND_HEADLINE);
+}
+
+static void
 classify_share_bar_before_body_dropped(void **state)
 {
 	static const char *const lines[] = {
@@ -917,6 +955,7 @@ main(void)
 		T_TEST(classify_labels_are_not_authors),
 		T_TEST(classify_head_byline_and_date),
 		T_TEST(classify_menu_before_headline_dropped),
+		T_TEST(classify_headline_across_carousel),
 		T_TEST(classify_share_bar_before_body_dropped),
 		T_TEST(classify_inline_related_in_body),
 		T_TEST(classify_related_label_in_body),
