@@ -133,6 +133,8 @@ struct qs {
 	size_t		 nq;
 	size_t		 capq;
 	size_t		 qoff;	/* offset of the quote being attributed */
+	const char	*qtext;	/* the quote being attributed, or NULL */
+	size_t		 qlen;
 	struct who	 last;	/* speaker of the latest quote */
 	size_t		 lastpos;
 	bool		 haslast;
@@ -969,6 +971,36 @@ scan_mentions(struct qs *q, size_t b, size_t e, bool quoted)
  * Olivier, analyste …": surely a person), and not one known to be of the
  * other gender ('m', 'f'; 0 when the pronoun does not tell).
  */
+/*
+ * Whether the quote being attributed names p ("je connais le tempérament
+ * de Jelle", "Van Damme doit m'appeler"): one speaks of others so, not of
+ * oneself.
+ */
+static bool
+named_in_quote(const struct qs *q, const char *name, size_t len)
+{
+	const char *w = name, *e = name + len, *h, *end;
+	size_t n;
+
+	if (q->qtext == NULL)
+		return false;
+	end = q->qtext + q->qlen;
+	for (; w < e; w += n + 1) {
+		n = (size_t)((h = memchr(w, ' ', (size_t)(e - w))) != NULL ?
+		    h - w : e - w);
+		if (n < 3 || !ap_is_upper(ap_utf8_next(w, n, &(size_t){0})))
+			continue;
+		for (h = q->qtext; h + n <= end; h++)
+			if (memcmp(h, w, n) == 0 && (h == q->qtext ||
+			    !is_alnum((int32_t)ap_utf8_prev(q->qtext,
+			    (size_t)(h - q->qtext), &(size_t){0}))) &&
+			    (h + n == end || !is_alnum((int32_t)ap_utf8_next(
+			    h + n, (size_t)(end - h - n), &(size_t){0}))))
+				return true;
+	}
+	return false;
+}
+
 static void
 resolve_pronoun(const struct qs *q, struct who *w, char gender)
 {
@@ -978,7 +1010,8 @@ resolve_pronoun(const struct qs *q, struct who *w, char gender)
 	for (i = 0; i < q->npp; i++) {
 		p = &q->pp[i];
 		if (!p->seen || (p->nwords < 2 && !(p->fl & PF_SPEAKER)) ||
-		    (gender != 0 && p->gender != 0 && p->gender != gender))
+		    (gender != 0 && p->gender != 0 && p->gender != gender) ||
+		    named_in_quote(q, p->name, p->len))
 			continue;
 		if (pos_before(p->pos, p->off, q->pos, q->qoff) &&
 		    p->pos + WINDOW >= q->pos && (any == NULL ||
@@ -1943,8 +1976,18 @@ note_speaker(struct qs *q, const struct who *w)
 		    1 : 2, q->qoff, PF_SPEAKER, w->role, w->rlen, 0);
 }
 
-/* Whether a word of s[0..n) is an auxiliary ("est", "sont", "a") or an
- * imperative with its pronoun ("Rendez-nous"): the span says something. */
+/* "Je", "j'", "nous", "vous", "tu": someone speaking. */
+static bool
+speaker_pronoun(const char *w)
+{
+	return strcmp(w, "je") == 0 || strcmp(w, "tu") == 0 ||
+	    strcmp(w, "nous") == 0 || strcmp(w, "vous") == 0 ||
+	    strcmp(w, "j") == 0 || strncmp(w, "j'", 2) == 0;
+}
+
+/* Whether a word of s[0..n) is an auxiliary ("est", "sont", "a"), an
+ * imperative with its pronoun ("Rendez-nous") or a pronoun of the one
+ * speaking ("Je connais …"): the span says something. */
 static bool
 has_verb(const char *s, size_t n)
 {
@@ -1958,7 +2001,8 @@ has_verb(const char *s, size_t n)
 		if (j - i > 0 && j - i < sizeof(w) / 2) {
 			ap_fold(s + i, j - i, w, sizeof(w));
 			if (inlist(w, QW_AUXES) || ((h = strrchr(w, '-')) !=
-			    NULL && h > w && inlist(h + 1, QW_CLITICS)))
+			    NULL && h > w && inlist(h + 1, QW_CLITICS)) ||
+			    speaker_pronoun(w))
 				return true;
 		}
 		i = j + 1;
@@ -2228,10 +2272,13 @@ do_span(struct qs *q, size_t i, size_t lo, struct who *prev)
 	const struct span *sp = &q->sp[i];
 	size_t o = sp->o, k, ss, nw;
 	struct who w;
+	bool inner = false;
 
 	q->qoff = q->t[o].off;
+	q->qtext = q->s + sp->ts;
+	q->qlen = sp->te - sp->ts;
 	if (sp->c == SIZE_MAX || !after_incise(q, sp->c, &w))
-		if (!inner_incise(q, o, sp->c, &w))
+		if (!(inner = inner_incise(q, o, sp->c, &w)))
 			lead_in(q, o, lo, prev, &w);
 	/* «A» et «B», dit X: a later incise of the same sentence. */
 	for (k = i + 1; w.how == WHO_NONE && k < q->nsp && k < i + 8; k++) {
@@ -2248,6 +2295,11 @@ do_span(struct qs *q, size_t i, size_t lo, struct who *prev)
 		else if (ss == o && nw >= AP_QUOTE_MINWORDS)
 			implicit(q, ss, &w);
 	}
+	/* Not when the incise inside the span names the speaker. */
+	if (!inner && w.how == WHO_SOME && w.person &&
+	    named_in_quote(q, w.name, w.len))
+		memset(&w, 0, sizeof(w));
+	q->qtext = NULL;
 	note_speaker(q, &w);
 	*prev = w;
 	if (nw >= AP_QUOTE_MINWORDS)

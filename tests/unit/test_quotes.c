@@ -600,6 +600,28 @@ test_announced_list(void **state)
 }
 
 static void
+test_not_named_in_own_quote(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* One speaks of others by name, not of oneself: "il" is not the
+	 * one the quote names; a short "Je …" is said, not a title. */
+	f = run(NULL, NULL,
+	    "La tension est montée entre Jelle Van Damme et Benjamin "
+	    "Deceuninck hier soir à Mouscron.",
+	    "« Je connais le tempérament de Jelle et il y avait beaucoup "
+	    "d’adrénaline », a-t-il dit.",
+	    "« Je connais bien Benjamin »",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "Je connais le tempérament de Jelle et il y avait "
+	    "beaucoup d’adrénaline", "Benjamin Deceuninck", NULL, 1);
+	check(f, 1, "Je connais bien Benjamin", NULL, NULL, 2);
+	done(f);
+}
+
+static void
 test_lead_in_verbs(void **state)
 {
 	struct fx *f;
@@ -840,6 +862,7 @@ main(void)
 		cmocka_unit_test(test_pronoun_prefers_role),
 		cmocka_unit_test(test_role_noun_anaphor),
 		cmocka_unit_test(test_announced_list),
+		cmocka_unit_test(test_not_named_in_own_quote),
 		cmocka_unit_test(test_lead_in_verbs),
 		cmocka_unit_test(test_reflexive_elided_role),
 		cmocka_unit_test(test_colon_paragraph),
