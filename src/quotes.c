@@ -2263,6 +2263,33 @@ dialogue(const struct qs *q)
 }
 
 /*
+ * "« … » Cette petite phrase d'Arnaud Montebourg": the sentence after the
+ * quote names the words' owner.  c is the quote's closing mark.
+ */
+static bool
+words_of(struct qs *q, size_t c, struct who *w)
+{
+	size_t j = c + 1, end;
+
+	while (j < q->nt && !is_word(q, j) && j < c + 3)
+		j++;
+	if (!inlist(F(q, j), QW_DEMONSTRATIVES))
+		return false;
+	if (inlist(F(q, ++j), QW_ADJECTIVES))
+		j++;
+	if (!inlist(F(q, j), QW_SPEECHNOUNS))
+		return false;
+	j++;
+	if (strcmp(F(q, j), "d'") != 0 && strcmp(F(q, j), "de") != 0)
+		return false;
+	if (!name_who(q, j + 1, w, &end)) {
+		memset(w, 0, sizeof(*w));
+		return false;
+	}
+	return true;
+}
+
+/*
  * Attribute and emit span i of this paragraph; lo is the first token
  * after the previous span, prev its speaker.
  */
@@ -2287,6 +2314,8 @@ do_span(struct qs *q, size_t i, size_t lo, struct who *prev)
 			break;
 		after_incise(q, q->sp[k].c, &w);
 	}
+	if (w.how == WHO_NONE && sp->c != SIZE_MAX)
+		(void)words_of(q, sp->c, &w);
 	nw = count_words(q->s + sp->ts, sp->te - sp->ts);
 	if (w.how == WHO_NONE) {
 		ss = sentence_start(q, o, lo);

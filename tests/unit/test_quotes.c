@@ -622,6 +622,23 @@ test_not_named_in_own_quote(void **state)
 }
 
 static void
+test_words_of(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* The sentence after the quote names whose words they were. */
+	f = run(NULL, NULL,
+	    "« Nous réfléchissons à des changements dans les participations "
+	    "de l’État. » Cette petite phrase d’Arnaud Montebourg a surpris.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "Nous réfléchissons à des changements dans les "
+	    "participations de l’État.", "Arnaud Montebourg", NULL, 0);
+	done(f);
+}
+
+static void
 test_lead_in_verbs(void **state)
 {
 	struct fx *f;
@@ -863,6 +880,7 @@ main(void)
 		cmocka_unit_test(test_role_noun_anaphor),
 		cmocka_unit_test(test_announced_list),
 		cmocka_unit_test(test_not_named_in_own_quote),
+		cmocka_unit_test(test_words_of),
 		cmocka_unit_test(test_lead_in_verbs),
 		cmocka_unit_test(test_reflexive_elided_role),
 		cmocka_unit_test(test_colon_paragraph),
