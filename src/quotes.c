@@ -1222,6 +1222,25 @@ name_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 }
 
 /*
+ * The person noun that heads [b, e): "ministre" in "la Vice première
+ * ministre cdH", within the first words, before any "de".
+ */
+static size_t
+person_noun(const struct qs *q, size_t b, size_t e)
+{
+	size_t k;
+
+	for (k = b; k < e && k < b + 4; k++) {
+		if (inlist(F(q, k), QW_PERSONNOUNS))
+			return k;
+		if (inlist(F(q, k), QW_NPSTOPS) || strcmp(F(q, k), "de") == 0 ||
+		    strcmp(F(q, k), "d'") == 0)
+			break;
+	}
+	return SIZE_MAX;
+}
+
+/*
  * A noun phrase at the determiner j: "le ministère des Armées" is the
  * speaker itself; "le ministre Paul Girard" and "le porte-parole, Dmitri
  * Peskov" give a name and its role; "le maire" alone is the last person
@@ -1274,6 +1293,10 @@ np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 				return true;
 			}
 		}
+		/* "la vice-première ministre et ministre de l’Intérieur" */
+		if (e > b && strcmp(F(q, e), "et") == 0 &&
+		    inlist(F(q, e + 1), QW_PERSONNOUNS))
+			continue;
 		if (e > b && inlist(F(q, e), QW_NPSTOPS)) {
 			/* "le commissaire à l’économie Pierre Moscovici" */
 			if (strcmp(F(q, e), "à") != 0)
@@ -1329,8 +1352,9 @@ np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 		if (w->how == WHO_SOME)
 			return true;
 	}
-	if (strcmp(F(q, j), "les") != 0 && inlist(F(q, head), QW_PERSONNOUNS)) {
-		resolve_pronoun(q, w, role_gender(q, b, head));
+	if (strcmp(F(q, j), "les") != 0 &&
+	    (k = person_noun(q, b, e)) != SIZE_MAX) {
+		resolve_pronoun(q, w, role_gender(q, b, k));
 		if (w->how == WHO_SOME) {
 			w->role = role;
 			w->rlen = rlen;

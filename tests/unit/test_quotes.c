@@ -639,6 +639,25 @@ test_words_of(void **state)
 }
 
 static void
+test_role_with_title_words(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* The person noun may follow a capitalised title word, and roles
+	 * may be joined by "et". */
+	f = run(NULL, NULL,
+	    "Joëlle Milquet était l’invitée de la radio ce lundi. Pour la "
+	    "Vice première ministre et ministre de l’Intérieur, il n’est "
+	    "« pas question de la supprimer ».",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "pas question de la supprimer", "Joëlle Milquet",
+	    "Vice première ministre et ministre de l’Intérieur", 0);
+	done(f);
+}
+
+static void
 test_lead_in_verbs(void **state)
 {
 	struct fx *f;
@@ -881,6 +900,7 @@ main(void)
 		cmocka_unit_test(test_announced_list),
 		cmocka_unit_test(test_not_named_in_own_quote),
 		cmocka_unit_test(test_words_of),
+		cmocka_unit_test(test_role_with_title_words),
 		cmocka_unit_test(test_lead_in_verbs),
 		cmocka_unit_test(test_reflexive_elided_role),
 		cmocka_unit_test(test_colon_paragraph),
