@@ -61,7 +61,6 @@ struct ap_opts {
 	const char		*path;		/* shown in source.path; may be NULL */
 	const char		*encoding;	/* forced charset, or NULL */
 	enum ap_input		 input;
-	bool			 keep_boilerplate; /* list dropped blocks */
 	const struct ap_allocator *alloc;	/* NULL: malloc and free */
 };
 
@@ -140,7 +139,7 @@ struct ap_article {
 	size_t			 nquotes;
 	struct ap_related	*related;
 	size_t			 nrelated;
-	struct ap_dropped	*dropped;	/* only with keep_boilerplate */
+	struct ap_dropped	*dropped;	/* boilerplate blocks left out */
 	size_t			 ndropped;
 	const char		*source_path;
 	const char		*source_type;	/* "text" or "html" */
@@ -164,9 +163,11 @@ struct ap_sink {
 	void	 *arg;
 };
 
+/* How to write an article; the parse is the same for every writer. */
 struct ap_wopts {
 	size_t	 width;		/* text writer: wrap column, 0 = none */
 	bool	 pretty;	/* JSON: indented */
+	bool	 keep_boilerplate; /* JSON: list the dropped blocks */
 };
 
 struct ap_writer;

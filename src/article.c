@@ -432,9 +432,8 @@ ap_article_build(struct ap_doc *d)
 
 	a->body = ap_allocarray(&d->arena, d->nblocks, sizeof(*a->body));
 	a->related = ap_allocarray(&d->arena, d->nblocks, sizeof(*a->related));
-	if (d->opts.keep_boilerplate)
-		a->dropped = ap_allocarray(&d->arena, d->nblocks,
-		    sizeof(*a->dropped));
+	a->dropped = ap_allocarray(&d->arena, d->nblocks,
+	    sizeof(*a->dropped));
 	take_meta_authors(d, &as);
 	for (i = 0; i < d->nblocks; i++) {
 		const struct ap_block *b = &d->blocks[i];
@@ -475,8 +474,7 @@ ap_article_build(struct ap_doc *d)
 			add_related(d, rk, b);
 			break;
 		case AP_KIND_BOILERPLATE:
-			if (d->opts.keep_boilerplate)
-				add_dropped(d, b);
+			add_dropped(d, b);
 			break;
 		default:
 			break;

@@ -638,7 +638,7 @@ main(int argc, char *argv[])
 			c.force = true;
 			break;
 		case OPT_KEEP_BOILERPLATE:
-			c.opts.keep_boilerplate = true;
+			c.wopts.keep_boilerplate = true;
 			break;
 		case OPT_LIST_FORMATS:
 			return list_formats();

@@ -180,7 +180,7 @@ json_end(struct ap_wctx *c, const struct ap_article *a)
 	kstr(j, "type", a->source_type);
 	kstr(j, "encoding", a->source_encoding);
 	jclose(j, '}');
-	if (c->doc->opts.keep_boilerplate) {
+	if (c->wo->keep_boilerplate) {
 		key(j, "dropped");
 		jopen(j, '[');
 		for (i = 0; i < a->ndropped; i++) {

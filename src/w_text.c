@@ -12,7 +12,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "esc.h"
+#include "utf8.h"
 #include "writer.h"
 
 /* Lines of one group follow each other without a blank line between. */
@@ -57,8 +57,8 @@ word(struct ap_buf *out, const char *s, const char *e)
 	uint32_t cp;
 
 	while (s < e) {
-		s += ap_esc_u8next(s, &cp);
-		cp = ap_esc_visible(cp);
+		s += ap_utf8_get(s, &cp);
+		cp = ap_utf8_visible(cp);
 		w += ap_w_width(cp);
 		if (out != NULL)
 			ap_buf_putcp(out, cp);

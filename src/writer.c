@@ -13,6 +13,7 @@
 #include <utf8proc.h>
 
 #include "artparse.h"
+#include "doc.h"
 #include "writer.h"
 
 static const struct ap_writer *const writers[] = {
@@ -99,7 +100,8 @@ render(struct ap_arena *ar, struct ap_buf *out, const struct ap_doc *d,
 	ap_buf_init(out, ar);
 	ctx.out = out;
 	ctx.wo = wo;
-	ctx.doc = d;
+	ctx.blocks = d->blocks;
+	ctx.nblocks = d->nblocks;
 	ctx.state = w->statesz > 0 ? ap_alloc(ar, w->statesz) : NULL;
 	return drive(&ctx, w, &d->art);
 }

@@ -2,8 +2,14 @@
 /*
  * The writer vtable.  ap_render() drives one writer over an article:
  * begin (metadata), block for each body item, end (related, closing).
+ * Writers see the article and the writer options only, never the parser's
+ * document; the tree writer alone gets a read-only view of the blocks.
  * Writers append to an in-memory buffer that the driver hands to the sink
  * in one write, so a failure leaves no partial output behind.
+ *
+ * A new format is one writer file (w_FORMAT.c), its escaper (esc_FORMAT.c,
+ * declared in esc.h), one row of the table in writer.c and its golden
+ * files (tests/regress.sh).
  */
 #ifndef AP_WRITER_H
 #define AP_WRITER_H
@@ -14,12 +20,14 @@
 
 #include "artparse.h"
 #include "buf.h"
-#include "doc.h"
+
+struct ap_block;
 
 struct ap_wctx {
 	struct ap_buf		*out;	/* whole output, in a scratch arena */
 	const struct ap_wopts	*wo;
-	const struct ap_doc	*doc;	/* blocks and options (tree, JSON) */
+	const struct ap_block	*blocks; /* every block, dropped ones too */
+	size_t			 nblocks;
 	void			*state;	/* statesz bytes, zeroed */
 };
 

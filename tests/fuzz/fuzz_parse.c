@@ -46,9 +46,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	o = data[0];
 	memset(&opts, 0, sizeof(opts));
+	memset(&wo, 0, sizeof(wo));
 	opts.path = "fuzz";
 	opts.input = (enum ap_input)((o & 3) == 3 ? 0 : (o & 3));
-	opts.keep_boilerplate = (o >> 4) & 1;
+	wo.keep_boilerplate = (o >> 4) & 1;
 	fmt = fz_writer(o);
 	wo.width = widths[(o >> 5) & 7];
 	wo.pretty = (o >> 5) & 1;

@@ -263,7 +263,7 @@ run(struct input *in, struct cnt *c, bool check)
 	const struct ap_allocator al = { cnt_malloc, cnt_realloc, cnt_free,
 	    c };
 	struct ap_opts opts;
-	struct ap_wopts wo = { 40, true };
+	struct ap_wopts wo = { .width = 40, .pretty = true };
 	struct ap_doc *doc = NULL;
 	struct mem m;
 	struct ap_sink sink = { mem_write, &m };
@@ -273,7 +273,7 @@ run(struct input *in, struct cnt *c, bool check)
 	opts.path = in->name;
 	opts.input = in->type;
 	opts.encoding = in->encoding;
-	opts.keep_boilerplate = in->keep;
+	wo.keep_boilerplate = in->keep;
 	opts.alloc = &al;
 	rc = ap_parse(in->bytes, in->len, &opts, &doc);
 	if (rc != AP_OK) {

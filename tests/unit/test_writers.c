@@ -113,11 +113,15 @@ doc_free(struct ap_doc *d)
 	free(d);
 }
 
+/* The writer option --keep-boilerplate for render() and check(). */
+static bool keep_boilerplate;
+
 static char *
 render(const struct ap_doc *d, const char *fmt, size_t width, bool pretty)
 {
 	const struct ap_writer *w = ap_writer_find(fmt);
-	struct ap_wopts wo = { width, pretty };
+	struct ap_wopts wo = { .width = width, .pretty = pretty,
+	    .keep_boilerplate = keep_boilerplate };
 	struct mem m = { NULL, 0, 0, false };
 	struct ap_sink sink = { mem_write, &m };
 
@@ -267,11 +271,12 @@ test_json_sample(void **state)
 	(void)state;
 	check(d, "json", 0, false, SAMPLE_JSON_HEAD "}\n");
 	/* The dropped list appears only when boilerplate is kept. */
-	d->opts.keep_boilerplate = true;
+	keep_boilerplate = true;
 	check(d, "json", 0, false, SAMPLE_JSON_HEAD ",\"dropped\":["
 	    "{\"kind\":\"newsletter\",\"text\":\"Abonnez-vous\"}]}\n");
 	d->art.ndropped = 0;
 	check(d, "json", 0, false, SAMPLE_JSON_HEAD ",\"dropped\":[]}\n");
+	keep_boilerplate = false;
 	doc_free(d);
 }
 
@@ -378,7 +383,7 @@ test_json_valid(void **state)
 	size_t i, p;
 
 	(void)state;
-	d->opts.keep_boilerplate = true;
+	keep_boilerplate = true;
 	for (i = 0; i < sizeof(nasty) / sizeof(nasty[0]); i++) {
 		d->art.headline = nasty[i];
 		d->art.site_name = nasty[i];
@@ -408,6 +413,7 @@ test_json_valid(void **state)
 	    "\xe2\x80\xa8\"\\\n");
 	json_decref(j);
 	free(out);
+	keep_boilerplate = false;
 	doc_free(d);
 }
 
@@ -847,7 +853,8 @@ test_oom(void **state)
 	static struct ap_body body[200];
 	struct cnt c = { 0, -1, 0 };
 	struct ap_allocator al = { cnt_malloc, cnt_realloc, cnt_free, &c };
-	struct ap_wopts wo = { 30, true };
+	struct ap_wopts wo = { .width = 30, .pretty = true,
+	    .keep_boilerplate = true };
 	struct ap_sink sink;
 	struct mem m;
 	struct ap_doc *d = sample(&al);
@@ -863,7 +870,7 @@ test_oom(void **state)
 	}
 	d->art.body = body;
 	d->art.nbody = 200;
-	d->opts.keep_boilerplate = true;
+	keep_boilerplate = true;
 	for (i = 0; ap_writer_name(i) != NULL; i++) {
 		want = render(d, ap_writer_name(i), 30, true);
 		for (n = 0;; n++) {
@@ -888,6 +895,7 @@ test_oom(void **state)
 		free(want);
 		c.limit = -1;
 	}
+	keep_boilerplate = false;
 	doc_free(d);
 }
 

@@ -1,129 +1,15 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Escaping shared by the writers.  JSON escapes only what RFC 8259 needs
- * plus U+2028/U+2029 (line terminators in JavaScript); CommonMark escapes
- * the ASCII punctuation that could start markup, so a paragraph renders as
- * the text it came from.  Both repair invalid UTF-8 with U+FFFD.
+ * CommonMark text and link destinations: the ASCII punctuation that could
+ * start markup is escaped, so a paragraph renders as the text it came
+ * from; invalid UTF-8 becomes U+FFFD.
  */
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "esc.h"
-
-size_t
-ap_esc_u8next(const char *s, uint32_t *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned char lo = 0x80, hi = 0xBF;
-	size_t need, i;
-	uint32_t c;
-
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	if (u[0] >= 0xC2 && u[0] <= 0xDF) {
-		need = 1;
-		c = u[0] & 0x1F;
-	} else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
-		need = 2;
-		c = u[0] & 0x0F;
-		if (u[0] == 0xE0)
-			lo = 0xA0;	/* overlong */
-		else if (u[0] == 0xED)
-			hi = 0x9F;	/* surrogates */
-	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
-		need = 3;
-		c = u[0] & 0x07;
-		if (u[0] == 0xF0)
-			lo = 0x90;	/* overlong */
-		else if (u[0] == 0xF4)
-			hi = 0x8F;	/* above U+10FFFF */
-	} else {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	/* The terminating NUL fails the range test: no read past it. */
-	for (i = 1; i <= need; i++) {
-		if (u[i] < lo || u[i] > hi) {
-			*cp = 0xFFFD;
-			return i;
-		}
-		c = c << 6 | (u[i] & 0x3F);
-		lo = 0x80;
-		hi = 0xBF;
-	}
-	*cp = c;
-	return need + 1;
-}
-
-uint32_t
-ap_esc_visible(uint32_t cp)
-{
-	if (cp == '\t' || cp == '\n' || cp == '\v' || cp == '\f' ||
-	    cp == '\r')
-		return ' ';
-	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
-		return 0xFFFD;
-	return cp;
-}
-
-void
-ap_esc_json(struct ap_buf *b, const char *s)
-{
-	const char *run;
-	uint32_t cp;
-
-	if (s == NULL) {
-		ap_buf_puts(b, "null");
-		return;
-	}
-	ap_buf_putc(b, '"');
-	while (*s != '\0') {
-		for (run = s; (unsigned char)*s >= 0x20 &&
-		    (unsigned char)*s < 0x80 && *s != '"' && *s != '\\'; s++)
-			continue;
-		ap_buf_put(b, run, (size_t)(s - run));
-		if (*s == '\0')
-			break;
-		s += ap_esc_u8next(s, &cp);
-		switch (cp) {
-		case '"':
-			ap_buf_puts(b, "\\\"");
-			break;
-		case '\\':
-			ap_buf_puts(b, "\\\\");
-			break;
-		case '\b':
-			ap_buf_puts(b, "\\b");
-			break;
-		case '\f':
-			ap_buf_puts(b, "\\f");
-			break;
-		case '\n':
-			ap_buf_puts(b, "\\n");
-			break;
-		case '\r':
-			ap_buf_puts(b, "\\r");
-			break;
-		case '\t':
-			ap_buf_puts(b, "\\t");
-			break;
-		case 0x2028:
-		case 0x2029:
-			ap_buf_printf(b, "\\u%04x", (unsigned)cp);
-			break;
-		default:
-			if (cp < 0x20)
-				ap_buf_printf(b, "\\u%04x", (unsigned)cp);
-			else
-				ap_buf_putcp(b, cp);
-			break;
-		}
-	}
-	ap_buf_putc(b, '"');
-}
+#include "utf8.h"
 
 static bool
 isspace_ascii(char c)
@@ -188,8 +74,8 @@ ap_esc_md(struct ap_buf *b, const char *s)
 
 	while (s < end) {
 		if ((unsigned char)*s >= 0x80) {
-			s += ap_esc_u8next(s, &cp);
-			ap_buf_putcp(b, ap_esc_visible(cp));
+			s += ap_utf8_get(s, &cp);
+			ap_buf_putcp(b, ap_utf8_visible(cp));
 			prev = 'x';
 			continue;
 		}
@@ -211,7 +97,7 @@ ap_esc_md(struct ap_buf *b, const char *s)
 		default:
 			break;
 		}
-		cp = ap_esc_visible((unsigned char)c);
+		cp = ap_utf8_visible((unsigned char)c);
 		ap_buf_putcp(b, cp);
 		prev = cp == ' ' ? ' ' : c;
 		s++;
@@ -225,7 +111,7 @@ ap_esc_md_url(struct ap_buf *b, const char *u)
 
 	while (*u != '\0') {
 		if ((unsigned char)*u >= 0x80) {
-			u += ap_esc_u8next(u, &cp);
+			u += ap_utf8_get(u, &cp);
 			ap_buf_putcp(b, cp);
 			continue;
 		}
