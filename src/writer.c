@@ -21,6 +21,7 @@ static const struct ap_writer *const writers[] = {
 	&ap_w_markdown,
 	&ap_w_text,
 	&ap_w_tree,
+	&ap_w_tei,
 	NULL
 };
 

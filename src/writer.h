@@ -50,6 +50,17 @@ extern const struct ap_writer ap_w_json;
 extern const struct ap_writer ap_w_markdown;
 extern const struct ap_writer ap_w_text;
 extern const struct ap_writer ap_w_tree;
+extern const struct ap_writer ap_w_tei;
+
+/*
+ * The first line of every TEI document.  Many documents on standard
+ * output make one <teiCorpus> (batch.c): each loses this line, and the
+ * corpus opens with AP_TEI_CORPUS_HEAD and closes with
+ * AP_TEI_CORPUS_TAIL.
+ */
+#define AP_TEI_XMLDECL	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+extern const char ap_tei_corpus_head[];
+extern const char ap_tei_corpus_tail[];
 
 /*
  * Helpers for the human-readable writers; they append raw (unescaped)

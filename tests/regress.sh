@@ -27,7 +27,7 @@ for input in "$here"/articles/*.txt "$gold"/*.txt "$gold"/*.html \
 	"$gold"/html/*)	dir=$gold/html ;;
 	*)		dir=$gold ;;
 	esac
-	for fmt in json md text tree; do
+	for fmt in json md text tree tei; do
 		want=$dir/$name.out_$fmt
 		# shellcheck disable=SC2086
 		${VALGRIND:-} "$bin" --format "$fmt" "$input" >"$tmp" 2>&1

@@ -224,7 +224,8 @@ test_registry(void **state)
 	assert_string_equal(ap_writer_name(1), "markdown");
 	assert_string_equal(ap_writer_name(2), "text");
 	assert_string_equal(ap_writer_name(3), "tree");
-	assert_null(ap_writer_name(4));
+	assert_string_equal(ap_writer_name(4), "tei");
+	assert_null(ap_writer_name(5));
 	assert_null(ap_writer_name(SIZE_MAX));
 	w = ap_writer_find("markdown");
 	assert_non_null(w);
@@ -234,6 +235,7 @@ test_registry(void **state)
 	assert_string_equal(ap_writer_ext(ap_writer_find("text")), "txt");
 	assert_string_equal(ap_writer_ext(ap_writer_find("json")), "json");
 	assert_non_null(ap_writer_find("tree"));
+	assert_string_equal(ap_writer_ext(ap_writer_find("tei")), "tei.xml");
 	assert_null(ap_writer_find("xml"));
 	assert_null(ap_writer_find("JSON"));
 	assert_null(ap_writer_find(""));
