@@ -50,6 +50,17 @@ extern const struct ap_writer ap_w_json;
 extern const struct ap_writer ap_w_markdown;
 extern const struct ap_writer ap_w_text;
 extern const struct ap_writer ap_w_tree;
+extern const struct ap_writer ap_w_tei;
+
+/*
+ * The first line of every TEI document.  Many documents on standard
+ * output make one <teiCorpus> (batch.c): each loses this line, and the
+ * corpus opens with AP_TEI_CORPUS_HEAD and closes with
+ * AP_TEI_CORPUS_TAIL.
+ */
+#define AP_TEI_XMLDECL	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+extern const char ap_tei_corpus_head[];
+extern const char ap_tei_corpus_tail[];
 
 /*
  * Helpers for the human-readable writers; they append raw (unescaped)
@@ -59,21 +70,6 @@ extern const struct ap_writer ap_w_tree;
  */
 bool	 ap_w_byline(struct ap_buf *, const struct ap_article *);
 bool	 ap_w_dateline(struct ap_buf *, const struct ap_article *);
-
-/*
- * Numbering of list items across calls: the number of item bo in its own
- * list (1, 2, ...; deeper lists restart at 1), and the marker width of
- * each depth (mw[d], set by the writer) to indent the items below it.
- */
-#define AP_W_MAXDEPTH	16
-struct ap_wlist {
-	size_t		 list;		/* body list id of the last item */
-	unsigned	 n[AP_W_MAXDEPTH + 1];
-	size_t		 mw[AP_W_MAXDEPTH + 1];
-};
-unsigned ap_w_list_next(struct ap_wlist *, const struct ap_body *bo);
-/* bo's depth, clamped to 1..AP_W_MAXDEPTH. */
-unsigned ap_w_list_depth(const struct ap_body *bo);
 
 /* Display columns of a code point (0 for combining marks, 2 for wide). */
 size_t	 ap_w_width(uint32_t cp);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include <jansson.h>
+#include <libxml/parser.h>
 
 #include "artparse.h"
 
@@ -196,6 +197,26 @@ fz_check_article(const struct ap_article *a)
  * One write of valid UTF-8 without NUL or CR (output has LF line ends);
  * JSON must parse into an object of version 1.
  */
+/* TEI: well-formed XML whose root is <TEI> (validity is jing's). */
+static inline void
+fz_check_xml(const struct fz_out *o)
+{
+	xmlDocPtr x;
+	xmlNodePtr root;
+
+	x = xmlReadMemory(o->p, (int)o->len, "tei.xml", NULL, XML_PARSE_NONET |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+	if (x == NULL) {
+		fprintf(stderr, "fuzz: TEI output is not well-formed XML\n"
+		    "%.*s\n", (int)(o->len < 2000 ? o->len : 2000), o->p);
+		abort();
+	}
+	root = xmlDocGetRootElement(x);
+	FZ_ASSERT(root != NULL && xmlStrcmp(root->name, BAD_CAST "TEI") == 0,
+	    "TEI output: the root is not <TEI>");
+	xmlFreeDoc(x);
+}
+
 static inline void
 fz_check_output(const struct fz_out *o, const char *fmt)
 {
@@ -207,6 +228,8 @@ fz_check_output(const struct fz_out *o, const char *fmt)
 	    "output is not valid UTF-8");
 	FZ_ASSERT(memchr(o->p, '\0', o->len) == NULL, "NUL byte in output");
 	FZ_ASSERT(memchr(o->p, '\r', o->len) == NULL, "CR in output");
+	if (strcmp(fmt, "tei") == 0)
+		fz_check_xml(o);
 	if (strcmp(fmt, "json") != 0)
 		return;
 	j = json_loadb(o->p, o->len, JSON_REJECT_DUPLICATES, &err);

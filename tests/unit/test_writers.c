@@ -149,12 +149,12 @@ static struct ap_author sample_authors[] = {
 };
 
 static struct ap_body sample_body[] = {
-	{ .type = AP_BODY_PARAGRAPH, .text = "Premier paragraphe." },
-	{ .type = AP_BODY_HEADING, .text = "Un intertitre" },
-	{ .type = AP_BODY_QUOTE, .text = "«" NBSP "Citation" NBSP "»" },
-	{ .type = AP_BODY_LISTITEM, .text = "un", .list = 1, .depth = 1 },
-	{ .type = AP_BODY_LISTITEM, .text = "deux", .list = 1, .depth = 1 },
-	{ .type = AP_BODY_PARAGRAPH, .text = "Fin." },
+	{ AP_BODY_PARAGRAPH, "Premier paragraphe." },
+	{ AP_BODY_HEADING, "Un intertitre" },
+	{ AP_BODY_QUOTE, "«" NBSP "Citation" NBSP "»" },
+	{ AP_BODY_LISTITEM, "un" },
+	{ AP_BODY_LISTITEM, "deux" },
+	{ AP_BODY_PARAGRAPH, "Fin." },
 };
 
 static struct ap_quote sample_quotes[] = {
@@ -224,7 +224,8 @@ test_registry(void **state)
 	assert_string_equal(ap_writer_name(1), "markdown");
 	assert_string_equal(ap_writer_name(2), "text");
 	assert_string_equal(ap_writer_name(3), "tree");
-	assert_null(ap_writer_name(4));
+	assert_string_equal(ap_writer_name(4), "tei");
+	assert_null(ap_writer_name(5));
 	assert_null(ap_writer_name(SIZE_MAX));
 	w = ap_writer_find("markdown");
 	assert_non_null(w);
@@ -234,6 +235,7 @@ test_registry(void **state)
 	assert_string_equal(ap_writer_ext(ap_writer_find("text")), "txt");
 	assert_string_equal(ap_writer_ext(ap_writer_find("json")), "json");
 	assert_non_null(ap_writer_find("tree"));
+	assert_string_equal(ap_writer_ext(ap_writer_find("tei")), "tei.xml");
 	assert_null(ap_writer_find("xml"));
 	assert_null(ap_writer_find("JSON"));
 	assert_null(ap_writer_find(""));
@@ -241,7 +243,7 @@ test_registry(void **state)
 }
 
 #define SAMPLE_JSON_HEAD \
-	"{\"version\":2,\"headline\":\"Le «" NBSP "projet" NBSP "» avance\"," \
+	"{\"version\":1,\"headline\":\"Le «" NBSP "projet" NBSP "» avance\"," \
 	"\"standfirst\":\"Un chapô.\",\"authors\":[{\"name\":" \
 	"\"Catherine Morin\",\"role\":\"Éditrice - Direction Informatique\"}," \
 	"{\"name\":\"Jean Dupont\",\"role\":null}]," \
@@ -251,11 +253,9 @@ test_registry(void **state)
 	"{\"type\":\"paragraph\",\"text\":\"Premier paragraphe.\"}," \
 	"{\"type\":\"heading\",\"text\":\"Un intertitre\"}," \
 	"{\"type\":\"quote\",\"text\":\"«" NBSP "Citation" NBSP "»\"}," \
-	"{\"type\":\"list-item\",\"text\":\"un\",\"list\":1," \
-	"\"depth\":1,\"ordered\":false}," \
-	"{\"type\":\"list-item\",\"text\":\"deux\",\"list\":1," \
-	"\"depth\":1,\"ordered\":false}," \
-	"{\"type\":\"paragraph\",\"text\":\"Fin.\"}],\"figures\":[]," \
+	"{\"type\":\"list-item\",\"text\":\"un\"}," \
+	"{\"type\":\"list-item\",\"text\":\"deux\"}," \
+	"{\"type\":\"paragraph\",\"text\":\"Fin.\"}]," \
 	"\"quotes\":[{\"text\":\"Citation\",\"speaker\":\"Jean Dupont\"," \
 	"\"speaker_role\":\"maire\",\"block\":2},{\"text\":\"Titre\"," \
 	"\"speaker\":null,\"speaker_role\":null,\"block\":null}]," \
@@ -290,7 +290,7 @@ test_json_pretty(void **state)
 	(void)state;
 	check(d, "json", 0, true,
 	    "{\n"
-	    "  \"version\": 2,\n"
+	    "  \"version\": 1,\n"
 	    "  \"headline\": null,\n"
 	    "  \"standfirst\": null,\n"
 	    "  \"authors\": [],\n"
@@ -305,7 +305,6 @@ test_json_pretty(void **state)
 	    "      \"text\": \"x\"\n"
 	    "    }\n"
 	    "  ],\n"
-	    "  \"figures\": [],\n"
 	    "  \"quotes\": [],\n"
 	    "  \"related\": [],\n"
 	    "  \"source\": {\n"
@@ -401,7 +400,7 @@ test_json_valid(void **state)
 				    out);
 			assert_true(json_is_object(j));
 			assert_int_equal(json_integer_value(
-			    json_object_get(j, "version")), AP_JSON_VERSION);
+			    json_object_get(j, "version")), 1);
 			assert_true(json_is_array(json_object_get(j,
 			    "dropped")));
 			json_decref(j);
@@ -632,10 +631,9 @@ static void
 test_text_wrap(void **state)
 {
 	struct ap_body b[] = {
-		{ .type = AP_BODY_PARAGRAPH, .text = GLUED },
-		{ .type = AP_BODY_PARAGRAPH, .text = LONGP },
-		{ .type = AP_BODY_LISTITEM,
-		    .text = "un élément de liste assez long" },
+		{ AP_BODY_PARAGRAPH, GLUED },
+		{ AP_BODY_PARAGRAPH, LONGP },
+		{ AP_BODY_LISTITEM, "un élément de liste assez long" },
 	};
 	struct ap_doc *d = doc_new(NULL);
 
@@ -707,9 +705,7 @@ ends(const char *s, size_t n, const char *sfx)
 static void
 test_text_wrap_all_widths(void **state)
 {
-	struct ap_body b[] = {
-		{ .type = AP_BODY_PARAGRAPH, .text = GLUED " " LONGP }
-	};
+	struct ap_body b[] = { { AP_BODY_PARAGRAPH, GLUED " " LONGP } };
 	struct ap_doc *d = doc_new(NULL);
 	const char *p, *nl;
 	char *out;
