@@ -8,6 +8,7 @@
 #ifndef AP_ESC_H
 #define AP_ESC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "buf.h"
@@ -22,6 +23,14 @@ void	 ap_esc_json(struct ap_buf *, const char *s);
  * writers emit one line per block.
  */
 void	 ap_esc_md(struct ap_buf *, const char *s);
+
+/*
+ * Append s[0..n) as CommonMark inline text, untrimmed: a piece of a line
+ * between two markers ("[", "**").  With line_start, it starts the line
+ * and block starts are escaped as in ap_esc_md().
+ */
+void	 ap_esc_md_part(struct ap_buf *, const char *s, size_t n,
+	    bool line_start);
 
 /* Append "url" as a CommonMark link destination (inside "(...)"). */
 void	 ap_esc_md_url(struct ap_buf *, const char *url);

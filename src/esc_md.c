@@ -41,16 +41,25 @@ starts_entity(const char *s)
 void
 ap_esc_md(struct ap_buf *b, const char *s)
 {
-	const char *end, *p;
-	uint32_t cp;
-	char c, prev = ' ';
+	const char *end;
 
 	while (isspace_ascii(*s))
 		s++;
 	end = s + strlen(s);
 	while (end > s && isspace_ascii(end[-1]))
 		end--;
+	ap_esc_md_part(b, s, (size_t)(end - s), true);
+}
 
+void
+ap_esc_md_part(struct ap_buf *b, const char *s, size_t n, bool line_start)
+{
+	const char *end = s + n, *p;
+	uint32_t cp;
+	char c, prev = ' ';
+
+	if (!line_start)
+		goto inline_text;
 	/*
 	 * Block starts: an ordered list marker ("1." "2024)"), a bullet or
 	 * thematic break ("- ", "---", "+ ").  "#", ">", "*", "_" are
@@ -72,6 +81,7 @@ ap_esc_md(struct ap_buf *b, const char *s)
 		s++;
 	}
 
+inline_text:
 	while (s < end) {
 		if ((unsigned char)*s >= 0x80) {
 			s += ap_utf8_get(s, &cp);

@@ -37,6 +37,8 @@ enum {
 	OPT_FILES_FROM,
 	OPT_FOLLOW,
 	OPT_FORCE,
+	OPT_FORMATTING,
+	OPT_LINKS,
 	OPT_GLOB,
 	OPT_NO_PROGRESS,
 	OPT_ONE_FS,
@@ -54,11 +56,13 @@ static const struct option lopts[] = {
 	{ "follow",		no_argument,		NULL,	OPT_FOLLOW },
 	{ "force",		no_argument,		NULL,	OPT_FORCE },
 	{ "format",		required_argument,	NULL,	'f' },
+	{ "formatting",		no_argument,		NULL,	OPT_FORMATTING },
 	{ "glob",		required_argument,	NULL,	OPT_GLOB },
 	{ "help",		no_argument,		NULL,	'h' },
 	{ "input",		required_argument,	NULL,	'i' },
 	{ "jobs",		required_argument,	NULL,	'j' },
 	{ "keep-boilerplate",	no_argument,		NULL,	OPT_KEEP_BOILERPLATE },
+	{ "links",		no_argument,		NULL,	OPT_LINKS },
 	{ "list-formats",	no_argument,		NULL,	OPT_LIST_FORMATS },
 	{ "max-memory",		required_argument,	NULL,	OPT_MAX_MEMORY },
 	{ "max-size",		required_argument,	NULL,	OPT_MAX_SIZE },
@@ -123,6 +127,12 @@ usage(FILE *fp)
 	    "NDJSON stdout)\n"
 	    "      --keep-boilerplate JSON: list dropped blocks under "
 	    "\"dropped\"\n"
+	    "      --links            keep inline links: JSON \"links\" "
+	    "spans, Markdown\n"
+	    "                         [text](url); text output unchanged\n"
+	    "      --formatting       keep emphasis and strong: JSON "
+	    "\"formatting\" spans,\n"
+	    "                         Markdown *text* and **text**\n"
 	    "      --allow-empty      write an article even when no body "
 	    "paragraph is found\n"
 	    "                         (default: \"no article found\", "
@@ -657,6 +667,12 @@ main(int argc, char *argv[])
 			break;
 		case OPT_PRETTY:
 			c.wopts.pretty = true;
+			break;
+		case OPT_LINKS:
+			c.wopts.links = true;
+			break;
+		case OPT_FORMATTING:
+			c.wopts.formatting = true;
 			break;
 		case OPT_PROGRESS:
 			c.progress = AP_PROGRESS_ON;

@@ -127,6 +127,29 @@ ap_render(const struct ap_doc *d, const struct ap_writer *w,
 	return rc;
 }
 
+unsigned
+ap_w_list_depth(const struct ap_body *bo)
+{
+	if (bo->depth == 0)
+		return 1;
+	return bo->depth < AP_W_MAXDEPTH ? bo->depth : AP_W_MAXDEPTH;
+}
+
+unsigned
+ap_w_list_next(struct ap_wlist *l, const struct ap_body *bo)
+{
+	unsigned d = ap_w_list_depth(bo), k;
+
+	if (bo->list != l->list) {
+		memset(l, 0, sizeof(*l));
+		l->list = bo->list;
+	}
+	/* The lists below this item's level are closed. */
+	for (k = d + 1; k <= AP_W_MAXDEPTH; k++)
+		l->n[k] = 0;
+	return ++l->n[d];
+}
+
 size_t
 ap_w_width(uint32_t cp)
 {

@@ -71,6 +71,21 @@ extern const char ap_tei_corpus_tail[];
 bool	 ap_w_byline(struct ap_buf *, const struct ap_article *);
 bool	 ap_w_dateline(struct ap_buf *, const struct ap_article *);
 
+/*
+ * Numbering of list items across calls: the number of item bo in its own
+ * list (1, 2, ...; deeper lists restart at 1), and the marker width of
+ * each depth (mw[d], set by the writer) to indent the items below it.
+ */
+#define AP_W_MAXDEPTH	16
+struct ap_wlist {
+	size_t		 list;		/* body list id of the last item */
+	unsigned	 n[AP_W_MAXDEPTH + 1];
+	size_t		 mw[AP_W_MAXDEPTH + 1];
+};
+unsigned ap_w_list_next(struct ap_wlist *, const struct ap_body *bo);
+/* bo's depth, clamped to 1..AP_W_MAXDEPTH. */
+unsigned ap_w_list_depth(const struct ap_body *bo);
+
 /* Display columns of a code point (0 for combining marks, 2 for wide). */
 size_t	 ap_w_width(uint32_t cp);
 

@@ -183,7 +183,7 @@ echo stale >"$tmp/o1/a.json"
 run "$bin" --force -d "$tmp/o1" "$in"
 expect_rc "force" 0
 expect_summary "force" 8 0 0
-grep -q '"version":1' "$tmp/o1/a.json" && ok || ko "force: a.json not replaced"
+grep -q '"version":2' "$tmp/o1/a.json" && ok || ko "force: a.json not replaced"
 touch -t 203001010000 "$in/sub/c.htm"
 echo stale >"$tmp/o1/B.json"	# newer than its input: left alone
 run "$bin" --update -d "$tmp/o1" "$in"

@@ -99,7 +99,7 @@ s = raw.decode('utf-8')          # strict: fails on invalid UTF-8
 if any(ord(c) < 0x20 and c != '\n' for c in s):
     sys.exit('control character in the JSON text')
 d = json.loads(s)
-assert isinstance(d, dict) and d.get('version') == 1
+assert isinstance(d, dict) and d.get('version') == 2
 def texts(o):
     if isinstance(o, str):
         yield o

@@ -149,12 +149,12 @@ static struct ap_author sample_authors[] = {
 };
 
 static struct ap_body sample_body[] = {
-	{ AP_BODY_PARAGRAPH, "Premier paragraphe." },
-	{ AP_BODY_HEADING, "Un intertitre" },
-	{ AP_BODY_QUOTE, "«" NBSP "Citation" NBSP "»" },
-	{ AP_BODY_LISTITEM, "un" },
-	{ AP_BODY_LISTITEM, "deux" },
-	{ AP_BODY_PARAGRAPH, "Fin." },
+	{ .type = AP_BODY_PARAGRAPH, .text = "Premier paragraphe." },
+	{ .type = AP_BODY_HEADING, .text = "Un intertitre" },
+	{ .type = AP_BODY_QUOTE, .text = "«" NBSP "Citation" NBSP "»" },
+	{ .type = AP_BODY_LISTITEM, .text = "un", .list = 1, .depth = 1 },
+	{ .type = AP_BODY_LISTITEM, .text = "deux", .list = 1, .depth = 1 },
+	{ .type = AP_BODY_PARAGRAPH, .text = "Fin." },
 };
 
 static struct ap_quote sample_quotes[] = {
@@ -243,7 +243,7 @@ test_registry(void **state)
 }
 
 #define SAMPLE_JSON_HEAD \
-	"{\"version\":1,\"headline\":\"Le «" NBSP "projet" NBSP "» avance\"," \
+	"{\"version\":2,\"headline\":\"Le «" NBSP "projet" NBSP "» avance\"," \
 	"\"standfirst\":\"Un chapô.\",\"authors\":[{\"name\":" \
 	"\"Catherine Morin\",\"role\":\"Éditrice - Direction Informatique\"}," \
 	"{\"name\":\"Jean Dupont\",\"role\":null}]," \
@@ -253,9 +253,11 @@ test_registry(void **state)
 	"{\"type\":\"paragraph\",\"text\":\"Premier paragraphe.\"}," \
 	"{\"type\":\"heading\",\"text\":\"Un intertitre\"}," \
 	"{\"type\":\"quote\",\"text\":\"«" NBSP "Citation" NBSP "»\"}," \
-	"{\"type\":\"list-item\",\"text\":\"un\"}," \
-	"{\"type\":\"list-item\",\"text\":\"deux\"}," \
-	"{\"type\":\"paragraph\",\"text\":\"Fin.\"}]," \
+	"{\"type\":\"list-item\",\"text\":\"un\",\"list\":1," \
+	"\"depth\":1,\"ordered\":false}," \
+	"{\"type\":\"list-item\",\"text\":\"deux\",\"list\":1," \
+	"\"depth\":1,\"ordered\":false}," \
+	"{\"type\":\"paragraph\",\"text\":\"Fin.\"}],\"figures\":[]," \
 	"\"quotes\":[{\"text\":\"Citation\",\"speaker\":\"Jean Dupont\"," \
 	"\"speaker_role\":\"maire\",\"block\":2},{\"text\":\"Titre\"," \
 	"\"speaker\":null,\"speaker_role\":null,\"block\":null}]," \
@@ -290,7 +292,7 @@ test_json_pretty(void **state)
 	(void)state;
 	check(d, "json", 0, true,
 	    "{\n"
-	    "  \"version\": 1,\n"
+	    "  \"version\": 2,\n"
 	    "  \"headline\": null,\n"
 	    "  \"standfirst\": null,\n"
 	    "  \"authors\": [],\n"
@@ -305,6 +307,7 @@ test_json_pretty(void **state)
 	    "      \"text\": \"x\"\n"
 	    "    }\n"
 	    "  ],\n"
+	    "  \"figures\": [],\n"
 	    "  \"quotes\": [],\n"
 	    "  \"related\": [],\n"
 	    "  \"source\": {\n"
@@ -400,7 +403,7 @@ test_json_valid(void **state)
 				    out);
 			assert_true(json_is_object(j));
 			assert_int_equal(json_integer_value(
-			    json_object_get(j, "version")), 1);
+			    json_object_get(j, "version")), AP_JSON_VERSION);
 			assert_true(json_is_array(json_object_get(j,
 			    "dropped")));
 			json_decref(j);
@@ -631,9 +634,10 @@ static void
 test_text_wrap(void **state)
 {
 	struct ap_body b[] = {
-		{ AP_BODY_PARAGRAPH, GLUED },
-		{ AP_BODY_PARAGRAPH, LONGP },
-		{ AP_BODY_LISTITEM, "un élément de liste assez long" },
+		{ .type = AP_BODY_PARAGRAPH, .text = GLUED },
+		{ .type = AP_BODY_PARAGRAPH, .text = LONGP },
+		{ .type = AP_BODY_LISTITEM,
+		    .text = "un élément de liste assez long" },
 	};
 	struct ap_doc *d = doc_new(NULL);
 
@@ -705,7 +709,9 @@ ends(const char *s, size_t n, const char *sfx)
 static void
 test_text_wrap_all_widths(void **state)
 {
-	struct ap_body b[] = { { AP_BODY_PARAGRAPH, GLUED " " LONGP } };
+	struct ap_body b[] = {
+		{ .type = AP_BODY_PARAGRAPH, .text = GLUED " " LONGP }
+	};
 	struct ap_doc *d = doc_new(NULL);
 	const char *p, *nl;
 	char *out;
