@@ -44,6 +44,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&opts, 0, sizeof(opts));
 	opts.input = (enum ap_input)((data[0] & 3) == 3 ? 0 : (data[0] & 3));
 	wo.keep_boilerplate = (data[0] >> 4) & 1;
+	wo.links = wo.formatting = wo.keep_boilerplate;
 	opts.encoding = charsets[data[1] % (sizeof(charsets) /
 	    sizeof(charsets[0]))];
 	fmt = fz_writer(data[0]);
