@@ -352,7 +352,7 @@ add_table(struct ap_doc *d, struct lists *ls, size_t from, size_t to)
 	struct ap_cell *cell;
 	struct ap_body *o;
 	struct ap_buf buf;
-	size_t i, r, k;
+	size_t i, r, k, n;
 
 	for (i = from; i < to; i++) {
 		b = &d->blocks[i];
@@ -387,7 +387,11 @@ add_table(struct ap_doc *d, struct lists *ls, size_t from, size_t to)
 	for (r = 0; r < t->nrows; r++) {
 		if (r > 0)
 			ap_buf_putc(&buf, '\n');
-		for (k = 0; k < t->rows[r].ncells; k++)
+		/* Up to the last cell with text: no trailing separator. */
+		for (n = t->rows[r].ncells; n > 0 &&
+		    *t->rows[r].cells[n - 1].text == '\0'; n--)
+			continue;
+		for (k = 0; k < n; k++)
 			ap_buf_printf(&buf, "%s%s", k > 0 ? " | " : "",
 			    t->rows[r].cells[k].text);
 	}

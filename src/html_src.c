@@ -1193,7 +1193,10 @@ table_enter(struct ctx *c, struct el *e)
 static struct el *
 figure_of(const struct ctx *c, struct el *e)
 {
-	for (e = e->parent; e != NULL; e = e->parent) {
+	int up;
+
+	/* A few levels up, as <figure><a><picture><img> nest. */
+	for (e = e->parent, up = 0; e != NULL && up < 8; e = e->parent, up++) {
 		if (e->tag == T_FIGURE || ((e->cues & C_CAPTION) &&
 		    e->tag != T_FIGCAPTION))
 			return e;
@@ -1224,6 +1227,11 @@ caption_of(const struct ctx *c, const struct el *f)
 
 static const char *el_text(struct ctx *, struct el *);
 
+/* A caption is short: a longer text is the page around an image. */
+#define CAPTION_MAX	1000
+/* Elements of a caption looked at for its credit, at most. */
+#define CREDIT_TRIES	16
+
 /*
  * The credit set apart inside a caption: an element marked as one (class
  * "credit", "copyright"), or one whose text is a labelled credit alone
@@ -1236,12 +1244,14 @@ credit_of(struct ctx *c, const struct el *cap, const char **text)
 	struct el *x;
 	const char *v, *cp, *cr;
 	uint32_t k;
+	int tries = 0;
 
-	for (k = next_node(c, cap->node, cap->node, true); k != 0;
-	    k = next_node(c, cap->node, k, x == NULL)) {
+	for (k = next_node(c, cap->node, cap->node, true); k != 0 &&
+	    tries < CREDIT_TRIES; k = next_node(c, cap->node, k, x == NULL)) {
 		if ((x = el_at(c, k)) == NULL || (x->fl & F_HIDDEN) ||
 		    x->text == 0 || x->text * 2 > cap->text)
 			continue;
+		tries++;
 		*text = el_text(c, x);
 		if ((v = str(c, x->h->cls)) != NULL &&
 		    (strstr(v, "credit") != NULL ||
@@ -1268,13 +1278,15 @@ figure_add(struct ctx *c, struct el *img)
 	struct ap_dfig *g;
 	struct el *f, *cap, *cr;
 	const char *src, *credit;
+	int up;
 	size_t cap_n;
 
 	if (img->h->src == 0 || (img->inh & (I_NAV | I_COMMENT | I_FORM)) ||
 	    (img->fl & F_INBOX))
 		return;
 	/* An author's portrait in a byline is no figure of the story. */
-	for (f = img->parent; f != NULL && f != c->root; f = f->parent)
+	for (f = img->parent, up = 0; f != NULL && f != c->root && up < 8;
+	    f = f->parent, up++)
 		if (f->cues & C_BYLINE)
 			return;
 	f = figure_of(c, img);
@@ -1306,7 +1318,7 @@ figure_add(struct ctx *c, struct el *img)
 	g->block = c->d->nblocks;
 	if (f == NULL || (cap = caption_of(c, f)) == NULL)
 		cap = f;
-	if (cap == NULL)
+	if (cap == NULL || cap->text > CAPTION_MAX)
 		return;
 	g->caption = el_text(c, cap);
 	if ((cr = credit_of(c, cap, &credit)) != NULL)

@@ -152,7 +152,7 @@ data_table(void **state)
 	assert_string_equal(t->table->rows[1].cells[1].text, "12 M€");
 	assert_string_equal(t->table->rows[2].cells[1].text, "");
 	assert_string_equal(t->text,
-	    "Poste | Montant\nVoirie | 12 M€\nÉcoles | ");
+	    "Poste | Montant\nVoirie | 12 M€\nÉcoles");
 	ap_doc_free(d);
 }
 
