@@ -948,11 +948,10 @@ spans_put(struct ctx *c, struct ap_block *b, const char *t, size_t n)
 
 /* The list item o is in: its outermost list, depth and own list's kind. */
 static void
-list_put(const struct ctx *c, struct ap_block *b, const struct el *o)
+list_put(struct ap_block *b, const struct el *o)
 {
 	const struct el *e, *outer = NULL;
 
-	(void)c;
 	for (e = o; !is_top(e); e = e->parent) {
 		if (e->tag != T_UL && e->tag != T_OL)
 			continue;
@@ -1035,7 +1034,7 @@ flush(struct ctx *c)
 		c->bylines[c->nbylines++] = b->text;
 	spans_put(c, b, t, n);
 	if (o->inh & I_LI)
-		list_put(c, b, o);
+		list_put(b, o);
 	cell_put(c, b, o);
 	pend_reset(c);
 }
