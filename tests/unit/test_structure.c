@@ -5,6 +5,7 @@
  * in the body, and inline spans counted in code points of NFC text.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -300,6 +301,141 @@ spans_in_code_points(void **state)
 	ap_doc_free(d);
 }
 
+struct mem {
+	char	*p;
+	size_t	 len;
+};
+
+static int
+mem_write(void *arg, const char *p, size_t n)
+{
+	struct mem *m = arg;
+	char *q = realloc(m->p, m->len + n + 1);
+
+	if (q == NULL)
+		return -1;
+	memcpy(q + m->len, p, n);
+	m->p = q;
+	m->len += n;
+	m->p[m->len] = '\0';
+	return 0;
+}
+
+/* The output of writer "fmt" for d, to be freed. */
+static char *
+render(const struct ap_doc *d, const char *fmt, size_t width, bool spans)
+{
+	struct ap_wopts wo = { .width = width, .links = spans,
+	    .formatting = spans };
+	struct mem m = { NULL, 0 };
+	struct ap_sink sink = { mem_write, &m };
+
+	assert_int_equal(ap_render(d, ap_writer_find(fmt), &wo, &sink),
+	    AP_OK);
+	assert_non_null(m.p);
+	return m.p;
+}
+
+#define WIDE_TABLE "<html><body><article><h1>Le budget adopté</h1>" PARA \
+	"<table><tr><th>Ville</th><th>Montant</th></tr><tr><td>東京</td>" \
+	"<td>12 M€</td></tr><tr><td>Lyon | Rhône</td><td>8 M€<br>net</td>" \
+	"</tr></table>" PARA "</article></body></html>"
+
+static void
+text_table_by_display_width(void **state)
+{
+	struct ap_doc *d = parse(WIDE_TABLE);
+	char *t;
+
+	(void)state;
+	/* 東京 takes four columns, as "Ville" would take five. */
+	t = render(d, "text", 72, false);
+	assert_non_null(strstr(t, "\nVille         Montant\n"
+	    "----------------------\n"
+	    "東京          12 M€\n"
+	    "Lyon | Rhône  8 M€ net\n"));
+	free(t);
+	/* Narrower than the table: a paragraph of cells per row. */
+	t = render(d, "text", 16, false);
+	assert_non_null(strstr(t, "\nVille — Montant\n東京 — 12 M€\n"
+	    "Lyon | Rhône — 8\n  M€ net\n"));
+	free(t);
+	ap_doc_free(d);
+}
+
+static void
+markdown_table_escapes_cells(void **state)
+{
+	struct ap_doc *d = parse(WIDE_TABLE);
+	char *t;
+
+	(void)state;
+	t = render(d, "markdown", 0, false);
+	assert_non_null(strstr(t, "\n| Ville | Montant |\n| --- | --- |\n"
+	    "| 東京 | 12 M€ |\n| Lyon \\| Rhône | 8 M€ net |\n"));
+	free(t);
+	ap_doc_free(d);
+}
+
+static void
+markdown_spans_nest(void **state)
+{
+	struct ap_doc *d = parse("<html><head><base href=\"https://x.example"
+	    "/p/\"></head><body><article><h1>Élections à Saint-Étienne</h1>"
+	    "<p>Élue dès le premier tour, la liste obtient <a href=\"r.html\">"
+	    "52,3 % des voix</a>, et promet <em>une révision <a href=\"/u/plu"
+	    "\">du plan</a> avant l’été</em>, puis <b>la gratuité [totale]</b> "
+	    "des transports pour les moins de vingt ans, dès la rentrée.</p>"
+	    "</article></body></html>");
+	char *t;
+
+	(void)state;
+	t = render(d, "markdown", 0, true);
+	assert_non_null(strstr(t, "obtient [52,3 % des voix]"
+	    "(https://x.example/p/r.html), et promet *une révision [du plan]"
+	    "(https://x.example/u/plu) avant l’été*, puis **la gratuité "
+	    "\\[totale\\]** des"));
+	free(t);
+	/* Without the options, no marker. */
+	t = render(d, "markdown", 0, false);
+	assert_null(strstr(t, "]("));
+	assert_null(strstr(t, "*une"));
+	free(t);
+	/* Text output ignores them. */
+	t = render(d, "text", 0, true);
+	assert_null(strstr(t, "]("));
+	assert_null(strstr(t, "*une"));
+	free(t);
+	ap_doc_free(d);
+}
+
+static void
+markdown_lists_nest(void **state)
+{
+	struct ap_doc *d = parse("<html><body><article><h1>Les consignes "
+	    "du jour</h1>" PARA "<ol><li>boire de l’eau régulièrement, sans "
+	    "attendre la soif</li><li>en cas de malaise :<ul><li>mettre la "
+	    "personne à l’ombre</li><li>appeler le quinze</li></ul></li></ol>"
+	    "<ol><li>une autre liste, juste après</li></ol>"
+	    PARA "</article></body></html>");
+	char *t;
+
+	(void)state;
+	t = render(d, "markdown", 0, false);
+	assert_non_null(strstr(t, "\n1. boire de l’eau régulièrement, sans "
+	    "attendre la soif\n2. en cas de malaise :\n   - mettre la "
+	    "personne à l’ombre\n   - appeler le quinze\n\n1) une autre "
+	    "liste, juste après\n"));
+	free(t);
+	t = render(d, "text", 0, false);
+	assert_non_null(strstr(t, "\n1. boire de l’eau régulièrement, sans "
+	    "attendre la soif\n2. en cas de malaise :\n   - mettre la "
+	    "personne à l’ombre\n   - appeler le quinze\n\n1. une autre "
+	    "liste, juste après\n"));
+	free(t);
+	ap_doc_free(d);
+}
+
 int
 main(void)
 {
@@ -313,6 +449,10 @@ main(void)
 		cmocka_unit_test(nested_lists),
 		cmocka_unit_test(figures_and_credits),
 		cmocka_unit_test(spans_in_code_points),
+		cmocka_unit_test(text_table_by_display_width),
+		cmocka_unit_test(markdown_table_escapes_cells),
+		cmocka_unit_test(markdown_spans_nest),
+		cmocka_unit_test(markdown_lists_nest),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
