@@ -1267,6 +1267,35 @@ credit_of(struct ctx *c, const struct el *cap, const char **text)
 }
 
 /*
+ * Whether the image's URL names page furniture rather than a photo: a
+ * logo, an icon, an author's avatar, a tracking pixel or a spacer.
+ */
+static bool
+furniture(const char *src)
+{
+	static const char *const words[] = {
+		"logo", "icon", "avatar", "author", "pixel", "spacer",
+		"blank.gif", "transparent.gif", "placeholder"
+	};
+	const char *path = strchr(src, ':') != NULL ? strchr(src, ':') : src;
+	char low[256];
+	size_t i, n;
+
+	/* The host may well be "static.example": only its path counts. */
+	if (strncmp(path, "://", 3) == 0 && (path = strchr(path + 3, '/')) ==
+	    NULL)
+		return false;
+	for (n = 0; path[n] != '\0' && n + 1 < sizeof(low); n++)
+		low[n] = (char)(path[n] >= 'A' && path[n] <= 'Z' ?
+		    path[n] - 'A' + 'a' : path[n]);
+	low[n] = '\0';
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strstr(low, words[i]) != NULL)
+			return true;
+	return false;
+}
+
+/*
  * An image of the article: its URL, text, and the caption and credit of
  * the figure around it.  Images in menus, related boxes and comments, and
  * a second image of one figure, are left out.
@@ -1293,7 +1322,8 @@ figure_add(struct ctx *c, struct el *img)
 	 * between headline and body; not every image of a whole page. */
 	if (!(img->fl & F_ART) && (f == NULL || c->root == c->body))
 		return;
-	if ((src = resolve(c, str(c, img->h->src))) == NULL)
+	if ((src = resolve(c, str(c, img->h->src))) == NULL ||
+	    furniture(src))
 		return;
 	if (f != NULL && f == c->fig)
 		return;

@@ -208,7 +208,9 @@ figures_and_credits(void **state)
 	struct ap_doc *d = parse("<html><head><link rel=canonical "
 	    "href=\"https://x.example/a/b.html\"></head><body><article>"
 	    "<h1>Le pont rouvre</h1><p class=byline>Par Hélène Roux</p>"
-	    "<div class=texte>" PARA PARA2 "<figure><img src=\"data:image/gif;"
+	    "<div class=texte><img src=\"/static/Logo-Site.png\">"
+	    "<img src=\"https://cdn.example/authors/small/helene.jpg\">"
+	    PARA PARA2 "<figure><img src=\"data:image/gif;"
 	    "base64,R0lG\" data-src=\"img/p.jpg\" alt=\"Le pont\"><figcaption>"
 	    "Le pont. <span class=credit>Photo : Jean Martin / AFP</span>"
 	    "</figcaption></figure>" PARA "</div></article></body></html>");
@@ -216,6 +218,7 @@ figures_and_credits(void **state)
 	size_t i;
 
 	(void)state;
+	/* The logo and the author's portrait are page furniture. */
 	assert_int_equal(a->nfigures, 1);
 	assert_string_equal(a->figures[0].src, "https://x.example/a/img/p.jpg");
 	assert_string_equal(a->figures[0].alt, "Le pont");
