@@ -23,10 +23,14 @@
 
 struct tei {
 	struct ap_buf		*b;
+	const struct ap_wopts	*wo;
 	const struct ap_article	*a;
 	unsigned		 depth;		/* indentation */
 	bool			 in_div;	/* a subheading's <div> is open */
-	bool			 in_list;
+	size_t			 list;		/* body list id of the open lists */
+	unsigned		 lists;		/* <list> elements open */
+	unsigned		 items;		/* <item> elements open */
+	bool			 item_line;	/* after "<item>text" */
 	bool			 any;		/* the body holds an element */
 	const char		**speakers;	/* distinct, by first quote */
 	size_t			 nspeakers;
@@ -408,12 +412,346 @@ front(struct tei *t)
 	ap_buf_fini(&by);
 }
 
+/* An inline element over the bytes [s, e) of a block's text. */
+struct mark {
+	size_t		 s, e;
+	const char	*open;		/* "q", "ref", "hi" */
+	const char	*attr;		/* "who", "target", "rend", or NULL */
+	const char	*val;		/* its value */
+	size_t		 who;		/* q: speaker number */
+	bool		 url;		/* val is a URI */
+};
+
+/* Byte offset of code point "cp" of "text", or SIZE_MAX past its end. */
+static size_t
+cp_offset(const char *text, size_t cp)
+{
+	const char *p = text;
+	uint32_t c;
+
+	for (; cp > 0 && *p != '\0'; cp--)
+		p += ap_utf8_get(p, &c);
+	return cp == 0 ? (size_t)(p - text) : SIZE_MAX;
+}
+
+static bool
+add_mark(struct mark *m, size_t *n, size_t s, size_t e)
+{
+	if (s == SIZE_MAX || e == SIZE_MAX || s >= e)
+		return false;
+	m[*n].s = s;
+	m[*n].e = e;
+	m[*n].attr = m[*n].val = NULL;
+	m[*n].who = 0;
+	m[*n].url = false;
+	return true;
+}
+
+/* The quotations of block "bi", each where its text first appears after
+ * the one before. */
+static void
+quote_marks(struct tei *t, const char *text, size_t bi, struct mark *m,
+    size_t *n)
+{
+	const struct ap_quote *q;
+	const char *at, *from = text;
+	size_t i;
+
+	for (i = 0; i < t->a->nquotes; i++) {
+		q = &t->a->quotes[i];
+		if (q->block != bi || ap_w_blank(q->text) ||
+		    (at = strstr(from, q->text)) == NULL)
+			continue;
+		from = at + strlen(q->text);
+		if (!add_mark(m, n, (size_t)(at - text), (size_t)(from - text)))
+			continue;
+		m[*n].open = "q";
+		m[*n].who = speaker_id(t, q->speaker);
+		++*n;
+	}
+}
+
+/* Links with --links, emphasis and strong with --formatting. */
+static void
+span_marks(struct tei *t, const struct ap_body *bo, struct mark *m,
+    size_t *n)
+{
+	const struct ap_span *sp;
+	size_t i;
+
+	for (i = 0; i < bo->nspans; i++) {
+		sp = &bo->spans[i];
+		if (sp->kind == AP_SPAN_LINK ? !t->wo->links ||
+		    ap_w_blank(sp->url) : !t->wo->formatting)
+			continue;
+		if (!add_mark(m, n, cp_offset(bo->text, sp->start),
+		    cp_offset(bo->text, sp->end)))
+			continue;
+		if (sp->kind == AP_SPAN_LINK) {
+			m[*n].open = "ref";
+			m[*n].attr = "target";
+			m[*n].val = sp->url;
+			m[*n].url = true;
+		} else {
+			m[*n].open = "hi";
+			m[*n].attr = "rend";
+			m[*n].val = sp->kind == AP_SPAN_EM ? "italic" : "bold";
+		}
+		++*n;
+	}
+}
+
+/* Outer first: by start, then the longer. */
+static void
+sort_marks(struct mark *m, size_t n)
+{
+	struct mark x;
+	size_t i, j;
+
+	for (i = 1; i < n; i++) {
+		x = m[i];
+		for (j = i; j > 0 && (m[j - 1].s > x.s ||
+		    (m[j - 1].s == x.s && m[j - 1].e < x.e)); j--)
+			m[j] = m[j - 1];
+		m[j] = x;
+	}
+}
+
+static void
+open_mark(struct tei *t, const struct mark *m)
+{
+	ap_buf_printf(t->b, "<%s", m->open);
+	if (m->who > 0)
+		ap_buf_printf(t->b, " who=\"#speaker-%zu\"", m->who);
+	if (m->attr != NULL) {
+		ap_buf_printf(t->b, " %s=\"", m->attr);
+		if (m->url)
+			ap_esc_xml_url(t->b, m->val);
+		else
+			ap_esc_xml_attr(t->b, m->val);
+		ap_buf_putc(t->b, '"');
+	}
+	ap_buf_putc(t->b, '>');
+}
+
+/*
+ * Append the text of block "bi" with its quotations, and the spans the
+ * options ask for, as inline elements.  XML elements nest: a span that
+ * crosses one already open is left out.
+ */
+static void
+inline_text(struct tei *t, const struct ap_body *bo, size_t bi)
+{
+	const char *text = bo->text;
+	struct mark *m, **open;
+	size_t n = 0, nopen = 0, at = 0, i;
+
+	m = ap_allocarray(t->b->arena, t->a->nquotes + bo->nspans + 1,
+	    sizeof(*m));
+	open = ap_allocarray(t->b->arena, t->a->nquotes + bo->nspans + 1,
+	    sizeof(*open));
+	quote_marks(t, text, bi, m, &n);
+	span_marks(t, bo, m, &n);
+	sort_marks(m, n);
+	for (i = 0; i < n; i++) {
+		while (nopen > 0 && open[nopen - 1]->e <= m[i].s) {
+			ap_esc_xml_n(t->b, text + at, open[nopen - 1]->e - at);
+			at = open[nopen - 1]->e;
+			ap_buf_printf(t->b, "</%s>", open[--nopen]->open);
+		}
+		if (nopen > 0 && open[nopen - 1]->e < m[i].e)
+			continue;
+		ap_esc_xml_n(t->b, text + at, m[i].s - at);
+		at = m[i].s;
+		open_mark(t, &m[i]);
+		open[nopen++] = &m[i];
+	}
+	while (nopen > 0) {
+		ap_esc_xml_n(t->b, text + at, open[nopen - 1]->e - at);
+		at = open[nopen - 1]->e;
+		ap_buf_printf(t->b, "</%s>", open[--nopen]->open);
+	}
+	ap_esc_xml(t->b, text + at);
+}
+
+static void
+block_elem(struct tei *t, const char *name, const struct ap_body *bo,
+    size_t bi)
+{
+	indent(t);
+	ap_buf_printf(t->b, "<%s>", name);
+	inline_text(t, bo, bi);
+	ap_buf_printf(t->b, "</%s>\n", name);
+	t->any = true;
+}
+
+/*
+ * Lists.  An item stays open after its text, on an unfinished line
+ * (item_line), since a deeper list may follow inside it.
+ */
+static void
+close_item(struct tei *t)
+{
+	if (t->item_line) {
+		ap_buf_puts(t->b, "</item>\n");
+		t->item_line = false;
+	} else
+		close_tag(t, "item");
+	t->items--;
+}
+
+/* Close the lists deeper than "depth" (0: all). */
+static void
+close_lists(struct tei *t, unsigned depth)
+{
+	while (t->lists > depth) {
+		if (t->items == t->lists)
+			close_item(t);
+		close_tag(t, "list");
+		t->lists--;
+	}
+}
+
+static void
+open_list(struct tei *t, bool ordered)
+{
+	if (t->item_line) {
+		ap_buf_putc(t->b, '\n');
+		t->item_line = false;
+		t->depth++;
+	}
+	indent(t);
+	ap_buf_printf(t->b, "<list rend=\"%s\">\n", ordered ? "numbered" :
+	    "bulleted");
+	t->depth++;
+	t->lists++;
+}
+
+static void
+list_item(struct tei *t, const struct ap_body *bo, size_t bi)
+{
+	unsigned d = bo->depth == 0 ? 1 : bo->depth;
+
+	if (t->lists > 0 && bo->list != t->list)
+		close_lists(t, 0);
+	t->list = bo->list;
+	close_lists(t, d);
+	/* Deeper by more than one level: empty items to hold the lists. */
+	while (t->lists < d) {
+		if (t->lists > 0 && t->items < t->lists) {
+			indent(t);
+			ap_buf_puts(t->b, "<item>");
+			t->item_line = true;
+			t->items++;
+		}
+		open_list(t, bo->ordered);
+	}
+	if (t->items == t->lists)
+		close_item(t);
+	indent(t);
+	ap_buf_puts(t->b, "<item>");
+	inline_text(t, bo, bi);
+	t->item_line = true;
+	t->items++;
+	t->any = true;
+}
+
+static void
+cell(struct tei *t, const struct ap_cell *c)
+{
+	indent(t);
+	ap_buf_printf(t->b, "<cell%s>", c->header ? " role=\"label\"" : "");
+	ap_esc_xml(t->b, c->text != NULL ? c->text : "");
+	ap_buf_puts(t->b, "</cell>\n");
+}
+
+/* A row of header cells only is a label row. */
+static void
+row(struct tei *t, const struct ap_row *r)
+{
+	size_t i;
+	bool label = true;
+
+	for (i = 0; i < r->ncells; i++)
+		label = label && r->cells[i].header;
+	indent(t);
+	ap_buf_printf(t->b, "<row%s>\n", label ? " role=\"label\"" : "");
+	t->depth++;
+	for (i = 0; i < r->ncells; i++)
+		cell(t, &r->cells[i]);
+	close_tag(t, "row");
+}
+
+static void
+table(struct tei *t, const struct ap_body *bo, size_t bi)
+{
+	const struct ap_table *tb = bo->table;
+	size_t i, rows = 0;
+
+	for (i = 0; tb != NULL && i < tb->nrows; i++)
+		rows += tb->rows[i].ncells > 0;
+	/* TEI has no table without a row or a row without a cell. */
+	if (rows == 0) {
+		block_elem(t, "p", bo, bi);
+		return;
+	}
+	indent(t);
+	ap_buf_printf(t->b, "<table rows=\"%zu\" cols=\"%zu\">\n", rows,
+	    tb->ncols);
+	t->depth++;
+	if (!ap_w_blank(tb->caption))
+		leaf(t, "head", NULL, NULL, tb->caption);
+	for (i = 0; i < tb->nrows; i++)
+		if (tb->rows[i].ncells > 0)
+			row(t, &tb->rows[i]);
+	close_tag(t, "table");
+	t->any = true;
+}
+
+/* Caption as head, alt text as figDesc, credit as a note. */
+static void
+figure(struct tei *t, const struct ap_figure *f)
+{
+	if (t->item_line) {
+		ap_buf_putc(t->b, '\n');
+		t->item_line = false;
+		t->depth++;
+	}
+	open_tag(t, "figure");
+	if (!ap_w_blank(f->src)) {
+		indent(t);
+		ap_buf_puts(t->b, "<graphic url=\"");
+		ap_esc_xml_url(t->b, f->src);
+		ap_buf_puts(t->b, "\"/>\n");
+	}
+	if (!ap_w_blank(f->caption))
+		leaf(t, "head", NULL, NULL, f->caption);
+	if (!ap_w_blank(f->alt))
+		leaf(t, "figDesc", NULL, NULL, f->alt);
+	if (!ap_w_blank(f->credit))
+		leaf(t, "note", "type", "credit", f->credit);
+	close_tag(t, "figure");
+	t->any = true;
+}
+
+/* The figures that follow body item "after" (SIZE_MAX: none yet). */
+static void
+figures_after(struct tei *t, size_t after)
+{
+	size_t i;
+
+	for (i = 0; i < t->a->nfigures; i++)
+		if (t->a->figures[i].after == after)
+			figure(t, &t->a->figures[i]);
+}
+
 static int
 tei_begin(struct ap_wctx *c, const struct ap_article *a)
 {
 	struct tei *t = c->state;
 
 	t->b = c->out;
+	t->wo = c->wo;
 	t->a = a;
 	collect_speakers(t);
 	ap_buf_puts(t->b, AP_TEI_XMLDECL);
@@ -430,57 +768,8 @@ tei_begin(struct ap_wctx *c, const struct ap_article *a)
 	open_tag(t, "text");
 	front(t);
 	open_tag(t, "body");
+	figures_after(t, SIZE_MAX);
 	return AP_OK;
-}
-
-/*
- * Append "text" with the quotations of block "bi" marked <q>, each at
- * the first place its text appears after the previous one.
- */
-static void
-inline_text(struct tei *t, const char *text, size_t bi)
-{
-	const struct ap_quote *q;
-	const char *at, *from = text;
-	size_t i, len, id;
-
-	for (i = 0; i < t->a->nquotes; i++) {
-		q = &t->a->quotes[i];
-		if (q->block != bi || ap_w_blank(q->text))
-			continue;
-		if ((at = strstr(from, q->text)) == NULL)
-			continue;
-		len = strlen(q->text);
-		ap_esc_xml_n(t->b, from, (size_t)(at - from));
-		id = speaker_id(t, q->speaker);
-		if (id > 0)
-			ap_buf_printf(t->b, "<q who=\"#speaker-%zu\">", id);
-		else
-			ap_buf_puts(t->b, "<q>");
-		ap_esc_xml_n(t->b, at, len);
-		ap_buf_puts(t->b, "</q>");
-		from = at + len;
-	}
-	ap_esc_xml(t->b, from);
-}
-
-static void
-block_elem(struct tei *t, const char *name, const char *text, size_t bi)
-{
-	indent(t);
-	ap_buf_printf(t->b, "<%s>", name);
-	inline_text(t, text, bi);
-	ap_buf_printf(t->b, "</%s>\n", name);
-	t->any = true;
-}
-
-static void
-end_list(struct tei *t)
-{
-	if (!t->in_list)
-		return;
-	close_tag(t, "list");
-	t->in_list = false;
 }
 
 static int
@@ -488,33 +777,35 @@ tei_block(struct ap_wctx *c, const struct ap_body *bo, size_t i)
 {
 	struct tei *t = c->state;
 
-	if (ap_w_blank(bo->text))
+	if (ap_w_blank(bo->text) && bo->type != AP_BODY_TABLE) {
+		figures_after(t, i);
 		return AP_OK;
+	}
 	if (bo->type != AP_BODY_LISTITEM)
-		end_list(t);
+		close_lists(t, 0);
 	switch (bo->type) {
 	case AP_BODY_HEADING:
 		if (t->in_div)
 			close_tag(t, "div");
 		open_tag(t, "div");
 		t->in_div = true;
-		block_elem(t, "head", bo->text, i);
+		block_elem(t, "head", bo, i);
 		break;
 	case AP_BODY_QUOTE:
-		block_elem(t, "quote", bo->text, i);
+		block_elem(t, "quote", bo, i);
 		break;
 	case AP_BODY_LISTITEM:
-		if (!t->in_list) {
-			open_tag(t, "list");
-			t->in_list = true;
-		}
-		block_elem(t, "item", bo->text, i);
+		list_item(t, bo, i);
+		break;
+	case AP_BODY_TABLE:
+		table(t, bo, i);
 		break;
 	case AP_BODY_PARAGRAPH:
 	default:
-		block_elem(t, "p", bo->text, i);
+		block_elem(t, "p", bo, i);
 		break;
 	}
+	figures_after(t, i);
 	return AP_OK;
 }
 
@@ -565,9 +856,14 @@ static int
 tei_end(struct ap_wctx *c, const struct ap_article *a)
 {
 	struct tei *t = c->state;
+	size_t i;
 
-	(void)a;
-	end_list(t);
+	close_lists(t, 0);
+	/* Figures placed past the body, which should not happen. */
+	for (i = 0; i < a->nfigures; i++)
+		if (a->figures[i].after >= a->nbody &&
+		    a->figures[i].after != SIZE_MAX)
+			figure(t, &a->figures[i]);
 	if (t->in_div)
 		close_tag(t, "div");
 	/* TEI has no empty body (--allow-empty, --format tei). */

@@ -111,15 +111,21 @@ doc_free(struct ap_doc *d)
 }
 
 static char *
-render_tei(const struct ap_doc *d)
+render_tei_wo(const struct ap_doc *d, const struct ap_wopts *wo)
 {
 	struct mem m = { NULL, 0 };
 	struct ap_sink sink = { mem_write, &m };
 
-	assert_int_equal(ap_render(d, ap_writer_find("tei"), NULL, &sink),
+	assert_int_equal(ap_render(d, ap_writer_find("tei"), wo, &sink),
 	    AP_OK);
 	assert_non_null(m.p);
 	return m.p;
+}
+
+static char *
+render_tei(const struct ap_doc *d)
+{
+	return render_tei_wo(d, NULL);
 }
 
 /* The output parsed by libxml2, which fails the test if not XML. */
@@ -369,6 +375,154 @@ test_tei_hostile(void **state)
 	doc_free(d);
 }
 
+#define LI(l, d, o, s) { .type = AP_BODY_LISTITEM, .text = (s), \
+	.list = (l), .depth = (d), .ordered = (o) }
+
+/* Nesting as the items say, a list id change starts a new list, and a
+ * jump of two levels gets an empty item to hold the inner list. */
+static void
+test_tei_lists(void **state)
+{
+	static struct ap_body items[] = {
+		LI(1, 1, false, "a"),
+		LI(1, 2, true, "a1"),
+		LI(1, 2, true, "a2"),
+		LI(1, 1, false, "b"),
+		LI(1, 3, false, "b-deep"),
+		{ .type = AP_BODY_PARAGRAPH, .text = "entre" },
+		LI(2, 1, true, "x"),
+		LI(3, 1, false, "y"),
+	};
+	struct ap_doc *d = doc_new();
+	char *out;
+	xmlDocPtr x;
+
+	(void)state;
+	d->art.body = items;
+	d->art.nbody = sizeof(items) / sizeof(items[0]);
+	out = render_tei(d);
+	x = parse(out);
+	check_xpath(x, "count(/t:TEI/t:text/t:body/t:list)", "3");
+	check_xpath(x, "/t:TEI/t:text/t:body/t:list[1]/@rend", "bulleted");
+	check_xpath(x, "count(//t:body/t:list[1]/t:item)", "2");
+	check_xpath(x, "//t:body/t:list[1]/t:item[1]/t:list/@rend",
+	    "numbered");
+	check_xpath(x, "//t:body/t:list[1]/t:item[1]/t:list/t:item[2]", "a2");
+	check_xpath(x, "//t:body/t:list[1]/t:item[2]/t:list/t:item/t:list/"
+	    "t:item", "b-deep");
+	check_xpath(x, "//t:body/t:p", "entre");
+	check_xpath(x, "//t:body/t:list[2]/t:item", "x");
+	check_xpath(x, "//t:body/t:list[3]/@rend", "bulleted");
+	xmlFreeDoc(x);
+	free(out);
+	doc_free(d);
+}
+
+static void
+test_tei_table_figures(void **state)
+{
+	static struct ap_cell head[] = { { "Poste", true }, { "Montant",
+	    true } };
+	static struct ap_cell line[] = { { "Voirie", false }, { "12 M€ & <",
+	    false } };
+	static struct ap_row rows[] = { { head, 2 }, { NULL, 0 },
+	    { line, 2 } };
+	static const struct ap_table tb = { rows, 3, 2, "Budget" };
+	static const struct ap_table empty = { rows + 1, 1, 0, NULL };
+	static struct ap_body bo[] = {
+		{ .type = AP_BODY_PARAGRAPH, .text = "Avant." },
+		{ .type = AP_BODY_TABLE, .text = "Poste | Montant", .table = &tb },
+		{ .type = AP_BODY_TABLE, .text = "vide", .table = &empty },
+		LI(1, 1, false, "item"),
+	};
+	static struct ap_figure fig[] = {
+		{ "https://ex.org/a b.jpg", "Texte alt", "Légende",
+		    "Jean Martin / AFP", SIZE_MAX },
+		{ "https://ex.org/c.jpg", NULL, NULL, NULL, 3 },
+		{ NULL, NULL, "Sans image", NULL, 0 },
+	};
+	struct ap_doc *d = doc_new();
+	char *out;
+	xmlDocPtr x;
+
+	(void)state;
+	d->art.body = bo;
+	d->art.nbody = sizeof(bo) / sizeof(bo[0]);
+	d->art.figures = fig;
+	d->art.nfigures = 3;
+	out = render_tei(d);
+	x = parse(out);
+	check_xpath(x, "//t:body/t:table/t:head", "Budget");
+	check_xpath(x, "//t:body/t:table/@rows", "2");
+	check_xpath(x, "//t:table/t:row[1]/@role", "label");
+	check_xpath(x, "//t:table/t:row[1]/t:cell[2]/@role", "label");
+	check_xpath(x, "count(//t:table/t:row[2]/@role)", "0");
+	check_xpath(x, "//t:table/t:row[2]/t:cell[2]", "12 M€ & <");
+	/* A table without a cell is its text. */
+	check_xpath(x, "//t:body/t:p[2]", "vide");
+	check_xpath(x, "//t:body/*[1]/t:graphic/@url",
+	    "https://ex.org/a%20b.jpg");
+	check_xpath(x, "//t:body/*[1]/t:head", "Légende");
+	check_xpath(x, "//t:body/*[1]/t:figDesc", "Texte alt");
+	check_xpath(x, "//t:body/*[1]/t:note[@type='credit']",
+	    "Jean Martin / AFP");
+	check_xpath(x, "local-name(//t:body/*[3])", "figure");
+	check_xpath(x, "//t:body/*[3]/t:head", "Sans image");
+	check_xpath(x, "count(//t:body/*[3]/t:graphic)", "0");
+	/* After a list item: inside it. */
+	check_xpath(x, "//t:list/t:item/t:figure/t:graphic/@url",
+	    "https://ex.org/c.jpg");
+	xmlFreeDoc(x);
+	free(out);
+	doc_free(d);
+}
+
+/* Offsets in code points; spans nest or are left out; each option
+ * shows its own kind only. */
+static void
+test_tei_spans(void **state)
+{
+	static const struct ap_span sp[] = {
+		/* "Élodie" em, "à Paris" link, "Paris dit" crosses it */
+		{ AP_SPAN_EM, 0, 6, NULL },
+		{ AP_SPAN_LINK, 11, 18, "https://ex.org/p?a=1&b=2" },
+		{ AP_SPAN_STRONG, 13, 22, NULL },
+		{ AP_SPAN_LINK, 0, 3, NULL },
+		{ AP_SPAN_STRONG, 30, 40, NULL },
+	};
+	static struct ap_body bo[] = {
+		{ .type = AP_BODY_PARAGRAPH,
+		    .text = "Élodie est à Paris dit-elle" },
+	};
+	struct ap_wopts wo = { .links = true, .formatting = true };
+	struct ap_doc *d = doc_new();
+	char *out;
+	xmlDocPtr x;
+
+	(void)state;
+	bo[0].spans = sp;
+	bo[0].nspans = sizeof(sp) / sizeof(sp[0]);
+	d->art.body = bo;
+	d->art.nbody = 1;
+	out = render_tei_wo(d, &wo);
+	assert_non_null(strstr(out, "<p><hi rend=\"italic\">Élodie</hi> est "
+	    "<ref target=\"https://ex.org/p?a=1&amp;b=2\">à Paris</ref> "
+	    "dit-elle</p>"));
+	x = parse(out);
+	check_xpath(x, "//t:body/t:p", bo[0].text);
+	xmlFreeDoc(x);
+	free(out);
+	wo.links = false;
+	out = render_tei_wo(d, &wo);
+	assert_non_null(strstr(out, "<p><hi rend=\"italic\">Élodie</hi> est "
+	    "à <hi rend=\"bold\">Paris dit</hi>-elle</p>"));
+	free(out);
+	out = render_tei(d);
+	assert_non_null(strstr(out, "<p>Élodie est à Paris dit-elle</p>"));
+	free(out);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -377,6 +531,9 @@ main(void)
 		cmocka_unit_test(test_tei_sample),
 		cmocka_unit_test(test_tei_dates),
 		cmocka_unit_test(test_tei_hostile),
+		cmocka_unit_test(test_tei_lists),
+		cmocka_unit_test(test_tei_table_figures),
+		cmocka_unit_test(test_tei_spans),
 	};
 	int rc;
 
