@@ -8,10 +8,13 @@
  * except the items of one list, which form one tight list; two lists in
  * a row differ by their markers ("-" then "*", "1." then "1)"), as
  * CommonMark starts a new list only then.  With --links and --formatting,
- * spans become [text](url), *text* and **text**.
+ * spans become [text](url), *text* and **text**.  A figure is an image
+ * line, "![alt](src)", and its caption in italics with "© credit", after
+ * the body item it follows.
  */
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "esc.h"
 #include "utf8.h"
@@ -22,6 +25,7 @@ struct md {
 	bool		 list;		/* the last block was a list item */
 	struct ap_wlist	 wl;
 	size_t		 nlists;	/* lists written so far */
+	const struct ap_article *a;	/* for its figures */
 };
 
 /* Spans open at once, at most (deeper ones are written as text). */
@@ -193,6 +197,46 @@ line(struct ap_wctx *c, const char *pfx, const char *s, const char *sfx,
 	ap_buf_putc(c->out, '\n');
 }
 
+/* The figures that follow body item i (SIZE_MAX: the standfirst). */
+static void
+figures_after(struct ap_wctx *c, size_t i)
+{
+	const struct ap_article *a = ((struct md *)c->state)->a;
+	const struct ap_figure *f;
+	struct ap_buf cap;
+	size_t k;
+
+	for (k = 0; a != NULL && k < a->nfigures; k++) {
+		f = &a->figures[k];
+		if (f->after != i || ap_w_blank(f->src))
+			continue;
+		gap(c, false);
+		ap_buf_puts(c->out, "![");
+		if (!ap_w_blank(f->alt))
+			ap_esc_md_part(c->out, f->alt, strlen(f->alt), false);
+		ap_buf_puts(c->out, "](");
+		ap_esc_md_url(c->out, f->src);
+		ap_buf_puts(c->out, ")\n");
+		if (ap_w_blank(f->caption) && ap_w_blank(f->credit))
+			continue;
+		gap(c, false);
+		if (!ap_w_blank(f->caption)) {
+			ap_buf_putc(c->out, '*');
+			ap_esc_md(c->out, f->caption);
+			ap_buf_putc(c->out, '*');
+		}
+		if (!ap_w_blank(f->credit)) {
+			ap_buf_init(&cap, c->out->arena);
+			ap_buf_printf(&cap, "%s© %s",
+			    ap_w_blank(f->caption) ? "" : " ", f->credit);
+			ap_esc_md_part(c->out, cap.p, cap.len,
+			    ap_w_blank(f->caption));
+			ap_buf_fini(&cap);
+		}
+		ap_buf_putc(c->out, '\n');
+	}
+}
+
 static int
 md_begin(struct ap_wctx *c, const struct ap_article *a)
 {
@@ -207,6 +251,8 @@ md_begin(struct ap_wctx *c, const struct ap_article *a)
 		line(c, "*", tmp.p, "*", false);
 	ap_buf_fini(&tmp);
 	line(c, "**", a->standfirst, "**", false);
+	((struct md *)c->state)->a = a;
+	figures_after(c, SIZE_MAX);
 	return AP_OK;
 }
 
@@ -286,7 +332,6 @@ table(struct ap_wctx *c, const struct ap_table *t)
 static int
 md_block(struct ap_wctx *c, const struct ap_body *bo, size_t i)
 {
-	(void)i;
 	switch (bo->type) {
 	case AP_BODY_QUOTE:
 		body_line(c, "> ", bo, false);
@@ -308,6 +353,7 @@ md_block(struct ap_wctx *c, const struct ap_body *bo, size_t i)
 		body_line(c, "", bo, false);
 		break;
 	}
+	figures_after(c, i);
 	return AP_OK;
 }
 

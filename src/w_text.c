@@ -6,7 +6,8 @@
  * or "1." numbers with a hanging indent, two columns deeper per nested
  * list; tables as columns aligned by display width, or, when a row would
  * not fit the width, as "cell — cell" lines), then "Articles connexes"
- * and "- title" lines.
+ * and "- title" lines.  A figure is a line "[Image : caption © credit]"
+ * (its alt text when it has no caption) after the body item it follows.
  * Lines are filled greedily to wopts.width display columns; they break
  * only at ASCII spaces, never at the NBSP and U+202F that French
  * typography uses to glue « » : ; ! ? to their word.
@@ -30,6 +31,7 @@ struct tx {
 	bool		 started;
 	enum group	 group;
 	struct ap_wlist	 wl;
+	const struct ap_article *a;	/* for its figures */
 };
 
 static bool
@@ -121,6 +123,34 @@ para(struct ap_wctx *c, enum group g, const char *s, const char *first,
 	fill(c->out, s, c->wo->width, first, rest);
 }
 
+/* The figures that follow body item i (SIZE_MAX: the standfirst). */
+static void
+figures_after(struct ap_wctx *c, size_t i)
+{
+	const struct ap_article *a = ((struct tx *)c->state)->a;
+	const struct ap_figure *f;
+	const char *what;
+	struct ap_buf line;
+	size_t k;
+
+	for (k = 0; a != NULL && k < a->nfigures; k++) {
+		f = &a->figures[k];
+		what = !ap_w_blank(f->caption) ? f->caption : f->alt;
+		if (f->after != i || (ap_w_blank(what) &&
+		    ap_w_blank(f->credit)))
+			continue;
+		ap_buf_init(&line, c->out->arena);
+		ap_buf_puts(&line, "[Image");
+		if (!ap_w_blank(what))
+			ap_buf_printf(&line, "\xc2\xa0: %s", what);
+		if (!ap_w_blank(f->credit))
+			ap_buf_printf(&line, " \xc2\xa9\xc2\xa0%s", f->credit);
+		ap_buf_putc(&line, ']');
+		para(c, G_NONE, line.p, "", "");
+		ap_buf_fini(&line);
+	}
+}
+
 static int
 text_begin(struct ap_wctx *c, const struct ap_article *a)
 {
@@ -135,6 +165,8 @@ text_begin(struct ap_wctx *c, const struct ap_article *a)
 		para(c, G_HEADER, tmp.p, "", "");
 	ap_buf_fini(&tmp);
 	para(c, G_NONE, a->standfirst, "", "");
+	((struct tx *)c->state)->a = a;
+	figures_after(c, SIZE_MAX);
 	return AP_OK;
 }
 
@@ -246,13 +278,13 @@ table(struct ap_wctx *c, const struct ap_table *t)
 static int
 text_block(struct ap_wctx *c, const struct ap_body *bo, size_t i)
 {
-	(void)i;
 	if (bo->type == AP_BODY_LISTITEM)
 		list_item(c, bo);
 	else if (bo->type == AP_BODY_TABLE && bo->table != NULL)
 		table(c, bo->table);
 	else
 		para(c, G_NONE, bo->text, "", "");
+	figures_after(c, i);
 	return AP_OK;
 }
 
