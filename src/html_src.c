@@ -920,11 +920,14 @@ spans_put(struct ctx *c, struct ap_block *b, const char *t, size_t n)
 	const struct pspan *sp;
 	struct ap_span *out;
 	size_t i, k = 0, start = (size_t)(t - c->text.p), from, to;
+	size_t at = 0, cp = 0;	/* t[0..at) holds cp code points */
 	const char *url = NULL;
 
 	if (c->nspans == 0)
 		return;
 	out = ap_allocarray(c->a, c->nspans, sizeof(*out));
+	/* Spans come by their start, so one cursor counts the code points
+	 * before each: linear in the text, whatever the number of links. */
 	for (i = 0; i < c->nspans; i++) {
 		sp = &c->spans[i];
 		from = sp->from > start ? sp->from - start : 0;
@@ -936,9 +939,15 @@ spans_put(struct ctx *c, struct ap_block *b, const char *t, size_t n)
 		if (sp->kind == AP_SPAN_LINK && (url = resolve(c,
 		    str(c, sp->link->h->href))) == NULL)
 			continue;
+		if (from < at) {	/* starts never go back; if one did */
+			at = 0;
+			cp = 0;
+		}
+		cp += ap_utf8_count(t + at, from - at);
+		at = from;
 		out[k].kind = (enum ap_span_kind)sp->kind;
-		out[k].start = ap_utf8_count(t, from);
-		out[k].end = out[k].start + ap_utf8_count(t + from, to - from);
+		out[k].start = cp;
+		out[k].end = cp + ap_utf8_count(t + from, to - from);
 		out[k].url = sp->kind == AP_SPAN_LINK ? url : NULL;
 		k++;
 	}

@@ -99,19 +99,25 @@ close_at(struct ap_buf *out, const struct ap_span **open, size_t *nopen,
 	}
 }
 
-/* Open the spans shown that start at pos, the longest first. */
+/*
+ * Open the spans shown that start at pos, the longest first; spans come
+ * by their start, and *next is the first that starts at pos or later.
+ */
 static void
 open_at(struct ap_buf *out, const struct ap_body *bo,
     const struct ap_wopts *wo, const struct ap_span **open, size_t *nopen,
-    size_t pos)
+    size_t pos, size_t *next)
 {
 	const struct ap_span *sp, *best;
-	size_t i, k;
+	size_t i, k, end;
 	bool done;
 
+	for (end = *next; end < bo->nspans && bo->spans[end].start <= pos;
+	    end++)
+		continue;
 	for (;;) {
 		best = NULL;
-		for (i = 0; i < bo->nspans; i++) {
+		for (i = *next; i < end; i++) {
 			sp = &bo->spans[i];
 			if (sp->start != pos || sp->end <= pos || !shown(wo, sp))
 				continue;
@@ -121,23 +127,24 @@ open_at(struct ap_buf *out, const struct ap_body *bo,
 				best = sp;
 		}
 		if (best == NULL || *nopen == MAXOPEN)
-			return;
+			break;
 		mark(out, best, true);
 		open[(*nopen)++] = best;
 	}
+	*next = end;
 }
 
-/* Whether a marker goes at code point pos. */
+/* Whether a marker goes at code point pos (next: as in open_at()). */
 static bool
 boundary(const struct ap_body *bo, const struct ap_wopts *wo,
-    const struct ap_span **open, size_t nopen, size_t pos)
+    const struct ap_span **open, size_t nopen, size_t pos, size_t next)
 {
 	size_t i;
 
 	for (i = 0; i < nopen; i++)
 		if (open[i]->end == pos)
 			return true;
-	for (i = 0; i < bo->nspans; i++)
+	for (i = next; i < bo->nspans && bo->spans[i].start <= pos; i++)
 		if (bo->spans[i].start == pos && bo->spans[i].end > pos &&
 		    shown(wo, &bo->spans[i]))
 			return true;
@@ -151,16 +158,16 @@ spans_md(struct ap_buf *out, const struct ap_body *bo,
 {
 	const struct ap_span *open[MAXOPEN];
 	const char *s = bo->text, *seg = s;
-	size_t nopen = 0, pos = 0;
+	size_t nopen = 0, pos = 0, next = 0;
 	uint32_t cp;
 
 	for (;;) {
-		if (boundary(bo, wo, open, nopen, pos)) {
+		if (boundary(bo, wo, open, nopen, pos, next)) {
 			ap_esc_md_part(out, seg, (size_t)(s - seg),
 			    seg == bo->text);
 			seg = s;
 			close_at(out, open, &nopen, pos);
-			open_at(out, bo, wo, open, &nopen, pos);
+			open_at(out, bo, wo, open, &nopen, pos, &next);
 		}
 		if (*s == '\0')
 			break;
