@@ -955,13 +955,19 @@ spans_put(struct ctx *c, struct ap_block *b, const char *t, size_t n)
 	b->nspans = k;
 }
 
-/* The list item o is in: its outermost list, depth and own list's kind. */
+/* Element levels list_put() looks up: 32 nested lists and more. */
+#define LIST_UP		64
+
+/* The list item o is in: its outermost list, depth and own list's kind,
+ * within LIST_UP levels, so that pathological nesting costs no
+ * quadratic time. */
 static void
 list_put(struct ap_block *b, const struct el *o)
 {
 	const struct el *e, *outer = NULL;
+	int up;
 
-	for (e = o; !is_top(e); e = e->parent) {
+	for (e = o, up = 0; !is_top(e) && up < LIST_UP; e = e->parent, up++) {
 		if (e->tag != T_UL && e->tag != T_OL)
 			continue;
 		if (outer == NULL)
