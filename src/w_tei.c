@@ -5,11 +5,14 @@
  * authors), publicationStmt (site, date, URL), sourceDesc (the page and
  * the file it was read from), encodingDesc (artparse and its version),
  * profileDesc (language, and each quoted speaker as a <person> whose
- * xml:id the quotes point at with who="#...").  The body holds the blocks:
- * <p>, <quote> for quotation paragraphs, lists; each subheading opens a
- * <div> with its <head>, since TEI allows no <head> after the first
- * paragraph.  A quotation found in a block's text is marked <q>.  Related
- * articles go to <back> as a list of type "related".
+ * xml:id the quotes point at with who="#...").  The front holds the
+ * headline, byline, dates and standfirst; the body the blocks: <p>,
+ * <quote> for quotation paragraphs, nested lists, tables, figures where
+ * they stand; each subheading opens a <div> with its <head>, since TEI
+ * allows no <head> after the first paragraph.  A quotation found in its
+ * block's text is marked <q>, and with --links and --formatting the spans
+ * <ref> and <hi>, as long as they nest.  Related articles go to <back> as
+ * a list of type "related".
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -20,6 +23,10 @@
 #include "writer.h"
 
 #define TEI_NS	"http://www.tei-c.org/ns/1.0"
+
+/* ap_quote.block of a quotation in the headline, the standfirst. */
+#define QUOTE_HEADLINE		SIZE_MAX
+#define QUOTE_STANDFIRST	(SIZE_MAX - 1)
 
 struct tei {
 	struct ap_buf		*b;
@@ -368,50 +375,6 @@ profile_desc(struct tei *t)
 	close_tag(t, "profileDesc");
 }
 
-static void
-front_parts(struct tei *t, const char *byline, bool has_by,
-    const char *dateline, bool has_dl)
-{
-	const struct ap_article *a = t->a;
-
-	open_tag(t, "front");
-	if (!ap_w_blank(a->headline)) {
-		open_tag(t, "docTitle");
-		leaf(t, "titlePart", NULL, NULL, a->headline);
-		close_tag(t, "docTitle");
-	}
-	if (has_by)
-		leaf(t, "byline", NULL, NULL, byline);
-	if (has_dl)
-		dated(t, "docDate", NULL, ap_w_blank(a->date) ?
-		    a->date_modified : a->date, dateline);
-	if (!ap_w_blank(a->standfirst)) {
-		open_tag(t, "argument");
-		leaf(t, "p", NULL, NULL, a->standfirst);
-		close_tag(t, "argument");
-	}
-	close_tag(t, "front");
-}
-
-/* What a reader sees above the body: headline, byline, dates, chapô. */
-static void
-front(struct tei *t)
-{
-	const struct ap_article *a = t->a;
-	struct ap_buf by, dl;
-	bool has_by, has_dl;
-
-	ap_buf_init(&by, t->b->arena);
-	ap_buf_init(&dl, t->b->arena);
-	has_by = ap_w_byline(&by, a);
-	has_dl = ap_w_dateline(&dl, a);
-	if (!ap_w_blank(a->headline) || has_by || has_dl ||
-	    !ap_w_blank(a->standfirst))
-		front_parts(t, by.p, has_by, dl.p, has_dl);
-	ap_buf_fini(&dl);
-	ap_buf_fini(&by);
-}
-
 /* An inline element over the bytes [s, e) of a block's text. */
 struct mark {
 	size_t		 s, e;
@@ -743,6 +706,61 @@ figures_after(struct tei *t, size_t after)
 	for (i = 0; i < t->a->nfigures; i++)
 		if (t->a->figures[i].after == after)
 			figure(t, &t->a->figures[i]);
+}
+
+/* <name>text</name> with the quotations of the headline or standfirst. */
+static void
+inline_leaf(struct tei *t, const char *name, const char *text, size_t bi)
+{
+	struct ap_body bo;
+
+	memset(&bo, 0, sizeof(bo));
+	bo.text = text;
+	block_elem(t, name, &bo, bi);
+}
+
+static void
+front_parts(struct tei *t, const char *byline, bool has_by,
+    const char *dateline, bool has_dl)
+{
+	const struct ap_article *a = t->a;
+
+	open_tag(t, "front");
+	if (!ap_w_blank(a->headline)) {
+		open_tag(t, "docTitle");
+		inline_leaf(t, "titlePart", a->headline, QUOTE_HEADLINE);
+		close_tag(t, "docTitle");
+	}
+	if (has_by)
+		leaf(t, "byline", NULL, NULL, byline);
+	if (has_dl)
+		dated(t, "docDate", NULL, ap_w_blank(a->date) ?
+		    a->date_modified : a->date, dateline);
+	if (!ap_w_blank(a->standfirst)) {
+		open_tag(t, "argument");
+		inline_leaf(t, "p", a->standfirst, QUOTE_STANDFIRST);
+		close_tag(t, "argument");
+	}
+	close_tag(t, "front");
+}
+
+/* What a reader sees above the body: headline, byline, dates, chapô. */
+static void
+front(struct tei *t)
+{
+	const struct ap_article *a = t->a;
+	struct ap_buf by, dl;
+	bool has_by, has_dl;
+
+	ap_buf_init(&by, t->b->arena);
+	ap_buf_init(&dl, t->b->arena);
+	has_by = ap_w_byline(&by, a);
+	has_dl = ap_w_dateline(&dl, a);
+	if (!ap_w_blank(a->headline) || has_by || has_dl ||
+	    !ap_w_blank(a->standfirst))
+		front_parts(t, by.p, has_by, dl.p, has_dl);
+	ap_buf_fini(&dl);
+	ap_buf_fini(&by);
 }
 
 static int

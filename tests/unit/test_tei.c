@@ -193,7 +193,8 @@ static struct ap_quote quotes[] = {
 	{ "Rien.", "Paul Roux", NULL, 0 },
 	{ "Il faut agir", "Marie Curie", NULL, 2 },
 	{ "absent du texte", "Marie Curie", NULL, 5 },
-	{ "Titre", "Jean Dupont", NULL, SIZE_MAX },
+	{ "projet", "Jean Dupont", NULL, SIZE_MAX },
+	{ "chapô", NULL, NULL, SIZE_MAX - 1 },
 };
 
 static struct ap_related related[] = {
@@ -270,6 +271,10 @@ test_tei_sample(void **state)
 	check_xpath(x, "count(//t:body/t:div/t:list/t:item)", "2");
 	check_xpath(x, "//t:body/t:div/t:p", "Fin.");
 	check_xpath(x, "//t:front/t:argument/t:p", "Un chapô.");
+	/* Quotations in the headline and standfirst, marked there. */
+	check_xpath(x, "//t:front//t:titlePart/t:q/@who", "#speaker-3");
+	check_xpath(x, "//t:front//t:titlePart", "Le « projet » avance");
+	check_xpath(x, "//t:front/t:argument/t:p/t:q", "chapô");
 	check_xpath(x, "//t:front/t:byline",
 	    "Par Catherine Morin (Éditrice), Jean Dupont");
 	check_xpath(x, "//t:back//t:list[@type='related']/t:item[1]/t:ref/"
