@@ -313,16 +313,57 @@ file_desc(struct tei *t)
 	close_tag(t, "fileDesc");
 }
 
+static bool
+is_lower(char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+/*
+ * The length of the longest start of "v" that is a TEI
+ * teidata.versionNumber, which application@version must be: one to four
+ * dot-separated parts of digits, letters, digits ("1.2.0", "2b3").  Of
+ * "1.0-rc1" it is "1.0", and the label gives the whole version.
+ */
+static size_t
+version_number(const char *v)
+{
+	const char *p = v;
+	size_t good = 0;
+	int parts;
+
+	for (parts = 0; parts < 4 && is_digit(*p); parts++) {
+		while (is_digit(*p))
+			p++;
+		while (is_lower(*p))
+			p++;
+		while (is_digit(*p))
+			p++;
+		good = (size_t)(p - v);
+		if (*p != '.')
+			break;
+		p++;
+	}
+	return good;
+}
+
 static void
 encoding_desc(struct tei *t)
 {
+	size_t n = version_number(AP_VERSION);
+
 	open_tag(t, "encodingDesc");
 	open_tag(t, "appInfo");
 	indent(t);
-	ap_buf_puts(t->b, "<application ident=\"artparse\" version=\""
-	    AP_VERSION "\">\n");
+	ap_buf_puts(t->b, "<application ident=\"artparse\" version=\"");
+	if (n > 0)
+		ap_buf_put(t->b, AP_VERSION, n);
+	else
+		ap_buf_putc(t->b, '0');
+	ap_buf_puts(t->b, "\">\n");
 	t->depth++;
-	leaf(t, "label", NULL, NULL, "artparse");
+	leaf(t, "label", NULL, NULL, AP_VERSION[n] == '\0' ? "artparse" :
+	    "artparse " AP_VERSION);
 	close_tag(t, "application");
 	close_tag(t, "appInfo");
 	close_tag(t, "encodingDesc");
