@@ -103,58 +103,89 @@ digits_at(const char *s, size_t n)
 	return true;
 }
 
+/* The n-digit number at s, or -1. */
+static int
+num(const char *s, size_t n)
+{
+	int v = 0;
+	size_t i;
+
+	if (!digits_at(s, n))
+		return -1;
+	for (i = 0; i < n; i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}
+
+static int
+month_days(int y, int m)
+{
+	static const int days[12] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+
+	if (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+/* Bytes of the valid "YYYY[-MM[-DD]]" at s; 0 when not even a year. */
+static size_t
+day_part(const char *s)
+{
+	int y = num(s, 4), m, d;
+
+	/* XML Schema 1.0, which jing checks, has no year 0000. */
+	if (y <= 0)
+		return 0;
+	if (s[4] != '-' || (m = num(s + 5, 2)) < 1 || m > 12)
+		return 4;
+	if (s[7] != '-' || (d = num(s + 8, 2)) < 1 ||
+	    d > month_days(y, m))
+		return 7;
+	return 10;
+}
+
 /*
  * The W3C form TEI's @when takes, of an ISO 8601 date as the article
  * holds it: "2023-09-27T11:47" becomes "2023-09-27T11:47:00",
- * "+0100" "+01:00"; a time it cannot read is left out, keeping the day.
- * False when "iso" has no YYYY-MM-DD (or YYYY-MM, YYYY) to start with.
+ * "+0100" "+01:00"; what it cannot read is left out from there on
+ * ("2024-02-30" gives "2024-02").  False when "iso" does not even start
+ * with a year.
  */
 static bool
 w3c_date(struct ap_buf *b, const char *iso)
 {
-	size_t n = 0;
+	size_t n;
 	const char *t, *z;
+	int sec = 0;
 
-	if (iso == NULL || !digits_at(iso, 4))
-		return false;
-	n = 4;
-	if (iso[4] == '-' && digits_at(iso + 5, 2)) {
-		n = 7;
-		if (iso[7] == '-' && digits_at(iso + 8, 2))
-			n = 10;
-	}
-	if (is_digit(iso[n]))
+	if (iso == NULL || (n = day_part(iso)) == 0 || is_digit(iso[n]))
 		return false;
 	ap_buf_put(b, iso, n);
 	if (n < 10 || (iso[10] != 'T' && iso[10] != ' '))
 		return true;
 	t = iso + 11;
-	if (!digits_at(t, 2) || t[2] != ':' || !digits_at(t + 3, 2))
+	if (num(t, 2) < 0 || num(t, 2) > 23 || t[2] != ':' ||
+	    num(t + 3, 2) < 0 || num(t + 3, 2) > 59)
 		return true;
 	z = t + 5;
-	if (z[0] == ':' && digits_at(z + 1, 2))
+	if (z[0] == ':' && (sec = num(z + 1, 2)) >= 0)
 		z += 3;
 	if (z[0] == '.')
 		for (z++; is_digit(*z); z++)
 			continue;
-	if (*z != '\0' && *z != 'Z' && *z != '+' && *z != '-')
+	if (sec < 0 || sec > 59 ||
+	    (*z != '\0' && *z != 'Z' && *z != '+' && *z != '-'))
 		return true;
-	ap_buf_putc(b, 'T');
-	ap_buf_put(b, t, 5);
-	ap_buf_puts(b, t[5] == ':' ? "" : ":00");
-	if (t[5] == ':')
-		ap_buf_put(b, t + 5, 3);
+	ap_buf_printf(b, "T%.5s:%02d", t, sec);
 	if (*z == 'Z')
 		ap_buf_putc(b, 'Z');
-	else if ((*z == '+' || *z == '-') && digits_at(z + 1, 2)) {
-		ap_buf_put(b, z, 3);
-		ap_buf_putc(b, ':');
-		if (z[3] == ':' && digits_at(z + 4, 2))
-			ap_buf_put(b, z + 4, 2);
-		else if (digits_at(z + 3, 2))
-			ap_buf_put(b, z + 3, 2);
-		else
-			ap_buf_puts(b, "00");
+	else if ((*z == '+' || *z == '-') && num(z + 1, 2) >= 0 &&
+	    num(z + 1, 2) <= 14) {
+		t = z[3] == ':' ? z + 4 : z + 3;
+		ap_buf_printf(b, "%.3s:%02d", z, num(t, 2) >= 0 &&
+		    num(t, 2) <= 59 ? num(t, 2) : 0);
 	}
 	return true;
 }

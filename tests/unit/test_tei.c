@@ -321,6 +321,17 @@ test_tei_dates(void **state)
 	check_when("2023-09-27T11h47", "2023-09-27");
 	check_when("27/09/2023", "");
 	check_when("20230927", "");
+	/* Values XML Schema refuses are left out, from there on. */
+	check_when("2024-02-30", "2024-02");
+	check_when("2024-02-29", "2024-02-29");
+	check_when("2023-02-29", "2023-02");
+	check_when("2024-13-01", "2024");
+	check_when("0000-01-01", "");
+	check_when("2024-03-01T25:00", "2024-03-01");
+	check_when("2024-03-01T10:61", "2024-03-01");
+	check_when("2024-03-01T10:15:75", "2024-03-01");
+	check_when("2024-03-01T10:15+2500", "2024-03-01T10:15:00");
+	check_when("2024-03-01T10:15:07+05:30", "2024-03-01T10:15:07+05:30");
 }
 
 /* Hostile text in every field: still XML, and no empty body. */
