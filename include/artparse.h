@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * artparse: parse a French news article (scraped text or saved HTML) into a
- * structured article and write it as JSON, Markdown or plain text.
+ * structured article and write it as JSON, Markdown, plain text or TEI XML.
  *
  * Ownership in one line: everything reachable from a struct ap_doc belongs
  * to it and is released by ap_doc_free(); nothing else is ever returned.
@@ -234,7 +234,7 @@ struct ap_wopts {
 
 struct ap_writer;
 
-/* The writer named "name" (json, markdown, md, text, tree), or NULL. */
+/* The writer named "name" (json, markdown, md, text, tree, tei), or NULL. */
 const struct ap_writer *ap_writer_find(const char *name);
 /* Name and output file extension of writer i, NULL past the last. */
 const char	*ap_writer_name(size_t i);
