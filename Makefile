@@ -107,7 +107,21 @@ $(BUILD) $(BUILD)/tests:
 	mkdir -p $@
 
 check: check-headers check-unit check-articles check-regress check-cli \
-       check-fuzz-regress check-hostile check-batch check-make
+       check-fuzz-regress check-hostile check-batch check-make \
+       check-distributed check-warc-corpus
+
+# artparse as the mapper of a distributed engine: the --files-from -
+# contract, and GNU parallel over an sshd of the test's own on 127.0.0.1
+# (skipped, with a message, without sshd or parallel).
+.PHONY: check-distributed check-warc-corpus
+check-distributed: $(BUILD)/artparse
+	sh tests/distributed.sh $(BUILD)/artparse
+
+# The real WARC files of ../shared/corpus/warc (other tools' files, one
+# clipped); skipped when the folder is absent.
+WARC_CORPUS ?= ../shared/corpus/warc
+check-warc-corpus: $(BUILD)/artparse
+	sh tests/warc-corpus.sh $(BUILD)/artparse $(WARC_CORPUS)
 
 # The build without its libraries, tools/deps.sh, install and uninstall
 # into a DESTDIR.
