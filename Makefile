@@ -113,7 +113,7 @@ check: check-headers check-unit check-articles check-regress check-cli \
 # artparse as the mapper of a distributed engine: the --files-from -
 # contract, and GNU parallel over an sshd of the test's own on 127.0.0.1
 # (skipped, with a message, without sshd or parallel).
-.PHONY: check-distributed check-warc-corpus
+.PHONY: check-distributed check-warc-corpus bench-warc
 check-distributed: $(BUILD)/artparse
 	sh tests/distributed.sh $(BUILD)/artparse
 
@@ -122,6 +122,12 @@ check-distributed: $(BUILD)/artparse
 WARC_CORPUS ?= ../shared/corpus/warc
 check-warc-corpus: $(BUILD)/artparse
 	sh tests/warc-corpus.sh $(BUILD)/artparse $(WARC_CORPUS)
+
+# A WARC of >= 5,000 records fetched with wget from the dev pages served
+# on 127.0.0.1: records/s with -j 1 and -j N, CPU per record against the
+# same pages as files, peak memory for 1,000 and 5,000 records.
+bench-warc: $(BUILD)/artparse
+	sh tools/bench-warc.sh $(BUILD)/artparse $(BENCH_PAGES)
 
 # The build without its libraries, tools/deps.sh, install and uninstall
 # into a DESTDIR.
