@@ -205,6 +205,27 @@ if [ -w /dev/full ]; then
 	expect_rc "wrapped mapper, output cannot be written" 3
 fi
 rm -f empty.html
+# A WARC file cut inside its last record: the whole records before the
+# cut are converted, the cut one is one line, status 1.
+if $warc; then
+	set -- "$tmp/pages"/*.html
+	make_warc cut.warc "$1" "$2"
+	"$bin" -q -f json cut.warc 2>/dev/null | head -n 1 >"$tmp/want-cut"
+	size=$(wc -c <cut.warc | tr -d ' ')
+	head -c $((size - 200)) cut.warc >"$tmp/cut" && mv "$tmp/cut" cut.warc
+	set -- $inputs
+	printf '%s\n' "$1" cut.warc | "$bin" -q -f json --files-from - \
+	    >"$out" 2>"$err"
+	rc=$?
+	expect_rc "contract, a cut WARC file" 1
+	cat "$tmp/ref/$1.ndjson" "$tmp/want-cut" >"$tmp/want-cut2"
+	expect_same "contract, a cut WARC file" "$out" "$tmp/want-cut2"
+	[ "$(wc -l <"$err")" -eq 1 ] &&
+	    grep -q '^artparse: cut.warc: record at offset [0-9]*: ' "$err" &&
+	    ok || ko "contract, a cut WARC file: stderr: $(head -c 300 "$err")"
+	rm -f cut.warc
+	set -- $inputs
+fi
 
 # The scripts of docs/distributed.md, as written there, with artparse
 # found on PATH: the Hadoop Streaming mapper, fed "OFFSET<TAB>PATH" lines

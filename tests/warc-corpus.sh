@@ -129,9 +129,13 @@ for path in files:
           f"{name}: an error line does not name the file: {errs[:3]}")
     check(rc == (1 if errs else 0),
           f"{name}: status {rc} with {len(errs)} error lines: {errs[:3]}")
+    as_warc = [l for l in lines if "warc" in l.get("source", {})]
+    check(len(as_warc) == len(lines),
+          f"{name}: {len(lines) - len(as_warc)} outputs not read as WARC "
+          "records (no source.warc)")
     got = {l["source"]["warc"]["offset"]: l["source"].get("url")
-           for l in lines}
-    check(len(got) == len(lines), f"{name}: two outputs with one offset")
+           for l in as_warc}
+    check(len(got) == len(as_warc), f"{name}: two outputs with one offset")
     check(all(got[o] == want.get(o) for o in got),
           f"{name}: outputs at offsets or URIs not of an HTML response: "
           f"{sorted(set(got.items()) - set(want.items()))[:3]}")
@@ -154,8 +158,9 @@ for path in files:
 # A file and its gzip'd copy give the same articles.
 def strip(lines):
     return [dict(l, source=dict(l["source"], path=None,
-                                warc=dict(l["source"]["warc"], file=None,
-                                          offset=None))) for l in lines]
+                                warc=dict(l["source"].get("warc", {}),
+                                          file=None, offset=None)))
+            for l in lines]
 
 
 for plain in [n for n in outputs if n + ".gz" in outputs]:

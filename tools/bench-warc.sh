@@ -35,7 +35,7 @@ jobs=${BENCH_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)}
 work=${BENCH_WORK:-$(dirname "$bin")/bench-warc}
 mkdir -p "$work"
 server=""
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -f "$work/time" "$work/out"' EXIT
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -f "$work/time" "$work/out" "$work/err"' EXIT
 trap 'exit 1' INT TERM
 
 (cd "$pages" && ls) | grep -E '^[A-Za-z0-9._-]+\.html?$' >"$work/names"
@@ -103,15 +103,23 @@ measure() {
 	gunzip*) o=/dev/null ;;
 	*) o=$work/out ;;
 	esac
-	"$gnutime" -f '%e %U %S %M' -o "$work/time" "$@" >"$o" ||
-	    [ $? -eq 1 ]
+	"$gnutime" -f '%e %U %S %M' -o "$work/time" "$@" >"$o" \
+	    2>"$work/err" || [ $? -eq 1 ]
 	got=-
-	[ "$o" = /dev/null ] || got=$(wc -l <"$o" | tr -d ' ')
-	read -r wall user sys rss <"$work/time"
-	awk -v l="$label" -v n="$n" -v g="$got" -v w="$wall" -v u="$user" \
-	    -v s="$sys" -v r="$rss" 'BEGIN {
-	    printf "| %s | %d | %s | %.1f | %.0f | %.2f | %.1f |\n",
-	        l, n, g, w, (w > 0 ? n / w : 0), (u + s) * 1000 / n, r / 1024 }'
+	bad=-
+	if [ "$o" != /dev/null ]; then
+		got=$(wc -l <"$o" | tr -d ' ')
+		bad=$(grep -c '^artparse: .*: ' "$work/err" || true)
+	fi
+	# GNU time puts "Command exited with non-zero status" first
+	tail -n 1 "$work/time" | {
+	read -r wall user sys rss
+	awk -v l="$label" -v n="$n" -v g="$got" -v b="$bad" -v w="$wall" \
+	    -v u="$user" -v s="$sys" -v r="$rss" 'BEGIN {
+	    printf "| %s | %d | %s | %s | %.1f | %.0f | %.2f | %.1f |\n",
+	        l, n, g, b, w, (w > 0 ? n / w : 0), (u + s) * 1000 / n,
+	        r / 1024 }'
+	}
 }
 
 fetch 1000
@@ -122,8 +130,8 @@ echo "artparse $("$bin" --version | head -n 1); $npages pages of $pages;" \
     "-j N = $jobs; $(uname -m), $(getconf _NPROCESSORS_ONLN) CPUs," \
     "load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 echo
-echo "| run | inputs | JSON out | wall s | records/s | CPU ms/record | peak RSS MB |"
-echo "|---|---|---|---|---|---|---|"
+echo "| run | inputs | JSON out | failed | wall s | records/s | CPU ms/record | peak RSS MB |"
+echo "|---|---|---|---|---|---|---|---|"
 measure "WARC.gz 5,000, -j 1" 5000 "$bin" -q -f json -j 1 "$w5"
 measure "WARC.gz 5,000, -j $jobs" 5000 "$bin" -q -f json -j "$jobs" "$w5"
 measure "same pages as files, -j 1" 5000 \
