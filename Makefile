@@ -18,7 +18,7 @@ ifdef SAN
 CFLAGS     += -fsanitize=$(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS    += -fsanitize=$(SAN)
 endif
-PKGS        = libxml-2.0 jansson libutf8proc
+PKGS        = libxml-2.0 jansson libutf8proc zlib
 # The libraries pkg-config cannot find: building stops at once with one
 # line naming them (not a page of compiler errors); `make clean`,
 # `uninstall` and `lint` need none.
@@ -153,6 +153,12 @@ check-cli: $(BUILD)/artparse
 check-batch: $(BUILD)/artparse
 	sh tests/batch.sh $(BUILD)/artparse
 
+# WARC and gzip input: tests/warc/mkwarc.sh writes the files at test time.
+.PHONY: check-warc
+check: check-warc
+check-warc: $(BUILD)/artparse
+	sh tests/warc.sh $(BUILD)/artparse
+
 check-headers: | $(BUILD)
 	@for h in include/*.h src/*.h; do \
 	    printf '#include "%s"\n' "$$h" | \
@@ -166,7 +172,7 @@ check-hostile: $(BUILD)/artparse
 # Every input the fuzzers ever crashed on, through its harness (built
 # with tests/fuzz/replay.c instead of libFuzzer) and through the command
 # line in every format and input type.
-FUZZ_HARNESS = fuzz_parse fuzz_alloc fuzz_encoding
+FUZZ_HARNESS = fuzz_parse fuzz_alloc fuzz_encoding fuzz_warc
 REPLAY_BIN  := $(FUZZ_HARNESS:%=$(BUILD)/tests/replay_%)
 $(BUILD)/tests/replay_%: tests/fuzz/%.c tests/fuzz/replay.c \
     tests/fuzz/fuzz_common.h $(BUILD)/libartparse.a | $(BUILD)/tests
@@ -178,6 +184,7 @@ check-fuzz-regress: $(BUILD)/artparse $(REPLAY_BIN)
 	$(VALGRIND) $(BUILD)/tests/replay_fuzz_alloc tests/fuzz/regressions/alloc
 	$(VALGRIND) $(BUILD)/tests/replay_fuzz_encoding \
 	    tests/fuzz/regressions/encoding
+	$(VALGRIND) $(BUILD)/tests/replay_fuzz_warc tests/fuzz/regressions/warc
 	sh tests/fuzz/regress.sh $(BUILD)/artparse
 
 # libFuzzer: `make fuzz FUZZ_SECONDS=N` builds the harnesses with clang in

@@ -44,6 +44,9 @@
 #include "artparse.h"
 #include "batch.h"
 #include "cli.h"
+#include "gz.h"
+#include "sniff.h"
+#include "warc.h"
 
 #define TMP_SUFFIX	".artparse-tmp"
 #define NAME_LEN	255		/* longest file name we create */
@@ -129,6 +132,16 @@ struct slot {
 	char		*note;	/* said before the result: a renamed output */
 	bool		 have_id;	/* "id" is the input the parent found */
 	struct stat	 id;
+	/* A page read by the parent (a WARC record, standard input): its
+	 * bytes until the worker is forked, and where it came from. */
+	unsigned char	*payload;
+	size_t		 paylen;
+	bool		 have_payload;
+	char		*where;		/* "record at offset N", or NULL */
+	char		*label;		/* "==> label <==" of a record */
+	char		*url, *rec_id, *rec_date;
+	char		 charset[64];	/* the HTTP charset, or "" */
+	unsigned long long offset;
 };
 
 struct batch {
@@ -144,6 +157,8 @@ struct batch {
 	struct pollfd		*pfd;
 	struct slot		**pslot;
 	unsigned long		 nconv, nfail, nskip, total;
+	unsigned long		 nskipped[AP_SKIP__MAX]; /* WARC records */
+	bool			 saw_warc;	/* total counts no records */
 	unsigned long		 nleft[LEFT__MAX];
 	const char		*exts;		/* --ext, or the default */
 	dev_t			 rootdev;	/* of the folder walked */
@@ -320,17 +335,36 @@ name_key(const char *s)
 	return k;
 }
 
-/* Read all of fd into a malloc'd buffer; -1 with errno, or -2: too big. */
+/*
+ * Read all of "g" (inflated when it is gzip: a page saved as page.html.gz)
+ * into a malloc'd buffer; -1 with errno, -2: more than "max" bytes (a
+ * gzip bomb stops there), -3: broken gzip data (g->err).
+ */
 static int
-read_all(int fd, size_t max, char **out, size_t *outlen)
+read_all(struct ap_gz *g, size_t max, char **out, size_t *outlen)
 {
 	char *buf = NULL, *nb;
-	size_t len = 0, cap = 0;
-	ssize_t r;
+	size_t len = 0, cap = 0, k;
+	int r;
 
 	for (;;) {
-		if (cap - len < 65536) {
+		if ((r = ap_gz_want(g, 1)) < 0) {
+			free(buf);
+			if (g->err == AP_GZ_IO) {
+				errno = g->sys_errno;
+				return -1;
+			}
+			return -3;
+		}
+		if (r == 0)
+			break;
+		k = ap_gz_avail(g);
+		if (k > max - len + 1)
+			k = max - len + 1;
+		if (cap - len < k) {
 			cap = cap ? cap * 2 : 65536;
+			while (cap - len < k)
+				cap *= 2;
 			if ((nb = realloc(buf, cap)) == NULL) {
 				free(buf);
 				errno = ENOMEM;
@@ -338,16 +372,9 @@ read_all(int fd, size_t max, char **out, size_t *outlen)
 			}
 			buf = nb;
 		}
-		r = read(fd, buf + len, cap - len);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			free(buf);
-			return -1;
-		}
-		if (r == 0)
-			break;
-		len += (size_t)r;
+		memcpy(buf + len, g->out + g->opos, k);
+		g->opos += k;
+		len += k;
 		if (len > max) {
 			free(buf);
 			return -2;
@@ -356,6 +383,39 @@ read_all(int fd, size_t max, char **out, size_t *outlen)
 	*out = buf;
 	*outlen = len;
 	return 0;
+}
+
+/* read_all() of the file open on fd, with the reason in "why". */
+static int
+read_fd(int fd, size_t max, char **buf, size_t *len, char *why,
+    size_t whysz)
+{
+	struct ap_gz *g;
+	int rc;
+
+	if ((g = malloc(sizeof(*g))) == NULL || ap_gz_open(g, fd) != 0) {
+		snprintf(why, whysz, "%s", strerror(errno));
+		rc = errno == ENOMEM ? AP_EXIT_SYS : AP_EXIT_FAIL;
+		free(g);
+		return rc;
+	}
+	rc = read_all(g, max, buf, len);
+	if (rc == -1 && errno == ENOMEM)
+		rc = -4;
+	if (rc == 0 && *buf == NULL && (*buf = malloc(1)) == NULL)
+		rc = -4;
+	if (rc == -4)
+		snprintf(why, whysz, "%s", strerror(ENOMEM));
+	else if (rc == -2)
+		snprintf(why, whysz, "input too large (limit %zu bytes%s; "
+		    "see --max-size)", max, g->gzip ? " inflated" : "");
+	else if (rc == -3)
+		snprintf(why, whysz, "%s", ap_gz_strerror(g));
+	else if (rc < 0)
+		snprintf(why, whysz, "%s", strerror(errno));
+	ap_gz_close(g);
+	free(g);
+	return rc == 0 ? AP_EXIT_OK : rc == -4 ? AP_EXIT_SYS : AP_EXIT_FAIL;
 }
 
 /*
@@ -386,17 +446,30 @@ load(const char *path, const struct stat *want, size_t max, char **buf,
 	    (unsigned long long)st.st_size > max)
 		snprintf(why, whysz, "input too large (%llu bytes, limit %zu; "
 		    "see --max-size)", (unsigned long long)st.st_size, max);
-	else if ((rc = read_all(fd, max, buf, len)) == -2) {
-		snprintf(why, whysz, "input too large (limit %zu bytes; "
-		    "see --max-size)", max);
-		rc = AP_EXIT_FAIL;
-	} else if (rc < 0) {
-		snprintf(why, whysz, "%s", strerror(errno));
-		rc = errno == ENOMEM ? AP_EXIT_SYS : AP_EXIT_FAIL;
-	}
+	else
+		rc = read_fd(fd, max, buf, len, why, whysz);
 	if (fd != STDIN_FILENO)
 		close(fd);
 	return rc;
+}
+
+int
+ap_batch_read(struct ap_gz *g, size_t max, char **buf, size_t *len,
+    char *why, size_t whysz)
+{
+	int rc = read_all(g, max, buf, len);
+
+	if (rc == 0 && *buf == NULL && (*buf = malloc(1)) == NULL)
+		rc = -1;
+	if (rc == 0)
+		return AP_EXIT_OK;
+	if (rc == -2)
+		snprintf(why, whysz, "input too large (limit %zu bytes%s; "
+		    "see --max-size)", max, g->gzip ? " inflated" : "");
+	else
+		snprintf(why, whysz, "%s", rc == -3 ? ap_gz_strerror(g) :
+		    strerror(errno));
+	return rc == -1 && errno == ENOMEM ? AP_EXIT_SYS : AP_EXIT_FAIL;
 }
 
 int
@@ -928,6 +1001,28 @@ known_ext(const struct batch *b, const char *name)
 	return false;
 }
 
+/*
+ * Web archives (NAME.warc, NAME.warc.gz; unless --ext) and gzip'd names
+ * that would be taken without the ".gz" (page.html.gz).
+ */
+static bool
+archive_name(const struct batch *b, const char *name)
+{
+	char base[NAME_LEN + 1];
+	size_t nl = strlen(name);
+
+	if (b->c->exts == NULL && nl > 5 &&
+	    strcasecmp(name + nl - 5, ".warc") == 0)
+		return true;
+	if (nl <= 3 || nl - 3 > NAME_LEN ||
+	    strcasecmp(name + nl - 3, ".gz") != 0)
+		return false;
+	memcpy(base, name, nl - 3);
+	base[nl - 3] = '\0';
+	return (b->c->exts == NULL && nl - 3 > 5 &&
+	    strcasecmp(base + nl - 8, ".warc") == 0) || known_ext(b, base);
+}
+
 /* Count a name a walk left out (the main pass only). */
 static void
 left_out(struct batch *b, enum leftout why)
@@ -936,60 +1031,33 @@ left_out(struct batch *b, enum leftout why)
 		b->nleft[why]++;
 }
 
-static bool
-has_marker(const unsigned char *p, size_t n)
+/* What the file "path" holds, from its first (inflated) bytes. */
+static enum ap_sniffed
+sniff_file(const char *path)
 {
-	static const char *const marks[] = {
-		"<!doctype html", "<html", "<head", "<body", "<meta", "<div",
-		"<p>", "<p ", "<article", "<title", "<!--", "<?xml", NULL
-	};
-	size_t i, j, ml;
+	struct ap_gz *g;
+	enum ap_sniffed k = AP_SNIFF_BINARY;
+	int fd;
 
-	for (i = 0; i < n; i++) {
-		if (p[i] != '<')
-			continue;
-		for (j = 0; marks[j] != NULL; j++) {
-			ml = strlen(marks[j]);
-			if (ml <= n - i &&
-			    strncasecmp((const char *)p + i, marks[j], ml) == 0)
-				return true;
-		}
+	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK)) < 0)
+		return k;
+	if ((g = malloc(sizeof(*g))) != NULL && ap_gz_open(g, fd) == 0) {
+		ap_gz_want(g, SNIFF_LEN);
+		if (ap_gz_avail(g) > 0)
+			k = ap_sniff(g->out + g->opos, ap_gz_avail(g));
+		ap_gz_close(g);
 	}
-	return false;
+	free(g);
+	close(fd);
+	return k;
 }
 
 static bool
 sniff(const char *path)
 {
-	unsigned char buf[SNIFF_LEN];
-	size_t n = 0, i;
-	ssize_t r;
-	int fd;
+	enum ap_sniffed k = sniff_file(path);
 
-	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK)) < 0)
-		return false;
-	while (n < sizeof(buf) &&
-	    ((r = read(fd, buf + n, sizeof(buf) - n)) > 0 ||
-	    (r < 0 && errno == EINTR)))
-		if (r > 0)
-			n += (size_t)r;
-	close(fd);
-	if (n == 0)
-		return false;
-	if (n >= 2 && ((buf[0] == 0xff && buf[1] == 0xfe) ||
-	    (buf[0] == 0xfe && buf[1] == 0xff)))
-		return true;	/* UTF-16, which the decoder reads */
-	if (has_marker(buf, n))
-		return true;
-	if ((n >= 4 && (memcmp(buf, "%PDF", 4) == 0 ||
-	    memcmp(buf, "%!PS", 4) == 0)) ||
-	    (n >= 5 && memcmp(buf, "{\\rtf", 5) == 0))
-		return false;
-	for (i = 0; i < n; i++)
-		if ((buf[i] < 0x20 && buf[i] != '\t' && buf[i] != '\n' &&
-		    buf[i] != '\r' && buf[i] != '\f') || buf[i] == 0x7f)
-			return false;
-	return true;
+	return k == AP_SNIFF_HTML || k == AP_SNIFF_TEXT || k == AP_SNIFF_WARC;
 }
 
 /*
@@ -1112,6 +1180,12 @@ free_slot(struct slot *s)
 	free(s->res.p);
 	free(s->msg);
 	free(s->note);
+	free(s->payload);
+	free(s->where);
+	free(s->label);
+	free(s->url);
+	free(s->rec_id);
+	free(s->rec_date);
 	memset(s, 0, sizeof(*s));
 	s->fd = -1;
 }
@@ -1205,13 +1279,14 @@ account(struct batch *b, struct slot *s)
 		memcpy(&w, s->res.p, sizeof(w));
 		if (!b->ndjson) {
 			/* Like head(1): "==> NAME <==" before each. */
-			if ((hdr = malloc(strlen(shown) + 16)) == NULL) {
+			if ((hdr = malloc(strlen(s->label != NULL ? s->label :
+			    shown) + 16)) == NULL) {
 				say(b, "%s: %s", shown, strerror(errno));
 				b->sys_err = true;
 				break;
 			}
 			n = sprintf(hdr, "%s==> %s <==\n", b->wrote ? "\n" : "",
-			    shown);
+			    s->label != NULL ? s->label : shown);
 			rc = put_stdout(b, hdr, (size_t)n);
 			free(hdr);
 			if (rc != 0)
@@ -1231,14 +1306,18 @@ account(struct batch *b, struct slot *s)
 		break;
 	case RES_FAIL:
 		b->nfail++;
-		say(b, "%s: %s", shown, s->msg);
+		if (s->where != NULL)
+			say(b, "%s: %s: %s", shown, s->where, s->msg);
+		else
+			say(b, "%s: %s", shown, s->msg);
 		if (b->c->fail_fast)
 			stop(b);
 		break;
 	case RES_MEM:
 		b->nfail++;
 		b->sys_err = true;
-		say(b, "%s: %s", shown, s->msg ? s->msg : "out of memory");
+		say(b, "%s: %s%s%s", shown, s->where ? s->where : "",
+		    s->where ? ": " : "", s->msg ? s->msg : "out of memory");
 		if (b->c->fail_fast)
 			stop(b);
 		break;
@@ -1527,6 +1606,7 @@ worker(struct batch *b, struct slot *s, int fd, const sigset_t *mask)
 	struct ap_doc *doc = NULL;
 	struct file_sink fs = { b->outfd, out_rel(b, s), 0 };
 	struct pipe_sink ps = { fd, false };
+	struct ap_warc_source ws;
 	struct ap_sink sink;
 	char why[PATH_MAX + 128];
 	char *buf = NULL;
@@ -1544,11 +1624,24 @@ worker(struct batch *b, struct slot *s, int fd, const sigset_t *mask)
 		raise(SIGTERM);
 #endif
 	ap_batch_limit_memory(b->c->max_memory);
-	rc = load(s->path, s->have_id ? &s->id : NULL, b->c->max_size, &buf,
-	    &len, why, sizeof(why));
-	if (rc != AP_EXIT_OK)
+	if (s->have_payload) {
+		buf = (char *)s->payload;
+		len = s->paylen;
+		s->payload = NULL;
+	} else if ((rc = load(s->path, s->have_id ? &s->id : NULL,
+	    b->c->max_size, &buf, &len, why, sizeof(why))) != AP_EXIT_OK)
 		send_result(fd, rc == AP_EXIT_SYS ? RES_MEM : RES_FAIL, why);
 	opts.path = strcmp(s->path, "-") == 0 ? NULL : s->path;
+	if (s->where != NULL) {
+		ws.file = opts.path;
+		ws.offset = s->offset;
+		ws.record_id = s->rec_id;
+		ws.date = s->rec_date;
+		opts.warc = &ws;
+		opts.url = s->url;
+	}
+	if (s->charset[0] != '\0')
+		opts.charset_hint = s->charset;
 	rc = ap_parse(buf, len, &opts, &doc);
 	free(buf);
 	if (rc == AP_EENCODING && opts.encoding != NULL)
@@ -1730,17 +1823,79 @@ plan_out(struct batch *b, struct slot *s, const char *rel,
 }
 
 /*
+ * What the slot of a page read by the parent keeps: the bytes (taken
+ * over) and, for a WARC record "r", where it came from.  -1 when memory
+ * runs out.
+ */
+static int
+hold_page(struct slot *s, unsigned char *payload, size_t len,
+    const struct ap_warc_rec *r)
+{
+	const char *shown = strcmp(s->path, "-") == 0 ? "<stdin>" : s->path;
+	size_t n;
+
+	s->payload = payload;
+	s->paylen = len;
+	s->have_payload = true;
+	if (r == NULL)
+		return 0;
+	s->offset = r->offset;
+	memcpy(s->charset, r->charset, sizeof(s->charset));
+	n = strlen(shown) + (r->uri != NULL ? strlen(r->uri) : 0) + 64;
+	if ((s->where = malloc(32)) == NULL || (s->label = malloc(n)) == NULL ||
+	    (r->uri != NULL && (s->url = strdup(r->uri)) == NULL) ||
+	    (r->id != NULL && (s->rec_id = strdup(r->id)) == NULL) ||
+	    (r->date != NULL && (s->rec_date = strdup(r->date)) == NULL))
+		return -1;
+	snprintf(s->where, 32, "record at offset %llu",
+	    (unsigned long long)r->offset);
+	if (r->uri != NULL)
+		snprintf(s->label, n, "%s (%s, offset %llu)", r->uri, shown,
+		    (unsigned long long)r->offset);
+	else
+		snprintf(s->label, n, "%s, offset %llu", shown,
+		    (unsigned long long)r->offset);
+	return 0;
+}
+
+/*
+ * The output of a WARC record under -d, relative to it: a folder named
+ * after the WARC file "rel" without ".gz" and ".warc", holding one file a
+ * record, named by the record's offset, zero-padded so that the names
+ * sort in record order (crawl.warc.gz -> crawl/000000001234.json).
+ */
+static char *
+record_rel(const char *rel, unsigned long long offset)
+{
+	size_t n = strlen(rel), cap;
+	char *out;
+
+	if (n > 3 && strcasecmp(rel + n - 3, ".gz") == 0)
+		n -= 3;
+	if (n > 5 && strncasecmp(rel + n - 5, ".warc", 5) == 0 &&
+	    rel[n - 6] != '/')
+		n -= 5;
+	cap = n + 32;
+	if ((out = malloc(cap)) != NULL)
+		snprintf(out, cap, "%.*s/%012llu", (int)n, rel, offset);
+	return out;
+}
+
+/*
  * One input: "path" as named, "rel" its path under -d (before the
  * extension is replaced), or NULL when it cannot be mirrored; "st" its
- * stat(2), or NULL when not known.  Waits for a free job and ring slot
- * first.
+ * stat(2), or NULL when not known.  A page already read by the parent
+ * comes as "payload" (taken over, freed here), and "r" says which record
+ * of a WARC file it is.  Waits for a free job and ring slot first.
  */
 static void
 submit(struct batch *b, const char *path, const char *rel,
-    const struct stat *st)
+    const struct stat *st, unsigned char *payload, size_t paylen,
+    const struct ap_warc_rec *r)
 {
 	struct stat in;
 	struct slot *s;
+	char *orel = NULL;
 
 	/* Under -d, every input is known before an output is written when
 	 * the inputs can be listed twice; a piped list is known as it
@@ -1758,17 +1913,25 @@ submit(struct batch *b, const char *path, const char *rel,
 	}
 	if (b->counting) {
 		b->total++;
+		free(payload);
 		return;
 	}
 	while (!b->stop && (b->seq - b->retired >= b->nring ||
 	    b->nrun >= b->c->jobs))
 		pump(b);
-	if (b->stop)
+	if (b->stop) {
+		free(payload);
 		return;
+	}
 	s = &b->ring[b->seq++ % b->nring];
 	free_slot(s);
-	if ((s->path = strdup(path)) == NULL) {
-		say(b, "%s: %s", path, strerror(errno));
+	if ((s->path = strdup(path)) == NULL ||
+	    (payload != NULL && hold_page(s, payload, paylen, r) != 0) ||
+	    (r != NULL && rel != NULL && b->c->outdir != NULL &&
+	    (orel = record_rel(rel, r->offset)) == NULL)) {
+		if (s->payload == NULL)
+			free(payload);
+		say(b, "%s: %s", path, strerror(ENOMEM));
 		b->sys_err = true;
 		stop(b);
 		return;
@@ -1777,8 +1940,13 @@ submit(struct batch *b, const char *path, const char *rel,
 		s->have_id = true;
 		s->id = *st;
 	}
-	if (b->c->outdir == NULL || plan_out(b, s, rel, st))
+	if (b->c->outdir == NULL || plan_out(b, s, r != NULL ? orel : rel,
+	    st))
 		start(b, s);
+	free(orel);
+	/* The worker has its copy. */
+	free(s->payload);
+	s->payload = NULL;
 	retire(b);
 }
 
@@ -1842,6 +2010,8 @@ cmp_names(const void *a, const void *b)
 }
 
 static void walk(struct batch *, size_t, size_t);
+static void file_input(struct batch *, const char *, const char *,
+    const struct stat *);
 
 /* One entry of a folder; b->path holds its path, "len" long. */
 static void
@@ -1873,7 +2043,8 @@ walk_entry(struct batch *b, size_t len, size_t rootlen, const char *name)
 			walk(b, len, rootlen);
 	} else if (!S_ISREG(st.st_mode))
 		left_out(b, LEFT_SPECIAL);
-	else if (known_ext(b, name) || (b->c->glob != NULL &&
+	else if (known_ext(b, name) || archive_name(b, name) ||
+	    (b->c->glob != NULL &&
 	    fnmatch(b->c->glob, name, 0) == 0) ||
 	    (b->c->exts == NULL && strchr(name, '.') == NULL &&
 	    sniff(b->path))) {
@@ -1883,7 +2054,7 @@ walk_entry(struct batch *b, size_t len, size_t rootlen, const char *name)
 			    "file outside the folder; skipped (--follow "
 			    "converts it)");
 		} else
-			submit(b, b->path, b->path + rootlen, &st);
+			file_input(b, b->path, b->path + rootlen, &st);
 	} else
 		left_out(b, LEFT_NAME);
 }
@@ -1953,6 +2124,132 @@ walk(struct batch *b, size_t len, size_t rootlen)
 	free(names);
 }
 
+/* Standard input, opened by main.c to see what it is, or NULL. */
+static struct ap_gz	*stdin_gz;
+
+/*
+ * The records of the WARC file "path" (or standard input), read from "g":
+ * each page to convert goes to a worker; a skipped record is counted, a
+ * broken one reported in its turn.
+ */
+static void
+warc_records(struct batch *b, const char *path, const char *rel,
+    const struct stat *st, struct ap_gz *g)
+{
+	struct ap_warc w;
+	struct ap_warc_rec r;
+	char why[sizeof(r.why) + 48];
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	ap_warc_init(&w, g, b->c->max_size);
+	while (!b->stop && (rc = ap_warc_next(&w, &r)) > 0)
+		switch (r.what) {
+		case AP_WARC_CONVERT:
+			submit(b, path, rel, st, r.payload, r.len, &r);
+			r.payload = NULL;
+			break;
+		case AP_WARC_SKIP:
+			b->nskipped[r.skip]++;
+			break;
+		default:
+			snprintf(why, sizeof(why), "record at offset %llu: %s",
+			    (unsigned long long)r.offset, r.why);
+			submit_error(b, path, why);
+			break;
+		}
+	if (!b->stop && rc < 0)
+		submit_error(b, path, r.why);
+	ap_warc_rec_free(&r);
+}
+
+/* The WARC file "path", whose stat(2) is "st". */
+static void
+warc_file(struct batch *b, const char *path, const char *rel,
+    const struct stat *st)
+{
+	struct ap_gz *g;
+	struct stat now;
+	int fd;
+
+	if (b->counting) {
+		b->saw_warc = true;
+		return;
+	}
+	if ((fd = open(path, O_RDONLY | O_NOCTTY)) < 0) {
+		submit_error(b, path, strerror(errno));
+		return;
+	}
+	if (fstat(fd, &now) != 0 || now.st_dev != st->st_dev ||
+	    now.st_ino != st->st_ino)
+		submit_error(b, path, "replaced by another file during the run");
+	else if ((g = malloc(sizeof(*g))) == NULL || ap_gz_open(g, fd) != 0) {
+		submit_error(b, path, strerror(errno));
+		free(g);
+	} else {
+		warc_records(b, path, rel, st, g);
+		ap_gz_close(g);
+		free(g);
+	}
+	close(fd);
+}
+
+/*
+ * Standard input as an operand: a WARC stream, or a page read here and
+ * handed to a worker.
+ */
+static void
+stdin_input(struct batch *b)
+{
+	struct ap_gz *g = stdin_gz;
+	char why[256];
+	char *buf;
+	size_t len;
+	int rc;
+
+	if (b->counting) {
+		b->saw_warc = true;	/* it may be one */
+		return;
+	}
+	if (g == NULL && ((g = malloc(sizeof(*g))) == NULL ||
+	    ap_gz_open(g, STDIN_FILENO) != 0)) {
+		free(g);
+		submit_error(b, "-", strerror(errno));
+		return;
+	}
+	if (ap_gz_want(g, 10) >= 0 && (b->c->warc ||
+	    ap_warc_magic(g->out + g->opos, ap_gz_avail(g))))
+		warc_records(b, "-", NULL, NULL, g);
+	else if ((rc = read_all(g, b->c->max_size, &buf, &len)) == 0)
+		submit(b, "-", NULL, NULL, buf != NULL ? (unsigned char *)buf :
+		    calloc(1, 1), len, NULL);
+	else {
+		if (rc == -2)
+			snprintf(why, sizeof(why), "input too large (limit %zu "
+			    "bytes; see --max-size)", b->c->max_size);
+		else
+			snprintf(why, sizeof(why), "%s", rc == -3 ?
+			    ap_gz_strerror(g) : strerror(errno));
+		submit_error(b, "-", why);
+	}
+	if (g != stdin_gz) {
+		ap_gz_close(g);
+		free(g);
+	}
+}
+
+/* A file to convert: a WARC file's records, or a page. */
+static void
+file_input(struct batch *b, const char *path, const char *rel,
+    const struct stat *st)
+{
+	if (S_ISREG(st->st_mode) && (b->c->warc ||
+	    sniff_file(path) == AP_SNIFF_WARC))
+		warc_file(b, path, rel, st);
+	else
+		submit(b, path, rel, st, NULL, 0, NULL);
+}
+
 /* A path named on the command line or in the list. */
 static void
 operand(struct batch *b, const char *path, bool listed)
@@ -1962,7 +2259,7 @@ operand(struct batch *b, const char *path, bool listed)
 	size_t len = strlen(path);
 
 	if (!listed && strcmp(path, "-") == 0) {
-		submit(b, path, NULL, NULL);
+		stdin_input(b);
 		return;
 	}
 	if (stat(path, &st) != 0)
@@ -1984,11 +2281,11 @@ operand(struct batch *b, const char *path, bool listed)
 		b->rootdev = st.st_dev;
 		walk(b, len, len + (b->path[len - 1] != '/'));
 	} else if (listed)
-		submit(b, path, mirror_rel(path), &st);
+		file_input(b, path, mirror_rel(path), &st);
 	else {
 		base = strrchr(path, '/');
-		submit(b, path, base != NULL && base[1] != '\0' ? base + 1 :
-		    path, &st);
+		file_input(b, path, base != NULL && base[1] != '\0' ?
+		    base + 1 : path, &st);
 	}
 }
 
@@ -2176,6 +2473,25 @@ teardown(struct batch *b)
 }
 
 int
+ap_batch_run_stdin(const struct ap_cli *c, struct ap_gz *g)
+{
+	char dash[] = "-";
+	char *inputs[] = { dash };
+
+	stdin_gz = g;
+	return ap_batch_run(c, inputs, 1);
+}
+
+bool
+ap_batch_is_warc(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    sniff_file(path) == AP_SNIFF_WARC;
+}
+
+int
 ap_batch_run(const struct ap_cli *c, char *const *inputs, size_t n)
 {
 	struct batch b;
@@ -2199,7 +2515,7 @@ ap_batch_run(const struct ap_cli *c, char *const *inputs, size_t n)
 		b.counting = true;
 		produce(&b, inputs, n);
 		b.counting = false;
-		b.total_known = true;
+		b.total_known = !b.saw_warc;
 		b.prepassed = true;
 	}
 	b.t0 = mono();
@@ -2219,6 +2535,13 @@ ap_batch_run(const struct ap_cli *c, char *const *inputs, size_t n)
 		    "%lu skipped%s", b.nconv, b.nfail, b.nskip,
 		    b.nskip > 0 && !c->update ? " (outputs exist; --force "
 		    "replaces them, --update the outdated ones)" : "");
+		/* The records of WARC files that are no page to convert. */
+		for (i = 0, sep = "; records skipped: "; i < AP_SKIP__MAX; i++)
+			if (b.nskipped[i] > 0) {
+				fprintf(stderr, "%s%lu %s", sep, b.nskipped[i],
+				    ap_warc_skip_name((enum ap_warc_skip)i));
+				sep = ", ";
+			}
 		/* What the walks did not take, and why. */
 		for (i = 0, sep = "; not taken: "; i < LEFT__MAX; i++)
 			if (b.nleft[i] > 0) {

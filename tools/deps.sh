@@ -4,7 +4,8 @@
 # fuzzers and sanitizers that CI runs.  It says which packages it installs
 # before it installs them; --dry-run only says so.  Safe to run again.
 set -eu
-pkgs="build-essential pkg-config libxml2-dev libjansson-dev libutf8proc-dev"
+pkgs="build-essential pkg-config libxml2-dev libjansson-dev libutf8proc-dev
+    zlib1g-dev"
 # What `make check` uses; ssh, sshd, GNU parallel and rsync run the
 # recipes of docs/distributed.md (tests/distributed.sh).
 test_pkgs="libcmocka-dev python3 valgrind mandoc openssh-client \
