@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * Batch conversion.  The parent walks the inputs (folders in sorted order,
- * file lists as a stream) and forks one short-lived worker per document:
- * the worker reads, parses and renders it, then writes the output file
- * itself (-d) or sends the bytes back through a pipe (standard output).
- * The library thus stays single-threaded, a crash or a hang costs one
- * document, and the time bound is a SIGKILL.  Results are taken in input
+ * file lists as a stream, the records of WARC files) and hands each
+ * document to a pool of at most -j persistent workers, one job at a time
+ * through a pipe; the worker reads, parses and renders it, then writes
+ * the output file itself (-d) or sends the bytes back through a second
+ * pipe (standard output), and waits for the next job.  The library thus
+ * stays single-threaded, a crash or a hang costs one document (the
+ * worker is killed and another forked for the next), and the time bound
+ * is a SIGKILL.  Results are taken in input
  * order from a ring of at most a few slots per job, so the output is the
  * same whatever -j, and memory does not grow with the number of files.
  *
@@ -117,11 +120,23 @@ enum sstate {
 	SLOT_DONE		/* result known, waiting for its turn */
 };
 
+struct slot;
+
+/* A persistent worker process of the pool (-j of them at most). */
+struct wk {
+	pid_t		 pid;		/* 0: not running */
+	int		 req;		/* write end: jobs */
+	int		 res;		/* read end: results */
+	struct slot	*s;		/* the job it is on; NULL: idle */
+};
+
 /* One input, from submission until its result is taken in order. */
 struct slot {
 	enum sstate	 state;
-	pid_t		 pid;
-	int		 fd;		/* read end of the worker's pipe */
+	struct wk	*w;		/* its worker, while SLOT_RUN */
+	pid_t		 pid;		/* that worker's process */
+	int		 fd;		/* ... and the read end of its results */
+	bool		 dropped;	/* result lost (memory): wait for EOF */
 	bool		 timedout;	/* we killed it at the deadline */
 	double		 deadline;	/* monotonic seconds; 0: none */
 	char		*path;		/* the input as named */
@@ -154,6 +169,7 @@ struct batch {
 	size_t			 retired;	/* results taken, in order */
 	struct slot		**run;		/* slots with a live worker */
 	unsigned		 nrun;
+	struct wk		*pool;		/* c->jobs workers */
 	struct pollfd		*pfd;
 	struct slot		**pslot;
 	unsigned long		 nconv, nfail, nskip, total;
@@ -1359,7 +1375,10 @@ retire(struct batch *b)
 		draw_progress(b, false);
 }
 
-/* The worker of "s" has closed its pipe: reap it and decode its result. */
+/*
+ * The worker of "s" has closed its pipe (it died, or was killed): reap
+ * it and decode what it sent.
+ */
 static void
 finish(struct batch *b, struct slot *s)
 {
@@ -1370,8 +1389,14 @@ finish(struct batch *b, struct slot *s)
 
 	close(s->fd);
 	s->fd = -1;
+	s->w->res = -1;
+	close(s->w->req);
+	s->w->req = -1;
 	while (waitpid(s->pid, &st, 0) < 0 && errno == EINTR)
 		continue;
+	s->w->pid = 0;
+	s->w->s = NULL;
+	s->w = NULL;
 	for (i = 0; i < b->nrun; i++)
 		if (b->run[i] == s) {
 			b->run[i] = b->run[--b->nrun];
@@ -1426,20 +1451,100 @@ out:
 		clean_tmps(b->outfd, out_rel(b, s));
 }
 
-/* Read what the worker of "s" sent; finish it at end of file. */
+/* Close the pipes of the worker "w" and wait for its process. */
+static void
+reap(struct wk *w)
+{
+	int st;
+
+	if (w->req >= 0)
+		close(w->req);
+	if (w->res >= 0)
+		close(w->res);
+	while (w->pid > 0 && waitpid(w->pid, &st, 0) < 0 && errno == EINTR)
+		continue;
+	w->req = w->res = -1;
+	w->pid = 0;
+	w->s = NULL;
+}
+
+/* Whether "r" holds one whole result; *over when more than that. */
+static bool
+whole(const struct obuf *r, bool *over)
+{
+	struct wire w;
+
+	if (r->len < sizeof(w))
+		return false;
+	memcpy(&w, r->p, sizeof(w));
+	if (w.msglen > SIZE_MAX / 4 || w.outlen > SIZE_MAX / 4 ||
+	    r->len > sizeof(w) + w.msglen + w.outlen) {
+		*over = true;
+		return false;
+	}
+	return r->len == sizeof(w) + w.msglen + w.outlen;
+}
+
+/* The result of "s" is whole: take it; its worker takes the next job. */
+static void
+job_done(struct batch *b, struct slot *s)
+{
+	struct wire w;
+	unsigned i;
+
+	for (i = 0; i < b->nrun; i++)
+		if (b->run[i] == s) {
+			b->run[i] = b->run[--b->nrun];
+			break;
+		}
+	/* Killed at the deadline after its whole result: it did the work,
+	 * but it is gone. */
+	if (s->timedout)
+		reap(s->w);
+	else
+		s->w->s = NULL;
+	s->w = NULL;
+	s->fd = -1;
+	s->state = SLOT_DONE;
+	memcpy(&w, s->res.p, sizeof(w));
+	s->status = w.status;
+	if (w.msglen > 0 && (s->msg = strndup(s->res.p + sizeof(w),
+	    w.msglen)) == NULL)
+		s->status = RES_MEM;
+	if (s->status != RES_OK) {
+		free(s->res.p);
+		s->res.p = NULL;
+	}
+}
+
+/*
+ * Read what the worker of "s" sent: its whole result makes it free;
+ * end of file means it is gone.
+ */
 static void
 drain(struct batch *b, struct slot *s)
 {
 	char buf[65536];
 	ssize_t r;
+	bool over = false;
 
 	for (;;) {
 		r = read(s->fd, buf, sizeof(buf));
 		if (r > 0) {
-			if (obuf_add(&s->res, buf, (size_t)r) != 0) {
-				/* Out of memory: reported as failed. */
+			if (s->dropped)
+				continue;
+			if (obuf_add(&s->res, buf, (size_t)r) != 0 ||
+			    (!whole(&s->res, &over) && over)) {
+				/* Out of memory, or more than one result:
+				 * reported as failed. */
 				kill(s->pid, SIGKILL);
 				s->res.len = 0;
+				s->dropped = true;
+				continue;
+			}
+			if (whole(&s->res, &over)) {
+				job_done(b, s);
+				return;
 			}
 			continue;
 		}
@@ -1553,6 +1658,7 @@ sink_file(void *arg, const char *p, size_t n)
 	return 0;
 }
 
+/* A worker's result of one job; the parent gone, the worker goes too. */
 static void
 send_result(int fd, int status, const char *msg)
 {
@@ -1565,7 +1671,6 @@ send_result(int fd, int status, const char *msg)
 	if (write_all(fd, &w, sizeof(w)) != 0 ||
 	    write_all(fd, msg, w.msglen) != 0)
 		_exit(1);
-	_exit(0);
 }
 
 /*
@@ -1573,7 +1678,7 @@ send_result(int fd, int status, const char *msg)
  * folder on its path that is a file, a folder where the file goes or a
  * symbolic link inside -d fail this input only; any other error (disk
  * full, read-only, I/O, permissions) is the output tree's and stops the
- * run.  Never returns.
+ * run.
  */
 static void
 out_failed(int fd, const char *out, int err)
@@ -1598,9 +1703,9 @@ out_failed(int fd, const char *out, int err)
 	}
 }
 
-/* In the child: convert the input of "s" and report; never returns. */
+/* In a worker: convert the input of job "s" and send the result. */
 static void
-worker(struct batch *b, struct slot *s, int fd, const sigset_t *mask)
+run_job(struct batch *b, struct slot *s, int fd)
 {
 	struct ap_opts opts = b->c->opts;
 	struct ap_doc *doc = NULL;
@@ -1613,24 +1718,15 @@ worker(struct batch *b, struct slot *s, int fd, const sigset_t *mask)
 	size_t len = 0;
 	int rc;
 
-	trap(on_fatal_signal);
-	signal(SIGPIPE, SIG_DFL);
-	signal(SIGCONT, SIG_DFL);
-	sigprocmask(SIG_SETMASK, mask, NULL);
-#ifdef __linux__
-	/* A parent killed with SIGKILL takes its workers along. */
-	prctl(PR_SET_PDEATHSIG, SIGTERM);
-	if (getppid() != b->parent)
-		raise(SIGTERM);
-#endif
-	ap_batch_limit_memory(b->c->max_memory);
 	if (s->have_payload) {
 		buf = (char *)s->payload;
 		len = s->paylen;
 		s->payload = NULL;
 	} else if ((rc = load(s->path, s->have_id ? &s->id : NULL,
-	    b->c->max_size, &buf, &len, why, sizeof(why))) != AP_EXIT_OK)
+	    b->c->max_size, &buf, &len, why, sizeof(why))) != AP_EXIT_OK) {
 		send_result(fd, rc == AP_EXIT_SYS ? RES_MEM : RES_FAIL, why);
+		return;
+	}
 	opts.path = strcmp(s->path, "-") == 0 ? NULL : s->path;
 	if (s->where != NULL) {
 		ws.file = opts.path;
@@ -1644,17 +1740,21 @@ worker(struct batch *b, struct slot *s, int fd, const sigset_t *mask)
 		opts.charset_hint = s->charset;
 	rc = ap_parse(buf, len, &opts, &doc);
 	free(buf);
-	if (rc == AP_EENCODING && opts.encoding != NULL)
-		send_result(fd, RES_ENC, NULL);
 	/* A cookie wall or /etc/passwd parses, but is no article. */
 	if (rc == AP_OK && !b->c->allow_empty &&
-	    ap_doc_article(doc)->nbody == 0)
+	    ap_doc_article(doc)->nbody == 0) {
+		ap_doc_free(doc);
 		rc = AP_ENOARTICLE;
-	if (rc == AP_ENOMEM && b->c->max_memory > 0)
+	}
+	if (rc == AP_EENCODING && opts.encoding != NULL)
+		send_result(fd, RES_ENC, NULL);
+	else if (rc == AP_ENOMEM && b->c->max_memory > 0)
 		send_result(fd, RES_MEM, "out of memory (see --max-memory)");
-	if (rc != AP_OK)
+	else if (rc != AP_OK)
 		send_result(fd, rc == AP_ENOMEM ? RES_MEM : RES_FAIL,
 		    ap_strerror(rc));
+	if (rc != AP_OK)
+		return;
 	if (s->out == NULL) {
 		sink.write = sink_pipe;
 		sink.arg = &ps;
@@ -1665,38 +1765,179 @@ worker(struct batch *b, struct slot *s, int fd, const sigset_t *mask)
 	rc = ap_render(doc, b->c->writer, &b->wopts, &sink);
 	ap_doc_free(doc);
 	if (ps.sent)
-		_exit(0);
+		return;
 	if (rc == AP_OK)
 		send_result(fd, RES_OK, NULL);
-	if (fs.err != 0)
+	else if (fs.err != 0)
 		out_failed(fd, s->out, fs.err);
-	send_result(fd, RES_MEM, ap_strerror(rc));
+	else
+		send_result(fd, RES_MEM, ap_strerror(rc));
 }
 
 /*
- * Fork the worker of "s".  Stop signals are blocked across fork() so
- * that the child has its own handlers before it can receive one.
+ * A job as the parent sends it to a worker: this header, then the
+ * strings it counts (path, output, where, URL, record id, date) and the
+ * page's bytes.
+ */
+struct job {
+	size_t			 len[6];
+	size_t			 paylen;
+	bool			 have_payload, have_id;
+	dev_t			 dev;
+	ino_t			 ino;
+	unsigned long long	 offset;
+	char			 charset[64];
+};
+
+static int
+read_exact(int fd, void *v, size_t n)
+{
+	char *p = v;
+	ssize_t r;
+
+	while (n > 0) {
+		r = read(fd, p, n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return -1;
+		p += r;
+		n -= (size_t)r;
+	}
+	return 0;
+}
+
+/* In a worker: the next job into "s"; -1 at the end (the parent closed). */
+static int
+read_job(int fd, struct slot *s)
+{
+	char **str[6] = { &s->path, &s->out, &s->where, &s->url, &s->rec_id,
+	    &s->rec_date };
+	struct job j;
+	size_t i;
+
+	memset(s, 0, sizeof(*s));
+	if (read_exact(fd, &j, sizeof(j)) != 0)
+		return -1;
+	for (i = 0; i < 6; i++) {
+		if (j.len[i] == 0)
+			continue;
+		if ((*str[i] = malloc(j.len[i])) == NULL ||
+		    read_exact(fd, *str[i], j.len[i]) != 0)
+			_exit(1);
+		(*str[i])[j.len[i] - 1] = '\0';
+	}
+	if (j.have_payload) {
+		if ((s->payload = malloc(j.paylen + 1)) == NULL ||
+		    read_exact(fd, s->payload, j.paylen) != 0)
+			_exit(1);
+		s->paylen = j.paylen;
+		s->have_payload = true;
+	}
+	s->have_id = j.have_id;
+	s->id.st_dev = j.dev;
+	s->id.st_ino = j.ino;
+	s->offset = j.offset;
+	memcpy(s->charset, j.charset, sizeof(s->charset));
+	s->charset[sizeof(s->charset) - 1] = '\0';
+	return 0;
+}
+
+/* The parent: send the job of "s" to the worker on "fd"; -1 on EPIPE. */
+static int
+send_job(int fd, const struct slot *s)
+{
+	const char *str[6] = { s->path, s->out, s->where, s->url, s->rec_id,
+	    s->rec_date };
+	struct job j;
+	size_t i;
+
+	memset(&j, 0, sizeof(j));
+	for (i = 0; i < 6; i++)
+		j.len[i] = str[i] != NULL ? strlen(str[i]) + 1 : 0;
+	j.have_payload = s->have_payload;
+	j.paylen = s->payload != NULL ? s->paylen : 0;
+	j.have_id = s->have_id;
+	j.dev = s->id.st_dev;
+	j.ino = s->id.st_ino;
+	j.offset = s->offset;
+	snprintf(j.charset, sizeof(j.charset), "%s", s->charset);
+	if (write_all(fd, &j, sizeof(j)) != 0)
+		return -1;
+	for (i = 0; i < 6; i++)
+		if (j.len[i] > 0 && write_all(fd, str[i], j.len[i]) != 0)
+			return -1;
+	return j.paylen > 0 ? write_all(fd, s->payload, j.paylen) : 0;
+}
+
+/*
+ * A worker of the pool: jobs in on "req", results out on "res", one at
+ * a time, until the parent closes "req".  Never returns.
  */
 static void
-start(struct batch *b, struct slot *s)
+worker(struct batch *b, int req, int res, const sigset_t *mask)
+{
+	struct slot js;
+
+	trap(on_fatal_signal);
+	signal(SIGPIPE, SIG_DFL);
+	signal(SIGCONT, SIG_DFL);
+	sigprocmask(SIG_SETMASK, mask, NULL);
+#ifdef __linux__
+	/* A parent killed with SIGKILL takes its workers along. */
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	if (getppid() != b->parent)
+		raise(SIGTERM);
+#endif
+	ap_batch_limit_memory(b->c->max_memory);
+	while (read_job(req, &js) == 0) {
+		run_job(b, &js, res);
+		free_slot(&js);
+	}
+	_exit(0);
+}
+
+static void
+close_pair(int p[2])
+{
+	close(p[0]);
+	close(p[1]);
+}
+
+/*
+ * Fork the worker "w" of the pool.  Stop signals are blocked across
+ * fork() so that the child has its own handlers before it can receive
+ * one.  0; -1 with errno; -2 when the run stopped meanwhile; -3 when
+ * out of descriptors with a worker idle, which can take the job.
+ */
+static int
+spawn(struct batch *b, struct wk *w)
 {
 	sigset_t set, old;
 	unsigned i;
 	pid_t pid;
-	int p[2];
+	int req[2], res[2], e;
 
 	/* Out of descriptors, like fork()'s EAGAIN below: wait for a
-	 * worker to end (and close its pipe), then retry with fewer. */
-	while (pipe(p) != 0) {
-		if ((errno != EMFILE && errno != ENFILE) || b->nrun == 0) {
-			say(b, "cannot start a worker: %s", strerror(errno));
-			goto fail;
+	 * worker to be free, and let it take the job. */
+	for (;;) {
+		if (pipe(req) == 0) {
+			if (pipe(res) == 0)
+				break;
+			e = errno;
+			close_pair(req);
+			errno = e;
 		}
+		if (errno != EMFILE && errno != ENFILE)
+			return -1;
+		for (i = 0; i < b->c->jobs; i++)
+			if (b->pool[i].pid > 0 && b->pool[i].s == NULL)
+				return -3;
+		if (b->nrun == 0)
+			return -1;
 		pump(b);
-		if (b->stop) {
-			set_done(s, RES_SKIP, NULL);
-			return;
-		}
+		if (b->stop)
+			return -2;
 	}
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
@@ -1705,12 +1946,18 @@ start(struct batch *b, struct slot *s)
 	for (;;) {
 		sigprocmask(SIG_BLOCK, &set, &old);
 		if ((pid = fork()) == 0) {
-			close(p[0]);
+			close(req[1]);
+			close(res[0]);
 			close(sigpipe[0]);
 			close(sigpipe[1]);
-			for (i = 0; i < b->nrun; i++)
-				close(b->run[i]->fd);
-			worker(b, s, p[1], &old);
+			for (i = 0; i < b->c->jobs; i++)
+				if (&b->pool[i] != w) {
+					if (b->pool[i].req >= 0)
+						close(b->pool[i].req);
+					if (b->pool[i].res >= 0)
+						close(b->pool[i].res);
+				}
+			worker(b, req[0], res[1], &old);
 		}
 		sigprocmask(SIG_SETMASK, &old, NULL);
 		if (pid > 0 || errno != EAGAIN || b->nrun == 0)
@@ -1718,15 +1965,94 @@ start(struct batch *b, struct slot *s)
 		pump(b);	/* wait for a worker to end, then retry */
 	}
 	if (pid < 0) {
-		say(b, "cannot start a worker: %s", strerror(errno));
-		close(p[0]);
-		close(p[1]);
+		e = errno;
+		close_pair(req);
+		close_pair(res);
+		errno = e;
+		return -1;
+	}
+	close(req[0]);
+	close(res[1]);
+	fcntl(res[0], F_SETFL, fcntl(res[0], F_GETFL) | O_NONBLOCK);
+	fcntl(res[0], F_SETFD, FD_CLOEXEC);
+	fcntl(req[1], F_SETFD, FD_CLOEXEC);
+	w->pid = pid;
+	w->req = req[1];
+	w->res = res[0];
+	w->s = NULL;
+	return 0;
+}
+
+/*
+ * Send the job of "s" to "w", with SIGPIPE held: a worker that died
+ * while idle is no reason for the run to die.  0, or -1.
+ */
+static int
+hand_over(struct wk *w, const struct slot *s)
+{
+	struct timespec zero = { 0, 0 };
+	sigset_t pipeset, old, pending;
+	bool was_pending;
+	int rc;
+
+	sigemptyset(&pipeset);
+	sigaddset(&pipeset, SIGPIPE);
+	sigprocmask(SIG_BLOCK, &pipeset, &old);
+	sigpending(&pending);
+	was_pending = sigismember(&pending, SIGPIPE);
+	rc = send_job(w->req, s);
+	if (rc != 0 && !was_pending)
+		while (sigtimedwait(&pipeset, NULL, &zero) == SIGPIPE)
+			continue;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return rc;
+}
+
+/* Give the input of "s" to an idle worker of the pool, started if need be. */
+static void
+start(struct batch *b, struct slot *s)
+{
+	struct wk *w = NULL;
+	unsigned i, tries;
+	int rc = 0;
+
+	for (i = 0; i < b->c->jobs && w == NULL; i++)
+		if (b->pool[i].pid > 0 && b->pool[i].s == NULL)
+			w = &b->pool[i];
+	for (i = 0; i < b->c->jobs && w == NULL; i++)
+		if (b->pool[i].pid == 0)
+			w = &b->pool[i];
+	if (w == NULL) {
+		say(b, "cannot start a worker: %s", "no free worker");
 		goto fail;
 	}
-	close(p[1]);
-	fcntl(p[0], F_SETFL, fcntl(p[0], F_GETFL) | O_NONBLOCK);
-	s->pid = pid;
-	s->fd = p[0];
+	for (tries = 0;; tries++) {
+		if (w->pid == 0 && (rc = spawn(b, w)) == -3) {
+			for (i = 0; i < b->c->jobs; i++)
+				if (b->pool[i].pid > 0 && b->pool[i].s == NULL)
+					w = &b->pool[i];
+			rc = 0;
+		}
+		if (w->pid == 0 && rc != 0) {
+			if (rc == -2) {
+				set_done(s, RES_SKIP, NULL);
+				return;
+			}
+			say(b, "cannot start a worker: %s", strerror(errno));
+			goto fail;
+		}
+		if (hand_over(w, s) == 0)
+			break;
+		reap(w);	/* it died while idle: a new one */
+		if (tries > 0) {
+			say(b, "cannot start a worker: %s", "it dies at once");
+			goto fail;
+		}
+	}
+	w->s = s;
+	s->w = w;
+	s->pid = w->pid;
+	s->fd = w->res;
 	s->state = SLOT_RUN;
 	s->deadline = b->c->timeout > 0 ? mono() + b->c->timeout : 0;
 	b->run[b->nrun++] = s;
@@ -1863,22 +2189,23 @@ hold_page(struct slot *s, unsigned char *payload, size_t len,
  * after the WARC file "rel" without ".gz" and ".warc", holding one file a
  * record, named by the record's offset, zero-padded so that the names
  * sort in record order (crawl.warc.gz -> crawl/000000001234.json).
+ * Written to "out" (on the stack: a worker forked meanwhile must not
+ * inherit a heap block it cannot free); NULL when it does not fit.
  */
 static char *
-record_rel(const char *rel, unsigned long long offset)
+record_rel(const char *rel, unsigned long long offset, char *out,
+    size_t cap)
 {
-	size_t n = strlen(rel), cap;
-	char *out;
+	size_t n = strlen(rel);
+	int k;
 
 	if (n > 3 && strcasecmp(rel + n - 3, ".gz") == 0)
 		n -= 3;
 	if (n > 5 && strncasecmp(rel + n - 5, ".warc", 5) == 0 &&
 	    rel[n - 6] != '/')
 		n -= 5;
-	cap = n + 32;
-	if ((out = malloc(cap)) != NULL)
-		snprintf(out, cap, "%.*s/%012llu", (int)n, rel, offset);
-	return out;
+	k = snprintf(out, cap, "%.*s/%012llu", (int)n, rel, offset);
+	return k >= 0 && (size_t)k < cap ? out : NULL;
 }
 
 /*
@@ -1895,7 +2222,7 @@ submit(struct batch *b, const char *path, const char *rel,
 {
 	struct stat in;
 	struct slot *s;
-	char *orel = NULL;
+	char orel[PATH_MAX + 32];
 
 	/* Under -d, every input is known before an output is written when
 	 * the inputs can be listed twice; a piped list is known as it
@@ -1926,9 +2253,7 @@ submit(struct batch *b, const char *path, const char *rel,
 	s = &b->ring[b->seq++ % b->nring];
 	free_slot(s);
 	if ((s->path = strdup(path)) == NULL ||
-	    (payload != NULL && hold_page(s, payload, paylen, r) != 0) ||
-	    (r != NULL && rel != NULL && b->c->outdir != NULL &&
-	    (orel = record_rel(rel, r->offset)) == NULL)) {
+	    (payload != NULL && hold_page(s, payload, paylen, r) != 0)) {
 		if (s->payload == NULL)
 			free(payload);
 		say(b, "%s: %s", path, strerror(ENOMEM));
@@ -1940,10 +2265,10 @@ submit(struct batch *b, const char *path, const char *rel,
 		s->have_id = true;
 		s->id = *st;
 	}
-	if (b->c->outdir == NULL || plan_out(b, s, r != NULL ? orel : rel,
-	    st))
+	if (r != NULL && rel != NULL)
+		rel = record_rel(rel, r->offset, orel, sizeof(orel));
+	if (b->c->outdir == NULL || plan_out(b, s, rel, st))
 		start(b, s);
-	free(orel);
 	/* The worker has its copy. */
 	free(s->payload);
 	s->payload = NULL;
@@ -2402,15 +2727,18 @@ setup(struct batch *b, const struct ap_cli *c)
 		b->nring = 16;
 	b->ring = calloc(b->nring, sizeof(*b->ring));
 	b->run = calloc(c->jobs, sizeof(*b->run));
+	b->pool = calloc(c->jobs, sizeof(*b->pool));
 	b->pfd = calloc((size_t)c->jobs + 1, sizeof(*b->pfd));
 	b->pslot = calloc((size_t)c->jobs + 1, sizeof(*b->pslot));
 	if (b->ring == NULL || b->run == NULL || b->pfd == NULL ||
-	    b->pslot == NULL) {
+	    b->pslot == NULL || b->pool == NULL) {
 		fprintf(stderr, "artparse: %s\n", strerror(errno));
 		return -1;
 	}
 	for (i = 0; i < b->nring; i++)
 		b->ring[i].fd = -1;
+	for (i = 0; i < c->jobs; i++)
+		b->pool[i].req = b->pool[i].res = -1;
 	if (c->outdir != NULL) {
 		if (strlen(c->outdir) + 3 > PATH_MAX) {
 			errno = ENAMETOOLONG;
@@ -2453,6 +2781,10 @@ teardown(struct batch *b)
 {
 	size_t i;
 
+	/* Idle workers end when their job pipe closes. */
+	for (i = 0; b->pool != NULL && i < b->c->jobs; i++)
+		reap(&b->pool[i]);
+	free(b->pool);
 	for (i = 0; b->ring != NULL && i < b->nring; i++)
 		free_slot(&b->ring[i]);
 	free(b->ring);

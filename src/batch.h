@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Converting many inputs in one run: walking folders and file lists,
- * forked workers with a time bound, outputs mirrored under -d or streamed
- * in input order, progress and summary.  Also the file helpers that the
+ * Converting many inputs in one run: walking folders, file lists and
+ * WARC files, a pool of persistent workers with a time bound per
+ * document, outputs mirrored under -d or streamed in input order,
+ * progress and summary.  Also the file helpers that the
  * single-input path of main.c shares: reading an input within the size
  * limit and writing an output atomically.
  */

@@ -688,6 +688,7 @@ read_block(struct ap_warc *w, struct ap_warc_rec *r, struct whead *h,
 		r->len = (size_t)h->len;
 		return 0;
 	}
+	memset(cs, 0, sizeof(cs));
 	c = ap_http_response(block, (size_t)h->len, w->max, &status, &html,
 	    cs, sizeof(cs), &r->payload, &r->len, r->why, sizeof(r->why));
 	free(block);
