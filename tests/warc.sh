@@ -251,6 +251,22 @@ rc=$?
 expect_rc "mapper contract: WARC paths on stdin" 0
 ndjson "mapper contract: NDJSON" "len(L) == 6"
 
+# Memory does not grow with the file: 30 and 300 records, peak RSS.
+for i in 1 2 3 4 5 6 7 8 9 10; do cat pergz.warc.gz; done >"$tmp/w10.warc.gz"
+for i in 1 2 3 4 5 6 7 8 9 10; do cat "$tmp/w10.warc.gz"; done \
+    >"$tmp/w100.warc.gz"
+if /usr/bin/time -f %M true >/dev/null 2>&1; then
+	/usr/bin/time -o "$tmp/rss10" -f %M "$bin" -q -j 1 "$tmp/w10.warc.gz" \
+	    >"$tmp/out10" 2>/dev/null
+	/usr/bin/time -o "$tmp/rss100" -f %M "$bin" -q -j 1 \
+	    "$tmp/w100.warc.gz" >"$tmp/out" 2>/dev/null
+	ndjson "300 records" "len(L) == 300"
+	a=$(tail -n 1 "$tmp/rss10")
+	b=$(tail -n 1 "$tmp/rss100")
+	[ "$b" -le $((a + a / 4 + 1024)) ] && ok ||
+	    ko "peak RSS grows with the file: $a KB for 30 records, $b KB for 300"
+fi
+
 # -j: the same bytes whatever the number of jobs.
 "$bin" -q -j 1 plain.warc pergz.warc.gz whole.warc.gz pages >"$tmp/j1" 2>&1
 "$bin" -q -j 4 plain.warc pergz.warc.gz whole.warc.gz pages >"$tmp/j4" 2>&1
