@@ -317,6 +317,11 @@ if status "50,000 links and emphases, Markdown" 0; then
 	grep -q '\[lien 49999\](/l49999) \*é49999\*' "$tmp/out" && ok ||
 	    ko "50,000 links and emphases, Markdown: last span missing"
 fi
+big -f tei --links --formatting "$tmp/spans-50k.html"
+if status "50,000 links and emphases, TEI" 0; then
+	grep -q '<ref target="/l49999">lien 49999</ref> <hi rend="italic">é49999</hi>' \
+	    "$tmp/out" && ok || ko "50,000 links and emphases, TEI: last span missing"
+fi
 run "$tmp/attributes-mb.html"
 converted "attributes of megabytes" "'bbbbbbbbbb' not in t and 'aaaaaaaaaa' not in t"
 run "$tmp/entities-1m.html"
