@@ -107,7 +107,15 @@ $(BUILD) $(BUILD)/tests:
 	mkdir -p $@
 
 check: check-headers check-unit check-articles check-regress check-cli \
-       check-fuzz-regress check-hostile check-batch check-make
+       check-schema check-fuzz-regress check-hostile check-batch check-make \
+       check-tei
+
+# The TEI output against the TEI P5 schema with jing (tests/tei.sh); it
+# says what it skipped when jing or the schema (TEI_SCHEMA, default
+# ../shared/schemas/tei_all.rng) is missing.
+.PHONY: check-tei
+check-tei: $(BUILD)/artparse
+	sh tests/tei.sh $(BUILD)/artparse
 
 # The build without its libraries, tools/deps.sh, install and uninstall
 # into a DESTDIR.
@@ -127,6 +135,12 @@ check-regress: $(BUILD)/artparse
 
 check-cli: $(BUILD)/artparse
 	sh tests/cli.sh $(BUILD)/artparse
+
+# JSON output of every fixture, with and without the span options, against
+# docs/artparse.schema.json (needs python3-jsonschema).
+.PHONY: check-schema
+check-schema: $(BUILD)/artparse
+	sh tests/schema.sh $(BUILD)/artparse
 
 # Batch conversion: folders, lists, -d, NDJSON order, signals, time bound.
 .PHONY: check-batch bench-batch

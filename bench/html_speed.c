@@ -92,7 +92,7 @@ time_artparse(const struct page *pages, size_t n, size_t *fail)
 {
 	const struct ap_writer *w = ap_writer_find("json");
 	struct ap_sink sink = { null_write, NULL };
-	struct ap_wopts wo = { 72, false };
+	struct ap_wopts wo = { .width = 72, .pretty = false };
 	struct ap_opts opts;
 	double t0 = now();
 	size_t i;

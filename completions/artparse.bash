@@ -11,8 +11,9 @@ _artparse()
 	prev=${COMP_WORDS[COMP_CWORD - 1]}
 	opts='-0 -d -e -f -h -i -j -o -q -V -w --allow-empty --encoding --ext
 	    --fail-fast --glob --max-memory --one-file-system
-	    --files-from --follow --force --format --help --input --jobs
-	    --keep-boilerplate --list-formats --max-size --no-progress --null --output
+	    --files-from --follow --force --format --formatting --help --input
+	    --jobs --keep-boilerplate --links --list-formats --max-size
+	    --no-progress --null --output
 	    --output-dir --pretty --progress --quiet --timeout --update
 	    --version --width'
 

@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define AP_JSON_VERSION 1
+#define AP_JSON_VERSION 2
 
 enum ap_status {
 	AP_OK = 0,
@@ -61,7 +61,6 @@ struct ap_opts {
 	const char		*path;		/* shown in source.path; may be NULL */
 	const char		*encoding;	/* forced charset, or NULL */
 	enum ap_input		 input;
-	bool			 keep_boilerplate; /* list dropped blocks */
 	const struct ap_allocator *alloc;	/* NULL: malloc and free */
 };
 
@@ -97,12 +96,70 @@ enum ap_btype {
 	AP_BODY_PARAGRAPH = 0,
 	AP_BODY_QUOTE,
 	AP_BODY_HEADING,
-	AP_BODY_LISTITEM
+	AP_BODY_LISTITEM,
+	AP_BODY_TABLE
 };
 
+/* A table cell; an empty one has text "". */
+struct ap_cell {
+	const char	*text;
+	bool		 header;	/* <th>, or a cell of <thead> */
+};
+
+struct ap_row {
+	struct ap_cell	*cells;
+	size_t		 ncells;
+};
+
+/* A data table (layout tables are read as text, not tables). */
+struct ap_table {
+	struct ap_row	*rows;
+	size_t		 nrows;
+	size_t		 ncols;		/* cells in the widest row */
+	const char	*caption;	/* NULL when none */
+};
+
+/* An inline span of a body block's text: a link, emphasis or strong. */
+enum ap_span_kind {
+	AP_SPAN_LINK = 0,
+	AP_SPAN_EM,
+	AP_SPAN_STRONG
+};
+
+struct ap_span {
+	enum ap_span_kind kind;
+	size_t		 start, end;	/* code points of the (NFC) text,
+					   end excluded */
+	const char	*url;		/* links: absolute, or as written
+					   when there is no base; else NULL */
+};
+
+/*
+ * One body item.  A list item carries its list (list ids count from 1 in
+ * body order, one per outermost list), its depth (1 for the outermost
+ * list) and whether its own list is ordered; other types have list 0.
+ * A table has text (its cells, " | " between cells, a line per row) for
+ * readers of the text only, and its structure in table.
+ */
 struct ap_body {
 	enum ap_btype	 type;
 	const char	*text;
+	size_t		 list;		/* AP_BODY_LISTITEM: list id, >= 1 */
+	unsigned	 depth;		/* AP_BODY_LISTITEM: 1, 2, ... */
+	bool		 ordered;	/* AP_BODY_LISTITEM: in an <ol> */
+	const struct ap_table *table;	/* AP_BODY_TABLE, else NULL */
+	const struct ap_span *spans;	/* links and emphasis, by start */
+	size_t		 nspans;
+};
+
+/* An image of the article, with its caption and credit. */
+struct ap_figure {
+	const char	*src;		/* absolute URL (or as written) */
+	const char	*alt;		/* NULL when none */
+	const char	*caption;	/* NULL when none; without the credit */
+	const char	*credit;	/* "Jean Martin / AFP", or NULL */
+	size_t		 after;		/* index in body[] of the block it
+					   follows; SIZE_MAX: before the body */
 };
 
 struct ap_quote {
@@ -140,7 +197,9 @@ struct ap_article {
 	size_t			 nquotes;
 	struct ap_related	*related;
 	size_t			 nrelated;
-	struct ap_dropped	*dropped;	/* only with keep_boilerplate */
+	struct ap_figure	*figures;
+	size_t			 nfigures;
+	struct ap_dropped	*dropped;	/* boilerplate blocks left out */
 	size_t			 ndropped;
 	const char		*source_path;
 	const char		*source_type;	/* "text" or "html" */
@@ -164,9 +223,13 @@ struct ap_sink {
 	void	 *arg;
 };
 
+/* How to write an article; the parse is the same for every writer. */
 struct ap_wopts {
 	size_t	 width;		/* text writer: wrap column, 0 = none */
 	bool	 pretty;	/* JSON: indented */
+	bool	 keep_boilerplate; /* JSON: list the dropped blocks */
+	bool	 links;		/* inline links as spans ([text](url)) */
+	bool	 formatting;	/* emphasis and strong as spans (*, **) */
 };
 
 struct ap_writer;

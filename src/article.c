@@ -263,14 +263,170 @@ first_date(const char *fold, char out[AP_DATE_MAX])
 	return false;
 }
 
-static void
-add_body(struct ap_doc *d, const struct ap_block *b, enum ap_btype t)
+/* List ids in body order: an item opens a new list when the last body
+ * item was no list item or was in another outermost list. */
+struct lists {
+	size_t		 id;
+	unsigned	 last;		/* the front end's list of the last item */
+	bool		 open;
+};
+
+static struct ap_body *
+add_body(struct ap_doc *d, struct lists *ls, const struct ap_block *b,
+    enum ap_btype t)
 {
 	struct ap_article *a = &d->art;
+	struct ap_body *o = &a->body[a->nbody++];
 
-	a->body[a->nbody].type = t;
-	a->body[a->nbody].text = b->text;
-	a->nbody++;
+	o->type = t;
+	o->text = b->text;
+	o->spans = b->spans;
+	o->nspans = b->nspans;
+	if (t != AP_BODY_LISTITEM) {
+		ls->open = false;
+		return o;
+	}
+	if (!ls->open || b->list != ls->last)
+		ls->id++;
+	ls->open = true;
+	ls->last = b->list;
+	o->list = ls->id;
+	o->depth = b->depth > 0 ? b->depth : 1;
+	o->ordered = b->ordered;
+	return o;
+}
+
+static bool
+body_kind(enum ap_kind k)
+{
+	return k == AP_KIND_PARAGRAPH || k == AP_KIND_QUOTE ||
+	    k == AP_KIND_SUBHEAD || k == AP_KIND_LISTITEM;
+}
+
+/* The blocks [i, *end) of the data table block i opens; whether the
+ * classifier put at least half of its cells in the body. */
+static bool
+table_in_body(const struct ap_doc *d, size_t i, size_t *end)
+{
+	unsigned t = d->blocks[i].table;
+	size_t cells = 0, body = 0;
+
+	for (; i < d->nblocks && d->blocks[i].table == t; i++) {
+		if (d->blocks[i].row == 0)
+			continue;
+		cells++;
+		body += body_kind(d->blocks[i].kind);
+	}
+	*end = i;
+	return cells > 0 && body * 2 >= cells;
+}
+
+/* Text b appended to *s (cell text or caption), a space between. */
+static void
+join_text(struct ap_doc *d, const char **s, const struct ap_block *b)
+{
+	struct ap_buf buf;
+
+	if (*s == NULL || **s == '\0') {
+		*s = b->text;
+		return;
+	}
+	ap_buf_init(&buf, &d->arena);
+	ap_buf_puts(&buf, *s);
+	ap_buf_putc(&buf, ' ');
+	ap_buf_put(&buf, b->text, b->len);
+	*s = ap_buf_strdup(&buf);
+	ap_buf_fini(&buf);
+}
+
+/*
+ * The body item for the data table of blocks [from, to): rows and cells
+ * by their numbers (a cell with no text is ""), its caption, and a text
+ * for readers of the text alone: a line per row, " | " between cells.
+ */
+static void
+add_table(struct ap_doc *d, struct lists *ls, size_t from, size_t to)
+{
+	struct ap_table *t = ap_alloc(&d->arena, sizeof(*t));
+	const struct ap_block *b;
+	struct ap_cell *cell;
+	struct ap_body *o;
+	struct ap_buf buf;
+	size_t i, r, k, n;
+
+	for (i = from; i < to; i++) {
+		b = &d->blocks[i];
+		if (b->row > t->nrows)
+			t->nrows = b->row;
+		if (b->col > t->ncols)
+			t->ncols = b->col;
+	}
+	t->rows = ap_allocarray(&d->arena, t->nrows ? t->nrows : 1,
+	    sizeof(*t->rows));
+	for (i = from; i < to; i++)
+		if (d->blocks[i].row == 0)
+			join_text(d, &t->caption, &d->blocks[i]);
+	/* Every row as wide as the widest: trailing empty cells leave no
+	 * block behind. */
+	for (r = 0; r < t->nrows; r++) {
+		t->rows[r].ncells = t->ncols;
+		t->rows[r].cells = ap_allocarray(&d->arena,
+		    t->ncols ? t->ncols : 1, sizeof(*t->rows[r].cells));
+		for (k = 0; k < t->rows[r].ncells; k++)
+			t->rows[r].cells[k].text = "";
+	}
+	for (i = from; i < to; i++) {
+		b = &d->blocks[i];
+		if (b->row == 0 || b->col == 0)
+			continue;
+		cell = &t->rows[b->row - 1].cells[b->col - 1];
+		join_text(d, &cell->text, b);
+		cell->header |= b->header;
+	}
+	ap_buf_init(&buf, &d->arena);
+	for (r = 0; r < t->nrows; r++) {
+		if (r > 0)
+			ap_buf_putc(&buf, '\n');
+		/* Up to the last cell with text: no trailing separator. */
+		for (n = t->rows[r].ncells; n > 0 &&
+		    *t->rows[r].cells[n - 1].text == '\0'; n--)
+			continue;
+		for (k = 0; k < n; k++)
+			ap_buf_printf(&buf, "%s%s", k > 0 ? " | " : "",
+			    t->rows[r].cells[k].text);
+	}
+	o = add_body(d, ls, &d->blocks[from], AP_BODY_TABLE);
+	o->text = ap_buf_strdup(&buf);
+	o->spans = NULL;
+	o->nspans = 0;
+	o->table = t;
+	ap_buf_fini(&buf);
+}
+
+/*
+ * The figures, each after the body item built from the blocks emitted
+ * before it (nb[i]: body items built from blocks [0, i)).
+ */
+static void
+add_figures(struct ap_doc *d, const size_t *nb)
+{
+	struct ap_article *a = &d->art;
+	const struct ap_dfig *g;
+	struct ap_figure *f;
+	size_t i;
+
+	a->figures = ap_allocarray(&d->arena, d->nfigs ? d->nfigs : 1,
+	    sizeof(*a->figures));
+	for (i = 0; i < d->nfigs; i++) {
+		g = &d->figs[i];
+		f = &a->figures[a->nfigures++];
+		f->src = g->src;
+		f->alt = g->alt;
+		f->caption = g->caption;
+		f->credit = g->credit;
+		f->after = nb[g->block <= d->nblocks ? g->block : d->nblocks];
+		f->after = f->after > 0 ? f->after - 1 : SIZE_MAX;
+	}
 }
 
 /* "Lire aussi : Titre" → "Titre". */
@@ -428,17 +584,30 @@ ap_article_build(struct ap_doc *d)
 	struct related_keys *rk = ap_alloc(&d->arena, sizeof(*rk));
 	char date[AP_DATE_MAX];
 	bool have_date = false;
-	size_t i;
+	struct lists ls = { 0, 0, false };
+	size_t i, end, *nb;
+	unsigned table = 0;
 
+	nb = ap_allocarray(&d->arena, d->nblocks + 1, sizeof(*nb));
 	a->body = ap_allocarray(&d->arena, d->nblocks, sizeof(*a->body));
 	a->related = ap_allocarray(&d->arena, d->nblocks, sizeof(*a->related));
-	if (d->opts.keep_boilerplate)
-		a->dropped = ap_allocarray(&d->arena, d->nblocks,
-		    sizeof(*a->dropped));
+	a->dropped = ap_allocarray(&d->arena, d->nblocks,
+	    sizeof(*a->dropped));
 	take_meta_authors(d, &as);
-	for (i = 0; i < d->nblocks; i++) {
+	for (i = 0; i < d->nblocks; nb[++i] = a->nbody) {
 		const struct ap_block *b = &d->blocks[i];
 
+		/* A data table in the body is one item; elsewhere its cells
+		 * are read as blocks like any other. */
+		if (b->table != 0 && b->table != table) {
+			table = b->table;
+			if (table_in_body(d, i, &end)) {
+				add_table(d, &ls, i, end);
+				for (; i + 1 < end; i++)
+					nb[i + 1] = a->nbody;
+				continue;
+			}
+		}
 		switch (b->kind) {
 		case AP_KIND_HEADLINE:
 			if (a->headline == NULL)
@@ -460,28 +629,28 @@ ap_article_build(struct ap_doc *d)
 				have_date = first_date(b->f.fold, date);
 			break;
 		case AP_KIND_PARAGRAPH:
-			add_body(d, b, AP_BODY_PARAGRAPH);
+			add_body(d, &ls, b, AP_BODY_PARAGRAPH);
 			break;
 		case AP_KIND_QUOTE:
-			add_body(d, b, AP_BODY_QUOTE);
+			add_body(d, &ls, b, AP_BODY_QUOTE);
 			break;
 		case AP_KIND_SUBHEAD:
-			add_body(d, b, AP_BODY_HEADING);
+			add_body(d, &ls, b, AP_BODY_HEADING);
 			break;
 		case AP_KIND_LISTITEM:
-			add_body(d, b, AP_BODY_LISTITEM);
+			add_body(d, &ls, b, AP_BODY_LISTITEM);
 			break;
 		case AP_KIND_RELATED:
 			add_related(d, rk, b);
 			break;
 		case AP_KIND_BOILERPLATE:
-			if (d->opts.keep_boilerplate)
-				add_dropped(d, b);
+			add_dropped(d, b);
 			break;
 		default:
 			break;
 		}
 	}
+	add_figures(d, nb);
 	if (d->meta.headline != NULL)
 		a->headline = d->meta.headline;
 	if (!have_date && d->meta.date == NULL)

@@ -44,6 +44,7 @@
 #include "artparse.h"
 #include "batch.h"
 #include "cli.h"
+#include "writer.h"
 
 #define TMP_SUFFIX	".artparse-tmp"
 #define NAME_LEN	255		/* longest file name we create */
@@ -151,6 +152,7 @@ struct batch {
 	bool			 total_known;
 	bool			 tostdout;	/* no -d: results on stdout */
 	bool			 ndjson; /* ... as one JSON object a line */
+	bool			 corpus; /* ... as one TEI teiCorpus */
 	bool			 wrote;		/* something went to stdout */
 	bool			 progress;
 	bool			 drawn;		/* a progress line is shown */
@@ -1185,6 +1187,26 @@ put_stdout(struct batch *b, const char *p, size_t n)
 	return 0;
 }
 
+/*
+ * One TEI document of a teiCorpus on stdout: the corpus header comes
+ * before the first, and each loses its XML declaration.
+ */
+static int
+put_member(struct batch *b, const char *p, size_t len)
+{
+	size_t decl = strlen(AP_TEI_XMLDECL);
+
+	if (!b->wrote && put_stdout(b, ap_tei_corpus_head,
+	    strlen(ap_tei_corpus_head)) != 0)
+		return -1;
+	b->wrote = true;
+	if (len >= decl && memcmp(p, AP_TEI_XMLDECL, decl) == 0) {
+		p += decl;
+		len -= decl;
+	}
+	return put_stdout(b, p, len);
+}
+
 /* Take one result, in input order: messages, output, counts. */
 static void
 account(struct batch *b, struct slot *s)
@@ -1203,6 +1225,11 @@ account(struct batch *b, struct slot *s)
 			break;
 		}
 		memcpy(&w, s->res.p, sizeof(w));
+		if (b->corpus && put_member(b, s->res.p + sizeof(w) +
+		    w.msglen, w.outlen) == 0)
+			b->nconv++;
+		if (b->corpus)
+			break;
 		if (!b->ndjson) {
 			/* Like head(1): "==> NAME <==" before each. */
 			if ((hdr = malloc(strlen(shown) + 16)) == NULL) {
@@ -2092,6 +2119,7 @@ setup(struct batch *b, const struct ap_cli *c)
 	b->exts = c->exts != NULL ? c->exts : default_exts;
 	b->tostdout = c->outdir == NULL;
 	b->ndjson = b->tostdout && strcmp(b->ext, "json") == 0;
+	b->corpus = b->tostdout && c->writer == &ap_w_tei;
 	if (b->ndjson)
 		b->wopts.pretty = false;	/* one object a line */
 	b->parent = getpid();
@@ -2211,6 +2239,10 @@ ap_batch_run(const struct ap_cli *c, char *const *inputs, size_t n)
 			break;
 		pump(&b);
 	}
+	/* Even after a signal: every member written is whole. */
+	if (b.corpus && b.wrote)
+		put_stdout(&b, ap_tei_corpus_tail,
+		    strlen(ap_tei_corpus_tail));
 	draw_progress(&b, true);
 	clear_progress(&b);
 	sig = got_signal;

@@ -144,12 +144,16 @@ static void
 try_whole_page(struct ap_doc *d)
 {
 	struct ap_block *blocks = d->blocks;
+	struct ap_dfig *figs = d->figs;
 	struct ap_meta meta = d->meta;
 	size_t n = d->nblocks, cap = d->capblocks;
+	size_t nfigs = d->nfigs, capfigs = d->capfigs;
 	double sum = d->body_sum;
 
 	d->blocks = NULL;
 	d->nblocks = d->capblocks = 0;
+	d->figs = NULL;
+	d->nfigs = d->capfigs = 0;
 	memset(&d->meta, 0, sizeof(d->meta));
 	d->whole_page = true;
 	ap_html_blocks(d);
@@ -159,13 +163,18 @@ try_whole_page(struct ap_doc *d)
 		ap_classify(d);
 		if (d->body_sum > sum) {
 			ap_big_free(&d->arena, blocks);
+			ap_big_free(&d->arena, figs);
 			return;
 		}
 	}
 	ap_big_free(&d->arena, d->blocks);
+	ap_big_free(&d->arena, d->figs);
 	d->blocks = blocks;
 	d->nblocks = n;
 	d->capblocks = cap;
+	d->figs = figs;
+	d->nfigs = nfigs;
+	d->capfigs = capfigs;
 	d->meta = meta;
 }
 

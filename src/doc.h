@@ -72,6 +72,21 @@ struct ap_block {
 	enum ap_kind	 kind;
 	const char	*why;		/* rule that decided the kind */
 	const char	*drop;		/* boilerplate kind: "job-ad", … */
+	/* Structure the HTML front end saw (zero elsewhere). */
+	unsigned	 table;		/* data table, 1-based; 0: none */
+	unsigned	 row, col;	/* its cell, 1-based; row 0: caption */
+	bool		 header;	/* a header cell */
+	unsigned	 list;		/* outermost list, 1-based; 0: none */
+	unsigned	 depth;		/* lists around it, 1 = outermost */
+	bool		 ordered;	/* its own list is an <ol> */
+	struct ap_span	*spans;		/* links, emphasis, by start */
+	size_t		 nspans;
+};
+
+/* An image the front end found, before the article is built. */
+struct ap_dfig {
+	const char	*src, *alt, *caption, *credit;
+	size_t		 block;		/* blocks emitted before it */
 };
 
 /* Metadata a front end found in structured form (HTML head, JSON-LD);
@@ -97,6 +112,8 @@ struct ap_doc {
 	size_t		 nblocks;
 	size_t		 capblocks;
 	struct ap_meta	 meta;
+	struct ap_dfig	*figs;		/* in document order */
+	size_t		 nfigs, capfigs;
 	struct ap_article art;
 	bool		 whole_page;	/* html: emit the whole page, not
 					 * only the container and around */
@@ -109,6 +126,16 @@ struct ap_doc {
  * to fill in flags.  Empty text is not added: NULL is returned. */
 struct ap_block	*ap_doc_add_block(struct ap_doc *, const char *text,
 		    size_t len, size_t line);
+
+/*
+ * Split a photo credit off a caption: "Une manifestation. Photo : Jean
+ * Martin / AFP" gives the caption "Une manifestation." and the credit
+ * "Jean Martin / AFP".  A credit the page marked apart (*credit already
+ * set) is cut from the caption's end and loses its label.  Either may
+ * come back NULL; new strings are arena strings.
+ */
+void	 ap_figure_credit(struct ap_arena *, const char **caption,
+	    const char **credit);
 
 /* "Catherine Morin": two to five words, capitalised but for particles. */
 bool	 ap_name_shape(const char *s, size_t n);

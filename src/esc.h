@@ -1,32 +1,17 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Escaping for the writers: JSON string literals, CommonMark text and link
- * destinations, and a defensive UTF-8 decoder so that every writer emits
- * valid UTF-8 even if a stage upstream let a bad byte through.
+ * One escaper per output format, one file each: esc_json.c, esc_md.c,
+ * esc_xml.c.  Each appends to a buffer and repairs invalid UTF-8 with
+ * U+FFFD (utf8.h, ap_utf8_get()), so every writer emits valid UTF-8
+ * whatever the article holds.
  */
 #ifndef AP_ESC_H
 #define AP_ESC_H
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
 
 #include "buf.h"
-
-/*
- * Decode the code point at "s" (NUL-terminated, *s != '\0') into *cp and
- * return its length in bytes.  An invalid or truncated sequence yields
- * U+FFFD and the length of its maximal subpart (at least 1), as the
- * Unicode standard recommends, so decoding always makes progress.
- */
-size_t	 ap_esc_u8next(const char *s, uint32_t *cp);
-
-/*
- * The code point to show for "cp" in text meant for people: ASCII white
- * space becomes a space, other controls (C0, DEL, C1, which may drive a
- * terminal) become U+FFFD, anything else is itself.
- */
-uint32_t ap_esc_visible(uint32_t cp);
 
 /* Append "s" as a quoted JSON string, or null when s is NULL. */
 void	 ap_esc_json(struct ap_buf *, const char *s);
@@ -39,7 +24,35 @@ void	 ap_esc_json(struct ap_buf *, const char *s);
  */
 void	 ap_esc_md(struct ap_buf *, const char *s);
 
+/*
+ * Append s[0..n) as CommonMark inline text, untrimmed: a piece of a line
+ * between two markers ("[", "**").  With line_start, it starts the line
+ * and block starts are escaped as in ap_esc_md().
+ */
+void	 ap_esc_md_part(struct ap_buf *, const char *s, size_t n,
+	    bool line_start);
+
 /* Append "url" as a CommonMark link destination (inside "(...)"). */
 void	 ap_esc_md_url(struct ap_buf *, const char *url);
+
+/*
+ * Append "s" as XML 1.0 character data (ap_esc_xml) or as an attribute
+ * value between double quotes (ap_esc_xml_attr, which also keeps tabs
+ * and line breaks from attribute-value normalisation); a carriage return
+ * is always a character reference.  Characters XML 1.0 does not allow
+ * (C0 controls but tab, LF and CR; U+FFFE, U+FFFF) are dropped.
+ */
+void	 ap_esc_xml(struct ap_buf *, const char *s);
+void	 ap_esc_xml_attr(struct ap_buf *, const char *s);
+/* ap_esc_xml() of the "n" bytes at "s", which end on a character. */
+void	 ap_esc_xml_n(struct ap_buf *, const char *s, size_t n);
+
+/*
+ * Append "url" as an attribute value holding a URI (TEI's @target,
+ * @url): bytes RFC 3986 does not allow, spaces and non-ASCII included,
+ * are percent-encoded, so the value is an xsd:anyURI whatever the page
+ * wrote.
+ */
+void	 ap_esc_xml_url(struct ap_buf *, const char *url);
 
 #endif /* AP_ESC_H */

@@ -32,6 +32,7 @@
 #define I_ARTTAG	0x0040	/* inside <article> or <main> */
 #define I_FORM		0x0080
 #define I_COMMENT	0x0100	/* inside readers' comments */
+#define I_EM		0x0200	/* inside <em> or <i> */
 
 /* Own flags of an element. */
 #define F_BLOCK		0x0001
@@ -75,6 +76,13 @@ struct el {
 };
 
 #define MAXLIST		64
+
+/* A span of the pending block's text, in bytes of c->text. */
+struct pspan {
+	unsigned	 kind;		/* enum ap_span_kind */
+	size_t		 from, to;
+	const struct el	*link;		/* the <a>, for links */
+};
 #define CUESMAX		160	/* bytes of cue tokens per block */
 #define MAXBYLINE	8
 #define SCATTER_SHARE	2	/* container paragraphs * 2 < page's */
@@ -127,6 +135,13 @@ struct ctx {
 	struct el	*firstlink;
 	struct el	*owner;
 	size_t		 line;
+	struct pspan	*spans;		/* its links and emphasis */
+	size_t		 nspans, capspans;
+	/* Structure being emitted. */
+	struct el	*tab;		/* the data table, or NULL */
+	unsigned	 ntab;		/* data tables so far */
+	unsigned	 row, col;
+	struct el	*fig;		/* the figure of the last image */
 };
 
 /* Tree access ------------------------------------------------------- */
@@ -281,6 +296,9 @@ own_inh(const struct el *e, unsigned pinh)
 	case T_STRONG:
 		f |= I_STRONG;
 		break;
+	case T_EM:
+		f |= I_EM;
+		break;
 	case T_BLOCKQUOTE:
 		f |= I_QUOTE;
 		break;
@@ -410,7 +428,10 @@ p1_enter(struct ctx *c, uint32_t k)
 		return 0;
 	}
 	if (p != NULL) {
-		p->nchild++;
+		/* Images were not in the tree once; the container choice
+		 * counts children as it did then. */
+		if (e->tag != T_IMG && e->tag != T_PICTURE)
+			p->nchild++;
 		e->inh = p->inh;
 		e->level = p->level;
 		e->link = p->link;
@@ -862,6 +883,135 @@ pend_reset(struct ctx *c)
 	c->lastlink = NULL;
 	c->firstlink = NULL;
 	c->line = 0;
+	c->nspans = 0;
+}
+
+/*
+ * Text c->text[before..end) is inside a span of this kind (link: the <a>
+ * "link").  It extends the last span of its kind when that one ends where
+ * the text begins; a space the text opens with is not in the span.
+ */
+static void
+span_add(struct ctx *c, unsigned kind, size_t before, const struct el *link)
+{
+	struct pspan *sp;
+	size_t i, cap, from = before + (c->text.p[before] == ' ');
+
+	for (i = c->nspans; i-- > 0;) {
+		sp = &c->spans[i];
+		if (sp->kind != kind)
+			continue;
+		if (sp->to == before && sp->link == link) {
+			sp->to = c->text.len;
+			return;
+		}
+		break;
+	}
+	if (c->nspans == c->capspans) {
+		cap = c->capspans ? c->capspans * 2 : 16;
+		if (cap > SIZE_MAX / sizeof(*c->spans))
+			ap_arena_oom(c->a);
+		c->spans = ap_big_realloc(c->a, c->spans,
+		    cap * sizeof(*c->spans));
+		c->capspans = cap;
+	}
+	sp = &c->spans[c->nspans++];
+	sp->kind = kind;
+	sp->from = from;
+	sp->to = c->text.len;
+	sp->link = link;
+}
+
+/*
+ * The pending spans, for block text t[0..n) (t inside c->text), with
+ * offsets in code points of t; links without a target are left out.
+ */
+static void
+spans_put(struct ctx *c, struct ap_block *b, const char *t, size_t n)
+{
+	const struct pspan *sp;
+	struct ap_span *out;
+	size_t i, k = 0, start = (size_t)(t - c->text.p), from, to;
+	size_t at = 0, cp = 0;	/* t[0..at) holds cp code points */
+	const char *url = NULL;
+
+	if (c->nspans == 0)
+		return;
+	out = ap_allocarray(c->a, c->nspans, sizeof(*out));
+	/* Spans come by their start, so one cursor counts the code points
+	 * before each: linear in the text, whatever the number of links. */
+	for (i = 0; i < c->nspans; i++) {
+		sp = &c->spans[i];
+		from = sp->from > start ? sp->from - start : 0;
+		to = sp->to > start ? sp->to - start : 0;
+		if (to > n)
+			to = n;
+		if (from >= to)
+			continue;
+		if (sp->kind == AP_SPAN_LINK && (url = resolve(c,
+		    str(c, sp->link->h->href))) == NULL)
+			continue;
+		if (from < at) {	/* starts never go back; if one did */
+			at = 0;
+			cp = 0;
+		}
+		cp += ap_utf8_count(t + at, from - at);
+		at = from;
+		out[k].kind = (enum ap_span_kind)sp->kind;
+		out[k].start = cp;
+		out[k].end = cp + ap_utf8_count(t + from, to - from);
+		out[k].url = sp->kind == AP_SPAN_LINK ? url : NULL;
+		k++;
+	}
+	b->spans = k > 0 ? out : NULL;
+	b->nspans = k;
+}
+
+/* Element levels list_put() looks up: 32 nested lists and more. */
+#define LIST_UP		64
+
+/* The list item o is in: its outermost list, depth and own list's kind,
+ * within LIST_UP levels, so that pathological nesting costs no
+ * quadratic time. */
+static void
+list_put(struct ap_block *b, const struct el *o)
+{
+	const struct el *e, *outer = NULL;
+	int up;
+
+	for (e = o, up = 0; !is_top(e) && up < LIST_UP; e = e->parent, up++) {
+		if (e->tag != T_UL && e->tag != T_OL)
+			continue;
+		if (outer == NULL)
+			b->ordered = e->tag == T_OL;
+		outer = e;
+		b->depth++;
+	}
+	if (outer != NULL)
+		b->list = (unsigned)outer->seq + 1;
+	else
+		b->depth = 0;
+}
+
+/* The cell of the data table being emitted that o is in, if any. */
+static void
+cell_put(const struct ctx *c, struct ap_block *b, const struct el *o)
+{
+	const struct el *e;
+
+	if (c->tab == NULL || !contains(c->tab, o))
+		return;
+	b->table = c->ntab;
+	b->row = c->row;
+	b->col = c->col;
+	for (e = o; e != c->tab; e = e->parent) {
+		if (e->tag == T_CAPTION) {
+			b->row = b->col = 0;
+			return;
+		}
+		if (e->tag == T_TH || e->tag == T_THEAD)
+			b->header = true;
+	}
 }
 
 static void
@@ -905,8 +1055,14 @@ flush(struct ctx *c)
 		b->href = resolve(c, str(c, c->firstlink->h->href));
 	b->cues = block_cues(c, o, &bits);
 	b->hcues = bits;
-	if ((bits & C_BYLINE) && n <= 160 && c->nbylines < MAXBYLINE)
+	/* A photo's credit ("class=credit") is no byline. */
+	if ((bits & C_BYLINE) && n <= 160 && c->nbylines < MAXBYLINE &&
+	    !(o->inh & I_FIGURE))
 		c->bylines[c->nbylines++] = b->text;
+	spans_put(c, b, t, n);
+	if (o->inh & I_LI)
+		list_put(b, o);
+	cell_put(c, b, o);
 	pend_reset(c);
 }
 
@@ -963,6 +1119,12 @@ e_text(struct ctx *c, uint32_t k)
 	cps = ap_html_puttext(&c->text, s, n->len, &c->space);
 	if (c->text.len == before)
 		return;
+	if (p->link != NULL)
+		span_add(c, AP_SPAN_LINK, before, p->link);
+	if (p->inh & I_EM)
+		span_add(c, AP_SPAN_EM, before, NULL);
+	if (p->inh & I_STRONG)
+		span_add(c, AP_SPAN_STRONG, before, NULL);
 	if (p->link != NULL) {
 		/* The space that separates the link from what precedes it
 		 * is not link text. */
@@ -977,6 +1139,247 @@ e_text(struct ctx *c, uint32_t k)
 		c->nonlink = true;
 	if (!(p->inh & I_STRONG))
 		c->nonstrong = true;
+}
+
+/* The next node after k in document order inside root; its children
+ * first when down. */
+static uint32_t
+next_node(const struct ctx *c, uint32_t root, uint32_t k, bool down)
+{
+	if (down && c->n[k].first != 0)
+		return c->n[k].first;
+	while (k != root && c->n[k].next == 0)
+		k = c->n[k].parent;
+	return k == root ? 0 : c->n[k].next;
+}
+
+/* Cells above this many characters hold prose or a page, not data. */
+#define CELL_MAX	400
+
+/*
+ * Whether the table e holds data: two rows or more, one with two cells or
+ * more, short cells, no table inside, few links.  A layout table (one
+ * cell holding the article, a grid of menus) is read as text.
+ */
+static bool
+data_table(const struct ctx *c, const struct el *e)
+{
+	const struct el *x;
+	const char *role = str(c, e->h->role);
+	size_t rows = 0, cols = 0, wide = 0;
+	uint32_t k;
+
+	if ((e->fl & F_CONT) || (c->best != NULL && contains(e, c->best)) ||
+	    (role != NULL && (strcmp(role, "presentation") == 0 ||
+	    strcmp(role, "none") == 0)) ||
+	    e->text == 0 || link_density(e) > 0.5)
+		return false;
+	for (k = next_node(c, e->node, e->node, true); k != 0;
+	    k = next_node(c, e->node, k, x == NULL || !(x->fl & F_HIDDEN))) {
+		if ((x = el_at(c, k)) == NULL)
+			continue;
+		if (x->tag == T_TABLE)
+			return false;
+		if (x->tag == T_TR) {
+			rows++;
+			cols = 0;
+		} else if (x->tag == T_TD || x->tag == T_TH) {
+			if (x->text > CELL_MAX)
+				return false;
+			if (++cols > wide)
+				wide = cols;
+		}
+	}
+	return rows >= 2 && wide >= 2;
+}
+
+/* Table structure: which table, row and cell the text that follows is in. */
+static void
+table_enter(struct ctx *c, struct el *e)
+{
+	if (c->tab == NULL) {
+		if (e->tag == T_TABLE && data_table(c, e)) {
+			c->tab = e;
+			c->ntab++;
+			c->row = c->col = 0;
+		}
+		return;
+	}
+	if (e->tag == T_TR) {
+		c->row++;
+		c->col = 0;
+	} else if (e->tag == T_TD || e->tag == T_TH)
+		c->col++;
+}
+
+/*
+ * The nearest figure around image e, within the emission root: <figure>,
+ * or a wrapper marked as a caption ("wp-caption"); NULL when none.
+ */
+static struct el *
+figure_of(const struct ctx *c, struct el *e)
+{
+	int up;
+
+	/* A few levels up, as <figure><a><picture><img> nest. */
+	for (e = e->parent, up = 0; e != NULL && up < 8; e = e->parent, up++) {
+		if (e->tag == T_FIGURE || ((e->cues & C_CAPTION) &&
+		    e->tag != T_FIGCAPTION))
+			return e;
+		if (e == c->root || ((e->fl & F_BLOCK) && e->tag != T_PICTURE &&
+		    e->tag != T_DIV && e->tag != T_A && e->tag != T_P))
+			break;
+	}
+	return NULL;
+}
+
+/* The caption of figure f: its <figcaption>, or an element marked as a
+ * caption inside it; NULL when none. */
+static struct el *
+caption_of(const struct ctx *c, const struct el *f)
+{
+	struct el *x;
+	uint32_t k;
+
+	for (k = next_node(c, f->node, f->node, true); k != 0;
+	    k = next_node(c, f->node, k, x == NULL || !(x->fl & F_HIDDEN))) {
+		if ((x = el_at(c, k)) == NULL || (x->fl & F_HIDDEN))
+			continue;
+		if (x->tag == T_FIGCAPTION || (x->cues & C_CAPTION))
+			return x;
+	}
+	return NULL;
+}
+
+static const char *el_text(struct ctx *, struct el *);
+
+/* A caption is short: a longer text is the page around an image. */
+#define CAPTION_MAX	1000
+/* Elements of a caption looked at for its credit, at most. */
+#define CREDIT_TRIES	16
+
+/*
+ * The credit set apart inside a caption: an element marked as one (class
+ * "credit", "copyright"), or one whose text is a labelled credit alone
+ * ("<span>Photo : X</span> caption").  It is a part of the caption, not
+ * all of it.  Its text goes to *text.
+ */
+static struct el *
+credit_of(struct ctx *c, const struct el *cap, const char **text)
+{
+	struct el *x;
+	const char *v, *cp, *cr;
+	uint32_t k;
+	int tries = 0;
+
+	for (k = next_node(c, cap->node, cap->node, true); k != 0 &&
+	    tries < CREDIT_TRIES; k = next_node(c, cap->node, k, x == NULL)) {
+		if ((x = el_at(c, k)) == NULL || (x->fl & F_HIDDEN) ||
+		    x->text == 0 || x->text * 2 > cap->text)
+			continue;
+		tries++;
+		*text = el_text(c, x);
+		if ((v = str(c, x->h->cls)) != NULL &&
+		    (strstr(v, "credit") != NULL ||
+		    strstr(v, "copyright") != NULL ||
+		    strstr(v, "author") != NULL))
+			return x;
+		cp = *text;
+		cr = NULL;
+		ap_figure_credit(c->a, &cp, &cr);
+		if (cp == NULL && cr != NULL)
+			return x;
+	}
+	return NULL;
+}
+
+/*
+ * Whether the image's URL names page furniture rather than a photo: a
+ * logo, an icon, an author's avatar, a tracking pixel or a spacer.
+ */
+static bool
+furniture(const char *src)
+{
+	static const char *const words[] = {
+		"logo", "icon", "avatar", "author", "pixel", "spacer",
+		"blank.gif", "transparent.gif", "placeholder"
+	};
+	const char *path = strchr(src, ':') != NULL ? strchr(src, ':') : src;
+	char low[256];
+	size_t i, n;
+
+	/* The host may well be "static.example": only its path counts. */
+	if (strncmp(path, "://", 3) == 0 && (path = strchr(path + 3, '/')) ==
+	    NULL)
+		return false;
+	for (n = 0; path[n] != '\0' && n + 1 < sizeof(low); n++)
+		low[n] = (char)(path[n] >= 'A' && path[n] <= 'Z' ?
+		    path[n] - 'A' + 'a' : path[n]);
+	low[n] = '\0';
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strstr(low, words[i]) != NULL)
+			return true;
+	return false;
+}
+
+/*
+ * An image of the article: its URL, text, and the caption and credit of
+ * the figure around it.  Images in menus, related boxes and comments, and
+ * a second image of one figure, are left out.
+ */
+static void
+figure_add(struct ctx *c, struct el *img)
+{
+	struct ap_dfig *g;
+	struct el *f, *cap, *cr;
+	const char *src, *credit;
+	int up;
+	size_t cap_n;
+
+	if (img->h->src == 0 || (img->inh & (I_NAV | I_COMMENT | I_FORM)) ||
+	    (img->fl & F_INBOX))
+		return;
+	/* An author's portrait in a byline is no figure of the story. */
+	for (f = img->parent, up = 0; f != NULL && f != c->root && up < 8;
+	    f = f->parent, up++)
+		if (f->cues & C_BYLINE)
+			return;
+	f = figure_of(c, img);
+	/* Out of the article, only a figure near it: the lead photo
+	 * between headline and body; not every image of a whole page. */
+	if (!(img->fl & F_ART) && (f == NULL || c->root == c->body))
+		return;
+	if ((src = resolve(c, str(c, img->h->src))) == NULL ||
+	    furniture(src))
+		return;
+	if (f != NULL && f == c->fig)
+		return;
+	c->fig = f;
+	if (c->d->nfigs == c->d->capfigs) {
+		cap_n = c->d->capfigs ? c->d->capfigs * 2 : 8;
+		if (cap_n > SIZE_MAX / sizeof(*g))
+			ap_arena_oom(c->a);
+		c->d->figs = ap_big_realloc(c->a, c->d->figs,
+		    cap_n * sizeof(*g));
+		c->d->capfigs = cap_n;
+	}
+	g = &c->d->figs[c->d->nfigs++];
+	memset(g, 0, sizeof(*g));
+	g->src = src;
+	if (img->h->alt != 0)
+		g->alt = ap_html_collapse(c->a, str(c, img->h->alt),
+		    strlen(str(c, img->h->alt)));
+	if (g->alt != NULL && *g->alt == '\0')
+		g->alt = NULL;
+	g->block = c->d->nblocks;
+	if (f == NULL || (cap = caption_of(c, f)) == NULL)
+		cap = f;
+	if (cap == NULL || cap->text > CAPTION_MAX)
+		return;
+	g->caption = el_text(c, cap);
+	if ((cr = credit_of(c, cap, &credit)) != NULL)
+		g->credit = credit;
+	ap_figure_credit(c->a, &g->caption, &g->credit);
 }
 
 /* The block that owns text after e closes: e's parent's, within root. */
@@ -1048,11 +1451,17 @@ e_enter(struct ctx *c, uint32_t k)
 		e->fl |= F_INBOX;
 	else
 		e->fl &= ~F_INBOX;
+	if (e->tag == T_IMG) {
+		figure_add(c, e);
+		return 0;
+	}
 	if (boundary(e) || e == c->root || (p != NULL &&
 	    ((p->fl & F_ART) != 0) != art)) {
 		flush(c);
 		c->owner = boundary(e) || e == c->root ? e : owner_after(c, e);
 	}
+	if (art || c->tab != NULL)
+		table_enter(c, e);
 	return 1;
 }
 
@@ -1071,6 +1480,8 @@ e_leave(struct ctx *c, uint32_t k)
 		flush(c);
 		c->owner = owner_after(c, e);
 	}
+	if (e == c->tab)
+		c->tab = NULL;
 }
 
 static int
@@ -1316,11 +1727,16 @@ emit(struct ctx *c, int h1)
 		c->root = e;
 		c->owner = e;
 		pend_reset(c);
+		c->tab = NULL;
+		c->fig = NULL;
 		walk(c, e->node, e_enter, e_leave);
 		flush(c);
 	}
 	ap_buf_fini(&c->text);
 	ap_big_free(c->a, r.v);
+	ap_big_free(c->a, c->spans);
+	c->spans = NULL;
+	c->nspans = c->capspans = 0;
 }
 
 /* Driver -------------------------------------------------------------- */

@@ -65,7 +65,7 @@ static const struct tagdef tags[] = {
 	{ "br",		T_BR,		0,		0 },
 	{ "button",	T_BUTTON,	0,		0 },
 	{ "canvas",	T_OTHER,	TK_SKIP,	0 },
-	{ "caption",	T_OTHER,	TK_BLOCK,	0 },
+	{ "caption",	T_CAPTION,	TK_BLOCK,	0 },
 	{ "center",	T_OTHER,	TK_BLOCK,	0 },
 	{ "datalist",	T_OTHER,	TK_SKIP,	0 },
 	{ "dd",		T_OTHER,	TK_BLOCK,	-3 },
@@ -75,6 +75,7 @@ static const struct tagdef tags[] = {
 	{ "div",	T_DIV,		TK_BLOCK,	5 },
 	{ "dl",		T_DL,		TK_BLOCK,	-3 },
 	{ "dt",		T_OTHER,	TK_BLOCK,	-3 },
+	{ "em",		T_EM,		0,		0 },
 	{ "embed",	T_OTHER,	TK_SKIP,	0 },
 	{ "fieldset",	T_OTHER,	TK_BLOCK,	-3 },
 	{ "figcaption",	T_FIGCAPTION,	TK_BLOCK,	-3 },
@@ -94,8 +95,9 @@ static const struct tagdef tags[] = {
 	{ "hgroup",	T_OTHER,	TK_BLOCK,	0 },
 	{ "hr",		T_OTHER,	TK_BLOCK,	0 },
 	{ "html",	T_HTML,		TK_BLOCK,	0 },
+	{ "i",		T_EM,		0,		0 },
 	{ "iframe",	T_OTHER,	TK_SKIP,	0 },
-	{ "img",	T_OTHER,	TK_SKIP,	0 },
+	{ "img",	T_IMG,		0,		0 },
 	{ "input",	T_OTHER,	TK_SKIP,	0 },
 	{ "legend",	T_OTHER,	TK_BLOCK,	0 },
 	{ "li",		T_LI,		TK_BLOCK,	-3 },
@@ -114,12 +116,14 @@ static const struct tagdef tags[] = {
 	{ "optgroup",	T_OTHER,	TK_SKIP,	0 },
 	{ "option",	T_OTHER,	TK_SKIP,	0 },
 	{ "p",		T_P,		TK_BLOCK,	0 },
-	{ "picture",	T_OTHER,	TK_SKIP,	0 },
+	{ "picture",	T_PICTURE,	0,		0 },
 	{ "pre",	T_PRE,		TK_BLOCK,	3 },
 	{ "script",	T_SCRIPT,	TK_SKIP,	0 },
 	{ "section",	T_SECTION,	TK_BLOCK,	0 },
 	{ "select",	T_OTHER,	TK_SKIP,	0 },
-	{ "source",	T_OTHER,	TK_SKIP,	0 },
+	/* Kept: libxml2 does not know it is void, and puts the <img> of a
+	 * <picture> inside it. */
+	{ "source",	T_OTHER,	0,		0 },
 	{ "strong",	T_STRONG,	0,		0 },
 	{ "style",	T_OTHER,	TK_SKIP,	0 },
 	{ "summary",	T_OTHER,	TK_BLOCK,	0 },
@@ -130,11 +134,11 @@ static const struct tagdef tags[] = {
 	{ "template",	T_OTHER,	TK_SKIP,	0 },
 	{ "textarea",	T_OTHER,	TK_SKIP,	0 },
 	{ "tfoot",	T_OTHER,	TK_BLOCK,	0 },
-	{ "th",		T_OTHER,	TK_BLOCK,	-5 },
-	{ "thead",	T_OTHER,	TK_BLOCK,	0 },
+	{ "th",		T_TH,		TK_BLOCK,	-5 },
+	{ "thead",	T_THEAD,	TK_BLOCK,	0 },
 	{ "time",	T_TIME,		0,		0 },
 	{ "title",	T_TITLE,	TK_SKIP,	0 },
-	{ "tr",		T_OTHER,	TK_BLOCK,	0 },
+	{ "tr",		T_TR,		TK_BLOCK,	0 },
 	{ "track",	T_OTHER,	TK_SKIP,	0 },
 	{ "ul",		T_UL,		TK_BLOCK,	-3 },
 	{ "video",	T_OTHER,	TK_SKIP,	0 },
@@ -153,15 +157,17 @@ static const char *const pcdata[] = {
 
 /* Attributes read.  Sorted by name. */
 enum attr {
-	A_NONE = 0, A_ARIAHIDDEN, A_CLASS, A_CONTENT, A_DATETIME, A_HIDDEN,
-	A_HREF, A_HTTPEQUIV, A_ID, A_ITEMPROP, A_LANG, A_NAME, A_PROPERTY,
-	A_REL, A_ROLE, A_STYLE, A_TYPE, A_VALUE, A_XMLLANG, A__MAX
+	A_NONE = 0, A_ALT, A_ARIAHIDDEN, A_CLASS, A_CONTENT, A_DATALAZYSRC,
+	A_DATASRC, A_DATETIME, A_HIDDEN, A_HREF, A_HTTPEQUIV, A_ID, A_ITEMPROP,
+	A_LANG, A_NAME, A_PROPERTY, A_REL, A_ROLE, A_SRC, A_SRCSET, A_STYLE,
+	A_TYPE, A_VALUE, A_XMLLANG, A__MAX
 };
 
 static const char *const attrs[A__MAX] = {
-	"", "aria-hidden", "class", "content", "datetime", "hidden", "href",
-	"http-equiv", "id", "itemprop", "lang", "name", "property", "rel",
-	"role", "style", "type", "value", "xml:lang"
+	"", "alt", "aria-hidden", "class", "content", "data-lazy-src",
+	"data-src", "datetime", "hidden", "href", "http-equiv", "id",
+	"itemprop", "lang", "name", "property", "rel", "role", "src", "srcset",
+	"style", "type", "value", "xml:lang"
 };
 
 /* What a name (interned by the parser) is, as a tag and as an attribute:
@@ -655,6 +661,64 @@ head_element(struct tb *b, unsigned tag, const xmlChar *const *av)
 	}
 }
 
+/*
+ * The URL of an image: a lazy-loading page puts the real one in data-src
+ * or data-lazy-src and a placeholder (a data: URI, a blank GIF) in src;
+ * then src, then the widest candidate of srcset ("a.jpg 480w, b.jpg
+ * 960w").  0 when there is none.
+ */
+static uint32_t
+image_src(struct tb *b, const xmlChar *const *av)
+{
+	const char *v, *p, *best = NULL;
+	size_t n, bestn = 0;
+	unsigned long w, bestw = 0;
+	char *end;
+
+	if ((v = (const char *)av[A_DATALAZYSRC]) != NULL && *v != '\0')
+		return val_add(b, av[A_DATALAZYSRC]);
+	if ((v = (const char *)av[A_DATASRC]) != NULL && *v != '\0')
+		return val_add(b, av[A_DATASRC]);
+	if ((v = (const char *)av[A_SRC]) != NULL && *v != '\0' &&
+	    strncasecmp(v, "data:", 5) != 0)
+		return val_add(b, av[A_SRC]);
+	for (p = (const char *)av[A_SRCSET]; p != NULL && *p != '\0';) {
+		while (*p == ' ' || *p == ',' || *p == '\n' || *p == '\t')
+			p++;
+		n = strcspn(p, " \t\n,");
+		if (n == 0)
+			break;
+		v = p;
+		p += n;
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		w = strtoul(p, &end, 10);
+		if (end == p || (*end != 'w' && *end != 'x'))
+			w = 0;
+		if (best == NULL || w > bestw) {
+			best = v;
+			bestn = n;
+			bestw = w;
+		}
+		p += strcspn(p, ",");
+	}
+	return best != NULL ? str_add(b, best, bestn) : 0;
+}
+
+/* An <img>'s URL and text; false when memory ran out. */
+static bool
+image(struct tb *b, struct ap_hel *e, const xmlChar *const *av)
+{
+	uint32_t k = image_src(b, av);
+
+	if (b->t->nomem)
+		return false;
+	e->src = k;
+	if (av[A_ALT] != NULL && (e->alt = val_add(b, av[A_ALT])) == 0)
+		return false;
+	return true;
+}
+
 /* An element kept: its cues, weight, hidden state and attributes.
  * Returns its node, or 0 when memory ran out. */
 static uint32_t
@@ -738,6 +802,8 @@ element(struct tb *b, uint32_t parent, const struct tagdef *td,
 		return 0;
 	if (e->iprop != 0 && av[A_CONTENT] != NULL &&
 	    (e->content = val_add(b, av[A_CONTENT])) == 0)
+		return 0;
+	if (e->tag == T_IMG && !image(b, e, av))
 		return 0;
 	if (e->tag == T_HTML && ((v = (const char *)av[A_LANG]) != NULL ||
 	    (v = (const char *)av[A_XMLLANG]) != NULL))
@@ -1206,65 +1272,28 @@ tag_ends(const char *q, const char *e)
 	return *q == '>' || (*q == '/' && q + 1 < e && q[1] == '>');
 }
 
-/* Whether the tree reads the attribute n[0..nl) (see attrs[]). */
+/* Whether the tree reads the attribute n[0..nl) (see attrs[]), in any
+ * case. */
 static bool
 attr_read(const char *n, size_t nl)
 {
-	const char *a, *b = NULL;
+	size_t lo = 1, hi = A__MAX, mid, al;
+	int cmp;
 
-	switch (n[0] | 0x20) {
-	case 'a':
-		a = "aria-hidden";
-		break;
-	case 'c':
-		a = "class";
-		b = "content";
-		break;
-	case 'd':
-		a = "datetime";
-		break;
-	case 'h':
-		if (nl == 4)
-			a = "href";
-		else if (nl == 6)
-			a = "hidden";
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		al = strlen(attrs[mid]);
+		cmp = strncasecmp(n, attrs[mid], nl < al ? nl : al);
+		if (cmp == 0)
+			cmp = nl < al ? -1 : nl > al;
+		if (cmp == 0)
+			return true;
+		if (cmp < 0)
+			hi = mid;
 		else
-			a = "http-equiv";
-		break;
-	case 'i':
-		a = "id";
-		b = "itemprop";
-		break;
-	case 'l':
-		a = "lang";
-		break;
-	case 'n':
-		a = "name";
-		break;
-	case 'p':
-		a = "property";
-		break;
-	case 'r':
-		a = "rel";
-		b = "role";
-		break;
-	case 's':
-		a = "style";
-		break;
-	case 't':
-		a = "type";
-		break;
-	case 'v':
-		a = "value";
-		break;
-	case 'x':
-		a = "xml:lang";
-		break;
-	default:
-		return false;
+			lo = mid + 1;
 	}
-	return (strlen(a) == nl && strncasecmp(n, a, nl) == 0) ||
-	    (b != NULL && strlen(b) == nl && strncasecmp(n, b, nl) == 0);
+	return false;
 }
 
 /*

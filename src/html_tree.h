@@ -32,7 +32,7 @@ enum ap_htag {
 	T_H2, T_H3, T_H4, T_H5, T_H6, T_HEAD, T_HEADER, T_HTML, T_LI,
 	T_LINK, T_MAIN, T_META, T_NAV, T_P, T_SCRIPT, T_SECTION, T_STRONG,
 	T_TIME, T_TITLE, T_TD, T_PRE, T_UL, T_OL, T_DL, T_ADDRESS, T_TABLE,
-	T_BUTTON
+	T_BUTTON, T_TH, T_TR, T_THEAD, T_CAPTION, T_IMG, T_EM, T_PICTURE
 };
 
 /* Tag properties. */
@@ -83,6 +83,8 @@ struct ap_hel {
 	uint32_t	 node;
 	uint32_t	 cls, id, iprop, role;	/* strings, 0 when absent */
 	uint32_t	 href, datetime, content;
+	uint32_t	 src, alt;	/* <img>: the image (lazy-loading
+					 * attributes first), its text */
 	unsigned	 cues;		/* C_* of class, id, itemprop, rel, role */
 	int		 weight;	/* class/id/itemprop/role weight */
 	unsigned char	 tag;		/* enum ap_htag */

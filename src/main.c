@@ -37,6 +37,8 @@ enum {
 	OPT_FILES_FROM,
 	OPT_FOLLOW,
 	OPT_FORCE,
+	OPT_FORMATTING,
+	OPT_LINKS,
 	OPT_GLOB,
 	OPT_NO_PROGRESS,
 	OPT_ONE_FS,
@@ -54,11 +56,13 @@ static const struct option lopts[] = {
 	{ "follow",		no_argument,		NULL,	OPT_FOLLOW },
 	{ "force",		no_argument,		NULL,	OPT_FORCE },
 	{ "format",		required_argument,	NULL,	'f' },
+	{ "formatting",		no_argument,		NULL,	OPT_FORMATTING },
 	{ "glob",		required_argument,	NULL,	OPT_GLOB },
 	{ "help",		no_argument,		NULL,	'h' },
 	{ "input",		required_argument,	NULL,	'i' },
 	{ "jobs",		required_argument,	NULL,	'j' },
 	{ "keep-boilerplate",	no_argument,		NULL,	OPT_KEEP_BOILERPLATE },
+	{ "links",		no_argument,		NULL,	OPT_LINKS },
 	{ "list-formats",	no_argument,		NULL,	OPT_LIST_FORMATS },
 	{ "max-memory",		required_argument,	NULL,	OPT_MAX_MEMORY },
 	{ "max-size",		required_argument,	NULL,	OPT_MAX_SIZE },
@@ -91,10 +95,10 @@ usage(FILE *fp)
 
 	fputs("Usage: artparse [OPTION]... [FILE|DIR]...\n"
 	    "Parse French news articles (scraped text or saved HTML pages) "
-	    "and write them\nas JSON, Markdown or plain text.  With no FILE, "
-	    "or when FILE is -, read\nstandard input.  Folders are walked "
-	    "for .html .htm .xhtml .shtml .txt files\nand names without an "
-	    "extension that hold text or markup.\n\n"
+	    "and write them\nas JSON, Markdown, plain text or TEI XML.  With "
+	    "no FILE, or when FILE is -,\nread standard input.  Folders are "
+	    "walked for .html .htm .xhtml .shtml .txt\nfiles and names "
+	    "without an extension that hold text or markup.\n\n"
 	    "Output:\n"
 	    "  -f, --format=FORMAT    output format (default json):", fp);
 	for (i = 0; ap_writer_name(i) != NULL; i++)
@@ -108,11 +112,12 @@ usage(FILE *fp)
 	    "mirroring the\n"
 	    "                         input tree; without it, several JSON "
 	    "outputs go to\n"
-	    "                         stdout as NDJSON, one object a line; "
-	    "two inputs\n"
-	    "                         with one output name: the later keeps "
-	    "its extension\n"
-	    "                         (a.txt -> a.txt.json)\n"
+	    "                         stdout as NDJSON, one object a line, "
+	    "TEI ones as\n"
+	    "                         one teiCorpus; two inputs with one "
+	    "output name: the\n"
+	    "                         later keeps its extension (a.txt -> "
+	    "a.txt.json)\n"
 	    "      --force            with -d: replace existing outputs\n"
 	    "      --update           with -d: convert only inputs newer "
 	    "than their output\n"
@@ -122,6 +127,14 @@ usage(FILE *fp)
 	    "NDJSON stdout)\n"
 	    "      --keep-boilerplate JSON: list dropped blocks under "
 	    "\"dropped\"\n"
+	    "      --links            keep inline links: JSON \"links\" "
+	    "spans, Markdown\n"
+	    "                         [text](url), TEI <ref>; text output "
+	    "unchanged\n"
+	    "      --formatting       keep emphasis and strong: JSON "
+	    "\"formatting\" spans,\n"
+	    "                         Markdown *text* and **text**, TEI "
+	    "<hi>\n"
 	    "      --allow-empty      write an article even when no body "
 	    "paragraph is found\n"
 	    "                         (default: \"no article found\", "
@@ -638,7 +651,7 @@ main(int argc, char *argv[])
 			c.force = true;
 			break;
 		case OPT_KEEP_BOILERPLATE:
-			c.opts.keep_boilerplate = true;
+			c.wopts.keep_boilerplate = true;
 			break;
 		case OPT_LIST_FORMATS:
 			return list_formats();
@@ -656,6 +669,12 @@ main(int argc, char *argv[])
 			break;
 		case OPT_PRETTY:
 			c.wopts.pretty = true;
+			break;
+		case OPT_LINKS:
+			c.wopts.links = true;
+			break;
+		case OPT_FORMATTING:
+			c.wopts.formatting = true;
 			break;
 		case OPT_PROGRESS:
 			c.progress = AP_PROGRESS_ON;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * UTF-8 iteration and character classes, backed by utf8proc's tables.
+ * UTF-8 iteration and character classes, backed by utf8proc's tables,
+ * and the defensive decoder the writers use.
  */
 #include <utf8proc.h>
 
@@ -94,4 +95,62 @@ ap_is_invisible(uint32_t cp)
 {
 	return cp == 0x00AD || cp == 0x200B || cp == 0x2060 || cp == 0xFEFF ||
 	    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+size_t
+ap_utf8_get(const char *s, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char lo = 0x80, hi = 0xBF;
+	size_t need, i;
+	uint32_t c;
+
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (u[0] >= 0xC2 && u[0] <= 0xDF) {
+		need = 1;
+		c = u[0] & 0x1F;
+	} else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
+		need = 2;
+		c = u[0] & 0x0F;
+		if (u[0] == 0xE0)
+			lo = 0xA0;	/* overlong */
+		else if (u[0] == 0xED)
+			hi = 0x9F;	/* surrogates */
+	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
+		need = 3;
+		c = u[0] & 0x07;
+		if (u[0] == 0xF0)
+			lo = 0x90;	/* overlong */
+		else if (u[0] == 0xF4)
+			hi = 0x8F;	/* above U+10FFFF */
+	} else {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	/* The terminating NUL fails the range test: no read past it. */
+	for (i = 1; i <= need; i++) {
+		if (u[i] < lo || u[i] > hi) {
+			*cp = 0xFFFD;
+			return i;
+		}
+		c = c << 6 | (u[i] & 0x3F);
+		lo = 0x80;
+		hi = 0xBF;
+	}
+	*cp = c;
+	return need + 1;
+}
+
+uint32_t
+ap_utf8_visible(uint32_t cp)
+{
+	if (cp == '\t' || cp == '\n' || cp == '\v' || cp == '\f' ||
+	    cp == '\r')
+		return ' ';
+	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+		return 0xFFFD;
+	return cp;
 }

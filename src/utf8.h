@@ -33,4 +33,21 @@ bool	 ap_is_space(uint32_t cp);
  */
 bool	 ap_is_invisible(uint32_t cp);
 
+/*
+ * For the writers, which must emit valid UTF-8 even if a stage upstream
+ * let a bad byte through.  Decode the code point at "s" (NUL-terminated,
+ * *s != '\0') into *cp and return its length in bytes.  An invalid or
+ * truncated sequence yields U+FFFD and the length of its maximal subpart
+ * (at least 1), as the Unicode standard recommends, so decoding always
+ * makes progress.
+ */
+size_t	 ap_utf8_get(const char *s, uint32_t *cp);
+
+/*
+ * The code point to show for "cp" in text meant for people: ASCII white
+ * space becomes a space, other controls (C0, DEL, C1, which may drive a
+ * terminal) become U+FFFD, anything else is itself.
+ */
+uint32_t ap_utf8_visible(uint32_t cp);
+
 #endif /* AP_UTF8_H */

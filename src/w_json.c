@@ -82,6 +82,8 @@ btype_name(enum ap_btype t)
 		return "heading";
 	case AP_BODY_LISTITEM:
 		return "list-item";
+	case AP_BODY_TABLE:
+		return "table";
 	case AP_BODY_PARAGRAPH:
 	default:
 		return "paragraph";
@@ -121,6 +123,65 @@ json_begin(struct ap_wctx *c, const struct ap_article *a)
 	return AP_OK;
 }
 
+static void
+kbool(struct jw *j, const char *k, bool v)
+{
+	key(j, k);
+	ap_buf_puts(j->b, v ? "true" : "false");
+}
+
+static void
+table(struct jw *j, const struct ap_table *t)
+{
+	size_t r, k;
+
+	kstr(j, "caption", t->caption);
+	key(j, "rows");
+	jopen(j, '[');
+	for (r = 0; r < t->nrows; r++) {
+		item(j);
+		jopen(j, '[');
+		for (k = 0; k < t->rows[r].ncells; k++) {
+			item(j);
+			jopen(j, '{');
+			kstr(j, "text", t->rows[r].cells[k].text);
+			kbool(j, "header", t->rows[r].cells[k].header);
+			jclose(j, '}');
+		}
+		jclose(j, ']');
+	}
+	jclose(j, ']');
+}
+
+/* The spans of one kind group (links, or emphasis and strong) as "k". */
+static void
+spans(struct jw *j, const char *k, const struct ap_body *bo, bool links)
+{
+	const struct ap_span *sp;
+	size_t i;
+
+	key(j, k);
+	jopen(j, '[');
+	for (i = 0; i < bo->nspans; i++) {
+		sp = &bo->spans[i];
+		if ((sp->kind == AP_SPAN_LINK) != links)
+			continue;
+		item(j);
+		jopen(j, '{');
+		key(j, "start");
+		ap_buf_printf(j->b, "%zu", sp->start);
+		key(j, "end");
+		ap_buf_printf(j->b, "%zu", sp->end);
+		if (links)
+			kstr(j, "url", sp->url);
+		else
+			kstr(j, "style", sp->kind == AP_SPAN_EM ? "em" :
+			    "strong");
+		jclose(j, '}');
+	}
+	jclose(j, ']');
+}
+
 static int
 json_block(struct ap_wctx *c, const struct ap_body *bo, size_t i)
 {
@@ -131,8 +192,48 @@ json_block(struct ap_wctx *c, const struct ap_body *bo, size_t i)
 	jopen(j, '{');
 	kstr(j, "type", btype_name(bo->type));
 	kstr(j, "text", bo->text);
+	if (bo->type == AP_BODY_LISTITEM) {
+		key(j, "list");
+		ap_buf_printf(j->b, "%zu", bo->list);
+		key(j, "depth");
+		ap_buf_printf(j->b, "%u", bo->depth);
+		kbool(j, "ordered", bo->ordered);
+	}
+	if (bo->type == AP_BODY_TABLE && bo->table != NULL)
+		table(j, bo->table);
+	if (c->wo->links)
+		spans(j, "links", bo, true);
+	if (c->wo->formatting)
+		spans(j, "formatting", bo, false);
 	jclose(j, '}');
 	return AP_OK;
+}
+
+static void
+figures(struct jw *j, const struct ap_article *a)
+{
+	const struct ap_figure *f;
+	size_t i;
+
+	key(j, "figures");
+	jopen(j, '[');
+	for (i = 0; i < a->nfigures; i++) {
+		f = &a->figures[i];
+		item(j);
+		jopen(j, '{');
+		kstr(j, "src", f->src);
+		kstr(j, "alt", f->alt);
+		kstr(j, "caption", f->caption);
+		kstr(j, "credit", f->credit);
+		key(j, "after");
+		/* Before the first body block: no index. */
+		if (f->after >= a->nbody)
+			ap_buf_puts(j->b, "null");
+		else
+			ap_buf_printf(j->b, "%zu", f->after);
+		jclose(j, '}');
+	}
+	jclose(j, ']');
 }
 
 static int
@@ -144,6 +245,7 @@ json_end(struct ap_wctx *c, const struct ap_article *a)
 	size_t i;
 
 	jclose(j, ']');
+	figures(j, a);
 	key(j, "quotes");
 	jopen(j, '[');
 	for (i = 0; i < a->nquotes; i++) {
@@ -180,7 +282,7 @@ json_end(struct ap_wctx *c, const struct ap_article *a)
 	kstr(j, "type", a->source_type);
 	kstr(j, "encoding", a->source_encoding);
 	jclose(j, '}');
-	if (c->doc->opts.keep_boilerplate) {
+	if (c->wo->keep_boilerplate) {
 		key(j, "dropped");
 		jopen(j, '[');
 		for (i = 0; i < a->ndropped; i++) {

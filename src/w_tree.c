@@ -11,7 +11,8 @@
 #include <stdint.h>
 
 #include "content.h"
-#include "esc.h"
+#include "doc.h"
+#include "utf8.h"
 #include "writer.h"
 
 #define TEXT_COLS	70
@@ -25,13 +26,13 @@ put_cut(struct ap_buf *b, const char *s, size_t max)
 	uint32_t cp;
 
 	for (p = s; *p != '\0' && w <= max; ) {
-		p += ap_esc_u8next(p, &cp);
-		w += ap_w_width(ap_esc_visible(cp));
+		p += ap_utf8_get(p, &cp);
+		w += ap_w_width(ap_utf8_visible(cp));
 	}
 	lim = w <= max ? max : max - 1;	/* room for the ellipsis */
 	for (w = 0; *s != '\0'; ) {
-		s += ap_esc_u8next(s, &cp);
-		cp = ap_esc_visible(cp);
+		s += ap_utf8_get(s, &cp);
+		cp = ap_utf8_visible(cp);
 		if (w + ap_w_width(cp) > lim)
 			break;
 		ap_buf_putcp(b, cp);
@@ -50,8 +51,8 @@ tree_begin(struct ap_wctx *c, const struct ap_article *a)
 	size_t i;
 
 	(void)a;
-	for (i = 0; i < c->doc->nblocks; i++) {
-		bl = &c->doc->blocks[i];
+	for (i = 0; i < c->nblocks; i++) {
+		bl = &c->blocks[i];
 		ap_buf_printf(c->out, "%zu %s", bl->line,
 		    ap_kind_name(bl->kind));
 		if (bl->drop != NULL)

@@ -13,6 +13,7 @@
 #include <utf8proc.h>
 
 #include "artparse.h"
+#include "doc.h"
 #include "writer.h"
 
 static const struct ap_writer *const writers[] = {
@@ -20,6 +21,7 @@ static const struct ap_writer *const writers[] = {
 	&ap_w_markdown,
 	&ap_w_text,
 	&ap_w_tree,
+	&ap_w_tei,
 	NULL
 };
 
@@ -99,7 +101,8 @@ render(struct ap_arena *ar, struct ap_buf *out, const struct ap_doc *d,
 	ap_buf_init(out, ar);
 	ctx.out = out;
 	ctx.wo = wo;
-	ctx.doc = d;
+	ctx.blocks = d->blocks;
+	ctx.nblocks = d->nblocks;
 	ctx.state = w->statesz > 0 ? ap_alloc(ar, w->statesz) : NULL;
 	return drive(&ctx, w, &d->art);
 }
@@ -122,6 +125,29 @@ ap_render(const struct ap_doc *d, const struct ap_writer *w,
 		rc = AP_EIO;
 	ap_arena_fini(&ar);
 	return rc;
+}
+
+unsigned
+ap_w_list_depth(const struct ap_body *bo)
+{
+	if (bo->depth == 0)
+		return 1;
+	return bo->depth < AP_W_MAXDEPTH ? bo->depth : AP_W_MAXDEPTH;
+}
+
+unsigned
+ap_w_list_next(struct ap_wlist *l, const struct ap_body *bo)
+{
+	unsigned d = ap_w_list_depth(bo), k;
+
+	if (bo->list != l->list) {
+		memset(l, 0, sizeof(*l));
+		l->list = bo->list;
+	}
+	/* The lists below this item's level are closed. */
+	for (k = d + 1; k <= AP_W_MAXDEPTH; k++)
+		l->n[k] = 0;
+	return ++l->n[d];
 }
 
 size_t

@@ -2,8 +2,14 @@
 /*
  * The writer vtable.  ap_render() drives one writer over an article:
  * begin (metadata), block for each body item, end (related, closing).
+ * Writers see the article and the writer options only, never the parser's
+ * document; the tree writer alone gets a read-only view of the blocks.
  * Writers append to an in-memory buffer that the driver hands to the sink
  * in one write, so a failure leaves no partial output behind.
+ *
+ * A new format is one writer file (w_FORMAT.c), its escaper (esc_FORMAT.c,
+ * declared in esc.h), one row of the table in writer.c and its golden
+ * files (tests/regress.sh).
  */
 #ifndef AP_WRITER_H
 #define AP_WRITER_H
@@ -14,12 +20,14 @@
 
 #include "artparse.h"
 #include "buf.h"
-#include "doc.h"
+
+struct ap_block;
 
 struct ap_wctx {
 	struct ap_buf		*out;	/* whole output, in a scratch arena */
 	const struct ap_wopts	*wo;
-	const struct ap_doc	*doc;	/* blocks and options (tree, JSON) */
+	const struct ap_block	*blocks; /* every block, dropped ones too */
+	size_t			 nblocks;
 	void			*state;	/* statesz bytes, zeroed */
 };
 
@@ -42,6 +50,17 @@ extern const struct ap_writer ap_w_json;
 extern const struct ap_writer ap_w_markdown;
 extern const struct ap_writer ap_w_text;
 extern const struct ap_writer ap_w_tree;
+extern const struct ap_writer ap_w_tei;
+
+/*
+ * The first line of every TEI document.  Many documents on standard
+ * output make one <teiCorpus> (batch.c): each loses this line, and the
+ * corpus opens with AP_TEI_CORPUS_HEAD and closes with
+ * AP_TEI_CORPUS_TAIL.
+ */
+#define AP_TEI_XMLDECL	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+extern const char ap_tei_corpus_head[];
+extern const char ap_tei_corpus_tail[];
 
 /*
  * Helpers for the human-readable writers; they append raw (unescaped)
@@ -51,6 +70,21 @@ extern const struct ap_writer ap_w_tree;
  */
 bool	 ap_w_byline(struct ap_buf *, const struct ap_article *);
 bool	 ap_w_dateline(struct ap_buf *, const struct ap_article *);
+
+/*
+ * Numbering of list items across calls: the number of item bo in its own
+ * list (1, 2, ...; deeper lists restart at 1), and the marker width of
+ * each depth (mw[d], set by the writer) to indent the items below it.
+ */
+#define AP_W_MAXDEPTH	16
+struct ap_wlist {
+	size_t		 list;		/* body list id of the last item */
+	unsigned	 n[AP_W_MAXDEPTH + 1];
+	size_t		 mw[AP_W_MAXDEPTH + 1];
+};
+unsigned ap_w_list_next(struct ap_wlist *, const struct ap_body *bo);
+/* bo's depth, clamped to 1..AP_W_MAXDEPTH. */
+unsigned ap_w_list_depth(const struct ap_body *bo);
 
 /* Display columns of a code point (0 for combining marks, 2 for wide). */
 size_t	 ap_w_width(uint32_t cp);

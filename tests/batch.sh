@@ -183,7 +183,7 @@ echo stale >"$tmp/o1/a.json"
 run "$bin" --force -d "$tmp/o1" "$in"
 expect_rc "force" 0
 expect_summary "force" 8 0 0
-grep -q '"version":1' "$tmp/o1/a.json" && ok || ko "force: a.json not replaced"
+grep -q '"version":2' "$tmp/o1/a.json" && ok || ko "force: a.json not replaced"
 touch -t 203001010000 "$in/sub/c.htm"
 echo stale >"$tmp/o1/B.json"	# newer than its input: left alone
 run "$bin" --update -d "$tmp/o1" "$in"
@@ -221,6 +221,37 @@ expect_rc "markdown stdout" 0
     ko "markdown stdout: not 3 delimiter lines"
 head -n 1 "$out" | grep -qxF "==> $in/a.txt <==" && ok ||
     ko "markdown stdout: first line is not the delimiter"
+# TEI: one teiCorpus with one XML declaration, each article a <TEI>
+# member in input order, the same under -j 4; a failed input leaves the
+# corpus whole; with no input converted, no corpus at all.
+xml_ok() {	# file: well-formed XML (python3's parser)
+	python3 -c 'import sys, xml.dom.minidom as m; m.parse(sys.argv[1])' \
+	    "$1" 2>/dev/null
+}
+run "$bin" -f tei -j 1 "$in/a.txt" "$in/B.HTML" "$in/sub/c.htm"
+expect_rc "tei stdout" 0
+cp "$out" "$tmp/tei1"
+[ "$(grep -c '^<?xml ' "$out")" -eq 1 ] && sed -n 2p "$out" |
+    grep -q '^<teiCorpus ' && ok || ko "tei stdout: not one teiCorpus"
+[ "$(grep -c '^<TEI ' "$out")" -eq 3 ] && ok ||
+    ko "tei stdout: not 3 TEI members"
+tail -n 1 "$out" | grep -qx '</teiCorpus>' && ok ||
+    ko "tei stdout: the corpus is not closed"
+xml_ok "$out" && ok || ko "tei stdout: not well-formed XML"
+sed -n 's|.*<idno type="file">\(.*\)</idno>|\1|p' "$out" >"$tmp/tei-paths"
+printf '%s\n' "$in/a.txt" "$in/B.HTML" "$in/sub/c.htm" |
+    cmp -s - "$tmp/tei-paths" && ok || ko "tei stdout: not in input order"
+run "$bin" -f tei -j 4 "$in/a.txt" "$in/B.HTML" "$in/sub/c.htm"
+cmp -s "$tmp/tei1" "$out" && ok || ko "tei stdout: -j 4 differs from -j 1"
+mkdir "$tmp/teibad"
+: >"$tmp/teibad/empty.txt"
+run "$bin" -f tei "$in/a.txt" "$tmp/teibad/empty.txt" "$in/B.HTML"
+expect_rc "tei stdout, a failed input" 1
+[ "$(grep -c '^<TEI ' "$out")" -eq 2 ] && xml_ok "$out" && ok ||
+    ko "tei stdout, a failed input: not a corpus of the 2 others"
+run "$bin" -f tei "$tmp/teibad/empty.txt" "$tmp/teibad/empty.txt"
+expect_rc "tei stdout, nothing converted" 1
+[ ! -s "$out" ] && ok || ko "tei stdout, nothing converted: output written"
 # Standard input among the inputs.
 run sh -c "'$bin' - '$in/a.txt' <'$sample'"
 expect_rc "stdin and file" 0

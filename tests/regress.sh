@@ -4,6 +4,7 @@
 # the pages under tests/regress/html have theirs beside them.  Exit status
 # 1 (input not converted: no article in the page) is a result like any
 # other, recorded as a last line "[exit 1]"; any other failure fails.
+# Options for one input go in NAME.args beside its golden files.
 # REGEN=1 rewrites the golden files (review the diff before committing).
 # VALGRIND="valgrind -q --error-exitcode=99 ..." runs each under valgrind.
 # Usage: sh tests/regress.sh path/to/artparse
@@ -27,10 +28,13 @@ for input in "$here"/articles/*.txt "$gold"/*.txt "$gold"/*.html \
 	"$gold"/html/*)	dir=$gold/html ;;
 	*)		dir=$gold ;;
 	esac
-	for fmt in json md text tree; do
+	# NAME.args beside an input: options for all its renderings.
+	args=
+	[ -f "$dir/$name.args" ] && args=$(cat "$dir/$name.args")
+	for fmt in json md text tree tei; do
 		want=$dir/$name.out_$fmt
 		# shellcheck disable=SC2086
-		${VALGRIND:-} "$bin" --format "$fmt" "$input" >"$tmp" 2>&1
+		${VALGRIND:-} "$bin" --format "$fmt" $args "$input" >"$tmp" 2>&1
 		rc=$?
 		if [ "$rc" -eq 1 ]; then
 			echo "[exit 1]" >>"$tmp"

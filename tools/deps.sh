@@ -9,9 +9,9 @@ dry=false
 for arg in "$@"; do
 	case $arg in
 	--test)
-		pkgs="$pkgs libcmocka-dev python3 valgrind mandoc" ;;
+		pkgs="$pkgs libcmocka-dev python3 python3-jsonschema valgrind mandoc jing" ;;
 	--ci)	# the tests, and clang's libFuzzer and sanitizer runtimes
-		pkgs="$pkgs libcmocka-dev python3 valgrind mandoc clang libclang-rt-14-dev" ;;
+		pkgs="$pkgs libcmocka-dev python3 python3-jsonschema valgrind mandoc jing clang libclang-rt-14-dev" ;;
 	--dry-run|-n)
 		dry=true ;;
 	*)

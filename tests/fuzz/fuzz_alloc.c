@@ -72,7 +72,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const struct ap_allocator al = { cnt_malloc, cnt_realloc, cnt_free,
 	    &c };
 	struct ap_opts opts;
-	struct ap_wopts wo = { 40, false };
+	struct ap_wopts wo = { .width = 40, .pretty = false };
 	struct ap_doc *doc = NULL;
 	struct fz_out out;
 	struct ap_sink sink = { fz_out_write, &out };
@@ -83,7 +83,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memset(&opts, 0, sizeof(opts));
 	opts.input = (enum ap_input)((data[0] & 3) == 3 ? 0 : (data[0] & 3));
-	opts.keep_boilerplate = (data[0] >> 4) & 1;
+	wo.keep_boilerplate = (data[0] >> 4) & 1;
+	wo.links = wo.formatting = wo.keep_boilerplate;
 	opts.alloc = &al;
 	fmt = fz_writer(data[0]);
 	c.fail = data[1];

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include <jansson.h>
+#include <libxml/parser.h>
 
 #include "artparse.h"
 
@@ -139,6 +140,50 @@ fz_check_status(int rc, bool strict)
 }
 
 /* The article holds what include/artparse.h promises. */
+/* Code points of s. */
+static inline size_t
+fz_cps(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* A body item's list place, table and spans hold together. */
+static inline void
+fz_check_structure(const struct ap_body *b)
+{
+	size_t r, k, n = fz_cps(b->text);
+
+	FZ_ASSERT((b->type == AP_BODY_LISTITEM) == (b->list > 0),
+	    "list id of a list item only");
+	FZ_ASSERT(b->type != AP_BODY_LISTITEM || b->depth >= 1, "list depth");
+	FZ_ASSERT((b->type == AP_BODY_TABLE) == (b->table != NULL),
+	    "table of a table only");
+	if (b->table != NULL) {
+		fz_check_str(b->table->caption, false, "table caption");
+		FZ_ASSERT(b->table->nrows > 0 && b->table->rows != NULL,
+		    "table rows");
+		for (r = 0; r < b->table->nrows; r++) {
+			FZ_ASSERT(b->table->rows[r].ncells == b->table->ncols,
+			    "table row width");
+			for (k = 0; k < b->table->rows[r].ncells; k++)
+				fz_check_str(b->table->rows[r].cells[k].text,
+				    true, "table cell");
+		}
+	}
+	FZ_ASSERT(b->nspans == 0 || b->spans != NULL, "spans");
+	for (k = 0; k < b->nspans; k++) {
+		FZ_ASSERT(b->spans[k].start < b->spans[k].end &&
+		    b->spans[k].end <= n, "span inside the text");
+		FZ_ASSERT((b->spans[k].kind == AP_SPAN_LINK) ==
+		    (b->spans[k].url != NULL), "span url of a link only");
+		fz_check_str(b->spans[k].url, false, "span url");
+	}
+}
+
 static inline void
 fz_check_article(const struct ap_article *a)
 {
@@ -162,9 +207,19 @@ fz_check_article(const struct ap_article *a)
 	}
 	FZ_ASSERT(a->nbody == 0 || a->body != NULL, "body");
 	for (i = 0; i < a->nbody; i++) {
-		FZ_ASSERT((unsigned)a->body[i].type <= AP_BODY_LISTITEM,
+		FZ_ASSERT((unsigned)a->body[i].type <= AP_BODY_TABLE,
 		    "body type");
 		fz_check_str(a->body[i].text, true, "body text");
+		fz_check_structure(&a->body[i]);
+	}
+	FZ_ASSERT(a->nfigures == 0 || a->figures != NULL, "figures");
+	for (i = 0; i < a->nfigures; i++) {
+		fz_check_str(a->figures[i].src, true, "figure src");
+		fz_check_str(a->figures[i].alt, false, "figure alt");
+		fz_check_str(a->figures[i].caption, false, "figure caption");
+		fz_check_str(a->figures[i].credit, false, "figure credit");
+		FZ_ASSERT(a->figures[i].after == SIZE_MAX ||
+		    a->figures[i].after < a->nbody, "figure place");
 	}
 	FZ_ASSERT(a->nquotes == 0 || a->quotes != NULL, "quotes");
 	for (i = 0; i < a->nquotes; i++) {
@@ -194,8 +249,28 @@ fz_check_article(const struct ap_article *a)
 
 /*
  * One write of valid UTF-8 without NUL or CR (output has LF line ends);
- * JSON must parse into an object of version 1.
+ * JSON must parse into an object of version AP_JSON_VERSION.
  */
+/* TEI: well-formed XML whose root is <TEI> (validity is jing's). */
+static inline void
+fz_check_xml(const struct fz_out *o)
+{
+	xmlDocPtr x;
+	xmlNodePtr root;
+
+	x = xmlReadMemory(o->p, (int)o->len, "tei.xml", NULL, XML_PARSE_NONET |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+	if (x == NULL) {
+		fprintf(stderr, "fuzz: TEI output is not well-formed XML\n"
+		    "%.*s\n", (int)(o->len < 2000 ? o->len : 2000), o->p);
+		abort();
+	}
+	root = xmlDocGetRootElement(x);
+	FZ_ASSERT(root != NULL && xmlStrcmp(root->name, BAD_CAST "TEI") == 0,
+	    "TEI output: the root is not <TEI>");
+	xmlFreeDoc(x);
+}
+
 static inline void
 fz_check_output(const struct fz_out *o, const char *fmt)
 {
@@ -207,6 +282,8 @@ fz_check_output(const struct fz_out *o, const char *fmt)
 	    "output is not valid UTF-8");
 	FZ_ASSERT(memchr(o->p, '\0', o->len) == NULL, "NUL byte in output");
 	FZ_ASSERT(memchr(o->p, '\r', o->len) == NULL, "CR in output");
+	if (strcmp(fmt, "tei") == 0)
+		fz_check_xml(o);
 	if (strcmp(fmt, "json") != 0)
 		return;
 	j = json_loadb(o->p, o->len, JSON_REJECT_DUPLICATES, &err);

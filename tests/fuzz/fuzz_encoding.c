@@ -32,7 +32,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct ap_opts opts;
-	struct ap_wopts wo = { 30, false };
+	struct ap_wopts wo = { .width = 30, .pretty = false };
 	struct ap_doc *doc = NULL;
 	struct fz_out out;
 	struct ap_sink sink = { fz_out_write, &out };
@@ -43,7 +43,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memset(&opts, 0, sizeof(opts));
 	opts.input = (enum ap_input)((data[0] & 3) == 3 ? 0 : (data[0] & 3));
-	opts.keep_boilerplate = (data[0] >> 4) & 1;
+	wo.keep_boilerplate = (data[0] >> 4) & 1;
+	wo.links = wo.formatting = wo.keep_boilerplate;
 	opts.encoding = charsets[data[1] % (sizeof(charsets) /
 	    sizeof(charsets[0]))];
 	fmt = fz_writer(data[0]);

@@ -6,14 +6,14 @@
  *
  *	bits 0-1  input type: auto, text, html, auto
  *	bits 2-3  writer: its place in the writer table (--list-formats)
- *	bit  4    keep_boilerplate
+ *	bit  4    keep_boilerplate, links and formatting
  *	bits 5-7  text width 0, 1, 2, 8, 20, 40, 72, 200; odd: JSON pretty
  *
  * The rest is the document.  Checked: parse returns a known status; every
  * string of the article is valid UTF-8 and every counted array is there;
  * the output is valid UTF-8 and, for JSON, parses with jansson into an
- * object whose "version" is 1.  Built with main() from replay.c it runs
- * the files of tests/fuzz/regressions/ without libFuzzer.
+ * object whose "version" is AP_JSON_VERSION.  Built with main() from
+ * replay.c it runs the files of tests/fuzz/regressions/ without libFuzzer.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -46,9 +46,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	o = data[0];
 	memset(&opts, 0, sizeof(opts));
+	memset(&wo, 0, sizeof(wo));
 	opts.path = "fuzz";
 	opts.input = (enum ap_input)((o & 3) == 3 ? 0 : (o & 3));
-	opts.keep_boilerplate = (o >> 4) & 1;
+	wo.keep_boilerplate = (o >> 4) & 1;
+	wo.links = wo.formatting = wo.keep_boilerplate;
 	fmt = fz_writer(o);
 	wo.width = widths[(o >> 5) & 7];
 	wo.pretty = (o >> 5) & 1;

@@ -81,6 +81,17 @@ def gen(d, name):
                 f.write('<li><a href="/article-%d.html">Titre de '
                         'l\u2019article num\u00e9ro %d</a></li>\n' % (i, i))
             f.write('</ul>\n' + TAIL)
+    elif name == 'spans-50k.html':
+        # One paragraph holding 50,000 links and 50,000 emphases: span
+        # offsets and markers must not cost text length times spans.
+        with open(p, 'w', encoding='utf-8') as f:
+            f.write(HEAD.format(t='Cinquante mille liens') +
+                    '<article><h1>Cinquante mille liens</h1><p>%s</p><p>'
+                    % PARA)
+            for i in range(50000):
+                f.write('mot <a href="/l%d">lien %d</a> <em>\u00e9%d</em> '
+                        % (i, i, i))
+            f.write('</p></article>\n' + TAIL)
     elif name == 'attributes-mb.html':
         with open(p, 'w', encoding='utf-8') as f:
             f.write(HEAD.format(t='Attributs') +
@@ -129,7 +140,7 @@ def gen(d, name):
 ALL = ['page-20m.html', 'nested-100k.html', 'nested-unclosed-100k.html',
        'tables-5k.html', 'line-1m.txt', 'line-1m.html', 'word-1m.txt',
        'million-paragraphs.txt', 'tiny-paragraphs.txt', 'two-byte-lines.txt',
-       'links-10k.html', 'attributes-mb.html',
+       'links-10k.html', 'spans-50k.html', 'attributes-mb.html',
        'entities-1m.html', 'attributes-100k.html', 'jsonld-deep.html',
        'sample.gz']
 

@@ -99,7 +99,7 @@ s = raw.decode('utf-8')          # strict: fails on invalid UTF-8
 if any(ord(c) < 0x20 and c != '\n' for c in s):
     sys.exit('control character in the JSON text')
 d = json.loads(s)
-assert isinstance(d, dict) and d.get('version') == 1
+assert isinstance(d, dict) and d.get('version') == 2
 def texts(o):
     if isinstance(o, str):
         yield o
@@ -259,6 +259,15 @@ else
 fi
 run "$tmp/links-10k.html"
 converted "10,000 links"
+# Spans: offsets in code points, and Markdown markers, in linear time.
+big --links --formatting "$tmp/spans-50k.html"
+converted "50,000 links and emphases in one paragraph, --links" \
+    "sum(len(b.get('links', [])) for b in d['body']) == 50000"
+big -f md --links --formatting "$tmp/spans-50k.html"
+if status "50,000 links and emphases, Markdown" 0; then
+	grep -q '\[lien 49999\](/l49999) \*é49999\*' "$tmp/out" && ok ||
+	    ko "50,000 links and emphases, Markdown: last span missing"
+fi
 run "$tmp/attributes-mb.html"
 converted "attributes of megabytes" "'bbbbbbbbbb' not in t and 'aaaaaaaaaa' not in t"
 run "$tmp/entities-1m.html"

@@ -179,7 +179,7 @@ struct input {
 	size_t		 len;
 	enum ap_input	 type;
 	const char	*encoding;	/* forced, or NULL */
-	bool		 keep;		/* keep_boilerplate */
+	bool		 keep;		/* keep_boilerplate, links, formatting */
 	char		*want[MAXFMT];	/* output without failures */
 };
 
@@ -263,7 +263,7 @@ run(struct input *in, struct cnt *c, bool check)
 	const struct ap_allocator al = { cnt_malloc, cnt_realloc, cnt_free,
 	    c };
 	struct ap_opts opts;
-	struct ap_wopts wo = { 40, true };
+	struct ap_wopts wo = { .width = 40, .pretty = true };
 	struct ap_doc *doc = NULL;
 	struct mem m;
 	struct ap_sink sink = { mem_write, &m };
@@ -273,7 +273,9 @@ run(struct input *in, struct cnt *c, bool check)
 	opts.path = in->name;
 	opts.input = in->type;
 	opts.encoding = in->encoding;
-	opts.keep_boilerplate = in->keep;
+	wo.keep_boilerplate = in->keep;
+	/* The span options with it, so that their paths are swept too. */
+	wo.links = wo.formatting = in->keep;
 	opts.alloc = &al;
 	rc = ap_parse(in->bytes, in->len, &opts, &doc);
 	if (rc != AP_OK) {
@@ -383,6 +385,30 @@ test_text_boilerplate(void **state)
 	in.bytes = slurp("data/sample.txt", &in.len);
 	sweep(&in);
 	input_free(&in);
+}
+
+/* Tables, lists, figures and spans: the structure's allocations. */
+static void
+test_html_structure(void **state)
+{
+	static const char *const pages[] = {
+		"tests/regress/html/table-data.html",
+		"tests/regress/html/lists-nested.html",
+		"tests/regress/html/figures.html",
+		"tests/regress/html/inline-spans.html"
+	};
+	struct input in = { NULL, NULL, 0, AP_INPUT_AUTO, NULL, true,
+	    { NULL } };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+		in.name = pages[i];
+		in.bytes = slurp(pages[i], &in.len);
+		sweep(&in);
+		input_free(&in);
+		memset(in.want, 0, sizeof(in.want));
+	}
 }
 
 static void
@@ -533,6 +559,7 @@ main(void)
 		cmocka_unit_test(test_text_article),
 		cmocka_unit_test(test_text_boilerplate),
 		cmocka_unit_test(test_html_jsonld),
+		cmocka_unit_test(test_html_structure),
 		cmocka_unit_test(test_windows_1252),
 		cmocka_unit_test(test_forced_encoding),
 		cmocka_unit_test(test_utf16),

@@ -433,17 +433,6 @@ standfirst_before_byline(void **state)
 }
 
 static void
-dropped_empty_unless_kept(void **state)
-{
-	static const char *const lines[] = {
-		HEAD, P1, P2, P3, "Partager sur Facebook", NULL
-	};
-	const struct ap_article *a = t_article(*state, lines);
-
-	assert_int_equal(a->ndropped, 0);
-}
-
-static void
 dropped_kind_after_body(void **state)
 {
 	static const char *const lines[] = {
@@ -452,7 +441,6 @@ dropped_kind_after_body(void **state)
 	struct ap_doc *d = *state;
 	const struct ap_article *a;
 
-	d->opts.keep_boilerplate = true;
 	a = t_article(d, lines);
 	assert_int_equal(a->ndropped, 1);
 	assert_string_equal(a->dropped[0].kind, "share");
@@ -470,7 +458,6 @@ dropped_kind_before_body(void **state)
 	const struct ap_article *a;
 
 	/* The boilerplate rule's kind, as after the body, not "page". */
-	d->opts.keep_boilerplate = true;
 	a = t_article(d, lines);
 	assert_int_equal(a->ndropped, 2);
 	assert_string_equal(a->dropped[0].kind, "share");
@@ -528,7 +515,6 @@ main(void)
 		T_TEST(related_inline_title_with_nbsp),
 		T_TEST(related_controls_left_out),
 		T_TEST(standfirst_before_byline),
-		T_TEST(dropped_empty_unless_kept),
 		T_TEST(dropped_kind_after_body),
 		T_TEST(dropped_kind_before_body),
 		T_TEST(meta_wins_over_text),

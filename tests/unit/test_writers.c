@@ -113,11 +113,15 @@ doc_free(struct ap_doc *d)
 	free(d);
 }
 
+/* The writer option --keep-boilerplate for render() and check(). */
+static bool keep_boilerplate;
+
 static char *
 render(const struct ap_doc *d, const char *fmt, size_t width, bool pretty)
 {
 	const struct ap_writer *w = ap_writer_find(fmt);
-	struct ap_wopts wo = { width, pretty };
+	struct ap_wopts wo = { .width = width, .pretty = pretty,
+	    .keep_boilerplate = keep_boilerplate };
 	struct mem m = { NULL, 0, 0, false };
 	struct ap_sink sink = { mem_write, &m };
 
@@ -145,12 +149,12 @@ static struct ap_author sample_authors[] = {
 };
 
 static struct ap_body sample_body[] = {
-	{ AP_BODY_PARAGRAPH, "Premier paragraphe." },
-	{ AP_BODY_HEADING, "Un intertitre" },
-	{ AP_BODY_QUOTE, "«" NBSP "Citation" NBSP "»" },
-	{ AP_BODY_LISTITEM, "un" },
-	{ AP_BODY_LISTITEM, "deux" },
-	{ AP_BODY_PARAGRAPH, "Fin." },
+	{ .type = AP_BODY_PARAGRAPH, .text = "Premier paragraphe." },
+	{ .type = AP_BODY_HEADING, .text = "Un intertitre" },
+	{ .type = AP_BODY_QUOTE, .text = "«" NBSP "Citation" NBSP "»" },
+	{ .type = AP_BODY_LISTITEM, .text = "un", .list = 1, .depth = 1 },
+	{ .type = AP_BODY_LISTITEM, .text = "deux", .list = 1, .depth = 1 },
+	{ .type = AP_BODY_PARAGRAPH, .text = "Fin." },
 };
 
 static struct ap_quote sample_quotes[] = {
@@ -220,7 +224,8 @@ test_registry(void **state)
 	assert_string_equal(ap_writer_name(1), "markdown");
 	assert_string_equal(ap_writer_name(2), "text");
 	assert_string_equal(ap_writer_name(3), "tree");
-	assert_null(ap_writer_name(4));
+	assert_string_equal(ap_writer_name(4), "tei");
+	assert_null(ap_writer_name(5));
 	assert_null(ap_writer_name(SIZE_MAX));
 	w = ap_writer_find("markdown");
 	assert_non_null(w);
@@ -230,6 +235,7 @@ test_registry(void **state)
 	assert_string_equal(ap_writer_ext(ap_writer_find("text")), "txt");
 	assert_string_equal(ap_writer_ext(ap_writer_find("json")), "json");
 	assert_non_null(ap_writer_find("tree"));
+	assert_string_equal(ap_writer_ext(ap_writer_find("tei")), "tei.xml");
 	assert_null(ap_writer_find("xml"));
 	assert_null(ap_writer_find("JSON"));
 	assert_null(ap_writer_find(""));
@@ -237,7 +243,7 @@ test_registry(void **state)
 }
 
 #define SAMPLE_JSON_HEAD \
-	"{\"version\":1,\"headline\":\"Le «" NBSP "projet" NBSP "» avance\"," \
+	"{\"version\":2,\"headline\":\"Le «" NBSP "projet" NBSP "» avance\"," \
 	"\"standfirst\":\"Un chapô.\",\"authors\":[{\"name\":" \
 	"\"Catherine Morin\",\"role\":\"Éditrice - Direction Informatique\"}," \
 	"{\"name\":\"Jean Dupont\",\"role\":null}]," \
@@ -247,9 +253,11 @@ test_registry(void **state)
 	"{\"type\":\"paragraph\",\"text\":\"Premier paragraphe.\"}," \
 	"{\"type\":\"heading\",\"text\":\"Un intertitre\"}," \
 	"{\"type\":\"quote\",\"text\":\"«" NBSP "Citation" NBSP "»\"}," \
-	"{\"type\":\"list-item\",\"text\":\"un\"}," \
-	"{\"type\":\"list-item\",\"text\":\"deux\"}," \
-	"{\"type\":\"paragraph\",\"text\":\"Fin.\"}]," \
+	"{\"type\":\"list-item\",\"text\":\"un\",\"list\":1," \
+	"\"depth\":1,\"ordered\":false}," \
+	"{\"type\":\"list-item\",\"text\":\"deux\",\"list\":1," \
+	"\"depth\":1,\"ordered\":false}," \
+	"{\"type\":\"paragraph\",\"text\":\"Fin.\"}],\"figures\":[]," \
 	"\"quotes\":[{\"text\":\"Citation\",\"speaker\":\"Jean Dupont\"," \
 	"\"speaker_role\":\"maire\",\"block\":2},{\"text\":\"Titre\"," \
 	"\"speaker\":null,\"speaker_role\":null,\"block\":null}]," \
@@ -267,11 +275,12 @@ test_json_sample(void **state)
 	(void)state;
 	check(d, "json", 0, false, SAMPLE_JSON_HEAD "}\n");
 	/* The dropped list appears only when boilerplate is kept. */
-	d->opts.keep_boilerplate = true;
+	keep_boilerplate = true;
 	check(d, "json", 0, false, SAMPLE_JSON_HEAD ",\"dropped\":["
 	    "{\"kind\":\"newsletter\",\"text\":\"Abonnez-vous\"}]}\n");
 	d->art.ndropped = 0;
 	check(d, "json", 0, false, SAMPLE_JSON_HEAD ",\"dropped\":[]}\n");
+	keep_boilerplate = false;
 	doc_free(d);
 }
 
@@ -283,7 +292,7 @@ test_json_pretty(void **state)
 	(void)state;
 	check(d, "json", 0, true,
 	    "{\n"
-	    "  \"version\": 1,\n"
+	    "  \"version\": 2,\n"
 	    "  \"headline\": null,\n"
 	    "  \"standfirst\": null,\n"
 	    "  \"authors\": [],\n"
@@ -298,6 +307,7 @@ test_json_pretty(void **state)
 	    "      \"text\": \"x\"\n"
 	    "    }\n"
 	    "  ],\n"
+	    "  \"figures\": [],\n"
 	    "  \"quotes\": [],\n"
 	    "  \"related\": [],\n"
 	    "  \"source\": {\n"
@@ -378,7 +388,7 @@ test_json_valid(void **state)
 	size_t i, p;
 
 	(void)state;
-	d->opts.keep_boilerplate = true;
+	keep_boilerplate = true;
 	for (i = 0; i < sizeof(nasty) / sizeof(nasty[0]); i++) {
 		d->art.headline = nasty[i];
 		d->art.site_name = nasty[i];
@@ -393,7 +403,7 @@ test_json_valid(void **state)
 				    out);
 			assert_true(json_is_object(j));
 			assert_int_equal(json_integer_value(
-			    json_object_get(j, "version")), 1);
+			    json_object_get(j, "version")), AP_JSON_VERSION);
 			assert_true(json_is_array(json_object_get(j,
 			    "dropped")));
 			json_decref(j);
@@ -408,6 +418,7 @@ test_json_valid(void **state)
 	    "\xe2\x80\xa8\"\\\n");
 	json_decref(j);
 	free(out);
+	keep_boilerplate = false;
 	doc_free(d);
 }
 
@@ -623,9 +634,10 @@ static void
 test_text_wrap(void **state)
 {
 	struct ap_body b[] = {
-		{ AP_BODY_PARAGRAPH, GLUED },
-		{ AP_BODY_PARAGRAPH, LONGP },
-		{ AP_BODY_LISTITEM, "un élément de liste assez long" },
+		{ .type = AP_BODY_PARAGRAPH, .text = GLUED },
+		{ .type = AP_BODY_PARAGRAPH, .text = LONGP },
+		{ .type = AP_BODY_LISTITEM,
+		    .text = "un élément de liste assez long" },
 	};
 	struct ap_doc *d = doc_new(NULL);
 
@@ -697,7 +709,9 @@ ends(const char *s, size_t n, const char *sfx)
 static void
 test_text_wrap_all_widths(void **state)
 {
-	struct ap_body b[] = { { AP_BODY_PARAGRAPH, GLUED " " LONGP } };
+	struct ap_body b[] = {
+		{ .type = AP_BODY_PARAGRAPH, .text = GLUED " " LONGP }
+	};
 	struct ap_doc *d = doc_new(NULL);
 	const char *p, *nl;
 	char *out;
@@ -847,7 +861,8 @@ test_oom(void **state)
 	static struct ap_body body[200];
 	struct cnt c = { 0, -1, 0 };
 	struct ap_allocator al = { cnt_malloc, cnt_realloc, cnt_free, &c };
-	struct ap_wopts wo = { 30, true };
+	struct ap_wopts wo = { .width = 30, .pretty = true,
+	    .keep_boilerplate = true };
 	struct ap_sink sink;
 	struct mem m;
 	struct ap_doc *d = sample(&al);
@@ -863,7 +878,7 @@ test_oom(void **state)
 	}
 	d->art.body = body;
 	d->art.nbody = 200;
-	d->opts.keep_boilerplate = true;
+	keep_boilerplate = true;
 	for (i = 0; ap_writer_name(i) != NULL; i++) {
 		want = render(d, ap_writer_name(i), 30, true);
 		for (n = 0;; n++) {
@@ -888,6 +903,7 @@ test_oom(void **state)
 		free(want);
 		c.limit = -1;
 	}
+	keep_boilerplate = false;
 	doc_free(d);
 }
 

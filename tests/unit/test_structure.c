@@ -1,0 +1,462 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The article's structure: photo credits split off captions, data tables
+ * told from layout tables, list ids and depths, figures and their place
+ * in the body, and inline spans counted in code points of NFC text.
+ */
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "artparse.h"
+#include "arena.h"
+#include "doc.h"
+#include "writer.h"
+
+/* Caption and credit of caption c (credit apart: cr), as "caption|credit". */
+static const char *
+split(const char *c, const char *cr)
+{
+	static char out[512];
+	struct ap_arena a;
+	jmp_buf oom;
+
+	ap_arena_init(&a, &ap_default_allocator);
+	a.oom = &oom;
+	if (setjmp(oom) != 0)
+		fail_msg("out of memory");
+	ap_figure_credit(&a, &c, &cr);
+	snprintf(out, sizeof(out), "%s|%s", c != NULL ? c : "(null)",
+	    cr != NULL ? cr : "(null)");
+	ap_arena_fini(&a);
+	return out;
+}
+
+static void
+credit_after_caption(void **state)
+{
+	(void)state;
+	assert_string_equal(split("Une manifestation à Paris. Photo : Jean "
+	    "Martin / AFP", NULL), "Une manifestation à Paris.|Jean Martin / AFP");
+	assert_string_equal(split("Le maire (© Pierre Blanc)", NULL),
+	    "Le maire|Pierre Blanc");
+	assert_string_equal(split("Le port. Crédit photo : Reuters", NULL),
+	    "Le port.|Reuters");
+	assert_string_equal(split("Le stade (Photo by John Doe)", NULL),
+	    "Le stade|John Doe");
+	assert_string_equal(split("Le piquet de grève (C) Kab Niang", NULL),
+	    "Le piquet de grève|Kab Niang");
+}
+
+static void
+credit_alone_or_none(void **state)
+{
+	(void)state;
+	assert_string_equal(split("Photo: AFP", NULL), "(null)|AFP");
+	/* Prose that names a photo is no credit. */
+	assert_string_equal(split("Il montre la photo : un chien.", NULL),
+	    "Il montre la photo : un chien.|(null)");
+	assert_string_equal(split("Un chien sur la plage.", NULL),
+	    "Un chien sur la plage.|(null)");
+}
+
+static void
+credit_marked_apart(void **state)
+{
+	(void)state;
+	/* Repeated at the caption's end, or at its start. */
+	assert_string_equal(split("Les câbles. Photo : Studio Rive",
+	    "Photo : Studio Rive"), "Les câbles.|Studio Rive");
+	assert_string_equal(split("Photo: Adil Boukind Le pont.",
+	    "Photo: Adil Boukind"), "Le pont.|Adil Boukind");
+}
+
+static void
+list_numbers(void **state)
+{
+	struct ap_wlist l;
+	struct ap_body a = { .type = AP_BODY_LISTITEM, .list = 1, .depth = 1 };
+	struct ap_body b = { .type = AP_BODY_LISTITEM, .list = 1, .depth = 2 };
+	struct ap_body c = { .type = AP_BODY_LISTITEM, .list = 2, .depth = 1 };
+
+	(void)state;
+	memset(&l, 0, sizeof(l));
+	assert_int_equal(ap_w_list_next(&l, &a), 1);
+	assert_int_equal(ap_w_list_next(&l, &b), 1);
+	assert_int_equal(ap_w_list_next(&l, &b), 2);
+	assert_int_equal(ap_w_list_next(&l, &a), 2);
+	/* A sub-list under the next item starts again at 1. */
+	assert_int_equal(ap_w_list_next(&l, &b), 1);
+	/* Another list starts again at 1. */
+	assert_int_equal(ap_w_list_next(&l, &c), 1);
+	b.depth = 1000;
+	assert_int_equal(ap_w_list_depth(&b), AP_W_MAXDEPTH);
+}
+
+#define PARA "<p>Le conseil municipal a adopté jeudi soir le budget " \
+	"primitif pour l’année, après trois heures de débats parfois " \
+	"tendus entre la majorité et l’opposition municipale.</p>"
+
+#define PARA2 "<p>Les travaux de la piscine commenceront au printemps, " \
+	"pour une réouverture prévue à la rentrée de septembre, selon " \
+	"l’adjoint chargé des sports et de la jeunesse.</p>"
+
+static struct ap_doc *
+parse(const char *html)
+{
+	struct ap_opts o;
+	struct ap_doc *d = NULL;
+
+	memset(&o, 0, sizeof(o));
+	o.input = AP_INPUT_HTML;
+	assert_int_equal(ap_parse(html, strlen(html), &o, &d), AP_OK);
+	return d;
+}
+
+static const struct ap_body *
+first_of(const struct ap_article *a, enum ap_btype t)
+{
+	size_t i;
+
+	for (i = 0; i < a->nbody; i++)
+		if (a->body[i].type == t)
+			return &a->body[i];
+	return NULL;
+}
+
+static void
+data_table(void **state)
+{
+	struct ap_doc *d = parse("<html><body><article><h1>Le budget "
+	    "adopté</h1>" PARA "<table><caption>Dépenses</caption><tr>"
+	    "<th>Poste</th><th>Montant</th></tr><tr><td>Voirie</td>"
+	    "<td>12 M€</td></tr><tr><td>Écoles</td></tr></table>" PARA
+	    "</article></body></html>");
+	const struct ap_body *t;
+
+	(void)state;
+	t = first_of(ap_doc_article(d), AP_BODY_TABLE);
+	assert_non_null(t);
+	assert_non_null(t->table);
+	assert_int_equal(t->table->nrows, 3);
+	assert_int_equal(t->table->ncols, 2);
+	assert_string_equal(t->table->caption, "Dépenses");
+	assert_true(t->table->rows[0].cells[1].header);
+	assert_false(t->table->rows[1].cells[0].header);
+	assert_string_equal(t->table->rows[1].cells[1].text, "12 M€");
+	assert_string_equal(t->table->rows[2].cells[1].text, "");
+	assert_string_equal(t->text,
+	    "Poste | Montant\nVoirie | 12 M€\nÉcoles");
+	ap_doc_free(d);
+}
+
+static void
+layout_tables(void **state)
+{
+	/* One cell holding the article; a grid of links. */
+	struct ap_doc *d = parse("<html><body><table><tr><td><a href=/a>A"
+	    "</a></td><td><a href=/b>B</a></td></tr><tr><td><a href=/c>C</a>"
+	    "</td><td><a href=/d>D</a></td></tr></table><table><tr><td>"
+	    "<h1>Le budget adopté</h1>" PARA PARA PARA "</td></tr></table>"
+	    "</body></html>");
+
+	(void)state;
+	assert_null(first_of(ap_doc_article(d), AP_BODY_TABLE));
+	assert_non_null(first_of(ap_doc_article(d), AP_BODY_PARAGRAPH));
+	ap_doc_free(d);
+}
+
+static void
+nested_lists(void **state)
+{
+	struct ap_doc *d = parse("<html><body><article><h1>Les consignes "
+	    "du jour</h1>" PARA "<ul><li>boire de l’eau régulièrement, sans "
+	    "attendre la soif</li><li>en cas de malaise :<ol><li>mettre la "
+	    "personne à l’ombre</li><li>appeler le quinze</li></ol></li></ul>"
+	    PARA "<ul><li>une autre liste, après le paragraphe</li></ul>"
+	    PARA "</article></body></html>");
+	const struct ap_article *a = ap_doc_article(d);
+	const struct ap_body *b[8];
+	size_t i, n = 0;
+
+	(void)state;
+	for (i = 0; i < a->nbody && n < 8; i++)
+		if (a->body[i].type == AP_BODY_LISTITEM)
+			b[n++] = &a->body[i];
+	assert_int_equal(n, 5);
+	assert_int_equal(b[0]->list, 1);
+	assert_int_equal(b[0]->depth, 1);
+	assert_false(b[0]->ordered);
+	assert_int_equal(b[2]->list, 1);
+	assert_int_equal(b[2]->depth, 2);
+	assert_true(b[2]->ordered);
+	assert_int_equal(b[4]->list, 2);
+	assert_int_equal(b[4]->depth, 1);
+	ap_doc_free(d);
+}
+
+static void
+figures_and_credits(void **state)
+{
+	struct ap_doc *d = parse("<html><head><link rel=canonical "
+	    "href=\"https://x.example/a/b.html\"></head><body><article>"
+	    "<h1>Le pont rouvre</h1><p class=byline>Par Hélène Roux</p>"
+	    "<div class=texte><img src=\"/static/Logo-Site.png\">"
+	    "<img src=\"https://cdn.example/authors/small/helene.jpg\">"
+	    PARA PARA2 "<figure><img src=\"data:image/gif;"
+	    "base64,R0lG\" data-src=\"img/p.jpg\" alt=\"Le pont\"><figcaption>"
+	    "Le pont. <span class=credit>Photo : Jean Martin / AFP</span>"
+	    "</figcaption></figure>" PARA "</div></article></body></html>");
+	const struct ap_article *a = ap_doc_article(d);
+	size_t i;
+
+	(void)state;
+	/* The logo and the author's portrait are page furniture. */
+	assert_int_equal(a->nfigures, 1);
+	assert_string_equal(a->figures[0].src, "https://x.example/a/img/p.jpg");
+	assert_string_equal(a->figures[0].alt, "Le pont");
+	assert_string_equal(a->figures[0].caption, "Le pont.");
+	assert_string_equal(a->figures[0].credit, "Jean Martin / AFP");
+	/* After the paragraph before it (the first is the standfirst). */
+	assert_true(a->figures[0].after < a->nbody);
+	assert_ptr_equal(strstr(a->body[a->figures[0].after].text,
+	    "Les travaux"), a->body[a->figures[0].after].text);
+	/* The credit is no author, the caption no body text. */
+	for (i = 0; i < a->nauthors; i++)
+		assert_null(strstr(a->authors[i].name, "Martin"));
+	for (i = 0; i < a->nbody; i++)
+		assert_null(strstr(a->body[i].text, "Le pont."));
+	ap_doc_free(d);
+}
+
+/* The text of span sp of b, in code points. */
+static char *
+span_text(const struct ap_body *b, const struct ap_span *sp)
+{
+	const unsigned char *s = (const unsigned char *)b->text;
+	size_t cp = 0, i, from = 0, to = 0;
+
+	for (i = 0;; i++) {
+		if (s[i] == '\0' || (s[i] & 0xC0) != 0x80) {
+			if (cp == sp->start)
+				from = i;
+			if (cp == sp->end) {
+				to = i;
+				break;
+			}
+			if (s[i] == '\0')
+				fail_msg("span past the text");
+			cp++;
+		}
+	}
+	return strndup(b->text + from, to - from);
+}
+
+static void
+spans_in_code_points(void **state)
+{
+	struct ap_doc *d = parse("<html><head><base href=\"https://x.example"
+	    "/p/\"></head><body><article><h1>Élections à Saint-Étienne</h1>"
+	    "<p>Élue dès le premier tour, la liste « Ensemble » obtient <a "
+	    "href=\"r.html\">52,3 % des voix</a>, et promet <em>une révision "
+	    "<a href=\"/u/plu\">du plan d’urbanisme</a> avant l’été</em>, puis "
+	    "<b>la gratuité</b> des transports pour les moins de vingt ans.</p>"
+	    "</article></body></html>");
+	const struct ap_body *b = first_of(ap_doc_article(d),
+	    AP_BODY_PARAGRAPH);
+	char *t;
+	size_t i, links = 0;
+
+	(void)state;
+	assert_non_null(b);
+	assert_int_equal(b->nspans, 4);
+	for (i = 0; i < b->nspans; i++) {
+		t = span_text(b, &b->spans[i]);
+		switch (b->spans[i].kind) {
+		case AP_SPAN_LINK:
+			assert_string_equal(t, links++ == 0 ?
+			    "52,3 % des voix" : "du plan d’urbanisme");
+			assert_string_equal(b->spans[i].url, links == 1 ?
+			    "https://x.example/p/r.html" :
+			    "https://x.example/u/plu");
+			break;
+		case AP_SPAN_EM:
+			assert_string_equal(t, "une révision du plan d’urbanisme "
+			    "avant l’été");
+			assert_null(b->spans[i].url);
+			break;
+		case AP_SPAN_STRONG:
+			assert_string_equal(t, "la gratuité");
+			break;
+		}
+		free(t);
+	}
+	/* "Élue dès … « Ensemble » obtient " is 56 code points, 60 bytes
+	 * (É, è, « and » take two bytes each). */
+	assert_int_equal(b->spans[0].start, 56);
+	ap_doc_free(d);
+}
+
+struct mem {
+	char	*p;
+	size_t	 len;
+};
+
+static int
+mem_write(void *arg, const char *p, size_t n)
+{
+	struct mem *m = arg;
+	char *q = realloc(m->p, m->len + n + 1);
+
+	if (q == NULL)
+		return -1;
+	memcpy(q + m->len, p, n);
+	m->p = q;
+	m->len += n;
+	m->p[m->len] = '\0';
+	return 0;
+}
+
+/* The output of writer "fmt" for d, to be freed. */
+static char *
+render(const struct ap_doc *d, const char *fmt, size_t width, bool spans)
+{
+	struct ap_wopts wo = { .width = width, .links = spans,
+	    .formatting = spans };
+	struct mem m = { NULL, 0 };
+	struct ap_sink sink = { mem_write, &m };
+
+	assert_int_equal(ap_render(d, ap_writer_find(fmt), &wo, &sink),
+	    AP_OK);
+	assert_non_null(m.p);
+	return m.p;
+}
+
+#define WIDE_TABLE "<html><body><article><h1>Le budget adopté</h1>" PARA \
+	"<table><tr><th>Ville</th><th>Montant</th></tr><tr><td>東京</td>" \
+	"<td>12 M€</td></tr><tr><td>Lyon | Rhône</td><td>8 M€<br>net</td>" \
+	"</tr></table>" PARA "</article></body></html>"
+
+static void
+text_table_by_display_width(void **state)
+{
+	struct ap_doc *d = parse(WIDE_TABLE);
+	char *t;
+
+	(void)state;
+	/* 東京 takes four columns, as "Ville" would take five. */
+	t = render(d, "text", 72, false);
+	assert_non_null(strstr(t, "\nVille         Montant\n"
+	    "----------------------\n"
+	    "東京          12 M€\n"
+	    "Lyon | Rhône  8 M€ net\n"));
+	free(t);
+	/* Narrower than the table: a paragraph of cells per row. */
+	t = render(d, "text", 16, false);
+	assert_non_null(strstr(t, "\nVille — Montant\n東京 — 12 M€\n"
+	    "Lyon | Rhône — 8\n  M€ net\n"));
+	free(t);
+	ap_doc_free(d);
+}
+
+static void
+markdown_table_escapes_cells(void **state)
+{
+	struct ap_doc *d = parse(WIDE_TABLE);
+	char *t;
+
+	(void)state;
+	t = render(d, "markdown", 0, false);
+	assert_non_null(strstr(t, "\n| Ville | Montant |\n| --- | --- |\n"
+	    "| 東京 | 12 M€ |\n| Lyon \\| Rhône | 8 M€ net |\n"));
+	free(t);
+	ap_doc_free(d);
+}
+
+static void
+markdown_spans_nest(void **state)
+{
+	struct ap_doc *d = parse("<html><head><base href=\"https://x.example"
+	    "/p/\"></head><body><article><h1>Élections à Saint-Étienne</h1>"
+	    "<p>Élue dès le premier tour, la liste obtient <a href=\"r.html\">"
+	    "52,3 % des voix</a>, et promet <em>une révision <a href=\"/u/plu"
+	    "\">du plan</a> avant l’été</em>, puis <b>la gratuité [totale]</b> "
+	    "des transports pour les moins de vingt ans, dès la rentrée.</p>"
+	    "</article></body></html>");
+	char *t;
+
+	(void)state;
+	t = render(d, "markdown", 0, true);
+	assert_non_null(strstr(t, "obtient [52,3 % des voix]"
+	    "(https://x.example/p/r.html), et promet *une révision [du plan]"
+	    "(https://x.example/u/plu) avant l’été*, puis **la gratuité "
+	    "\\[totale\\]** des"));
+	free(t);
+	/* Without the options, no marker. */
+	t = render(d, "markdown", 0, false);
+	assert_null(strstr(t, "]("));
+	assert_null(strstr(t, "*une"));
+	free(t);
+	/* Text output ignores them. */
+	t = render(d, "text", 0, true);
+	assert_null(strstr(t, "]("));
+	assert_null(strstr(t, "*une"));
+	free(t);
+	ap_doc_free(d);
+}
+
+static void
+markdown_lists_nest(void **state)
+{
+	struct ap_doc *d = parse("<html><body><article><h1>Les consignes "
+	    "du jour</h1>" PARA "<ol><li>boire de l’eau régulièrement, sans "
+	    "attendre la soif</li><li>en cas de malaise :<ul><li>mettre la "
+	    "personne à l’ombre</li><li>appeler le quinze</li></ul></li></ol>"
+	    "<ol><li>une autre liste, juste après</li></ol>"
+	    PARA "</article></body></html>");
+	char *t;
+
+	(void)state;
+	t = render(d, "markdown", 0, false);
+	assert_non_null(strstr(t, "\n1. boire de l’eau régulièrement, sans "
+	    "attendre la soif\n2. en cas de malaise :\n   - mettre la "
+	    "personne à l’ombre\n   - appeler le quinze\n\n1) une autre "
+	    "liste, juste après\n"));
+	free(t);
+	t = render(d, "text", 0, false);
+	assert_non_null(strstr(t, "\n1. boire de l’eau régulièrement, sans "
+	    "attendre la soif\n2. en cas de malaise :\n   - mettre la "
+	    "personne à l’ombre\n   - appeler le quinze\n\n1. une autre "
+	    "liste, juste après\n"));
+	free(t);
+	ap_doc_free(d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(credit_after_caption),
+		cmocka_unit_test(credit_alone_or_none),
+		cmocka_unit_test(credit_marked_apart),
+		cmocka_unit_test(list_numbers),
+		cmocka_unit_test(data_table),
+		cmocka_unit_test(layout_tables),
+		cmocka_unit_test(nested_lists),
+		cmocka_unit_test(figures_and_credits),
+		cmocka_unit_test(spans_in_code_points),
+		cmocka_unit_test(text_table_by_display_width),
+		cmocka_unit_test(markdown_table_escapes_cells),
+		cmocka_unit_test(markdown_spans_nest),
+		cmocka_unit_test(markdown_lists_nest),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
