@@ -18,7 +18,7 @@ ifdef SAN
 CFLAGS     += -fsanitize=$(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS    += -fsanitize=$(SAN)
 endif
-PKGS        = libxml-2.0 jansson libutf8proc
+PKGS        = libxml-2.0 jansson libutf8proc zlib
 # The libraries pkg-config cannot find: building stops at once with one
 # line naming them (not a page of compiler errors); `make clean`,
 # `uninstall` and `lint` need none.
@@ -108,7 +108,7 @@ $(BUILD) $(BUILD)/tests:
 
 check: check-headers check-unit check-articles check-regress check-cli \
        check-schema check-fuzz-regress check-hostile check-batch check-make \
-       check-tei
+       check-tei check-distributed check-warc-corpus
 
 # The TEI output against the TEI P5 schema with jing (tests/tei.sh); it
 # says what it skipped when jing or the schema (TEI_SCHEMA, default
@@ -116,6 +116,25 @@ check: check-headers check-unit check-articles check-regress check-cli \
 .PHONY: check-tei
 check-tei: $(BUILD)/artparse
 	sh tests/tei.sh $(BUILD)/artparse
+
+# artparse as the mapper of a distributed engine: the --files-from -
+# contract, and GNU parallel over an sshd of the test's own on 127.0.0.1
+# (skipped, with a message, without sshd or parallel).
+.PHONY: check-distributed check-warc-corpus bench-warc
+check-distributed: $(BUILD)/artparse
+	sh tests/distributed.sh $(BUILD)/artparse
+
+# The real WARC files of ../shared/corpus/warc (other tools' files, one
+# clipped); skipped when the folder is absent.
+WARC_CORPUS ?= ../shared/corpus/warc
+check-warc-corpus: $(BUILD)/artparse
+	sh tests/warc-corpus.sh $(BUILD)/artparse $(WARC_CORPUS)
+
+# A WARC of >= 5,000 records fetched with wget from the dev pages served
+# on 127.0.0.1: records/s with -j 1 and -j N, CPU per record against the
+# same pages as files, peak memory for 1,000 and 5,000 records.
+bench-warc: $(BUILD)/artparse
+	sh tools/bench-warc.sh $(BUILD)/artparse $(BENCH_PAGES)
 
 # The build without its libraries, tools/deps.sh, install and uninstall
 # into a DESTDIR.
@@ -147,6 +166,12 @@ check-schema: $(BUILD)/artparse
 check-batch: $(BUILD)/artparse
 	sh tests/batch.sh $(BUILD)/artparse
 
+# WARC and gzip input: tests/warc/mkwarc.sh writes the files at test time.
+.PHONY: check-warc
+check: check-warc
+check-warc: $(BUILD)/artparse
+	sh tests/warc.sh $(BUILD)/artparse
+
 check-headers: | $(BUILD)
 	@for h in include/*.h src/*.h; do \
 	    printf '#include "%s"\n' "$$h" | \
@@ -160,7 +185,7 @@ check-hostile: $(BUILD)/artparse
 # Every input the fuzzers ever crashed on, through its harness (built
 # with tests/fuzz/replay.c instead of libFuzzer) and through the command
 # line in every format and input type.
-FUZZ_HARNESS = fuzz_parse fuzz_alloc fuzz_encoding
+FUZZ_HARNESS = fuzz_parse fuzz_alloc fuzz_encoding fuzz_warc
 REPLAY_BIN  := $(FUZZ_HARNESS:%=$(BUILD)/tests/replay_%)
 $(BUILD)/tests/replay_%: tests/fuzz/%.c tests/fuzz/replay.c \
     tests/fuzz/fuzz_common.h $(BUILD)/libartparse.a | $(BUILD)/tests
@@ -172,6 +197,7 @@ check-fuzz-regress: $(BUILD)/artparse $(REPLAY_BIN)
 	$(VALGRIND) $(BUILD)/tests/replay_fuzz_alloc tests/fuzz/regressions/alloc
 	$(VALGRIND) $(BUILD)/tests/replay_fuzz_encoding \
 	    tests/fuzz/regressions/encoding
+	$(VALGRIND) $(BUILD)/tests/replay_fuzz_warc tests/fuzz/regressions/warc
 	sh tests/fuzz/regress.sh $(BUILD)/artparse
 
 # libFuzzer: `make fuzz FUZZ_SECONDS=N` builds the harnesses with clang in

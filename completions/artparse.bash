@@ -9,7 +9,8 @@ _artparse()
 	COMPREPLY=()
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD - 1]}
-	opts='-0 -d -e -f -h -i -j -o -q -V -w --allow-empty --encoding --ext
+	opts='-0 -d -e -f -h -i -j -o -q -V -w --allow-empty --charset-hint
+	    --encoding --ext
 	    --fail-fast --glob --max-memory --one-file-system
 	    --files-from --follow --force --format --formatting --help --input
 	    --jobs --keep-boilerplate --links --list-formats --max-size
@@ -34,9 +35,9 @@ _artparse()
 		    --list-formats 2>/dev/null | cut -f1)" -- "$cur"))
 		return ;;
 	-i|--input)
-		COMPREPLY=($(compgen -W 'auto text html' -- "$cur"))
+		COMPREPLY=($(compgen -W 'auto text html warc' -- "$cur"))
 		return ;;
-	-e|--encoding)
+	-e|--encoding|--charset-hint)
 		COMPREPLY=($(compgen -W 'UTF-8 windows-1252 ISO-8859-1
 		    ISO-8859-15 UTF-16' -- "$cur"))
 		return ;;

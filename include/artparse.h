@@ -57,9 +57,23 @@ struct ap_allocator {
 	void	 *arg;
 };
 
+/* Where a page read from a web archive (WARC) came from. */
+struct ap_warc_source {
+	const char		*file;		/* the WARC file as named */
+	unsigned long long	 offset;	/* of its record, see artparse(1) */
+	const char		*record_id;	/* WARC-Record-ID, or NULL */
+	const char		*date;		/* WARC-Date, or NULL */
+};
+
 struct ap_opts {
 	const char		*path;		/* shown in source.path; may be NULL */
 	const char		*encoding;	/* forced charset, or NULL */
+	/* The charset the transport gave (the HTTP Content-Type's), or
+	 * NULL: used when the bytes are not strict UTF-8, after a BOM and
+	 * before <meta charset>; ignored when iconv does not know it. */
+	const char		*charset_hint;
+	const char		*url;	/* shown in source.url; NULL: none */
+	const struct ap_warc_source *warc; /* source.warc, or NULL */
 	enum ap_input		 input;
 	const struct ap_allocator *alloc;	/* NULL: malloc and free */
 };
@@ -204,6 +218,8 @@ struct ap_article {
 	const char		*source_path;
 	const char		*source_type;	/* "text" or "html" */
 	const char		*source_encoding; /* charset the input was read in */
+	const char		*source_url;	/* ap_opts.url, or NULL */
+	const struct ap_warc_source *source_warc; /* ap_opts.warc, or NULL */
 };
 
 struct ap_doc;

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * Batch conversion.  The parent walks the inputs (folders in sorted order,
- * file lists as a stream) and forks one short-lived worker per document:
- * the worker reads, parses and renders it, then writes the output file
- * itself (-d) or sends the bytes back through a pipe (standard output).
- * The library thus stays single-threaded, a crash or a hang costs one
- * document, and the time bound is a SIGKILL.  Results are taken in input
+ * file lists as a stream, the records of WARC files) and hands each
+ * document to a pool of at most -j persistent workers, one job at a time
+ * through a pipe; the worker reads, parses and renders it, then writes
+ * the output file itself (-d) or sends the bytes back through a second
+ * pipe (standard output), and waits for the next job.  The library thus
+ * stays single-threaded, a crash or a hang costs one document (the
+ * worker is killed and another forked for the next), and the time bound
+ * is a SIGKILL.  Results are taken in input
  * order from a ring of at most a few slots per job, so the output is the
  * same whatever -j, and memory does not grow with the number of files.
  *
@@ -45,6 +48,9 @@
 #include "batch.h"
 #include "cli.h"
 #include "writer.h"
+#include "gz.h"
+#include "sniff.h"
+#include "warc.h"
 
 #define TMP_SUFFIX	".artparse-tmp"
 #define NAME_LEN	255		/* longest file name we create */
@@ -115,11 +121,23 @@ enum sstate {
 	SLOT_DONE		/* result known, waiting for its turn */
 };
 
+struct slot;
+
+/* A persistent worker process of the pool (-j of them at most). */
+struct wk {
+	pid_t		 pid;		/* 0: not running */
+	int		 req;		/* write end: jobs */
+	int		 res;		/* read end: results */
+	struct slot	*s;		/* the job it is on; NULL: idle */
+};
+
 /* One input, from submission until its result is taken in order. */
 struct slot {
 	enum sstate	 state;
-	pid_t		 pid;
-	int		 fd;		/* read end of the worker's pipe */
+	struct wk	*w;		/* its worker, while SLOT_RUN */
+	pid_t		 pid;		/* that worker's process */
+	int		 fd;		/* ... and the read end of its results */
+	bool		 dropped;	/* result lost (memory): wait for EOF */
 	bool		 timedout;	/* we killed it at the deadline */
 	double		 deadline;	/* monotonic seconds; 0: none */
 	char		*path;		/* the input as named */
@@ -130,6 +148,16 @@ struct slot {
 	char		*note;	/* said before the result: a renamed output */
 	bool		 have_id;	/* "id" is the input the parent found */
 	struct stat	 id;
+	/* A page read by the parent (a WARC record, standard input): its
+	 * bytes until the worker is forked, and where it came from. */
+	unsigned char	*payload;
+	size_t		 paylen;
+	bool		 have_payload;
+	char		*where;		/* "record at offset N", or NULL */
+	char		*label;		/* "==> label <==" of a record */
+	char		*url, *rec_id, *rec_date;
+	char		 charset[64];	/* the HTTP charset, or "" */
+	unsigned long long offset;
 };
 
 struct batch {
@@ -142,9 +170,12 @@ struct batch {
 	size_t			 retired;	/* results taken, in order */
 	struct slot		**run;		/* slots with a live worker */
 	unsigned		 nrun;
+	struct wk		*pool;		/* c->jobs workers */
 	struct pollfd		*pfd;
 	struct slot		**pslot;
 	unsigned long		 nconv, nfail, nskip, total;
+	unsigned long		 nskipped[AP_SKIP__MAX]; /* WARC records */
+	bool			 saw_warc;	/* total counts no records */
 	unsigned long		 nleft[LEFT__MAX];
 	const char		*exts;		/* --ext, or the default */
 	dev_t			 rootdev;	/* of the folder walked */
@@ -322,17 +353,36 @@ name_key(const char *s)
 	return k;
 }
 
-/* Read all of fd into a malloc'd buffer; -1 with errno, or -2: too big. */
+/*
+ * Read all of "g" (inflated when it is gzip: a page saved as page.html.gz)
+ * into a malloc'd buffer; -1 with errno, -2: more than "max" bytes (a
+ * gzip bomb stops there), -3: broken gzip data (g->err).
+ */
 static int
-read_all(int fd, size_t max, char **out, size_t *outlen)
+read_all(struct ap_gz *g, size_t max, char **out, size_t *outlen)
 {
 	char *buf = NULL, *nb;
-	size_t len = 0, cap = 0;
-	ssize_t r;
+	size_t len = 0, cap = 0, k;
+	int r;
 
 	for (;;) {
-		if (cap - len < 65536) {
+		if ((r = ap_gz_want(g, 1)) < 0) {
+			free(buf);
+			if (g->err == AP_GZ_IO) {
+				errno = g->sys_errno;
+				return -1;
+			}
+			return -3;
+		}
+		if (r == 0)
+			break;
+		k = ap_gz_avail(g);
+		if (k > max - len + 1)
+			k = max - len + 1;
+		if (cap - len < k) {
 			cap = cap ? cap * 2 : 65536;
+			while (cap - len < k)
+				cap *= 2;
 			if ((nb = realloc(buf, cap)) == NULL) {
 				free(buf);
 				errno = ENOMEM;
@@ -340,16 +390,9 @@ read_all(int fd, size_t max, char **out, size_t *outlen)
 			}
 			buf = nb;
 		}
-		r = read(fd, buf + len, cap - len);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			free(buf);
-			return -1;
-		}
-		if (r == 0)
-			break;
-		len += (size_t)r;
+		memcpy(buf + len, g->out + g->opos, k);
+		g->opos += k;
+		len += k;
 		if (len > max) {
 			free(buf);
 			return -2;
@@ -358,6 +401,39 @@ read_all(int fd, size_t max, char **out, size_t *outlen)
 	*out = buf;
 	*outlen = len;
 	return 0;
+}
+
+/* read_all() of the file open on fd, with the reason in "why". */
+static int
+read_fd(int fd, size_t max, char **buf, size_t *len, char *why,
+    size_t whysz)
+{
+	struct ap_gz *g;
+	int rc;
+
+	if ((g = malloc(sizeof(*g))) == NULL || ap_gz_open(g, fd) != 0) {
+		snprintf(why, whysz, "%s", strerror(errno));
+		rc = errno == ENOMEM ? AP_EXIT_SYS : AP_EXIT_FAIL;
+		free(g);
+		return rc;
+	}
+	rc = read_all(g, max, buf, len);
+	if (rc == -1 && errno == ENOMEM)
+		rc = -4;
+	if (rc == 0 && *buf == NULL && (*buf = malloc(1)) == NULL)
+		rc = -4;
+	if (rc == -4)
+		snprintf(why, whysz, "%s", strerror(ENOMEM));
+	else if (rc == -2)
+		snprintf(why, whysz, "input too large (limit %zu bytes%s; "
+		    "see --max-size)", max, g->gzip ? " inflated" : "");
+	else if (rc == -3)
+		snprintf(why, whysz, "%s", ap_gz_strerror(g));
+	else if (rc < 0)
+		snprintf(why, whysz, "%s", strerror(errno));
+	ap_gz_close(g);
+	free(g);
+	return rc == 0 ? AP_EXIT_OK : rc == -4 ? AP_EXIT_SYS : AP_EXIT_FAIL;
 }
 
 /*
@@ -388,17 +464,30 @@ load(const char *path, const struct stat *want, size_t max, char **buf,
 	    (unsigned long long)st.st_size > max)
 		snprintf(why, whysz, "input too large (%llu bytes, limit %zu; "
 		    "see --max-size)", (unsigned long long)st.st_size, max);
-	else if ((rc = read_all(fd, max, buf, len)) == -2) {
-		snprintf(why, whysz, "input too large (limit %zu bytes; "
-		    "see --max-size)", max);
-		rc = AP_EXIT_FAIL;
-	} else if (rc < 0) {
-		snprintf(why, whysz, "%s", strerror(errno));
-		rc = errno == ENOMEM ? AP_EXIT_SYS : AP_EXIT_FAIL;
-	}
+	else
+		rc = read_fd(fd, max, buf, len, why, whysz);
 	if (fd != STDIN_FILENO)
 		close(fd);
 	return rc;
+}
+
+int
+ap_batch_read(struct ap_gz *g, size_t max, char **buf, size_t *len,
+    char *why, size_t whysz)
+{
+	int rc = read_all(g, max, buf, len);
+
+	if (rc == 0 && *buf == NULL && (*buf = malloc(1)) == NULL)
+		rc = -1;
+	if (rc == 0)
+		return AP_EXIT_OK;
+	if (rc == -2)
+		snprintf(why, whysz, "input too large (limit %zu bytes%s; "
+		    "see --max-size)", max, g->gzip ? " inflated" : "");
+	else
+		snprintf(why, whysz, "%s", rc == -3 ? ap_gz_strerror(g) :
+		    strerror(errno));
+	return rc == -1 && errno == ENOMEM ? AP_EXIT_SYS : AP_EXIT_FAIL;
 }
 
 int
@@ -930,6 +1019,28 @@ known_ext(const struct batch *b, const char *name)
 	return false;
 }
 
+/*
+ * Web archives (NAME.warc, NAME.warc.gz; unless --ext) and gzip'd names
+ * that would be taken without the ".gz" (page.html.gz).
+ */
+static bool
+archive_name(const struct batch *b, const char *name)
+{
+	char base[NAME_LEN + 1];
+	size_t nl = strlen(name);
+
+	if (b->c->exts == NULL && nl > 5 &&
+	    strcasecmp(name + nl - 5, ".warc") == 0)
+		return true;
+	if (nl <= 3 || nl - 3 > NAME_LEN ||
+	    strcasecmp(name + nl - 3, ".gz") != 0)
+		return false;
+	memcpy(base, name, nl - 3);
+	base[nl - 3] = '\0';
+	return (b->c->exts == NULL && nl - 3 > 5 &&
+	    strcasecmp(base + nl - 8, ".warc") == 0) || known_ext(b, base);
+}
+
 /* Count a name a walk left out (the main pass only). */
 static void
 left_out(struct batch *b, enum leftout why)
@@ -938,60 +1049,33 @@ left_out(struct batch *b, enum leftout why)
 		b->nleft[why]++;
 }
 
-static bool
-has_marker(const unsigned char *p, size_t n)
+/* What the file "path" holds, from its first (inflated) bytes. */
+static enum ap_sniffed
+sniff_file(const char *path)
 {
-	static const char *const marks[] = {
-		"<!doctype html", "<html", "<head", "<body", "<meta", "<div",
-		"<p>", "<p ", "<article", "<title", "<!--", "<?xml", NULL
-	};
-	size_t i, j, ml;
+	struct ap_gz *g;
+	enum ap_sniffed k = AP_SNIFF_BINARY;
+	int fd;
 
-	for (i = 0; i < n; i++) {
-		if (p[i] != '<')
-			continue;
-		for (j = 0; marks[j] != NULL; j++) {
-			ml = strlen(marks[j]);
-			if (ml <= n - i &&
-			    strncasecmp((const char *)p + i, marks[j], ml) == 0)
-				return true;
-		}
+	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK)) < 0)
+		return k;
+	if ((g = malloc(sizeof(*g))) != NULL && ap_gz_open(g, fd) == 0) {
+		ap_gz_want(g, SNIFF_LEN);
+		if (ap_gz_avail(g) > 0)
+			k = ap_sniff(g->out + g->opos, ap_gz_avail(g));
+		ap_gz_close(g);
 	}
-	return false;
+	free(g);
+	close(fd);
+	return k;
 }
 
 static bool
 sniff(const char *path)
 {
-	unsigned char buf[SNIFF_LEN];
-	size_t n = 0, i;
-	ssize_t r;
-	int fd;
+	enum ap_sniffed k = sniff_file(path);
 
-	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK)) < 0)
-		return false;
-	while (n < sizeof(buf) &&
-	    ((r = read(fd, buf + n, sizeof(buf) - n)) > 0 ||
-	    (r < 0 && errno == EINTR)))
-		if (r > 0)
-			n += (size_t)r;
-	close(fd);
-	if (n == 0)
-		return false;
-	if (n >= 2 && ((buf[0] == 0xff && buf[1] == 0xfe) ||
-	    (buf[0] == 0xfe && buf[1] == 0xff)))
-		return true;	/* UTF-16, which the decoder reads */
-	if (has_marker(buf, n))
-		return true;
-	if ((n >= 4 && (memcmp(buf, "%PDF", 4) == 0 ||
-	    memcmp(buf, "%!PS", 4) == 0)) ||
-	    (n >= 5 && memcmp(buf, "{\\rtf", 5) == 0))
-		return false;
-	for (i = 0; i < n; i++)
-		if ((buf[i] < 0x20 && buf[i] != '\t' && buf[i] != '\n' &&
-		    buf[i] != '\r' && buf[i] != '\f') || buf[i] == 0x7f)
-			return false;
-	return true;
+	return k == AP_SNIFF_HTML || k == AP_SNIFF_TEXT || k == AP_SNIFF_WARC;
 }
 
 /*
@@ -1114,6 +1198,12 @@ free_slot(struct slot *s)
 	free(s->res.p);
 	free(s->msg);
 	free(s->note);
+	free(s->payload);
+	free(s->where);
+	free(s->label);
+	free(s->url);
+	free(s->rec_id);
+	free(s->rec_date);
 	memset(s, 0, sizeof(*s));
 	s->fd = -1;
 }
@@ -1232,13 +1322,14 @@ account(struct batch *b, struct slot *s)
 			break;
 		if (!b->ndjson) {
 			/* Like head(1): "==> NAME <==" before each. */
-			if ((hdr = malloc(strlen(shown) + 16)) == NULL) {
+			if ((hdr = malloc(strlen(s->label != NULL ? s->label :
+			    shown) + 16)) == NULL) {
 				say(b, "%s: %s", shown, strerror(errno));
 				b->sys_err = true;
 				break;
 			}
 			n = sprintf(hdr, "%s==> %s <==\n", b->wrote ? "\n" : "",
-			    shown);
+			    s->label != NULL ? s->label : shown);
 			rc = put_stdout(b, hdr, (size_t)n);
 			free(hdr);
 			if (rc != 0)
@@ -1258,14 +1349,18 @@ account(struct batch *b, struct slot *s)
 		break;
 	case RES_FAIL:
 		b->nfail++;
-		say(b, "%s: %s", shown, s->msg);
+		if (s->where != NULL)
+			say(b, "%s: %s: %s", shown, s->where, s->msg);
+		else
+			say(b, "%s: %s", shown, s->msg);
 		if (b->c->fail_fast)
 			stop(b);
 		break;
 	case RES_MEM:
 		b->nfail++;
 		b->sys_err = true;
-		say(b, "%s: %s", shown, s->msg ? s->msg : "out of memory");
+		say(b, "%s: %s%s%s", shown, s->where ? s->where : "",
+		    s->where ? ": " : "", s->msg ? s->msg : "out of memory");
 		if (b->c->fail_fast)
 			stop(b);
 		break;
@@ -1307,7 +1402,10 @@ retire(struct batch *b)
 		draw_progress(b, false);
 }
 
-/* The worker of "s" has closed its pipe: reap it and decode its result. */
+/*
+ * The worker of "s" has closed its pipe (it died, or was killed): reap
+ * it and decode what it sent.
+ */
 static void
 finish(struct batch *b, struct slot *s)
 {
@@ -1318,8 +1416,14 @@ finish(struct batch *b, struct slot *s)
 
 	close(s->fd);
 	s->fd = -1;
+	s->w->res = -1;
+	close(s->w->req);
+	s->w->req = -1;
 	while (waitpid(s->pid, &st, 0) < 0 && errno == EINTR)
 		continue;
+	s->w->pid = 0;
+	s->w->s = NULL;
+	s->w = NULL;
 	for (i = 0; i < b->nrun; i++)
 		if (b->run[i] == s) {
 			b->run[i] = b->run[--b->nrun];
@@ -1374,20 +1478,100 @@ out:
 		clean_tmps(b->outfd, out_rel(b, s));
 }
 
-/* Read what the worker of "s" sent; finish it at end of file. */
+/* Close the pipes of the worker "w" and wait for its process. */
+static void
+reap(struct wk *w)
+{
+	int st;
+
+	if (w->req >= 0)
+		close(w->req);
+	if (w->res >= 0)
+		close(w->res);
+	while (w->pid > 0 && waitpid(w->pid, &st, 0) < 0 && errno == EINTR)
+		continue;
+	w->req = w->res = -1;
+	w->pid = 0;
+	w->s = NULL;
+}
+
+/* Whether "r" holds one whole result; *over when more than that. */
+static bool
+whole(const struct obuf *r, bool *over)
+{
+	struct wire w;
+
+	if (r->len < sizeof(w))
+		return false;
+	memcpy(&w, r->p, sizeof(w));
+	if (w.msglen > SIZE_MAX / 4 || w.outlen > SIZE_MAX / 4 ||
+	    r->len > sizeof(w) + w.msglen + w.outlen) {
+		*over = true;
+		return false;
+	}
+	return r->len == sizeof(w) + w.msglen + w.outlen;
+}
+
+/* The result of "s" is whole: take it; its worker takes the next job. */
+static void
+job_done(struct batch *b, struct slot *s)
+{
+	struct wire w;
+	unsigned i;
+
+	for (i = 0; i < b->nrun; i++)
+		if (b->run[i] == s) {
+			b->run[i] = b->run[--b->nrun];
+			break;
+		}
+	/* Killed at the deadline after its whole result: it did the work,
+	 * but it is gone. */
+	if (s->timedout)
+		reap(s->w);
+	else
+		s->w->s = NULL;
+	s->w = NULL;
+	s->fd = -1;
+	s->state = SLOT_DONE;
+	memcpy(&w, s->res.p, sizeof(w));
+	s->status = w.status;
+	if (w.msglen > 0 && (s->msg = strndup(s->res.p + sizeof(w),
+	    w.msglen)) == NULL)
+		s->status = RES_MEM;
+	if (s->status != RES_OK) {
+		free(s->res.p);
+		s->res.p = NULL;
+	}
+}
+
+/*
+ * Read what the worker of "s" sent: its whole result makes it free;
+ * end of file means it is gone.
+ */
 static void
 drain(struct batch *b, struct slot *s)
 {
 	char buf[65536];
 	ssize_t r;
+	bool over = false;
 
 	for (;;) {
 		r = read(s->fd, buf, sizeof(buf));
 		if (r > 0) {
-			if (obuf_add(&s->res, buf, (size_t)r) != 0) {
-				/* Out of memory: reported as failed. */
+			if (s->dropped)
+				continue;
+			if (obuf_add(&s->res, buf, (size_t)r) != 0 ||
+			    (!whole(&s->res, &over) && over)) {
+				/* Out of memory, or more than one result:
+				 * reported as failed. */
 				kill(s->pid, SIGKILL);
 				s->res.len = 0;
+				s->dropped = true;
+				continue;
+			}
+			if (whole(&s->res, &over)) {
+				job_done(b, s);
+				return;
 			}
 			continue;
 		}
@@ -1501,6 +1685,7 @@ sink_file(void *arg, const char *p, size_t n)
 	return 0;
 }
 
+/* A worker's result of one job; the parent gone, the worker goes too. */
 static void
 send_result(int fd, int status, const char *msg)
 {
@@ -1513,7 +1698,6 @@ send_result(int fd, int status, const char *msg)
 	if (write_all(fd, &w, sizeof(w)) != 0 ||
 	    write_all(fd, msg, w.msglen) != 0)
 		_exit(1);
-	_exit(0);
 }
 
 /*
@@ -1521,7 +1705,7 @@ send_result(int fd, int status, const char *msg)
  * folder on its path that is a file, a folder where the file goes or a
  * symbolic link inside -d fail this input only; any other error (disk
  * full, read-only, I/O, permissions) is the output tree's and stops the
- * run.  Never returns.
+ * run.
  */
 static void
 out_failed(int fd, const char *out, int err)
@@ -1546,19 +1730,181 @@ out_failed(int fd, const char *out, int err)
 	}
 }
 
-/* In the child: convert the input of "s" and report; never returns. */
+/* In a worker: convert the input of job "s" and send the result. */
 static void
-worker(struct batch *b, struct slot *s, int fd, const sigset_t *mask)
+run_job(struct batch *b, struct slot *s, int fd)
 {
 	struct ap_opts opts = b->c->opts;
 	struct ap_doc *doc = NULL;
 	struct file_sink fs = { b->outfd, out_rel(b, s), 0 };
 	struct pipe_sink ps = { fd, false };
+	struct ap_warc_source ws;
 	struct ap_sink sink;
 	char why[PATH_MAX + 128];
 	char *buf = NULL;
 	size_t len = 0;
 	int rc;
+
+	if (s->have_payload) {
+		buf = (char *)s->payload;
+		len = s->paylen;
+		s->payload = NULL;
+	} else if ((rc = load(s->path, s->have_id ? &s->id : NULL,
+	    b->c->max_size, &buf, &len, why, sizeof(why))) != AP_EXIT_OK) {
+		send_result(fd, rc == AP_EXIT_SYS ? RES_MEM : RES_FAIL, why);
+		return;
+	}
+	opts.path = strcmp(s->path, "-") == 0 ? NULL : s->path;
+	if (s->where != NULL) {
+		ws.file = opts.path;
+		ws.offset = s->offset;
+		ws.record_id = s->rec_id;
+		ws.date = s->rec_date;
+		opts.warc = &ws;
+		opts.url = s->url;
+	}
+	if (s->charset[0] != '\0')
+		opts.charset_hint = s->charset;
+	rc = ap_parse(buf, len, &opts, &doc);
+	free(buf);
+	/* A cookie wall or /etc/passwd parses, but is no article. */
+	if (rc == AP_OK && !b->c->allow_empty &&
+	    ap_doc_article(doc)->nbody == 0) {
+		ap_doc_free(doc);
+		rc = AP_ENOARTICLE;
+	}
+	if (rc == AP_EENCODING && opts.encoding != NULL)
+		send_result(fd, RES_ENC, NULL);
+	else if (rc == AP_ENOMEM && b->c->max_memory > 0)
+		send_result(fd, RES_MEM, "out of memory (see --max-memory)");
+	else if (rc != AP_OK)
+		send_result(fd, rc == AP_ENOMEM ? RES_MEM : RES_FAIL,
+		    ap_strerror(rc));
+	if (rc != AP_OK)
+		return;
+	if (s->out == NULL) {
+		sink.write = sink_pipe;
+		sink.arg = &ps;
+	} else {
+		sink.write = sink_file;
+		sink.arg = &fs;
+	}
+	rc = ap_render(doc, b->c->writer, &b->wopts, &sink);
+	ap_doc_free(doc);
+	if (ps.sent)
+		return;
+	if (rc == AP_OK)
+		send_result(fd, RES_OK, NULL);
+	else if (fs.err != 0)
+		out_failed(fd, s->out, fs.err);
+	else
+		send_result(fd, RES_MEM, ap_strerror(rc));
+}
+
+/*
+ * A job as the parent sends it to a worker: this header, then the
+ * strings it counts (path, output, where, URL, record id, date) and the
+ * page's bytes.
+ */
+struct job {
+	size_t			 len[6];
+	size_t			 paylen;
+	bool			 have_payload, have_id;
+	dev_t			 dev;
+	ino_t			 ino;
+	unsigned long long	 offset;
+	char			 charset[64];
+};
+
+static int
+read_exact(int fd, void *v, size_t n)
+{
+	char *p = v;
+	ssize_t r;
+
+	while (n > 0) {
+		r = read(fd, p, n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return -1;
+		p += r;
+		n -= (size_t)r;
+	}
+	return 0;
+}
+
+/* In a worker: the next job into "s"; -1 at the end (the parent closed). */
+static int
+read_job(int fd, struct slot *s)
+{
+	char **str[6] = { &s->path, &s->out, &s->where, &s->url, &s->rec_id,
+	    &s->rec_date };
+	struct job j;
+	size_t i;
+
+	memset(s, 0, sizeof(*s));
+	if (read_exact(fd, &j, sizeof(j)) != 0)
+		return -1;
+	for (i = 0; i < 6; i++) {
+		if (j.len[i] == 0)
+			continue;
+		if ((*str[i] = malloc(j.len[i])) == NULL ||
+		    read_exact(fd, *str[i], j.len[i]) != 0)
+			_exit(1);
+		(*str[i])[j.len[i] - 1] = '\0';
+	}
+	if (j.have_payload) {
+		if ((s->payload = malloc(j.paylen + 1)) == NULL ||
+		    read_exact(fd, s->payload, j.paylen) != 0)
+			_exit(1);
+		s->paylen = j.paylen;
+		s->have_payload = true;
+	}
+	s->have_id = j.have_id;
+	s->id.st_dev = j.dev;
+	s->id.st_ino = j.ino;
+	s->offset = j.offset;
+	memcpy(s->charset, j.charset, sizeof(s->charset));
+	s->charset[sizeof(s->charset) - 1] = '\0';
+	return 0;
+}
+
+/* The parent: send the job of "s" to the worker on "fd"; -1 on EPIPE. */
+static int
+send_job(int fd, const struct slot *s)
+{
+	const char *str[6] = { s->path, s->out, s->where, s->url, s->rec_id,
+	    s->rec_date };
+	struct job j;
+	size_t i;
+
+	memset(&j, 0, sizeof(j));
+	for (i = 0; i < 6; i++)
+		j.len[i] = str[i] != NULL ? strlen(str[i]) + 1 : 0;
+	j.have_payload = s->have_payload;
+	j.paylen = s->payload != NULL ? s->paylen : 0;
+	j.have_id = s->have_id;
+	j.dev = s->id.st_dev;
+	j.ino = s->id.st_ino;
+	j.offset = s->offset;
+	snprintf(j.charset, sizeof(j.charset), "%s", s->charset);
+	if (write_all(fd, &j, sizeof(j)) != 0)
+		return -1;
+	for (i = 0; i < 6; i++)
+		if (j.len[i] > 0 && write_all(fd, str[i], j.len[i]) != 0)
+			return -1;
+	return j.paylen > 0 ? write_all(fd, s->payload, j.paylen) : 0;
+}
+
+/*
+ * A worker of the pool: jobs in on "req", results out on "res", one at
+ * a time, until the parent closes "req".  Never returns.
+ */
+static void
+worker(struct batch *b, int req, int res, const sigset_t *mask)
+{
+	struct slot js;
 
 	trap(on_fatal_signal);
 	signal(SIGPIPE, SIG_DFL);
@@ -1571,66 +1917,54 @@ worker(struct batch *b, struct slot *s, int fd, const sigset_t *mask)
 		raise(SIGTERM);
 #endif
 	ap_batch_limit_memory(b->c->max_memory);
-	rc = load(s->path, s->have_id ? &s->id : NULL, b->c->max_size, &buf,
-	    &len, why, sizeof(why));
-	if (rc != AP_EXIT_OK)
-		send_result(fd, rc == AP_EXIT_SYS ? RES_MEM : RES_FAIL, why);
-	opts.path = strcmp(s->path, "-") == 0 ? NULL : s->path;
-	rc = ap_parse(buf, len, &opts, &doc);
-	free(buf);
-	if (rc == AP_EENCODING && opts.encoding != NULL)
-		send_result(fd, RES_ENC, NULL);
-	/* A cookie wall or /etc/passwd parses, but is no article. */
-	if (rc == AP_OK && !b->c->allow_empty &&
-	    ap_doc_article(doc)->nbody == 0)
-		rc = AP_ENOARTICLE;
-	if (rc == AP_ENOMEM && b->c->max_memory > 0)
-		send_result(fd, RES_MEM, "out of memory (see --max-memory)");
-	if (rc != AP_OK)
-		send_result(fd, rc == AP_ENOMEM ? RES_MEM : RES_FAIL,
-		    ap_strerror(rc));
-	if (s->out == NULL) {
-		sink.write = sink_pipe;
-		sink.arg = &ps;
-	} else {
-		sink.write = sink_file;
-		sink.arg = &fs;
+	while (read_job(req, &js) == 0) {
+		run_job(b, &js, res);
+		free_slot(&js);
 	}
-	rc = ap_render(doc, b->c->writer, &b->wopts, &sink);
-	ap_doc_free(doc);
-	if (ps.sent)
-		_exit(0);
-	if (rc == AP_OK)
-		send_result(fd, RES_OK, NULL);
-	if (fs.err != 0)
-		out_failed(fd, s->out, fs.err);
-	send_result(fd, RES_MEM, ap_strerror(rc));
+	_exit(0);
+}
+
+static void
+close_pair(int p[2])
+{
+	close(p[0]);
+	close(p[1]);
 }
 
 /*
- * Fork the worker of "s".  Stop signals are blocked across fork() so
- * that the child has its own handlers before it can receive one.
+ * Fork the worker "w" of the pool.  Stop signals are blocked across
+ * fork() so that the child has its own handlers before it can receive
+ * one.  0; -1 with errno; -2 when the run stopped meanwhile; -3 when
+ * out of descriptors with a worker idle, which can take the job.
  */
-static void
-start(struct batch *b, struct slot *s)
+static int
+spawn(struct batch *b, struct wk *w)
 {
 	sigset_t set, old;
 	unsigned i;
 	pid_t pid;
-	int p[2];
+	int req[2], res[2], e;
 
 	/* Out of descriptors, like fork()'s EAGAIN below: wait for a
-	 * worker to end (and close its pipe), then retry with fewer. */
-	while (pipe(p) != 0) {
-		if ((errno != EMFILE && errno != ENFILE) || b->nrun == 0) {
-			say(b, "cannot start a worker: %s", strerror(errno));
-			goto fail;
+	 * worker to be free, and let it take the job. */
+	for (;;) {
+		if (pipe(req) == 0) {
+			if (pipe(res) == 0)
+				break;
+			e = errno;
+			close_pair(req);
+			errno = e;
 		}
+		if (errno != EMFILE && errno != ENFILE)
+			return -1;
+		for (i = 0; i < b->c->jobs; i++)
+			if (b->pool[i].pid > 0 && b->pool[i].s == NULL)
+				return -3;
+		if (b->nrun == 0)
+			return -1;
 		pump(b);
-		if (b->stop) {
-			set_done(s, RES_SKIP, NULL);
-			return;
-		}
+		if (b->stop)
+			return -2;
 	}
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
@@ -1639,12 +1973,18 @@ start(struct batch *b, struct slot *s)
 	for (;;) {
 		sigprocmask(SIG_BLOCK, &set, &old);
 		if ((pid = fork()) == 0) {
-			close(p[0]);
+			close(req[1]);
+			close(res[0]);
 			close(sigpipe[0]);
 			close(sigpipe[1]);
-			for (i = 0; i < b->nrun; i++)
-				close(b->run[i]->fd);
-			worker(b, s, p[1], &old);
+			for (i = 0; i < b->c->jobs; i++)
+				if (&b->pool[i] != w) {
+					if (b->pool[i].req >= 0)
+						close(b->pool[i].req);
+					if (b->pool[i].res >= 0)
+						close(b->pool[i].res);
+				}
+			worker(b, req[0], res[1], &old);
 		}
 		sigprocmask(SIG_SETMASK, &old, NULL);
 		if (pid > 0 || errno != EAGAIN || b->nrun == 0)
@@ -1652,15 +1992,94 @@ start(struct batch *b, struct slot *s)
 		pump(b);	/* wait for a worker to end, then retry */
 	}
 	if (pid < 0) {
-		say(b, "cannot start a worker: %s", strerror(errno));
-		close(p[0]);
-		close(p[1]);
+		e = errno;
+		close_pair(req);
+		close_pair(res);
+		errno = e;
+		return -1;
+	}
+	close(req[0]);
+	close(res[1]);
+	fcntl(res[0], F_SETFL, fcntl(res[0], F_GETFL) | O_NONBLOCK);
+	fcntl(res[0], F_SETFD, FD_CLOEXEC);
+	fcntl(req[1], F_SETFD, FD_CLOEXEC);
+	w->pid = pid;
+	w->req = req[1];
+	w->res = res[0];
+	w->s = NULL;
+	return 0;
+}
+
+/*
+ * Send the job of "s" to "w", with SIGPIPE held: a worker that died
+ * while idle is no reason for the run to die.  0, or -1.
+ */
+static int
+hand_over(struct wk *w, const struct slot *s)
+{
+	struct timespec zero = { 0, 0 };
+	sigset_t pipeset, old, pending;
+	bool was_pending;
+	int rc;
+
+	sigemptyset(&pipeset);
+	sigaddset(&pipeset, SIGPIPE);
+	sigprocmask(SIG_BLOCK, &pipeset, &old);
+	sigpending(&pending);
+	was_pending = sigismember(&pending, SIGPIPE);
+	rc = send_job(w->req, s);
+	if (rc != 0 && !was_pending)
+		while (sigtimedwait(&pipeset, NULL, &zero) == SIGPIPE)
+			continue;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return rc;
+}
+
+/* Give the input of "s" to an idle worker of the pool, started if need be. */
+static void
+start(struct batch *b, struct slot *s)
+{
+	struct wk *w = NULL;
+	unsigned i, tries;
+	int rc = 0;
+
+	for (i = 0; i < b->c->jobs && w == NULL; i++)
+		if (b->pool[i].pid > 0 && b->pool[i].s == NULL)
+			w = &b->pool[i];
+	for (i = 0; i < b->c->jobs && w == NULL; i++)
+		if (b->pool[i].pid == 0)
+			w = &b->pool[i];
+	if (w == NULL) {
+		say(b, "cannot start a worker: %s", "no free worker");
 		goto fail;
 	}
-	close(p[1]);
-	fcntl(p[0], F_SETFL, fcntl(p[0], F_GETFL) | O_NONBLOCK);
-	s->pid = pid;
-	s->fd = p[0];
+	for (tries = 0;; tries++) {
+		if (w->pid == 0 && (rc = spawn(b, w)) == -3) {
+			for (i = 0; i < b->c->jobs; i++)
+				if (b->pool[i].pid > 0 && b->pool[i].s == NULL)
+					w = &b->pool[i];
+			rc = 0;
+		}
+		if (w->pid == 0 && rc != 0) {
+			if (rc == -2) {
+				set_done(s, RES_SKIP, NULL);
+				return;
+			}
+			say(b, "cannot start a worker: %s", strerror(errno));
+			goto fail;
+		}
+		if (hand_over(w, s) == 0)
+			break;
+		reap(w);	/* it died while idle: a new one */
+		if (tries > 0) {
+			say(b, "cannot start a worker: %s", "it dies at once");
+			goto fail;
+		}
+	}
+	w->s = s;
+	s->w = w;
+	s->pid = w->pid;
+	s->fd = w->res;
 	s->state = SLOT_RUN;
 	s->deadline = b->c->timeout > 0 ? mono() + b->c->timeout : 0;
 	b->run[b->nrun++] = s;
@@ -1757,17 +2176,80 @@ plan_out(struct batch *b, struct slot *s, const char *rel,
 }
 
 /*
+ * What the slot of a page read by the parent keeps: the bytes (taken
+ * over) and, for a WARC record "r", where it came from.  -1 when memory
+ * runs out.
+ */
+static int
+hold_page(struct slot *s, unsigned char *payload, size_t len,
+    const struct ap_warc_rec *r)
+{
+	const char *shown = strcmp(s->path, "-") == 0 ? "<stdin>" : s->path;
+	size_t n;
+
+	s->payload = payload;
+	s->paylen = len;
+	s->have_payload = true;
+	if (r == NULL)
+		return 0;
+	s->offset = r->offset;
+	memcpy(s->charset, r->charset, sizeof(s->charset));
+	n = strlen(shown) + (r->uri != NULL ? strlen(r->uri) : 0) + 64;
+	if ((s->where = malloc(32)) == NULL || (s->label = malloc(n)) == NULL ||
+	    (r->uri != NULL && (s->url = strdup(r->uri)) == NULL) ||
+	    (r->id != NULL && (s->rec_id = strdup(r->id)) == NULL) ||
+	    (r->date != NULL && (s->rec_date = strdup(r->date)) == NULL))
+		return -1;
+	snprintf(s->where, 32, "record at offset %llu",
+	    (unsigned long long)r->offset);
+	if (r->uri != NULL)
+		snprintf(s->label, n, "%s (%s, offset %llu)", r->uri, shown,
+		    (unsigned long long)r->offset);
+	else
+		snprintf(s->label, n, "%s, offset %llu", shown,
+		    (unsigned long long)r->offset);
+	return 0;
+}
+
+/*
+ * The output of a WARC record under -d, relative to it: a folder named
+ * after the WARC file "rel" without ".gz" and ".warc", holding one file a
+ * record, named by the record's offset, zero-padded so that the names
+ * sort in record order (crawl.warc.gz -> crawl/000000001234.json).
+ * Written to "out" (on the stack: a worker forked meanwhile must not
+ * inherit a heap block it cannot free); NULL when it does not fit.
+ */
+static char *
+record_rel(const char *rel, unsigned long long offset, char *out,
+    size_t cap)
+{
+	size_t n = strlen(rel);
+	int k;
+
+	if (n > 3 && strcasecmp(rel + n - 3, ".gz") == 0)
+		n -= 3;
+	if (n > 5 && strncasecmp(rel + n - 5, ".warc", 5) == 0 &&
+	    rel[n - 6] != '/')
+		n -= 5;
+	k = snprintf(out, cap, "%.*s/%012llu", (int)n, rel, offset);
+	return k >= 0 && (size_t)k < cap ? out : NULL;
+}
+
+/*
  * One input: "path" as named, "rel" its path under -d (before the
  * extension is replaced), or NULL when it cannot be mirrored; "st" its
- * stat(2), or NULL when not known.  Waits for a free job and ring slot
- * first.
+ * stat(2), or NULL when not known.  A page already read by the parent
+ * comes as "payload" (taken over, freed here), and "r" says which record
+ * of a WARC file it is.  Waits for a free job and ring slot first.
  */
 static void
 submit(struct batch *b, const char *path, const char *rel,
-    const struct stat *st)
+    const struct stat *st, unsigned char *payload, size_t paylen,
+    const struct ap_warc_rec *r)
 {
 	struct stat in;
 	struct slot *s;
+	char orel[PATH_MAX + 32];
 
 	/* Under -d, every input is known before an output is written when
 	 * the inputs can be listed twice; a piped list is known as it
@@ -1785,17 +2267,23 @@ submit(struct batch *b, const char *path, const char *rel,
 	}
 	if (b->counting) {
 		b->total++;
+		free(payload);
 		return;
 	}
 	while (!b->stop && (b->seq - b->retired >= b->nring ||
 	    b->nrun >= b->c->jobs))
 		pump(b);
-	if (b->stop)
+	if (b->stop) {
+		free(payload);
 		return;
+	}
 	s = &b->ring[b->seq++ % b->nring];
 	free_slot(s);
-	if ((s->path = strdup(path)) == NULL) {
-		say(b, "%s: %s", path, strerror(errno));
+	if ((s->path = strdup(path)) == NULL ||
+	    (payload != NULL && hold_page(s, payload, paylen, r) != 0)) {
+		if (s->payload == NULL)
+			free(payload);
+		say(b, "%s: %s", path, strerror(ENOMEM));
 		b->sys_err = true;
 		stop(b);
 		return;
@@ -1804,8 +2292,13 @@ submit(struct batch *b, const char *path, const char *rel,
 		s->have_id = true;
 		s->id = *st;
 	}
+	if (r != NULL && rel != NULL)
+		rel = record_rel(rel, r->offset, orel, sizeof(orel));
 	if (b->c->outdir == NULL || plan_out(b, s, rel, st))
 		start(b, s);
+	/* The worker has its copy. */
+	free(s->payload);
+	s->payload = NULL;
 	retire(b);
 }
 
@@ -1869,6 +2362,8 @@ cmp_names(const void *a, const void *b)
 }
 
 static void walk(struct batch *, size_t, size_t);
+static void file_input(struct batch *, const char *, const char *,
+    const struct stat *);
 
 /* One entry of a folder; b->path holds its path, "len" long. */
 static void
@@ -1900,7 +2395,8 @@ walk_entry(struct batch *b, size_t len, size_t rootlen, const char *name)
 			walk(b, len, rootlen);
 	} else if (!S_ISREG(st.st_mode))
 		left_out(b, LEFT_SPECIAL);
-	else if (known_ext(b, name) || (b->c->glob != NULL &&
+	else if (known_ext(b, name) || archive_name(b, name) ||
+	    (b->c->glob != NULL &&
 	    fnmatch(b->c->glob, name, 0) == 0) ||
 	    (b->c->exts == NULL && strchr(name, '.') == NULL &&
 	    sniff(b->path))) {
@@ -1910,7 +2406,7 @@ walk_entry(struct batch *b, size_t len, size_t rootlen, const char *name)
 			    "file outside the folder; skipped (--follow "
 			    "converts it)");
 		} else
-			submit(b, b->path, b->path + rootlen, &st);
+			file_input(b, b->path, b->path + rootlen, &st);
 	} else
 		left_out(b, LEFT_NAME);
 }
@@ -1980,6 +2476,132 @@ walk(struct batch *b, size_t len, size_t rootlen)
 	free(names);
 }
 
+/* Standard input, opened by main.c to see what it is, or NULL. */
+static struct ap_gz	*stdin_gz;
+
+/*
+ * The records of the WARC file "path" (or standard input), read from "g":
+ * each page to convert goes to a worker; a skipped record is counted, a
+ * broken one reported in its turn.
+ */
+static void
+warc_records(struct batch *b, const char *path, const char *rel,
+    const struct stat *st, struct ap_gz *g)
+{
+	struct ap_warc w;
+	struct ap_warc_rec r;
+	char why[sizeof(r.why) + 48];
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	ap_warc_init(&w, g, b->c->max_size);
+	while (!b->stop && (rc = ap_warc_next(&w, &r)) > 0)
+		switch (r.what) {
+		case AP_WARC_CONVERT:
+			submit(b, path, rel, st, r.payload, r.len, &r);
+			r.payload = NULL;
+			break;
+		case AP_WARC_SKIP:
+			b->nskipped[r.skip]++;
+			break;
+		default:
+			snprintf(why, sizeof(why), "record at offset %llu: %s",
+			    (unsigned long long)r.offset, r.why);
+			submit_error(b, path, why);
+			break;
+		}
+	if (!b->stop && rc < 0)
+		submit_error(b, path, r.why);
+	ap_warc_rec_free(&r);
+}
+
+/* The WARC file "path", whose stat(2) is "st". */
+static void
+warc_file(struct batch *b, const char *path, const char *rel,
+    const struct stat *st)
+{
+	struct ap_gz *g;
+	struct stat now;
+	int fd;
+
+	if (b->counting) {
+		b->saw_warc = true;
+		return;
+	}
+	if ((fd = open(path, O_RDONLY | O_NOCTTY)) < 0) {
+		submit_error(b, path, strerror(errno));
+		return;
+	}
+	if (fstat(fd, &now) != 0 || now.st_dev != st->st_dev ||
+	    now.st_ino != st->st_ino)
+		submit_error(b, path, "replaced by another file during the run");
+	else if ((g = malloc(sizeof(*g))) == NULL || ap_gz_open(g, fd) != 0) {
+		submit_error(b, path, strerror(errno));
+		free(g);
+	} else {
+		warc_records(b, path, rel, st, g);
+		ap_gz_close(g);
+		free(g);
+	}
+	close(fd);
+}
+
+/*
+ * Standard input as an operand: a WARC stream, or a page read here and
+ * handed to a worker.
+ */
+static void
+stdin_input(struct batch *b)
+{
+	struct ap_gz *g = stdin_gz;
+	char why[256];
+	char *buf;
+	size_t len;
+	int rc;
+
+	if (b->counting) {
+		b->saw_warc = true;	/* it may be one */
+		return;
+	}
+	if (g == NULL && ((g = malloc(sizeof(*g))) == NULL ||
+	    ap_gz_open(g, STDIN_FILENO) != 0)) {
+		free(g);
+		submit_error(b, "-", strerror(errno));
+		return;
+	}
+	if (ap_gz_want(g, 10) >= 0 && (b->c->warc ||
+	    ap_warc_magic(g->out + g->opos, ap_gz_avail(g))))
+		warc_records(b, "-", NULL, NULL, g);
+	else if ((rc = read_all(g, b->c->max_size, &buf, &len)) == 0)
+		submit(b, "-", NULL, NULL, buf != NULL ? (unsigned char *)buf :
+		    calloc(1, 1), len, NULL);
+	else {
+		if (rc == -2)
+			snprintf(why, sizeof(why), "input too large (limit %zu "
+			    "bytes; see --max-size)", b->c->max_size);
+		else
+			snprintf(why, sizeof(why), "%s", rc == -3 ?
+			    ap_gz_strerror(g) : strerror(errno));
+		submit_error(b, "-", why);
+	}
+	if (g != stdin_gz) {
+		ap_gz_close(g);
+		free(g);
+	}
+}
+
+/* A file to convert: a WARC file's records, or a page. */
+static void
+file_input(struct batch *b, const char *path, const char *rel,
+    const struct stat *st)
+{
+	if (S_ISREG(st->st_mode) && (b->c->warc ||
+	    sniff_file(path) == AP_SNIFF_WARC))
+		warc_file(b, path, rel, st);
+	else
+		submit(b, path, rel, st, NULL, 0, NULL);
+}
+
 /* A path named on the command line or in the list. */
 static void
 operand(struct batch *b, const char *path, bool listed)
@@ -1989,7 +2611,7 @@ operand(struct batch *b, const char *path, bool listed)
 	size_t len = strlen(path);
 
 	if (!listed && strcmp(path, "-") == 0) {
-		submit(b, path, NULL, NULL);
+		stdin_input(b);
 		return;
 	}
 	if (stat(path, &st) != 0)
@@ -2011,11 +2633,11 @@ operand(struct batch *b, const char *path, bool listed)
 		b->rootdev = st.st_dev;
 		walk(b, len, len + (b->path[len - 1] != '/'));
 	} else if (listed)
-		submit(b, path, mirror_rel(path), &st);
+		file_input(b, path, mirror_rel(path), &st);
 	else {
 		base = strrchr(path, '/');
-		submit(b, path, base != NULL && base[1] != '\0' ? base + 1 :
-		    path, &st);
+		file_input(b, path, base != NULL && base[1] != '\0' ?
+		    base + 1 : path, &st);
 	}
 }
 
@@ -2133,15 +2755,18 @@ setup(struct batch *b, const struct ap_cli *c)
 		b->nring = 16;
 	b->ring = calloc(b->nring, sizeof(*b->ring));
 	b->run = calloc(c->jobs, sizeof(*b->run));
+	b->pool = calloc(c->jobs, sizeof(*b->pool));
 	b->pfd = calloc((size_t)c->jobs + 1, sizeof(*b->pfd));
 	b->pslot = calloc((size_t)c->jobs + 1, sizeof(*b->pslot));
 	if (b->ring == NULL || b->run == NULL || b->pfd == NULL ||
-	    b->pslot == NULL) {
+	    b->pslot == NULL || b->pool == NULL) {
 		fprintf(stderr, "artparse: %s\n", strerror(errno));
 		return -1;
 	}
 	for (i = 0; i < b->nring; i++)
 		b->ring[i].fd = -1;
+	for (i = 0; i < c->jobs; i++)
+		b->pool[i].req = b->pool[i].res = -1;
 	if (c->outdir != NULL) {
 		if (strlen(c->outdir) + 3 > PATH_MAX) {
 			errno = ENAMETOOLONG;
@@ -2184,6 +2809,10 @@ teardown(struct batch *b)
 {
 	size_t i;
 
+	/* Idle workers end when their job pipe closes. */
+	for (i = 0; b->pool != NULL && i < b->c->jobs; i++)
+		reap(&b->pool[i]);
+	free(b->pool);
 	for (i = 0; b->ring != NULL && i < b->nring; i++)
 		free_slot(&b->ring[i]);
 	free(b->ring);
@@ -2201,6 +2830,25 @@ teardown(struct batch *b)
 		close(sigpipe[1]);
 		sigpipe[0] = sigpipe[1] = -1;
 	}
+}
+
+int
+ap_batch_run_stdin(const struct ap_cli *c, struct ap_gz *g)
+{
+	char dash[] = "-";
+	char *inputs[] = { dash };
+
+	stdin_gz = g;
+	return ap_batch_run(c, inputs, 1);
+}
+
+bool
+ap_batch_is_warc(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    sniff_file(path) == AP_SNIFF_WARC;
 }
 
 int
@@ -2227,7 +2875,7 @@ ap_batch_run(const struct ap_cli *c, char *const *inputs, size_t n)
 		b.counting = true;
 		produce(&b, inputs, n);
 		b.counting = false;
-		b.total_known = true;
+		b.total_known = !b.saw_warc;
 		b.prepassed = true;
 	}
 	b.t0 = mono();
@@ -2251,6 +2899,13 @@ ap_batch_run(const struct ap_cli *c, char *const *inputs, size_t n)
 		    "%lu skipped%s", b.nconv, b.nfail, b.nskip,
 		    b.nskip > 0 && !c->update ? " (outputs exist; --force "
 		    "replaces them, --update the outdated ones)" : "");
+		/* The records of WARC files that are no page to convert. */
+		for (i = 0, sep = "; records skipped: "; i < AP_SKIP__MAX; i++)
+			if (b.nskipped[i] > 0) {
+				fprintf(stderr, "%s%lu %s", sep, b.nskipped[i],
+				    ap_warc_skip_name((enum ap_warc_skip)i));
+				sep = ", ";
+			}
 		/* What the walks did not take, and why. */
 		for (i = 0, sep = "; not taken: "; i < LEFT__MAX; i++)
 			if (b.nleft[i] > 0) {

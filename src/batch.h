@@ -1,24 +1,32 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Converting many inputs in one run: walking folders and file lists,
- * forked workers with a time bound, outputs mirrored under -d or streamed
- * in input order, progress and summary.  Also the file helpers that the
+ * Converting many inputs in one run: walking folders, file lists and
+ * WARC files, a pool of persistent workers with a time bound per
+ * document, outputs mirrored under -d or streamed in input order,
+ * progress and summary.  Also the file helpers that the
  * single-input path of main.c shares: reading an input within the size
  * limit and writing an output atomically.
  */
 #ifndef AP_BATCH_H
 #define AP_BATCH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "cli.h"
+#include "gz.h"
 
 /*
  * Read all of "path" ("-": standard input) into a new malloc'd buffer that
- * the caller frees, refusing more than "max" bytes.  Returns AP_EXIT_OK, or
+ * the caller frees, refusing more than "max" bytes; a gzip file is
+ * inflated (page.html.gz), and refused as soon as it passes "max".  Returns AP_EXIT_OK, or
  * AP_EXIT_FAIL / AP_EXIT_SYS with the reason written to "why".
  */
 int	ap_batch_load(const char *path, size_t max, char **buf, size_t *len,
+	    char *why, size_t whysz);
+
+/* The same for the rest of "g" (inflated, when it is gzip). */
+int	ap_batch_read(struct ap_gz *g, size_t max, char **buf, size_t *len,
 	    char *why, size_t whysz);
 
 /*
@@ -58,5 +66,14 @@ void	ap_batch_trap_signals(void);
  * and dies of that signal instead of returning.
  */
 int	ap_batch_run(const struct ap_cli *c, char *const *inputs, size_t n);
+
+/* Whether the regular file "path" holds a WARC file (gzip'd or not). */
+bool	ap_batch_is_warc(const char *path);
+
+/*
+ * ap_batch_run() of standard input alone, already opened as "g" (and
+ * looked at: a WARC stream, or --input warc).
+ */
+int	ap_batch_run_stdin(const struct ap_cli *c, struct ap_gz *g);
 
 #endif /* AP_BATCH_H */

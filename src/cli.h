@@ -51,6 +51,7 @@ struct ap_cli {
 	const char		*exts;	/* --ext: comma-separated, or NULL */
 	const char		*glob;		/* --glob PATTERN, or NULL */
 	bool			 one_fs;	/* --one-file-system */
+	bool			 warc;		/* --input warc */
 };
 
 /*

@@ -18,6 +18,7 @@
 #include "buf.h"
 #include "doc.h"
 #include "decode.h"
+#include "sniff.h"
 #include "utf8.h"
 
 #define CHUNK		(64 * 1024)	/* bytes fed to the decoder at once */
@@ -979,21 +980,6 @@ nul_heavy(const unsigned char *p, size_t n)
 }
 
 static bool
-looks_html(const unsigned char *p, size_t n)
-{
-	static const char *const tags[] = { "html", "head", "meta",
-	    "!doctype", NULL };
-	size_t i, k, lim = n < PRESCAN ? n : PRESCAN;
-
-	for (i = 0; i < lim; i++)
-		if (p[i] == '<')
-			for (k = 0; tags[k] != NULL; k++)
-				if (starts(p + i + 1, n - i - 1, tags[k]))
-					return true;
-	return false;
-}
-
-static bool
 iconv_knows(const char *cs)
 {
 	iconv_t cd;
@@ -1023,9 +1009,27 @@ forced(struct ap_arena *a, const char *enc)
 }
 
 /*
- * No --encoding and no BOM.  Strict UTF-8 wins even over a <meta> that
- * says otherwise, because real pages lie about their charset far more
- * often than latin-1 text happens to be valid UTF-8.
+ * The transport's charset (HTTP Content-Type), when iconv knows it; a
+ * hint of UTF-8 for bytes that are not is no help.
+ */
+static const char *
+hinted(const struct ap_doc *d)
+{
+	const char *h = d->opts.charset_hint, *cs;
+
+	if (h == NULL || *h == '\0')
+		return NULL;
+	cs = label_lookup((const unsigned char *)h, strlen(h));
+	if (cs == NULL)
+		cs = iconv_knows(h) ? h : NULL;
+	return cs == cs_utf8 ? NULL : cs;
+}
+
+/*
+ * No --encoding and no BOM.  Strict UTF-8 wins even over a charset hint
+ * or a <meta> that says otherwise, because real pages lie about their
+ * charset far more often than latin-1 text happens to be valid UTF-8.
+ * Then the hint, then <meta charset>.
  */
 static const char *
 guess(const struct ap_doc *d, const unsigned char *p, size_t n)
@@ -1034,8 +1038,10 @@ guess(const struct ap_doc *d, const unsigned char *p, size_t n)
 
 	if (ap_utf8_valid(p, n))
 		return cs_utf8;
+	if ((cs = hinted(d)) != NULL)
+		return cs;
 	if (d->opts.input == AP_INPUT_TEXT ||
-	    (d->opts.input == AP_INPUT_AUTO && !looks_html(p, n)))
+	    (d->opts.input == AP_INPUT_AUTO && !ap_sniff_markup(p, n)))
 		return cs_1252;
 	cs = ap_sniff_meta_charset(p, n);
 	if (cs == NULL || cs == cs_utf8 || !iconv_knows(cs))

@@ -10,6 +10,7 @@
 
 #include "doc.h"
 #include "hooks.h"
+#include "sniff.h"
 
 static const char *const kind_names[AP_KIND__MAX] = {
 	[AP_KIND_UNKNOWN] = "unknown",
@@ -89,28 +90,6 @@ ap_doc_add_block(struct ap_doc *d, const char *text, size_t len, size_t line)
 	return b;
 }
 
-/* Markup sniffing for --input auto: a tag near the start of the text. */
-static bool
-looks_like_html(const char *s, size_t n)
-{
-	static const char *const marks[] = {
-		"<!doctype html", "<html", "<head", "<body", "<meta", "<div",
-		"<p>", "<p ", "<article", "<title", "<!--", "<?xml", NULL
-	};
-	size_t i, k, lim = n < 2048 ? n : 2048;
-
-	for (i = 0; i < lim; i++) {
-		if (s[i] != '<')
-			continue;
-		for (k = 0; marks[k] != NULL; k++) {
-			size_t ml = strlen(marks[k]);
-			if (i + ml <= n && strncasecmp(s + i, marks[k], ml) == 0)
-				return true;
-		}
-	}
-	return false;
-}
-
 /* Below this many characters of body, the page is read again whole. */
 #define WEAK_BODY	500
 
@@ -178,6 +157,24 @@ try_whole_page(struct ap_doc *d)
 	d->meta = meta;
 }
 
+static const char *
+opt_strdup(struct ap_doc *d, const char *s)
+{
+	return s != NULL ? ap_strdup(&d->arena, s) : NULL;
+}
+
+static const struct ap_warc_source *
+copy_warc(struct ap_doc *d, const struct ap_warc_source *w)
+{
+	struct ap_warc_source *c = ap_alloc(&d->arena, sizeof(*c));
+
+	c->file = opt_strdup(d, w->file);
+	c->offset = w->offset;
+	c->record_id = opt_strdup(d, w->record_id);
+	c->date = opt_strdup(d, w->date);
+	return c;
+}
+
 static int
 run(struct ap_doc *d, const unsigned char *bytes, size_t len)
 {
@@ -188,7 +185,7 @@ run(struct ap_doc *d, const unsigned char *bytes, size_t len)
 		return rc;
 	html = d->opts.input == AP_INPUT_HTML ||
 	    (d->opts.input == AP_INPUT_AUTO &&
-	    looks_like_html(d->text, d->textlen));
+	    ap_sniff_markup((const unsigned char *)d->text, d->textlen));
 	d->art.source_type = html ? "html" : "text";
 	if (html)
 		ap_html_blocks(d);
@@ -199,6 +196,10 @@ run(struct ap_doc *d, const unsigned char *bytes, size_t len)
 	d->art.source_encoding = d->encoding;
 	d->art.source_path = d->opts.path != NULL ?
 	    ap_strdup(&d->arena, d->opts.path) : NULL;
+	d->art.source_url = d->opts.url != NULL ?
+	    ap_strdup(&d->arena, d->opts.url) : NULL;
+	if (d->opts.warc != NULL)
+		d->art.source_warc = copy_warc(d, d->opts.warc);
 	ap_features(d);
 	ap_classify(d);
 	if (html && body_chars(d) < WEAK_BODY)

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <iconv.h>
 #include <limits.h>
 #include <math.h>
 #include <signal.h>
@@ -24,9 +25,12 @@
 #include "artparse.h"
 #include "batch.h"
 #include "cli.h"
+#include "gz.h"
+#include "warc.h"
 
 enum {
 	OPT_ALLOW_EMPTY = 256,
+	OPT_CHARSET_HINT,
 	OPT_KEEP_BOILERPLATE,
 	OPT_LIST_FORMATS,
 	OPT_PRETTY,
@@ -49,6 +53,7 @@ enum {
 
 static const struct option lopts[] = {
 	{ "allow-empty",	no_argument,		NULL,	OPT_ALLOW_EMPTY },
+	{ "charset-hint",	required_argument,	NULL,	OPT_CHARSET_HINT },
 	{ "encoding",		required_argument,	NULL,	'e' },
 	{ "ext",		required_argument,	NULL,	OPT_EXT },
 	{ "fail-fast",		no_argument,		NULL,	OPT_FAIL_FAST },
@@ -98,7 +103,10 @@ usage(FILE *fp)
 	    "and write them\nas JSON, Markdown, plain text or TEI XML.  With "
 	    "no FILE, or when FILE is -,\nread standard input.  Folders are "
 	    "walked for .html .htm .xhtml .shtml .txt\nfiles and names "
-	    "without an extension that hold text or markup.\n\n"
+	    "without an extension that hold text or markup.  A gzip\nfile is "
+	    "read inflated (page.html.gz).  A WARC file (web archive: .warc,\n"
+	    ".warc.gz, found by content) has its HTML responses of status 200 "
+	    "converted,\none output a record.\n\n"
 	    "Output:\n"
 	    "  -f, --format=FORMAT    output format (default json):", fp);
 	for (i = 0; ap_writer_name(i) != NULL; i++)
@@ -142,8 +150,12 @@ usage(FILE *fp)
 	    "\nInput:\n"
 	    "  -e, --encoding=NAME    read the input in charset NAME "
 	    "(default: detect)\n"
-	    "  -i, --input=TYPE       input type: auto, text or html "
+	    "  -i, --input=TYPE       input type: auto, text, html or warc "
 	    "(default auto)\n"
+	    "      --charset-hint=NAME  charset the page was served in, "
+	    "used when it is\n"
+	    "                         not UTF-8, before <meta charset> "
+	    "(WARC: the HTTP one)\n"
 	    "      --files-from=LIST  also convert the files listed in LIST, "
 	    "one a line\n"
 	    "                         (- for standard input)\n"
@@ -166,8 +178,9 @@ usage(FILE *fp)
 	    "its own\n"
 	    "                         (default 512M + 32 x --max-size; 0 = "
 	    "no limit)\n"
-	    "      --max-size=BYTES   refuse larger inputs (default 50M; "
-	    "K, M, G suffixes)\n"
+	    "      --max-size=BYTES   refuse larger inputs, and larger WARC "
+	    "records (default\n"
+	    "                         50M; K, M, G suffixes)\n"
 	    "      --timeout=SECONDS  give up on a document after SECONDS "
 	    "(default 30;\n"
 	    "                         0 = no limit)\n"
@@ -433,6 +446,18 @@ same_file(const char *path, const char *out)
 	    in.st_ino == o.st_ino;
 }
 
+/* Whether iconv reads "cs" (the library ignores a hint it cannot use). */
+static bool
+charset_known(const char *cs)
+{
+	iconv_t cd;
+
+	if (*cs == '\0' || (cd = iconv_open("UTF-8", cs)) == (iconv_t)-1)
+		return false;
+	iconv_close(cd);
+	return true;
+}
+
 static bool
 is_dir(const char *path)
 {
@@ -460,6 +485,49 @@ output_path_error(int e)
 	default:
 		return false;
 	}
+}
+
+#define WARC_DONE	(-1)
+static int	stdin_status;
+
+/*
+ * Standard input as the one input: a page, read as ap_batch_load() does,
+ * or a WARC stream (or --input warc), whose records batch.c converts
+ * (then WARC_DONE, with the exit status in stdin_status).
+ */
+static int
+read_stdin(const struct ap_cli *c, char **buf, size_t *len, char *why,
+    size_t whysz)
+{
+	struct ap_gz *g;
+	struct stat st;
+	int rc;
+
+	if (fstat(STDIN_FILENO, &st) == 0 && S_ISDIR(st.st_mode)) {
+		snprintf(why, whysz, "is a directory");
+		return AP_EXIT_FAIL;
+	}
+	if ((g = malloc(sizeof(*g))) == NULL ||
+	    ap_gz_open(g, STDIN_FILENO) != 0) {
+		snprintf(why, whysz, "%s", strerror(errno));
+		rc = errno == ENOMEM ? AP_EXIT_SYS : AP_EXIT_FAIL;
+		free(g);
+		return rc;
+	}
+	if (ap_gz_want(g, 10) >= 0 && (c->warc ||
+	    ap_warc_magic(g->out + g->opos, ap_gz_avail(g)))) {
+		if (c->output != NULL) {
+			stdin_status = usage_error("-o takes one page; the "
+			    "records of a WARC file go to standard output or "
+			    "-d", NULL);
+		} else
+			stdin_status = ap_batch_run_stdin(c, g);
+		rc = WARC_DONE;
+	} else
+		rc = ap_batch_read(g, c->max_size, buf, len, why, whysz);
+	ap_gz_close(g);
+	free(g);
+	return rc;
 }
 
 /*
@@ -495,7 +563,13 @@ convert(const char *path, const struct ap_cli *c)
 	stdin_in = strcmp(path, "-") == 0;
 	if (!stdin_in)
 		set_alarm(shown, c->timeout);
-	rc = ap_batch_load(path, c->max_size, &buf, &len, why, sizeof(why));
+	if (stdin_in)
+		rc = read_stdin(c, &buf, &len, why, sizeof(why));
+	else
+		rc = ap_batch_load(path, c->max_size, &buf, &len, why,
+		    sizeof(why));
+	if (rc == WARC_DONE)
+		return stdin_status;
 	if (rc != AP_EXIT_OK) {
 		set_alarm(shown, 0);
 		ap_cli_error("%s: %s", shown, why);
@@ -597,6 +671,8 @@ main(int argc, char *argv[])
 				c.opts.input = AP_INPUT_TEXT;
 			else if (strcmp(optarg, "html") == 0)
 				c.opts.input = AP_INPUT_HTML;
+			else if (strcmp(optarg, "warc") == 0)
+				c.warc = true;
 			else
 				return usage_error("unknown input type",
 				    optarg);
@@ -625,6 +701,11 @@ main(int argc, char *argv[])
 			break;
 		case OPT_ALLOW_EMPTY:
 			c.allow_empty = true;
+			break;
+		case OPT_CHARSET_HINT:
+			if (!charset_known(optarg))
+				return usage_error("unknown charset", optarg);
+			c.opts.charset_hint = optarg;
 			break;
 		case OPT_EXT:
 			if (optarg[strspn(optarg, ",.")] == '\0')
@@ -741,6 +822,15 @@ main(int argc, char *argv[])
 			    "file list and an input", NULL);
 	}
 
+	/* A WARC file alone: its records, as batch.c converts them. */
+	if (c.outdir == NULL && c.files_from == NULL && n == 1 &&
+	    strcmp(argv[optind], "-") != 0 && !is_dir(argv[optind]) &&
+	    (c.warc || ap_batch_is_warc(argv[optind]))) {
+		if (c.output != NULL)
+			return usage_error("-o takes one page; the records of "
+			    "a WARC file go to standard output or -d", NULL);
+		return ap_batch_run(&c, argv + optind, (size_t)n);
+	}
 	/* One file or standard input, and no -d: the plain filter. */
 	if (c.outdir == NULL && c.files_from == NULL && n <= 1 &&
 	    (c.output != NULL || n == 0 || !is_dir(argv[optind]))) {

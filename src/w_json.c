@@ -281,6 +281,19 @@ json_end(struct ap_wctx *c, const struct ap_article *a)
 	kstr(j, "path", a->source_path);
 	kstr(j, "type", a->source_type);
 	kstr(j, "encoding", a->source_encoding);
+	/* A WARC record's: where it was fetched, and where to find it. */
+	if (a->source_url != NULL)
+		kstr(j, "url", a->source_url);
+	if (a->source_warc != NULL) {
+		key(j, "warc");
+		jopen(j, '{');
+		kstr(j, "file", a->source_warc->file);
+		key(j, "offset");
+		ap_buf_printf(j->b, "%llu", a->source_warc->offset);
+		kstr(j, "record_id", a->source_warc->record_id);
+		kstr(j, "date", a->source_warc->date);
+		jclose(j, '}');
+	}
 	jclose(j, '}');
 	if (c->wo->keep_boilerplate) {
 		key(j, "dropped");

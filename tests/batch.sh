@@ -461,6 +461,27 @@ run "$bin" --timeout 0.5 -j 2 "$in/a.txt" "$tmp/fifo" "$in/B.HTML"
 expect_rc "timeout" 1
 expect_err "timeout" "artparse: $tmp/fifo: timed out after 0.5 s"
 json_lines "$out" 2 && ok || ko "timeout: other inputs not converted"
+# With one worker: the one killed at the bound is replaced for the rest.
+run "$bin" --timeout 0.5 -j 1 "$in/a.txt" "$tmp/fifo" "$in/B.HTML" "$in/a.txt"
+expect_rc "timeout, -j 1" 1
+expect_err "timeout, -j 1" "artparse: $tmp/fifo: timed out after 0.5 s"
+json_lines "$out" 3 && ok || ko "timeout, -j 1: the worker is not replaced"
+# The pool: -j 2 over 30 documents forks two workers, not 30 (strace
+# counts the forks; skipped without it).
+mkdir -p "$tmp/pool"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do
+	cp "$in/a.txt" "$tmp/pool/a$i.txt"
+	cp "$in/B.HTML" "$tmp/pool/b$i.html"
+done
+if command -v strace >/dev/null 2>&1 &&
+    strace -f -qq -e trace=fork,vfork,clone,clone3 -o "$tmp/strace" \
+    "$bin" -q -j 2 "$tmp/pool" >"$out" 2>"$err"; then
+	[ "$(grep -c -E 'clone|fork' "$tmp/strace")" -eq 2 ] && ok ||
+	    ko "pool: $(grep -c -E 'clone|fork' "$tmp/strace") forks for -j 2"
+	json_lines "$out" 30 && ok || ko "pool: not 30 outputs"
+else
+	echo "skip: pool forks (no strace, or it cannot trace here)"
+fi
 awk 'BEGIN { for (i = 0; i < 40000; i++)
 	printf "Le conseil municipal a voté la rénovation de la piscine " \
 	    "et de la médiathèque, paragraphe %d.\n\n", i }' >"$tmp/huge.txt"

@@ -4,14 +4,19 @@
 # fuzzers and sanitizers that CI runs.  It says which packages it installs
 # before it installs them; --dry-run only says so.  Safe to run again.
 set -eu
-pkgs="build-essential pkg-config libxml2-dev libjansson-dev libutf8proc-dev"
+pkgs="build-essential pkg-config libxml2-dev libjansson-dev libutf8proc-dev
+    zlib1g-dev"
+# What `make check` uses; ssh, sshd, GNU parallel and rsync run the
+# recipes of docs/distributed.md (tests/distributed.sh).
+test_pkgs="libcmocka-dev python3 python3-jsonschema valgrind mandoc jing \
+    openssh-client openssh-server parallel rsync"
 dry=false
 for arg in "$@"; do
 	case $arg in
 	--test)
-		pkgs="$pkgs libcmocka-dev python3 python3-jsonschema valgrind mandoc jing" ;;
+		pkgs="$pkgs $test_pkgs" ;;
 	--ci)	# the tests, and clang's libFuzzer and sanitizer runtimes
-		pkgs="$pkgs libcmocka-dev python3 python3-jsonschema valgrind mandoc jing clang libclang-rt-14-dev" ;;
+		pkgs="$pkgs $test_pkgs clang libclang-rt-14-dev" ;;
 	--dry-run|-n)
 		dry=true ;;
 	*)

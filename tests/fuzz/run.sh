@@ -25,6 +25,7 @@ for h in "$@"; do
 	case $h in
 	fuzz_alloc) opts='\000\000 \024\007 \051\020 \016\100 \012\003' ;;
 	fuzz_encoding) opts='\000\000 \004\001 \010\003 \014\004 \001\011 \002\013 \000\010' ;;
+	fuzz_warc) opts='\002 \006 \013 \001' ;;
 	*) opts='\000 \004 \010 \014 \001 \002 \022 \046 \252 \375' ;;
 	esac
 	n=0
@@ -40,6 +41,21 @@ for h in "$@"; do
 			    tr -dc 0-9)"
 		done
 	done
+	# the WARC reader's own seeds: the files of tests/warc/mkwarc.sh
+	# but the two of 1 MB and more
+	if [ "$h" = fuzz_warc ] && rm -rf "$build/warc-seeds" &&
+	    sh "$top/tests/warc/mkwarc.sh" "$build/warc-seeds" >/dev/null; then
+		rm -f "$build/warc-seeds/longline.warc"
+		for f in "$build"/warc-seeds/*.warc* "$build"/warc-seeds/*.gz; do
+			[ -f "$f" ] || continue
+			n=$((n + 1))
+			for o in $opts; do
+				# shellcheck disable=SC2059
+				{ printf "$o"; cat "$f"; } >"$seed/w$n-$(printf '%s' "$o" |
+				    tr -dc 0-9)"
+			done
+		done
+	fi
 	for d in $extra; do
 		[ -d "$d" ] || continue
 		for f in "$d"/*; do

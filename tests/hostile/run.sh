@@ -171,8 +171,57 @@ printf '\211PNG\r\n\032\n\000\000\000\rIHDR\000\000\000\001\000\000\000\001\010\
 run "$tmp/image.png"
 refused "PNG image" 1 "$tmp/image.png: binary data"
 
+# gzip is read inflated: the sample text gzip'd is that text, a gzip'd
+# image is still binary data, a cut stream is refused.
 run "$tmp/sample.gz"
-refused "gzip data" 1 "$tmp/sample.gz: binary data"
+converted "gzip'd text"
+gzip -n -c "$tmp/image.png" >"$tmp/image.png.gz"
+run "$tmp/image.png.gz"
+refused "gzip'd image" 1 "$tmp/image.png.gz: binary data"
+head -c $(($(wc -c <"$tmp/sample.gz") - 20)) "$tmp/sample.gz" >"$tmp/cut.gz"
+run "$tmp/cut.gz"
+refused "cut gzip stream" 1 "$tmp/cut.gz: truncated gzip member"
+
+# --- Web archives (tests/warc/mkwarc.sh) -----------------------------------
+# Each file holds broken records and then a good one: one line on stderr
+# (-q) a broken record names the file, the record's offset and the
+# problem; the good record is converted; exit 1.
+sh "$here/../warc/mkwarc.sh" "$tmp/warc" >/dev/null 2>&1 ||
+    ko "tests/warc/mkwarc.sh failed"
+warc_case() {	# name, file, wanted message, options...
+	n=$1 f=$2 m=$3
+	shift 3
+	run -q "$@" "$tmp/warc/$f"
+	status "$n" 1 || return
+	if grep -vqF -- "artparse: $tmp/warc/$f: record at offset" "$tmp/err" ||
+	    ! grep -qF -- "$m" "$tmp/err"; then
+		ko "$n: stderr was '$(head -c 300 "$tmp/err")', wanted one line with '$m'"
+	elif [ "$(wc -l <"$tmp/out")" -ne 1 ] ||
+	    ! grep -q '"url":"https://www.gazette-du-val.example/a"' "$tmp/out"
+	then
+		ko "$n: the good record is not converted"
+	else
+		ok
+	fi
+}
+warc_case "WARC: huge Content-Length" hugelen.warc.gz "record too large (99999999999999 bytes"
+warc_case "WARC: negative or non-numeric Content-Length" badlen.warc \
+    "invalid Content-Length '-5'"
+warc_case "WARC: 1 MB header line" longline.warc \
+    "header line longer than 32768 bytes"
+warc_case "WARC: gzip bomb" bomb.warc.gz "record too large (20971564 bytes, limit 1048576" \
+    --max-size 1M
+warc_case "WARC: gzip bomb behind a short length" bomb2.warc.gz \
+    "not followed by CR LF CR LF" --max-size 1M
+warc_case "WARC: gzip bomb in the HTTP payload" payload-bomb.warc \
+    "HTTP payload inflates past 1048576 bytes" --max-size 1M
+run --max-size 1M "$tmp/warc/bomb.html.gz"
+refused "gzip bomb page" 1 "bomb.html.gz: input too large (limit 1048576 bytes inflated"
+run -q "$tmp/warc/truncated.warc.gz"
+status "WARC: truncated member" 1 &&
+    [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q "truncated gzip member" "$tmp/err" &&
+    [ "$(wc -l <"$tmp/out")" -eq 2 ] && ok ||
+    ko "WARC: truncated member: $(head -c 300 "$tmp/err")"
 
 printf '%%PDF-1.4\n%%\342\343\317\323\n1 0 obj\n' >"$tmp/doc.pdf"
 run "$tmp/doc.pdf"

@@ -1,0 +1,142 @@
+#!/bin/sh
+# SPDX-License-Identifier: ISC
+# `make bench-warc`: WARC throughput, a benchmark (not a test).  Serves a
+# folder of pages on 127.0.0.1 (python3 -m http.server), fetches it with
+# wget --warc-file, each page again and again under a new query string,
+# into WARC files of 1,000 and 5,000 responses, then reports: records/s
+# with -j 1 and -j N; CPU time per record against converting the same
+# pages as files, and what gunzip alone costs; peak memory for the two
+# files, which must not grow with the file.
+# Usage: sh tools/bench-warc.sh path/to/artparse [pages folder]
+# BENCH_JOBS (default: CPUs) is N; the WARC files are kept in
+# BENCH_WORK (default: bench-warc/ beside the binary) for the next run.
+set -eu
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+pages=$(cd "${2:-../shared/corpus/html}" 2>/dev/null && pwd) || {
+	echo "bench-warc: no folder ${2:-../shared/corpus/html}" >&2
+	exit 1
+}
+for t in wget python3 gzip; do
+	command -v "$t" >/dev/null || {
+		echo "bench-warc: needs $t (Debian: apt-get install $t)" >&2
+		exit 1
+	}
+done
+gnutime=/usr/bin/time
+"$gnutime" -f %M true >/dev/null 2>&1 || {
+	echo "bench-warc: needs GNU time (Debian: apt-get install time)" >&2
+	exit 1
+}
+"$bin" --help | grep -q warc || {
+	echo "bench-warc: $bin reads no WARC" >&2
+	exit 1
+}
+jobs=${BENCH_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)}
+work=${BENCH_WORK:-$(dirname "$bin")/bench-warc}
+mkdir -p "$work"
+server=""
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -f "$work/time" "$work/out" "$work/err"' EXIT
+trap 'exit 1' INT TERM
+
+(cd "$pages" && ls) | grep -E '^[A-Za-z0-9._-]+\.html?$' >"$work/names"
+npages=$(wc -l <"$work/names" | tr -d ' ')
+[ "$npages" -gt 0 ] || { echo "bench-warc: no .html page in $pages" >&2; exit 1; }
+
+# The i-th of n fetches takes page (i - 1) mod npages: the list of
+# files, and of URLs (each under a query string of its own, so that
+# every fetch is a record).
+lists() {	# n
+	awk -v n="$1" -v port="${port:-0}" -v dir="$pages" \
+	    -v urls="$work/urls-$1" -v files="$work/files-$1" '
+	    { name[NR - 1] = $0 }
+	    END { for (i = 0; i < n; i++) {
+	        p = name[i % NR]
+	        print "http://127.0.0.1:" port "/" p "?n=" i > urls
+	        print dir "/" p > files } }' "$work/names"
+}
+serve() {
+	[ -n "$server" ] && return
+	port=$(python3 -c 'import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])')
+	python3 -m http.server --bind 127.0.0.1 --directory "$pages" "$port" \
+	    >/dev/null 2>&1 &
+	server=$!
+	i=0
+	until python3 -c 'import sys, urllib.request
+urllib.request.urlopen("http://127.0.0.1:" + sys.argv[1] + "/", timeout=2)' \
+	    "$port" 2>/dev/null; do
+		i=$((i + 1))
+		[ "$i" -lt 50 ] || { echo "bench-warc: the server did not start" >&2; exit 1; }
+		sleep 0.1
+	done
+}
+fetch() {	# n: pages-n.warc.gz, one gzip member a record (wget's way)
+	if [ -s "$work/pages-$1.warc.gz" ]; then
+		lists "$1"
+		return
+	fi
+	serve
+	lists "$1"
+	echo "bench-warc: fetching $1 pages into $work/pages-$1.warc.gz" >&2
+	rm -f "$work/part-$1.warc.gz"
+	(cd "$work" && wget -q --no-proxy -O /dev/null -i "urls-$1" \
+	    --warc-file="part-$1" --no-warc-keep-log) || true
+	n=$(gzip -dc "$work/part-$1.warc.gz" | grep -ac '^WARC-Type: response')
+	[ "$n" -eq "$1" ] || {
+		echo "bench-warc: wget wrote $n responses, wanted $1" >&2
+		exit 1
+	}
+	mv "$work/part-$1.warc.gz" "$work/pages-$1.warc.gz"
+}
+
+# measure LABEL RECORDS CMD...: one row of the table: wall time, records
+# a second, CPU time (user + system) of the command and its workers per
+# record, peak resident memory of the largest of them, and how many JSON
+# lines it wrote.
+measure() {
+	label=$1
+	n=$2
+	shift 2
+	case $label in
+	gunzip*) o=/dev/null ;;
+	*) o=$work/out ;;
+	esac
+	"$gnutime" -f '%e %U %S %M' -o "$work/time" "$@" >"$o" \
+	    2>"$work/err" || [ $? -eq 1 ]
+	got=-
+	bad=-
+	if [ "$o" != /dev/null ]; then
+		got=$(wc -l <"$o" | tr -d ' ')
+		bad=$(grep -c '^artparse: .*: ' "$work/err" || true)
+	fi
+	# GNU time puts "Command exited with non-zero status" first
+	tail -n 1 "$work/time" | {
+	read -r wall user sys rss
+	awk -v l="$label" -v n="$n" -v g="$got" -v b="$bad" -v w="$wall" \
+	    -v u="$user" -v s="$sys" -v r="$rss" 'BEGIN {
+	    printf "| %s | %d | %s | %s | %.1f | %.0f | %.2f | %.1f |\n",
+	        l, n, g, b, w, (w > 0 ? n / w : 0), (u + s) * 1000 / n,
+	        r / 1024 }'
+	}
+}
+
+fetch 1000
+fetch 5000
+w1=$work/pages-1000.warc.gz
+w5=$work/pages-5000.warc.gz
+echo "artparse $("$bin" --version | head -n 1); $npages pages of $pages;" \
+    "-j N = $jobs; $(uname -m), $(getconf _NPROCESSORS_ONLN) CPUs," \
+    "load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
+echo
+echo "| run | inputs | JSON out | failed | wall s | records/s | CPU ms/record | peak RSS MB |"
+echo "|---|---|---|---|---|---|---|---|"
+measure "WARC.gz 5,000, -j 1" 5000 "$bin" -q -f json -j 1 "$w5"
+measure "WARC.gz 5,000, -j $jobs" 5000 "$bin" -q -f json -j "$jobs" "$w5"
+measure "same pages as files, -j 1" 5000 \
+    "$bin" -q -f json -j 1 --files-from "$work/files-5000"
+measure "same pages as files, -j $jobs" 5000 \
+    "$bin" -q -f json -j "$jobs" --files-from "$work/files-5000"
+measure "WARC.gz 1,000, -j 1" 1000 "$bin" -q -f json -j 1 "$w1"
+measure "gunzip of the 5,000 (gzip -dc)" 5000 gzip -dc "$w5"
