@@ -39,7 +39,7 @@ ALL_CFLAGS  = -std=c11 $(WARN) $(CPPFLAGS) $(DEP_CFLAGS) $(CFLAGS) -MMD -MP
 # The command (options, walking folders, the worker pool, messages) is
 # not in the library: libartparse.a parses and writes, nothing more.
 CMD_SRC    := src/main.c src/batch.c src/load.c src/outfile.c \
-              src/progress.c src/cli_msg.c
+              src/progress.c src/walk.c src/pool.c src/cli_msg.c
 CMD_OBJ    := $(CMD_SRC:src/%.c=$(BUILD)/%.o)
 LIB_SRC    := $(filter-out $(CMD_SRC),$(wildcard src/*.c))
 LIB_OBJ    := $(LIB_SRC:src/%.c=$(BUILD)/%.o)

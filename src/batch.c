@@ -17,6 +17,11 @@
  * temporary ".NAME.RANDOM.artparse-tmp" beside the target (O_EXCL, locked
  * while in use) and renamed into place; a run removes the unlocked ones
  * that a killed run left in the folders it writes to.
+ *
+ * This file is the driver: the slots, the parent's side of the pool and
+ * the summary.  walk.c lists the inputs, pool.c is the workers' side,
+ * load.c and outfile.c read inputs and write outputs, progress.c draws
+ * the messages and the progress line.
  */
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -53,7 +58,6 @@
 #include "sniff.h"
 #include "warc.h"
 
-#define SNIFF_LEN	1024		/* bytes read to sniff a bare name */
 
 /* Input extensions taken from folders (unless --ext); others are left
  * alone. */
@@ -67,10 +71,10 @@ static const char *const leftout_names[LEFT__MAX] = {
 /* Signal that stops a batch, SIGCONT after a stop, and the pipe that
  * wakes poll() for them. */
 static volatile sig_atomic_t	got_signal, got_cont;
-static int			sigpipe[2] = { -1, -1 };
+int				ap_sigpipe[2] = { -1, -1 };
 
-static int
-obuf_add(struct obuf *b, const void *p, size_t n)
+int
+ap_obuf_add(struct obuf *b, const void *p, size_t n)
 {
 	size_t cap;
 	char *np;
@@ -216,7 +220,7 @@ on_stop_signal(int sig)
 	int e = errno;
 
 	got_signal = sig;
-	if (write(sigpipe[1], "", 1) < 0)
+	if (write(ap_sigpipe[1], "", 1) < 0)
 		(void)0;	/* full: a wake-up is already pending */
 	errno = e;
 }
@@ -229,93 +233,9 @@ on_cont_signal(int sig)
 
 	(void)sig;
 	got_cont = 1;
-	if (write(sigpipe[1], "", 1) < 0)
+	if (write(ap_sigpipe[1], "", 1) < 0)
 		(void)0;
 	errno = e;
-}
-
-/*
- * Which files a folder walk takes.  A name without an extension is
- * sniffed: markup, or text without control characters, is an article;
- * anything binary is not.
- */
-static bool
-known_ext(const struct batch *b, const char *name)
-{
-	const char *dot = strrchr(name, '.'), *p, *q;
-	size_t el;
-
-	if (dot == NULL || dot == name)
-		return false;
-	el = strlen(dot + 1);
-	for (p = b->exts; *p != '\0'; p = *q == ',' ? q + 1 : q) {
-		q = p + strcspn(p, ",");
-		if (*p == '.')
-			p++;
-		if ((size_t)(q - p) == el && el > 0 &&
-		    strncasecmp(dot + 1, p, el) == 0)
-			return true;
-	}
-	return false;
-}
-
-/*
- * Web archives (NAME.warc, NAME.warc.gz; unless --ext) and gzip'd names
- * that would be taken without the ".gz" (page.html.gz).
- */
-static bool
-archive_name(const struct batch *b, const char *name)
-{
-	char base[AP_NAME_LEN + 1];
-	size_t nl = strlen(name);
-
-	if (b->c->exts == NULL && nl > 5 &&
-	    strcasecmp(name + nl - 5, ".warc") == 0)
-		return true;
-	if (nl <= 3 || nl - 3 > AP_NAME_LEN ||
-	    strcasecmp(name + nl - 3, ".gz") != 0)
-		return false;
-	memcpy(base, name, nl - 3);
-	base[nl - 3] = '\0';
-	return (b->c->exts == NULL && nl - 3 > 5 &&
-	    strcasecmp(base + nl - 8, ".warc") == 0) || known_ext(b, base);
-}
-
-/* Count a name a walk left out (the main pass only). */
-static void
-left_out(struct batch *b, enum leftout why)
-{
-	if (!b->counting)
-		b->nleft[why]++;
-}
-
-/* What the file "path" holds, from its first (inflated) bytes. */
-static enum ap_sniffed
-sniff_file(const char *path)
-{
-	struct ap_gz *g;
-	enum ap_sniffed k = AP_SNIFF_BINARY;
-	int fd;
-
-	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK)) < 0)
-		return k;
-	if ((g = malloc(sizeof(*g))) != NULL && ap_gz_open(g, fd) == 0) {
-		ap_gz_want(g, SNIFF_LEN);
-		if (ap_gz_avail(g) > 0)
-			k = ap_sniff(g->out + g->opos, ap_gz_avail(g));
-		ap_gz_close(g);
-	}
-	free(g);
-	close(fd);
-	return k;
-}
-
-static bool
-sniff(const char *path)
-{
-	enum ap_sniffed k = sniff_file(path);
-
-	return k == AP_SNIFF_HTML || k == AP_SNIFF_TEXT || k == AP_SNIFF_WARC;
 }
 
 /*
@@ -363,7 +283,7 @@ map_out(struct batch *b, const char *rel, char *first, size_t firstsz,
 		return NULL;
 	}
 	base = strrchr(norm, '/') != NULL ? strrchr(norm, '/') + 1 : norm;
-	stem = known_ext(b, base) ? (size_t)(strrchr(base, '.') - norm) : o;
+	stem = ap_known_ext(b, base) ? (size_t)(strrchr(base, '.') - norm) : o;
 	for (n = 0;; n++) {
 		if (n == 0)
 			w = snprintf(cand, sizeof(cand), "%.*s.%s", (int)stem,
@@ -407,8 +327,8 @@ map_out(struct batch *b, const char *rel, char *first, size_t firstsz,
  * A listed path mirrored under -d: leading "/", "./" and "../" dropped,
  * as tar(1) does.  NULL when ".." remains inside it.
  */
-static const char *
-mirror_rel(const char *p)
+const char *
+ap_mirror_rel(const char *p)
 {
 	const char *q;
 
@@ -430,8 +350,8 @@ mirror_rel(const char *p)
 	return p;
 }
 
-static void
-free_slot(struct slot *s)
+void
+ap_free_slot(struct slot *s)
 {
 	free(s->path);
 	free(s->out);
@@ -449,8 +369,8 @@ free_slot(struct slot *s)
 }
 
 /* The output of "s" relative to the -d folder, or NULL. */
-static const char *
-out_rel(const struct batch *b, const struct slot *s)
+const char *
+ap_out_rel(const struct batch *b, const struct slot *s)
 {
 	return s->out != NULL ? s->out + strlen(b->c->outdir) + 1 : NULL;
 }
@@ -462,7 +382,7 @@ out_rel(const struct batch *b, const struct slot *s)
 static void
 clean_once(struct batch *b, const struct slot *s)
 {
-	const char *rel = out_rel(b, s), *slash = strrchr(rel, '/');
+	const char *rel = ap_out_rel(b, s), *slash = strrchr(rel, '/');
 	char dir[PATH_MAX];
 	struct key k;
 
@@ -494,8 +414,8 @@ kill_all(struct batch *b, int sig)
 }
 
 /* Submit nothing more, and end the workers still running. */
-static void
-stop(struct batch *b)
+void
+ap_stop(struct batch *b)
 {
 	if (!b->stop) {
 		b->stop = true;
@@ -511,7 +431,7 @@ put_stdout(struct batch *b, const char *p, size_t n)
 	if (n > 0 && ap_write_all(STDOUT_FILENO, p, n) != 0) {
 		ap_say(b, "<stdout>: %s", strerror(errno));
 		b->sys_err = true;
-		stop(b);
+		ap_stop(b);
 		return -1;
 	}
 	return 0;
@@ -594,7 +514,7 @@ account(struct batch *b, struct slot *s)
 		else
 			ap_say(b, "%s: %s", shown, s->msg);
 		if (b->c->fail_fast)
-			stop(b);
+			ap_stop(b);
 		break;
 	case RES_MEM:
 		b->nfail++;
@@ -602,19 +522,19 @@ account(struct batch *b, struct slot *s)
 		ap_say(b, "%s: %s%s%s", shown, s->where ? s->where : "",
 		    s->where ? ": " : "", s->msg ? s->msg : "out of memory");
 		if (b->c->fail_fast)
-			stop(b);
+			ap_stop(b);
 		break;
 	case RES_OUT:
 		b->nfail++;
 		b->sys_err = true;
 		ap_say(b, "%s: %s", s->out, s->msg);
-		stop(b);
+		ap_stop(b);
 		break;
 	case RES_ENC:
 		ap_say(b, "unknown encoding '%s'", b->c->opts.encoding);
 		fputs("Try 'artparse --help' for more information.\n", stderr);
 		b->usage_err = true;
-		stop(b);
+		ap_stop(b);
 		break;
 	default:
 		break;
@@ -634,7 +554,7 @@ retire(struct batch *b)
 			break;
 		if (!b->stop)
 			account(b, s);
-		free_slot(s);
+		ap_free_slot(s);
 		b->retired++;
 		any = true;
 	}
@@ -715,7 +635,7 @@ finish(struct batch *b, struct slot *s)
 out:
 	/* A worker killed in the middle of writing left its file. */
 	if (s->out != NULL && (s->timedout || WIFSIGNALED(st)))
-		ap_clean_tmps(b->outfd, out_rel(b, s));
+		ap_clean_tmps(b->outfd, ap_out_rel(b, s));
 }
 
 /* Close the pipes of the worker "w" and wait for its process. */
@@ -800,7 +720,7 @@ drain(struct batch *b, struct slot *s)
 		if (r > 0) {
 			if (s->dropped)
 				continue;
-			if (obuf_add(&s->res, buf, (size_t)r) != 0 ||
+			if (ap_obuf_add(&s->res, buf, (size_t)r) != 0 ||
 			    (!whole(&s->res, &over) && over)) {
 				/* Out of memory, or more than one result:
 				 * reported as failed. */
@@ -824,15 +744,15 @@ drain(struct batch *b, struct slot *s)
 }
 
 /* Wait for one event: worker output or exit, deadline, signal, tick. */
-static void
-pump(struct batch *b)
+void
+ap_pump(struct batch *b)
 {
 	double now = ap_mono(), wait = -1, left;
 	unsigned i, n = 0;
 	char c;
 	int r;
 
-	b->pfd[n].fd = sigpipe[0];
+	b->pfd[n].fd = ap_sigpipe[0];
 	b->pfd[n].events = POLLIN;
 	b->pslot[n++] = NULL;
 	for (i = 0; i < b->nrun; i++) {
@@ -860,10 +780,10 @@ pump(struct batch *b)
 				b->run[i]->deadline += left;
 	}
 	if (got_signal != 0 || r > 0)
-		while (read(sigpipe[0], &c, 1) == 1)
+		while (read(ap_sigpipe[0], &c, 1) == 1)
 			continue;
 	if (got_signal != 0)
-		stop(b);
+		ap_stop(b);
 	for (i = 1; r > 0 && i < n; i++)
 		if (b->pfd[i].revents != 0)
 			drain(b, b->pslot[i]);
@@ -876,403 +796,6 @@ pump(struct batch *b)
 		}
 	retire(b);
 	ap_draw_progress(b, false);
-}
-
-/* An output sink that is the pipe to the parent: header, then the bytes. */
-struct pipe_sink {
-	int	 fd;
-	bool	 sent;
-};
-
-static int
-sink_pipe(void *arg, const char *p, size_t n)
-{
-	struct pipe_sink *ps = arg;
-	struct wire w;
-
-	memset(&w, 0, sizeof(w));	/* no uninitialised padding */
-	w.status = RES_OK;
-	w.outlen = n;
-	if (ap_write_all(ps->fd, &w, sizeof(w)) != 0 ||
-	    ap_write_all(ps->fd, p, n) != 0)
-		_exit(1);		/* the parent is gone */
-	ps->sent = true;
-	return 0;
-}
-
-/* An output sink that is the file "rel" under the -d folder dfd. */
-struct file_sink {
-	int		 dfd;
-	const char	*rel;
-	int		 err;
-};
-
-static int
-sink_file(void *arg, const char *p, size_t n)
-{
-	struct file_sink *fs = arg;
-	const char *base;
-	int fd;
-
-	if ((fd = ap_open_parent(fs->dfd, fs->rel, true, &base)) < 0 ||
-	    ap_write_at(fd, base, p, n, false) != 0) {
-		fs->err = errno;
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	close(fd);
-	return 0;
-}
-
-/* A worker's result of one job; the parent gone, the worker goes too. */
-static void
-send_result(int fd, int status, const char *msg)
-{
-	struct wire w;
-
-	memset(&w, 0, sizeof(w));
-	w.status = status;
-	w.msglen = msg != NULL ? strlen(msg) : 0;
-	w.outlen = 0;
-	if (ap_write_all(fd, &w, sizeof(w)) != 0 ||
-	    ap_write_all(fd, msg, w.msglen) != 0)
-		_exit(1);
-}
-
-/*
- * The output of this one input cannot be written.  A name too long, a
- * folder on its path that is a file, a folder where the file goes or a
- * symbolic link inside -d fail this input only; any other error (disk
- * full, read-only, I/O, permissions) is the output tree's and stops the
- * run.
- */
-static void
-out_failed(int fd, const char *out, int err)
-{
-	char why[PATH_MAX + 128];
-
-	snprintf(why, sizeof(why), "cannot write '%s': %s", out,
-	    err == ELOOP ? "a symbolic link is in the way" : strerror(err));
-	switch (err) {
-	case ENAMETOOLONG:
-	case ENOTDIR:
-	case EISDIR:
-	case ELOOP:
-	case EEXIST:
-	case ENOTEMPTY:
-	case EINVAL:
-		send_result(fd, RES_FAIL, why);
-		break;
-	default:
-		send_result(fd, RES_OUT, strerror(err));
-		break;
-	}
-}
-
-/* In a worker: convert the input of job "s" and send the result. */
-static void
-run_job(struct batch *b, struct slot *s, int fd)
-{
-	struct ap_opts opts = b->c->opts;
-	struct ap_doc *doc = NULL;
-	struct file_sink fs = { b->outfd, out_rel(b, s), 0 };
-	struct pipe_sink ps = { fd, false };
-	struct ap_warc_source ws;
-	struct ap_sink sink;
-	char why[PATH_MAX + 128];
-	char *buf = NULL;
-	size_t len = 0;
-	int rc;
-
-	if (s->have_payload) {
-		buf = (char *)s->payload;
-		len = s->paylen;
-		s->payload = NULL;
-	} else if ((rc = ap_load_checked(s->path, s->have_id ? &s->id : NULL,
-	    b->c->max_size, &buf, &len, why, sizeof(why))) != AP_EXIT_OK) {
-		send_result(fd, rc == AP_EXIT_SYS ? RES_MEM : RES_FAIL, why);
-		return;
-	}
-	opts.path = strcmp(s->path, "-") == 0 ? NULL : s->path;
-	if (s->where != NULL) {
-		ws.file = opts.path;
-		ws.offset = s->offset;
-		ws.record_id = s->rec_id;
-		ws.date = s->rec_date;
-		opts.warc = &ws;
-		opts.url = s->url;
-	}
-	if (s->charset[0] != '\0')
-		opts.charset_hint = s->charset;
-	rc = ap_parse(buf, len, &opts, &doc);
-	free(buf);
-	/* A cookie wall or /etc/passwd parses, but is no article. */
-	if (rc == AP_OK && !b->c->allow_empty &&
-	    ap_doc_article(doc)->nbody == 0) {
-		ap_doc_free(doc);
-		rc = AP_ENOARTICLE;
-	}
-	if (rc == AP_EENCODING && opts.encoding != NULL)
-		send_result(fd, RES_ENC, NULL);
-	else if (rc == AP_ENOMEM && b->c->max_memory > 0)
-		send_result(fd, RES_MEM, "out of memory (see --max-memory)");
-	else if (rc != AP_OK)
-		send_result(fd, rc == AP_ENOMEM ? RES_MEM : RES_FAIL,
-		    ap_strerror(rc));
-	if (rc != AP_OK)
-		return;
-	if (s->out == NULL) {
-		sink.write = sink_pipe;
-		sink.arg = &ps;
-	} else {
-		sink.write = sink_file;
-		sink.arg = &fs;
-	}
-	rc = ap_render(doc, b->c->writer, &b->wopts, &sink);
-	ap_doc_free(doc);
-	if (ps.sent)
-		return;
-	if (rc == AP_OK)
-		send_result(fd, RES_OK, NULL);
-	else if (fs.err != 0)
-		out_failed(fd, s->out, fs.err);
-	else
-		send_result(fd, RES_MEM, ap_strerror(rc));
-}
-
-/*
- * A job as the parent sends it to a worker: this header, then the
- * strings it counts (path, output, where, URL, record id, date) and the
- * page's bytes.
- */
-struct job {
-	size_t			 len[6];
-	size_t			 paylen;
-	bool			 have_payload, have_id;
-	dev_t			 dev;
-	ino_t			 ino;
-	unsigned long long	 offset;
-	char			 charset[64];
-};
-
-static int
-read_exact(int fd, void *v, size_t n)
-{
-	char *p = v;
-	ssize_t r;
-
-	while (n > 0) {
-		r = read(fd, p, n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			return -1;
-		p += r;
-		n -= (size_t)r;
-	}
-	return 0;
-}
-
-/* In a worker: the next job into "s"; -1 at the end (the parent closed). */
-static int
-read_job(int fd, struct slot *s)
-{
-	char **str[6] = { &s->path, &s->out, &s->where, &s->url, &s->rec_id,
-	    &s->rec_date };
-	struct job j;
-	size_t i;
-
-	memset(s, 0, sizeof(*s));
-	if (read_exact(fd, &j, sizeof(j)) != 0)
-		return -1;
-	for (i = 0; i < 6; i++) {
-		if (j.len[i] == 0)
-			continue;
-		if ((*str[i] = malloc(j.len[i])) == NULL ||
-		    read_exact(fd, *str[i], j.len[i]) != 0)
-			_exit(1);
-		(*str[i])[j.len[i] - 1] = '\0';
-	}
-	if (j.have_payload) {
-		if ((s->payload = malloc(j.paylen + 1)) == NULL ||
-		    read_exact(fd, s->payload, j.paylen) != 0)
-			_exit(1);
-		s->paylen = j.paylen;
-		s->have_payload = true;
-	}
-	s->have_id = j.have_id;
-	s->id.st_dev = j.dev;
-	s->id.st_ino = j.ino;
-	s->offset = j.offset;
-	memcpy(s->charset, j.charset, sizeof(s->charset));
-	s->charset[sizeof(s->charset) - 1] = '\0';
-	return 0;
-}
-
-/* The parent: send the job of "s" to the worker on "fd"; -1 on EPIPE. */
-static int
-send_job(int fd, const struct slot *s)
-{
-	const char *str[6] = { s->path, s->out, s->where, s->url, s->rec_id,
-	    s->rec_date };
-	struct job j;
-	size_t i;
-
-	memset(&j, 0, sizeof(j));
-	for (i = 0; i < 6; i++)
-		j.len[i] = str[i] != NULL ? strlen(str[i]) + 1 : 0;
-	j.have_payload = s->have_payload;
-	j.paylen = s->payload != NULL ? s->paylen : 0;
-	j.have_id = s->have_id;
-	j.dev = s->id.st_dev;
-	j.ino = s->id.st_ino;
-	j.offset = s->offset;
-	snprintf(j.charset, sizeof(j.charset), "%s", s->charset);
-	if (ap_write_all(fd, &j, sizeof(j)) != 0)
-		return -1;
-	for (i = 0; i < 6; i++)
-		if (j.len[i] > 0 && ap_write_all(fd, str[i], j.len[i]) != 0)
-			return -1;
-	return j.paylen > 0 ? ap_write_all(fd, s->payload, j.paylen) : 0;
-}
-
-/*
- * A worker of the pool: jobs in on "req", results out on "res", one at
- * a time, until the parent closes "req".  Never returns.
- */
-static void
-worker(struct batch *b, int req, int res, const sigset_t *mask)
-{
-	struct slot js;
-
-	ap_out_trap_signals();
-	signal(SIGPIPE, SIG_DFL);
-	signal(SIGCONT, SIG_DFL);
-	sigprocmask(SIG_SETMASK, mask, NULL);
-#ifdef __linux__
-	/* A parent killed with SIGKILL takes its workers along. */
-	prctl(PR_SET_PDEATHSIG, SIGTERM);
-	if (getppid() != b->parent)
-		raise(SIGTERM);
-#endif
-	ap_batch_limit_memory(b->c->max_memory);
-	while (read_job(req, &js) == 0) {
-		run_job(b, &js, res);
-		free_slot(&js);
-	}
-	_exit(0);
-}
-
-static void
-close_pair(int p[2])
-{
-	close(p[0]);
-	close(p[1]);
-}
-
-/*
- * Fork the worker "w" of the pool.  Stop signals are blocked across
- * fork() so that the child has its own handlers before it can receive
- * one.  0; -1 with errno; -2 when the run stopped meanwhile; -3 when
- * out of descriptors with a worker idle, which can take the job.
- */
-static int
-spawn(struct batch *b, struct wk *w)
-{
-	sigset_t set, old;
-	unsigned i;
-	pid_t pid;
-	int req[2], res[2], e;
-
-	/* Out of descriptors, like fork()'s EAGAIN below: wait for a
-	 * worker to be free, and let it take the job. */
-	for (;;) {
-		if (pipe(req) == 0) {
-			if (pipe(res) == 0)
-				break;
-			e = errno;
-			close_pair(req);
-			errno = e;
-		}
-		if (errno != EMFILE && errno != ENFILE)
-			return -1;
-		for (i = 0; i < b->c->jobs; i++)
-			if (b->pool[i].pid > 0 && b->pool[i].s == NULL)
-				return -3;
-		if (b->nrun == 0)
-			return -1;
-		pump(b);
-		if (b->stop)
-			return -2;
-	}
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGHUP);
-	for (;;) {
-		sigprocmask(SIG_BLOCK, &set, &old);
-		if ((pid = fork()) == 0) {
-			close(req[1]);
-			close(res[0]);
-			close(sigpipe[0]);
-			close(sigpipe[1]);
-			for (i = 0; i < b->c->jobs; i++)
-				if (&b->pool[i] != w) {
-					if (b->pool[i].req >= 0)
-						close(b->pool[i].req);
-					if (b->pool[i].res >= 0)
-						close(b->pool[i].res);
-				}
-			worker(b, req[0], res[1], &old);
-		}
-		sigprocmask(SIG_SETMASK, &old, NULL);
-		if (pid > 0 || errno != EAGAIN || b->nrun == 0)
-			break;
-		pump(b);	/* wait for a worker to end, then retry */
-	}
-	if (pid < 0) {
-		e = errno;
-		close_pair(req);
-		close_pair(res);
-		errno = e;
-		return -1;
-	}
-	close(req[0]);
-	close(res[1]);
-	fcntl(res[0], F_SETFL, fcntl(res[0], F_GETFL) | O_NONBLOCK);
-	fcntl(res[0], F_SETFD, FD_CLOEXEC);
-	fcntl(req[1], F_SETFD, FD_CLOEXEC);
-	w->pid = pid;
-	w->req = req[1];
-	w->res = res[0];
-	w->s = NULL;
-	return 0;
-}
-
-/*
- * Send the job of "s" to "w", with SIGPIPE held: a worker that died
- * while idle is no reason for the run to die.  0, or -1.
- */
-static int
-hand_over(struct wk *w, const struct slot *s)
-{
-	struct timespec zero = { 0, 0 };
-	sigset_t pipeset, old, pending;
-	bool was_pending;
-	int rc;
-
-	sigemptyset(&pipeset);
-	sigaddset(&pipeset, SIGPIPE);
-	sigprocmask(SIG_BLOCK, &pipeset, &old);
-	sigpending(&pending);
-	was_pending = sigismember(&pending, SIGPIPE);
-	rc = send_job(w->req, s);
-	if (rc != 0 && !was_pending)
-		while (sigtimedwait(&pipeset, NULL, &zero) == SIGPIPE)
-			continue;
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	return rc;
 }
 
 /* Give the input of "s" to an idle worker of the pool, started if need be. */
@@ -1294,7 +817,7 @@ start(struct batch *b, struct slot *s)
 		goto fail;
 	}
 	for (tries = 0;; tries++) {
-		if (w->pid == 0 && (rc = spawn(b, w)) == -3) {
+		if (w->pid == 0 && (rc = ap_spawn(b, w)) == -3) {
 			for (i = 0; i < b->c->jobs; i++)
 				if (b->pool[i].pid > 0 && b->pool[i].s == NULL)
 					w = &b->pool[i];
@@ -1308,7 +831,7 @@ start(struct batch *b, struct slot *s)
 			ap_say(b, "cannot start a worker: %s", strerror(errno));
 			goto fail;
 		}
-		if (hand_over(w, s) == 0)
+		if (ap_hand_over(w, s) == 0)
 			break;
 		reap(w);	/* it died while idle: a new one */
 		if (tries > 0) {
@@ -1325,10 +848,10 @@ start(struct batch *b, struct slot *s)
 	b->run[b->nrun++] = s;
 	return;
 fail:
-	/* Not counted: stop() drops every result from here on. */
+	/* Not counted: ap_stop() drops every result from here on. */
 	b->sys_err = true;
 	set_done(s, RES_SKIP, NULL);
-	stop(b);
+	ap_stop(b);
 }
 
 /* Whether the existing output "out" may be replaced: --force, --update. */
@@ -1482,8 +1005,8 @@ record_rel(const char *rel, unsigned long long offset, char *out,
  * comes as "payload" (taken over, freed here), and "r" says which record
  * of a WARC file it is.  Waits for a free job and ring slot first.
  */
-static void
-submit(struct batch *b, const char *path, const char *rel,
+void
+ap_submit(struct batch *b, const char *path, const char *rel,
     const struct stat *st, unsigned char *payload, size_t paylen,
     const struct ap_warc_rec *r)
 {
@@ -1501,7 +1024,7 @@ submit(struct batch *b, const char *path, const char *rel,
 		if (st != NULL && key_add(&b->inputs, file_key(st)) != 0) {
 			ap_say(b, "%s: %s", path, strerror(errno));
 			b->sys_err = true;
-			stop(b);
+			ap_stop(b);
 			return;
 		}
 	}
@@ -1512,20 +1035,20 @@ submit(struct batch *b, const char *path, const char *rel,
 	}
 	while (!b->stop && (b->seq - b->retired >= b->nring ||
 	    b->nrun >= b->c->jobs))
-		pump(b);
+		ap_pump(b);
 	if (b->stop) {
 		free(payload);
 		return;
 	}
 	s = &b->ring[b->seq++ % b->nring];
-	free_slot(s);
+	ap_free_slot(s);
 	if ((s->path = strdup(path)) == NULL ||
 	    (payload != NULL && hold_page(s, payload, paylen, r) != 0)) {
 		if (s->payload == NULL)
 			free(payload);
 		ap_say(b, "%s: %s", path, strerror(ENOMEM));
 		b->sys_err = true;
-		stop(b);
+		ap_stop(b);
 		return;
 	}
 	if (st != NULL && strcmp(path, "-") != 0) {
@@ -1546,8 +1069,8 @@ submit(struct batch *b, const char *path, const char *rel,
  * A result found by the parent while listing inputs: a problem
  * (RES_FAIL) or a file left out (RES_NOTE).
  */
-static void
-submit_result(struct batch *b, const char *path, int status,
+void
+ap_submit_result(struct batch *b, const char *path, int status,
     const char *why)
 {
 	struct slot *s;
@@ -1558,399 +1081,24 @@ submit_result(struct batch *b, const char *path, int status,
 		return;
 	}
 	while (!b->stop && b->seq - b->retired >= b->nring)
-		pump(b);
+		ap_pump(b);
 	if (b->stop)
 		return;
 	s = &b->ring[b->seq++ % b->nring];
-	free_slot(s);
+	ap_free_slot(s);
 	if ((s->path = strdup(path)) == NULL) {
 		b->sys_err = true;
-		stop(b);
+		ap_stop(b);
 		return;
 	}
 	set_done(s, status, why);
 	retire(b);
 }
 
-static void
-submit_error(struct batch *b, const char *path, const char *why)
+void
+ap_submit_error(struct batch *b, const char *path, const char *why)
 {
-	submit_result(b, path, RES_FAIL, why);
-}
-
-/*
- * Whether the file that the link b->path leads to lies inside the folder
- * being walked (b->root): a link in a downloaded tree must not bring
- * in ../secret/private.txt.
- */
-static bool
-link_inside(const struct batch *b)
-{
-	char real[PATH_MAX];
-	size_t rl = strlen(b->root);
-
-	if (realpath(b->path, real) == NULL)
-		return false;
-	return strncmp(real, b->root, rl) == 0 && (real[rl] == '/' ||
-	    (rl > 0 && b->root[rl - 1] == '/'));
-}
-
-static int
-cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void walk(struct batch *, size_t, size_t);
-static void file_input(struct batch *, const char *, const char *,
-    const struct stat *);
-
-/* One entry of a folder; b->path holds its path, "len" long. */
-static void
-walk_entry(struct batch *b, size_t len, size_t rootlen, const char *name)
-{
-	struct stat st;
-	bool link;
-	size_t nl = strlen(name);
-
-	if (lstat(b->path, &st) != 0)
-		return;			/* vanished since readdir() */
-	if ((link = S_ISLNK(st.st_mode)) && stat(b->path, &st) != 0) {
-		left_out(b, LEFT_LINK);	/* dangling link */
-		return;
-	}
-	if (b->c->one_fs && st.st_dev != b->rootdev) {
-		left_out(b, LEFT_FS);
-		return;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		/* Not followed through links, so no loops; no asset folder
-		 * of a saved page; not our own output folder. */
-		if (link)
-			left_out(b, LEFT_LINK);
-		else if (nl > 6 && strcmp(name + nl - 6, "_files") == 0)
-			left_out(b, LEFT_ASSETS);
-		else if (!(b->have_outid && st.st_dev == b->outdev &&
-		    st.st_ino == b->outino))
-			walk(b, len, rootlen);
-	} else if (!S_ISREG(st.st_mode))
-		left_out(b, LEFT_SPECIAL);
-	else if (known_ext(b, name) || archive_name(b, name) ||
-	    (b->c->glob != NULL &&
-	    fnmatch(b->c->glob, name, 0) == 0) ||
-	    (b->c->exts == NULL && strchr(name, '.') == NULL &&
-	    sniff(b->path))) {
-		if (link && !b->c->follow && !link_inside(b)) {
-			left_out(b, LEFT_LINK);
-			submit_result(b, b->path, RES_NOTE, "symbolic link to a "
-			    "file outside the folder; skipped (--follow "
-			    "converts it)");
-		} else
-			file_input(b, b->path, b->path + rootlen, &st);
-	} else
-		left_out(b, LEFT_NAME);
-}
-
-/* Walk the folder in b->path[0..len), entries in byte order of name. */
-static void
-walk(struct batch *b, size_t len, size_t rootlen)
-{
-	struct dirent *de;
-	char **names = NULL, **nn;
-	size_t n = 0, cap = 0, i, nl, sep;
-	DIR *d;
-
-	if ((d = opendir(b->path)) == NULL) {
-		/* Out of descriptors is the run's problem, not the folder's. */
-		if (errno == EMFILE || errno == ENFILE || errno == ENOMEM) {
-			ap_say(b, "%s: %s", b->path, strerror(errno));
-			b->sys_err = true;
-			stop(b);
-			return;
-		}
-		submit_error(b, b->path, strerror(errno));
-		return;
-	}
-	for (;;) {
-		errno = 0;
-		if ((de = readdir(d)) == NULL)
-			break;
-		if (de->d_name[0] == '.') {	/* ".", ".." and hidden */
-			if (strcmp(de->d_name, ".") != 0 &&
-			    strcmp(de->d_name, "..") != 0)
-				left_out(b, LEFT_HIDDEN);
-			continue;
-		}
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			if ((nn = realloc(names, cap * sizeof(*names))) == NULL)
-				break;
-			names = nn;
-		}
-		if ((names[n] = strdup(de->d_name)) == NULL)
-			break;
-		n++;
-	}
-	if (errno != 0)
-		submit_error(b, b->path, strerror(errno));
-	closedir(d);
-	if (n > 0)
-		qsort(names, n, sizeof(*names), cmp_names);
-	sep = len > 0 && b->path[len - 1] != '/';
-	for (i = 0; i < n; i++) {
-		nl = strlen(names[i]);
-		if (!b->stop) {
-			if (len + sep + nl >= sizeof(b->path)) {
-				submit_error(b, names[i], "file name too long");
-			} else {
-				if (sep)
-					b->path[len] = '/';
-				memcpy(b->path + len + sep, names[i], nl + 1);
-				walk_entry(b, len + sep + nl, rootlen,
-				    names[i]);
-				b->path[len] = '\0';
-			}
-		}
-		free(names[i]);
-	}
-	free(names);
-}
-
-/* Standard input, opened by main.c to see what it is, or NULL. */
-static struct ap_gz	*stdin_gz;
-
-/*
- * The records of the WARC file "path" (or standard input), read from "g":
- * each page to convert goes to a worker; a skipped record is counted, a
- * broken one reported in its turn.
- */
-static void
-warc_records(struct batch *b, const char *path, const char *rel,
-    const struct stat *st, struct ap_gz *g)
-{
-	struct ap_warc w;
-	struct ap_warc_rec r;
-	char why[sizeof(r.why) + 48];
-	int rc;
-
-	memset(&r, 0, sizeof(r));
-	ap_warc_init(&w, g, b->c->max_size);
-	while (!b->stop && (rc = ap_warc_next(&w, &r)) > 0)
-		switch (r.what) {
-		case AP_WARC_CONVERT:
-			submit(b, path, rel, st, r.payload, r.len, &r);
-			r.payload = NULL;
-			break;
-		case AP_WARC_SKIP:
-			b->nskipped[r.skip]++;
-			break;
-		default:
-			snprintf(why, sizeof(why), "record at offset %llu: %s",
-			    (unsigned long long)r.offset, r.why);
-			submit_error(b, path, why);
-			break;
-		}
-	if (!b->stop && rc < 0)
-		submit_error(b, path, r.why);
-	ap_warc_rec_free(&r);
-}
-
-/* The WARC file "path", whose stat(2) is "st". */
-static void
-warc_file(struct batch *b, const char *path, const char *rel,
-    const struct stat *st)
-{
-	struct ap_gz *g;
-	struct stat now;
-	int fd;
-
-	if (b->counting) {
-		b->saw_warc = true;
-		return;
-	}
-	if ((fd = open(path, O_RDONLY | O_NOCTTY)) < 0) {
-		submit_error(b, path, strerror(errno));
-		return;
-	}
-	if (fstat(fd, &now) != 0 || now.st_dev != st->st_dev ||
-	    now.st_ino != st->st_ino)
-		submit_error(b, path, "replaced by another file during the run");
-	else if ((g = malloc(sizeof(*g))) == NULL || ap_gz_open(g, fd) != 0) {
-		submit_error(b, path, strerror(errno));
-		free(g);
-	} else {
-		warc_records(b, path, rel, st, g);
-		ap_gz_close(g);
-		free(g);
-	}
-	close(fd);
-}
-
-/*
- * Standard input as an operand: a WARC stream, or a page read here and
- * handed to a worker.
- */
-static void
-stdin_input(struct batch *b)
-{
-	struct ap_gz *g = stdin_gz;
-	char why[256];
-	char *buf;
-	size_t len;
-	int rc;
-
-	if (b->counting) {
-		b->saw_warc = true;	/* it may be one */
-		return;
-	}
-	if (g == NULL && ((g = malloc(sizeof(*g))) == NULL ||
-	    ap_gz_open(g, STDIN_FILENO) != 0)) {
-		free(g);
-		submit_error(b, "-", strerror(errno));
-		return;
-	}
-	if (ap_gz_want(g, 10) >= 0 && (b->c->warc ||
-	    ap_warc_magic(g->out + g->opos, ap_gz_avail(g))))
-		warc_records(b, "-", NULL, NULL, g);
-	else if ((rc = ap_read_all(g, b->c->max_size, &buf, &len)) == 0)
-		submit(b, "-", NULL, NULL, buf != NULL ? (unsigned char *)buf :
-		    calloc(1, 1), len, NULL);
-	else {
-		if (rc == -2)
-			snprintf(why, sizeof(why), "input too large (limit %zu "
-			    "bytes; see --max-size)", b->c->max_size);
-		else
-			snprintf(why, sizeof(why), "%s", rc == -3 ?
-			    ap_gz_strerror(g) : strerror(errno));
-		submit_error(b, "-", why);
-	}
-	if (g != stdin_gz) {
-		ap_gz_close(g);
-		free(g);
-	}
-}
-
-/* A file to convert: a WARC file's records, or a page. */
-static void
-file_input(struct batch *b, const char *path, const char *rel,
-    const struct stat *st)
-{
-	if (S_ISREG(st->st_mode) && (b->c->warc ||
-	    sniff_file(path) == AP_SNIFF_WARC))
-		warc_file(b, path, rel, st);
-	else
-		submit(b, path, rel, st, NULL, 0, NULL);
-}
-
-/* A path named on the command line or in the list. */
-static void
-operand(struct batch *b, const char *path, bool listed)
-{
-	struct stat st;
-	const char *base;
-	size_t len = strlen(path);
-
-	if (!listed && strcmp(path, "-") == 0) {
-		stdin_input(b);
-		return;
-	}
-	if (stat(path, &st) != 0)
-		submit_error(b, path, strerror(errno));
-	else if (S_ISDIR(st.st_mode)) {
-		if (listed)
-			return;		/* find(1) lists folders too */
-		if (len >= sizeof(b->path)) {
-			submit_error(b, path, "file name too long");
-			return;
-		}
-		memcpy(b->path, path, len + 1);
-		while (len > 1 && b->path[len - 1] == '/')
-			b->path[--len] = '\0';
-		if (realpath(b->path, b->root) == NULL) {
-			submit_error(b, path, strerror(errno));
-			return;
-		}
-		b->rootdev = st.st_dev;
-		walk(b, len, len + (b->path[len - 1] != '/'));
-	} else if (listed)
-		file_input(b, path, mirror_rel(path), &st);
-	else {
-		base = strrchr(path, '/');
-		file_input(b, path, base != NULL && base[1] != '\0' ?
-		    base + 1 : path, &st);
-	}
-}
-
-/*
- * Stream the --files-from list, one entry at a time; or, when b->hold is
- * set, read all of it first and keep it in b->list (entries NUL-ended),
- * so that both passes of ap_batch_run() see the same entries.
- */
-static void
-read_list(struct batch *b)
-{
-	const char *name = b->c->files_from;
-	const char *shown = strcmp(name, "-") == 0 ? "<stdin>" : name;
-	FILE *fp;
-	char *line = NULL, *p;
-	size_t cap = 0;
-	ssize_t n;
-	int sep = b->c->null ? '\0' : '\n';
-
-	if (b->held) {
-		for (p = b->list.p; p != NULL && p < b->list.p + b->list.len &&
-		    !b->stop; p += strlen(p) + 1)
-			operand(b, p, true);
-		if (b->list_err != 0 && !b->stop)
-			submit_error(b, shown, strerror(b->list_err));
-		return;
-	}
-	b->list_err = 0;
-	if (strcmp(name, "-") == 0)
-		fp = stdin;
-	else if ((fp = fopen(name, "r")) == NULL) {
-		/* main.c opened it a moment ago: a system error now. */
-		ap_say(b, "%s: %s", name, strerror(errno));
-		b->sys_err = true;
-		stop(b);
-		return;
-	}
-	while (!b->stop && (n = getdelim(&line, &cap, sep, fp)) > 0) {
-		if (line[n - 1] == sep)
-			line[--n] = '\0';
-		if (n == 0)
-			continue;
-		if (!b->hold)
-			operand(b, line, true);
-		else if (obuf_add(&b->list, line, (size_t)n + 1) != 0) {
-			ap_say(b, "%s: %s", shown, strerror(errno));
-			b->sys_err = true;
-			stop(b);
-		}
-	}
-	if (ferror(fp))
-		b->list_err = errno ? errno : EIO;
-	free(line);
-	if (fp != stdin)
-		fclose(fp);
-	else if (b->counting && !b->hold)
-		rewind(fp);
-	if (b->hold) {
-		b->held = true;
-		read_list(b);
-	} else if (b->list_err != 0 && !b->stop)
-		submit_error(b, shown, strerror(b->list_err));
-}
-
-static void
-produce(struct batch *b, char *const *inputs, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n && !b->stop; i++)
-		operand(b, inputs[i], false);
-	if (b->c->files_from != NULL && !b->stop)
-		read_list(b);
+	ap_submit_result(b, path, RES_FAIL, why);
 }
 
 /* Whether the inputs can be counted before they are converted. */
@@ -2026,12 +1174,12 @@ setup(struct batch *b, const struct ap_cli *c)
 		b->outdev = st.st_dev;
 		b->outino = st.st_ino;
 	}
-	if (pipe(sigpipe) != 0) {
+	if (pipe(ap_sigpipe) != 0) {
 		fprintf(stderr, "artparse: %s\n", strerror(errno));
 		return -1;
 	}
-	fcntl(sigpipe[0], F_SETFL, fcntl(sigpipe[0], F_GETFL) | O_NONBLOCK);
-	fcntl(sigpipe[1], F_SETFL, fcntl(sigpipe[1], F_GETFL) | O_NONBLOCK);
+	fcntl(ap_sigpipe[0], F_SETFL, fcntl(ap_sigpipe[0], F_GETFL) | O_NONBLOCK);
+	fcntl(ap_sigpipe[1], F_SETFL, fcntl(ap_sigpipe[1], F_GETFL) | O_NONBLOCK);
 	ap_catch_signals(on_stop_signal);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_cont_signal;
@@ -2054,7 +1202,7 @@ teardown(struct batch *b)
 		reap(&b->pool[i]);
 	free(b->pool);
 	for (i = 0; b->ring != NULL && i < b->nring; i++)
-		free_slot(&b->ring[i]);
+		ap_free_slot(&b->ring[i]);
 	free(b->ring);
 	free(b->run);
 	free(b->pfd);
@@ -2065,10 +1213,10 @@ teardown(struct batch *b)
 	if (b->outfd >= 0)
 		close(b->outfd);
 	free(b->list.p);
-	if (sigpipe[0] >= 0) {
-		close(sigpipe[0]);
-		close(sigpipe[1]);
-		sigpipe[0] = sigpipe[1] = -1;
+	if (ap_sigpipe[0] >= 0) {
+		close(ap_sigpipe[0]);
+		close(ap_sigpipe[1]);
+		ap_sigpipe[0] = ap_sigpipe[1] = -1;
 	}
 }
 
@@ -2078,7 +1226,7 @@ ap_batch_run_stdin(const struct ap_cli *c, struct ap_gz *g)
 	char dash[] = "-";
 	char *inputs[] = { dash };
 
-	stdin_gz = g;
+	ap_stdin_gz = g;
 	return ap_batch_run(c, inputs, 1);
 }
 
@@ -2088,7 +1236,7 @@ ap_batch_is_warc(const char *path)
 	struct stat st;
 
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-	    sniff_file(path) == AP_SNIFF_WARC;
+	    ap_sniff_file(path) == AP_SNIFF_WARC;
 }
 
 int
@@ -2113,19 +1261,19 @@ ap_batch_run(const struct ap_cli *c, char *const *inputs, size_t n)
 	    !countable(c);
 	if ((b.progress || c->outdir != NULL) && (b.hold || countable(c))) {
 		b.counting = true;
-		produce(&b, inputs, n);
+		ap_produce(&b, inputs, n);
 		b.counting = false;
 		b.total_known = !b.saw_warc;
 		b.prepassed = true;
 	}
 	b.t0 = ap_mono();
 	ap_draw_progress(&b, true);
-	produce(&b, inputs, n);
+	ap_produce(&b, inputs, n);
 	for (;;) {
 		retire(&b);
 		if (b.nrun == 0)
 			break;
-		pump(&b);
+		ap_pump(&b);
 	}
 	/* Even after a signal: every member written is whole. */
 	if (b.corpus && b.wrote)

@@ -17,6 +17,7 @@
 
 #include "artparse.h"
 #include "cli.h"
+#include "sniff.h"
 #include "warc.h"
 
 /* Why a walk left a name out, for the summary. */
@@ -175,5 +176,45 @@ void	ap_say(struct batch *b, const char *fmt, ...)
 /* Redraw the progress line, at most ten times a second on a terminal,
  * once a second into a file, or now when "force". */
 void	ap_draw_progress(struct batch *b, bool force);
+
+/* The inputs (walk.c). */
+extern struct ap_gz *ap_stdin_gz;
+/* Submit every input of the run: the operands, then the list. */
+void	ap_produce(struct batch *b, char *const *inputs, size_t n);
+/* Whether a folder walk takes "name" by its extension. */
+bool	ap_known_ext(const struct batch *b, const char *name);
+/* What the start of the file "path" holds. */
+enum ap_sniffed ap_sniff_file(const char *path);
+
+/* The driver (batch.c), for walk.c. */
+/* Append "n" bytes to "b"; 0, or -1 with errno set. */
+int	ap_obuf_add(struct obuf *b, const void *p, size_t n);
+/* A listed path mirrored under -d, as tar(1) does; NULL when ".."
+ * remains inside it. */
+const char *ap_mirror_rel(const char *p);
+/* One input, to convert: see batch.c. */
+void	ap_submit(struct batch *b, const char *path, const char *rel,
+	    const struct stat *st, unsigned char *payload, size_t paylen,
+	    const struct ap_warc_rec *r);
+/* A result found while listing inputs: a problem (RES_FAIL) or a file
+ * left out (RES_NOTE). */
+void	ap_submit_result(struct batch *b, const char *path, int status,
+	    const char *why);
+void	ap_submit_error(struct batch *b, const char *path, const char *why);
+/* Submit nothing more, and end the workers still running. */
+void	ap_stop(struct batch *b);
+
+/* The pipe that wakes the parent's poll() for a signal. */
+extern int ap_sigpipe[2];
+/* Free what slot "s" holds. */
+void	ap_free_slot(struct slot *s);
+/* The output of "s" relative to the -d folder. */
+const char *ap_out_rel(const struct batch *b, const struct slot *s);
+/* Wait for results, the time bounds and signals; take what is done. */
+void	ap_pump(struct batch *b);
+
+/* The workers (pool.c): fork worker "w"; give it the job of "s". */
+int	ap_spawn(struct batch *b, struct wk *w);
+int	ap_hand_over(struct wk *w, const struct slot *s);
 
 #endif /* AP_BATCH_INT_H */
