@@ -36,7 +36,12 @@ DEP_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) \
 CPPFLAGS   += -D_XOPEN_SOURCE=700 -Iinclude -Isrc -DAP_VERSION=\"$(VERSION)\"
 ALL_CFLAGS  = -std=c11 $(WARN) $(CPPFLAGS) $(DEP_CFLAGS) $(CFLAGS) -MMD -MP
 
-LIB_SRC    := $(filter-out src/main.c,$(wildcard src/*.c))
+# The command (options, walking folders, the worker pool, messages) is
+# not in the library: libartparse.a parses and writes, nothing more.
+CMD_SRC    := src/main.c src/batch.c src/load.c src/outfile.c \
+              src/progress.c src/walk.c src/pool.c src/cli_msg.c
+CMD_OBJ    := $(CMD_SRC:src/%.c=$(BUILD)/%.o)
+LIB_SRC    := $(filter-out $(CMD_SRC),$(wildcard src/*.c))
 LIB_OBJ    := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -50,8 +55,8 @@ CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka)
 
 all: $(BUILD)/artparse
 
-$(BUILD)/artparse: $(BUILD)/main.o $(BUILD)/libartparse.a
-	$(CC) $(LDFLAGS) -o $@ $(BUILD)/main.o $(BUILD)/libartparse.a $(DEP_LIBS)
+$(BUILD)/artparse: $(CMD_OBJ) $(BUILD)/libartparse.a
+	$(CC) $(LDFLAGS) -o $@ $(CMD_OBJ) $(BUILD)/libartparse.a $(DEP_LIBS)
 
 $(BUILD)/libartparse.a: $(LIB_OBJ)
 	rm -f $@
@@ -309,4 +314,4 @@ uninstall:
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz
 
--include $(LIB_OBJ:.o=.d) $(BUILD)/main.d
+-include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d)

@@ -17,15 +17,18 @@
  * temporary ".NAME.RANDOM.artparse-tmp" beside the target (O_EXCL, locked
  * while in use) and renamed into place; a run removes the unlocked ones
  * that a killed run left in the folders it writes to.
+ *
+ * This file is the driver: the slots, the parent's side of the pool and
+ * the summary.  walk.c lists the inputs, pool.c is the workers' side,
+ * load.c and outfile.c read inputs and write outputs, progress.c draws
+ * the messages and the progress line.
  */
-#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #ifdef __linux__
 #include <sys/prctl.h>
-#include <sys/random.h>
 #endif
 #include <dirent.h>
 #include <errno.h>
@@ -46,212 +49,32 @@
 
 #include "artparse.h"
 #include "batch.h"
+#include "batch_int.h"
 #include "cli.h"
 #include "writer.h"
 #include "gz.h"
+#include "load.h"
+#include "outfile.h"
 #include "sniff.h"
 #include "warc.h"
 
-#define TMP_SUFFIX	".artparse-tmp"
-#define NAME_LEN	255		/* longest file name we create */
-#define SNIFF_LEN	1024		/* bytes read to sniff a bare name */
 
 /* Input extensions taken from folders (unless --ext); others are left
  * alone. */
 static const char default_exts[] = "html,htm,xhtml,shtml,txt";
-
-/* Why a walk left a name out, for the summary. */
-enum leftout {
-	LEFT_HIDDEN = 0,	/* name starts with "." */
-	LEFT_ASSETS,		/* NAME_files folder of a saved page */
-	LEFT_NAME,		/* other extension, or no text in it */
-	LEFT_LINK,		/* link to a folder, or out of the folder */
-	LEFT_FS,		/* another file system (--one-file-system) */
-	LEFT_SPECIAL,		/* not a regular file (FIFO, socket...) */
-	LEFT__MAX
-};
 
 static const char *const leftout_names[LEFT__MAX] = {
 	"hidden", "browser asset folders", "other names",
 	"symbolic links", "on other file systems", "special files"
 };
 
-/* What a worker (or the parent, for skips) made of one input. */
-enum res {
-	RES_OK = 0,	/* converted */
-	RES_FAIL,	/* input unreadable or no article: exit 1 */
-	RES_MEM,	/* out of memory on this input: exit 3, go on */
-	RES_OUT,	/* output cannot be written: exit 3, stop */
-	RES_ENC,	/* unknown --encoding: exit 2, stop */
-	RES_SKIP,	/* output up to date or not to be replaced */
-	RES_NOTE	/* left out, with a message: not counted */
-};
-
-/* Sent by a worker before its message and output bytes. */
-struct wire {
-	int	 status;	/* enum res */
-	size_t	 msglen;
-	size_t	 outlen;
-};
-
-/*
- * A set of 128-bit keys, open addressing: the (device, inode) pairs of
- * the inputs, and two hashes of each output name given out.  Only keys
- * are kept, 16 bytes an input, so that a run over a whole archive stays
- * small; {0, 0} marks an empty cell.
- */
-struct key {
-	uint64_t	 a, b;
-};
-
-struct keyset {
-	struct key	*k;
-	size_t		 n, cap;
-};
-
-struct obuf {
-	char	*p;
-	size_t	 len;
-	size_t	 cap;
-};
-
-enum sstate {
-	SLOT_FREE = 0,
-	SLOT_RUN,		/* a worker is on it */
-	SLOT_DONE		/* result known, waiting for its turn */
-};
-
-struct slot;
-
-/* A persistent worker process of the pool (-j of them at most). */
-struct wk {
-	pid_t		 pid;		/* 0: not running */
-	int		 req;		/* write end: jobs */
-	int		 res;		/* read end: results */
-	struct slot	*s;		/* the job it is on; NULL: idle */
-};
-
-/* One input, from submission until its result is taken in order. */
-struct slot {
-	enum sstate	 state;
-	struct wk	*w;		/* its worker, while SLOT_RUN */
-	pid_t		 pid;		/* that worker's process */
-	int		 fd;		/* ... and the read end of its results */
-	bool		 dropped;	/* result lost (memory): wait for EOF */
-	bool		 timedout;	/* we killed it at the deadline */
-	double		 deadline;	/* monotonic seconds; 0: none */
-	char		*path;		/* the input as named */
-	char		*out;		/* output path under -d, or NULL */
-	struct obuf	 res;		/* struct wire, message, output */
-	int		 status;	/* enum res, once SLOT_DONE */
-	char		*msg;		/* the reason, when not RES_OK */
-	char		*note;	/* said before the result: a renamed output */
-	bool		 have_id;	/* "id" is the input the parent found */
-	struct stat	 id;
-	/* A page read by the parent (a WARC record, standard input): its
-	 * bytes until the worker is forked, and where it came from. */
-	unsigned char	*payload;
-	size_t		 paylen;
-	bool		 have_payload;
-	char		*where;		/* "record at offset N", or NULL */
-	char		*label;		/* "==> label <==" of a record */
-	char		*url, *rec_id, *rec_date;
-	char		 charset[64];	/* the HTTP charset, or "" */
-	unsigned long long offset;
-};
-
-struct batch {
-	const struct ap_cli	*c;
-	struct ap_wopts		 wopts;
-	const char		*ext;		/* output extension */
-	struct slot		*ring;
-	size_t			 nring;
-	size_t			 seq;		/* inputs submitted */
-	size_t			 retired;	/* results taken, in order */
-	struct slot		**run;		/* slots with a live worker */
-	unsigned		 nrun;
-	struct wk		*pool;		/* c->jobs workers */
-	struct pollfd		*pfd;
-	struct slot		**pslot;
-	unsigned long		 nconv, nfail, nskip, total;
-	unsigned long		 nskipped[AP_SKIP__MAX]; /* WARC records */
-	bool			 saw_warc;	/* total counts no records */
-	unsigned long		 nleft[LEFT__MAX];
-	const char		*exts;		/* --ext, or the default */
-	dev_t			 rootdev;	/* of the folder walked */
-	bool			 counting;	/* first pass: count only */
-	bool			 total_known;
-	bool			 tostdout;	/* no -d: results on stdout */
-	bool			 ndjson; /* ... as one JSON object a line */
-	bool			 corpus; /* ... as one TEI teiCorpus */
-	bool			 wrote;		/* something went to stdout */
-	bool			 progress;
-	bool			 drawn;		/* a progress line is shown */
-	bool			 tty;		/* standard error is a terminal */
-	bool			 usage_err, sys_err;
-	bool			 stop;		/* submit nothing more */
-	bool			 have_outid;
-	bool			 prepassed;	/* inputs known in advance */
-	dev_t			 outdev; /* -d folder, skipped in walks */
-	ino_t			 outino;
-	struct keyset		 inputs;	/* (dev, ino) of the inputs */
-	struct keyset		 names;		/* output names given out */
-	struct keyset		 cleaned; /* output folders cleaned */
-	int			 outfd;		/* the -d folder */
-	bool			 hold;	/* read the whole list first */
-	bool			 held;	/* ... and it is in "list" */
-	int			 list_err; /* errno reading the list */
-	struct obuf		 list;
-	pid_t			 parent;
-	double			 t0, tdraw;
-	char			 path[PATH_MAX]; /* the walk's current path */
-	char			 root[PATH_MAX]; /* realpath of the walked folder */
-};
-
-/* Temporary file being written, removed if a signal kills us; and
- * whether an output was renamed into place. */
-static char			tmp_active[NAME_LEN + 1];
-static int			tmp_dfd = -1;
-static volatile sig_atomic_t	tmp_set, tmp_done;
-
 /* Signal that stops a batch, SIGCONT after a stop, and the pipe that
  * wakes poll() for them. */
 static volatile sig_atomic_t	got_signal, got_cont;
-static int			sigpipe[2] = { -1, -1 };
+int				ap_sigpipe[2] = { -1, -1 };
 
-static double
-mono(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int
-write_all(int fd, const void *v, size_t n)
-{
-	const char *p = v;
-	ssize_t w;
-
-	while (n > 0) {
-		w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return -1;
-		if (w == 0) {
-			errno = EIO;
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-static int
-obuf_add(struct obuf *b, const void *p, size_t n)
+int
+ap_obuf_add(struct obuf *b, const void *p, size_t n)
 {
 	size_t cap;
 	char *np;
@@ -353,451 +176,6 @@ name_key(const char *s)
 	return k;
 }
 
-/*
- * Read all of "g" (inflated when it is gzip: a page saved as page.html.gz)
- * into a malloc'd buffer; -1 with errno, -2: more than "max" bytes (a
- * gzip bomb stops there), -3: broken gzip data (g->err).
- */
-static int
-read_all(struct ap_gz *g, size_t max, char **out, size_t *outlen)
-{
-	char *buf = NULL, *nb;
-	size_t len = 0, cap = 0, k;
-	int r;
-
-	for (;;) {
-		if ((r = ap_gz_want(g, 1)) < 0) {
-			free(buf);
-			if (g->err == AP_GZ_IO) {
-				errno = g->sys_errno;
-				return -1;
-			}
-			return -3;
-		}
-		if (r == 0)
-			break;
-		k = ap_gz_avail(g);
-		if (k > max - len + 1)
-			k = max - len + 1;
-		if (cap - len < k) {
-			cap = cap ? cap * 2 : 65536;
-			while (cap - len < k)
-				cap *= 2;
-			if ((nb = realloc(buf, cap)) == NULL) {
-				free(buf);
-				errno = ENOMEM;
-				return -1;
-			}
-			buf = nb;
-		}
-		memcpy(buf + len, g->out + g->opos, k);
-		g->opos += k;
-		len += k;
-		if (len > max) {
-			free(buf);
-			return -2;
-		}
-	}
-	*out = buf;
-	*outlen = len;
-	return 0;
-}
-
-/* read_all() of the file open on fd, with the reason in "why". */
-static int
-read_fd(int fd, size_t max, char **buf, size_t *len, char *why,
-    size_t whysz)
-{
-	struct ap_gz *g;
-	int rc;
-
-	if ((g = malloc(sizeof(*g))) == NULL || ap_gz_open(g, fd) != 0) {
-		snprintf(why, whysz, "%s", strerror(errno));
-		rc = errno == ENOMEM ? AP_EXIT_SYS : AP_EXIT_FAIL;
-		free(g);
-		return rc;
-	}
-	rc = read_all(g, max, buf, len);
-	if (rc == -1 && errno == ENOMEM)
-		rc = -4;
-	if (rc == 0 && *buf == NULL && (*buf = malloc(1)) == NULL)
-		rc = -4;
-	if (rc == -4)
-		snprintf(why, whysz, "%s", strerror(ENOMEM));
-	else if (rc == -2)
-		snprintf(why, whysz, "input too large (limit %zu bytes%s; "
-		    "see --max-size)", max, g->gzip ? " inflated" : "");
-	else if (rc == -3)
-		snprintf(why, whysz, "%s", ap_gz_strerror(g));
-	else if (rc < 0)
-		snprintf(why, whysz, "%s", strerror(errno));
-	ap_gz_close(g);
-	free(g);
-	return rc == 0 ? AP_EXIT_OK : rc == -4 ? AP_EXIT_SYS : AP_EXIT_FAIL;
-}
-
-/*
- * ap_batch_load(), and for a worker: when "want" is set, the file opened
- * must be the one the parent found (same device and inode), so that a
- * file swapped for a link to ../secret after the walk is not read.
- */
-static int
-load(const char *path, const struct stat *want, size_t max, char **buf,
-    size_t *len, char *why, size_t whysz)
-{
-	struct stat st;
-	int fd, rc;
-
-	if (strcmp(path, "-") == 0)
-		fd = STDIN_FILENO;
-	else if ((fd = open(path, O_RDONLY | O_NOCTTY)) < 0) {
-		snprintf(why, whysz, "%s", strerror(errno));
-		return AP_EXIT_FAIL;
-	}
-	rc = AP_EXIT_FAIL;
-	if (want != NULL && (fstat(fd, &st) != 0 ||
-	    st.st_dev != want->st_dev || st.st_ino != want->st_ino))
-		snprintf(why, whysz, "replaced by another file during the run");
-	else if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
-		snprintf(why, whysz, "is a directory");
-	else if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (unsigned long long)st.st_size > max)
-		snprintf(why, whysz, "input too large (%llu bytes, limit %zu; "
-		    "see --max-size)", (unsigned long long)st.st_size, max);
-	else
-		rc = read_fd(fd, max, buf, len, why, whysz);
-	if (fd != STDIN_FILENO)
-		close(fd);
-	return rc;
-}
-
-int
-ap_batch_read(struct ap_gz *g, size_t max, char **buf, size_t *len,
-    char *why, size_t whysz)
-{
-	int rc = read_all(g, max, buf, len);
-
-	if (rc == 0 && *buf == NULL && (*buf = malloc(1)) == NULL)
-		rc = -1;
-	if (rc == 0)
-		return AP_EXIT_OK;
-	if (rc == -2)
-		snprintf(why, whysz, "input too large (limit %zu bytes%s; "
-		    "see --max-size)", max, g->gzip ? " inflated" : "");
-	else
-		snprintf(why, whysz, "%s", rc == -3 ? ap_gz_strerror(g) :
-		    strerror(errno));
-	return rc == -1 && errno == ENOMEM ? AP_EXIT_SYS : AP_EXIT_FAIL;
-}
-
-int
-ap_batch_load(const char *path, size_t max, char **buf, size_t *len,
-    char *why, size_t whysz)
-{
-	return load(path, NULL, max, buf, len, why, whysz);
-}
-
-/*
- * A fresh temporary name for the output "base":
- * ".BASE.XXXXXXXXXXXX.artparse-tmp", or ".XXXXXXXXXXXX.artparse-tmp" when
- * that would be too long, with 60 random bits, so that nobody can plant a
- * file or link there in advance (it is created O_EXCL anyway).
- */
-static void
-tmp_name(const char *base, char *tmp, size_t tmpsz)
-{
-	static const char digits[] = "0123456789abcdefghijklmnopqrstuv";
-	static uint64_t seq;
-	char rnd[13];
-	uint64_t r = 0;
-	struct timespec ts;
-	size_t i;
-
-#ifdef __linux__
-	if (getrandom(&r, sizeof(r), GRND_NONBLOCK) != (ssize_t)sizeof(r))
-		r = 0;
-#endif
-	clock_gettime(CLOCK_REALTIME, &ts);
-	r ^= (uint64_t)ts.tv_nsec * 0x9e3779b97f4a7c15ULL ^
-	    ((uint64_t)getpid() << 32) ^ (uint64_t)ts.tv_sec ^ ++seq * 7919;
-	for (i = 0; i < 12; i++, r >>= 5)
-		rnd[i] = digits[r & 31];
-	rnd[12] = '\0';
-	if (strlen(base) + 1 + 1 + 12 + sizeof(TMP_SUFFIX) - 1 <= NAME_LEN)
-		snprintf(tmp, tmpsz, ".%s.%s" TMP_SUFFIX, base, rnd);
-	else
-		snprintf(tmp, tmpsz, ".%s" TMP_SUFFIX, rnd);
-}
-
-/* Lock all of fd (F_WRLCK or F_RDLCK) without waiting. */
-static int
-lock_fd(int fd, short type)
-{
-	struct flock fl;
-	int rc;
-
-	memset(&fl, 0, sizeof(fl));
-	fl.l_type = type;
-	fl.l_whence = SEEK_SET;
-	while ((rc = fcntl(fd, F_SETLK, &fl)) != 0 && errno == EINTR)
-		continue;
-	return rc;
-}
-
-/* Whether fd is still the entry "name" of folder dfd. */
-static bool
-same_entry(int fd, int dfd, const char *name)
-{
-	struct stat a, b;
-
-	return fstat(fd, &a) == 0 &&
-	    fstatat(dfd, name, &b, AT_SYMLINK_NOFOLLOW) == 0 &&
-	    a.st_dev == b.st_dev && a.st_ino == b.st_ino;
-}
-
-/*
- * Open the folder that holds "rel" below the folder dfd, one component at
- * a time with O_NOFOLLOW|O_DIRECTORY, so that a symbolic link planted
- * inside -d cannot send an output elsewhere; missing folders are created
- * when "create".  Returns a descriptor and sets *base to the last
- * component, or -1 with errno set (ELOOP: a link is in the way).
- */
-static int
-open_parent(int dfd, const char *rel, bool create, const char **base)
-{
-	char comp[NAME_LEN + 1];
-	const char *p = rel, *q;
-	struct stat st;
-	size_t len;
-	int fd, nfd, e;
-
-	if ((fd = openat(dfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-		return -1;
-	for (; (q = strchr(p, '/')) != NULL; p = q + 1) {
-		if ((len = (size_t)(q - p)) == 0)
-			continue;
-		if (len > NAME_LEN) {
-			errno = ENAMETOOLONG;
-			goto fail;
-		}
-		memcpy(comp, p, len);
-		comp[len] = '\0';
-		if (strcmp(comp, ".") == 0 || strcmp(comp, "..") == 0) {
-			errno = EINVAL;
-			goto fail;
-		}
-		nfd = openat(fd, comp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-		    O_CLOEXEC);
-		if (nfd < 0 && errno == ENOENT && create &&
-		    (mkdirat(fd, comp, 0777) == 0 || errno == EEXIST))
-			nfd = openat(fd, comp, O_RDONLY | O_DIRECTORY |
-			    O_NOFOLLOW | O_CLOEXEC);
-		if (nfd < 0) {
-			e = errno;
-			if (fstatat(fd, comp, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-			    S_ISLNK(st.st_mode))
-				e = ELOOP;
-			errno = e;
-			goto fail;
-		}
-		close(fd);
-		fd = nfd;
-	}
-	*base = p;
-	return fd;
-fail:
-	e = errno;
-	close(fd);
-	errno = e;
-	return -1;
-}
-
-/*
- * Write "len" bytes as "base" in folder dfd: into a new temporary file
- * (O_CREAT|O_EXCL|O_NOFOLLOW, random name, write-locked so that another
- * run's clean_tmps() leaves it alone), then renamed over "base", which
- * is replaced, never written into or followed.  A new file gets 0666 less
- * the umask, as ">" gives; a replaced file keeps its mode.
- */
-static int
-write_at(int dfd, const char *base, const char *p, size_t len, bool sync)
-{
-	char tmp[NAME_LEN + 1];
-	sigset_t set, old;
-	struct stat st;
-	int fd = -1, e, tries;
-
-	if (strlen(base) > NAME_LEN) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	for (tries = 0; tries < 100; tries++) {
-		tmp_name(base, tmp, sizeof(tmp));
-		fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
-		    O_NOCTTY | O_CLOEXEC, 0666);
-		if (fd < 0 && errno == EEXIST)
-			continue;
-		if (fd < 0)
-			return -1;
-		/* Another run's clean_tmps() may have opened it before we
-		 * locked it: then it is gone or going, take a new name. */
-		if (lock_fd(fd, F_WRLCK) == 0 && same_entry(fd, dfd, tmp))
-			break;
-		close(fd);
-		fd = -1;
-	}
-	if (fd < 0) {
-		errno = EEXIST;
-		return -1;
-	}
-	memcpy(tmp_active, tmp, strlen(tmp) + 1);
-	tmp_dfd = dfd;
-	tmp_set = 1;
-	if ((fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-	    S_ISREG(st.st_mode) && fchmod(fd, st.st_mode & 07777) != 0) ||
-	    write_all(fd, p, len) != 0 || (sync && fsync(fd) != 0))
-		goto fail;
-	/* The rename and the record of it are one step for the handlers
-	 * of the time bound and of SIGINT: an output in place is never
-	 * reported failed, nor its name unlinked. */
-	sigemptyset(&set);
-	sigaddset(&set, SIGALRM);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGHUP);
-	sigprocmask(SIG_BLOCK, &set, &old);
-	if (renameat(dfd, tmp, dfd, base) != 0) {
-		e = errno;
-		sigprocmask(SIG_SETMASK, &old, NULL);
-		errno = e;
-		goto fail;
-	}
-	tmp_set = 0;
-	tmp_done = 1;
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	return close(fd);
-fail:
-	e = errno;
-	unlinkat(dfd, tmp, 0);
-	tmp_set = 0;
-	close(fd);
-	errno = e;
-	return -1;
-}
-
-/*
- * Remove the temporary files in the folder of "rel" below dfd that no
- * live process holds: what a killed run (or worker) left.  A file is
- * removed only if it is a regular file with one link and a read lock on
- * it can be had, i.e. no writer holds it.
- */
-static void
-clean_tmps(int dfd, const char *rel)
-{
-	const char *base;
-	struct dirent *de;
-	struct stat st;
-	size_t nl, sl = sizeof(TMP_SUFFIX) - 1;
-	DIR *d;
-	int fd, ffd;
-
-	if ((fd = open_parent(dfd, rel, false, &base)) < 0)
-		return;
-	if ((d = fdopendir(fd)) == NULL) {
-		close(fd);
-		return;
-	}
-	while ((de = readdir(d)) != NULL) {
-		nl = strlen(de->d_name);
-		if (de->d_name[0] != '.' || nl <= sl ||
-		    strcmp(de->d_name + nl - sl, TMP_SUFFIX) != 0)
-			continue;
-		/* Only regular files are opened: opening a device planted
-		 * under that name could act on it. */
-		if (fstatat(fd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
-		    !S_ISREG(st.st_mode))
-			continue;
-		ffd = openat(fd, de->d_name, O_RDONLY | O_NOFOLLOW |
-		    O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-		if (ffd < 0)
-			continue;
-		if (fstat(ffd, &st) == 0 && S_ISREG(st.st_mode) &&
-		    st.st_nlink == 1 && lock_fd(ffd, F_RDLCK) == 0 &&
-		    same_entry(ffd, fd, de->d_name))
-			unlinkat(fd, de->d_name, 0);
-		close(ffd);
-	}
-	closedir(d);
-}
-
-int
-ap_batch_write(const char *path, const char *p, size_t len)
-{
-	const char *slash = strrchr(path, '/');
-	char dir[PATH_MAX];
-	struct stat st;
-	int fd, e, rc;
-
-	if (stat(path, &st) != 0 || S_ISREG(st.st_mode)) {
-		/* The folder named by the user is trusted, links and all. */
-		if (slash == NULL)
-			snprintf(dir, sizeof(dir), ".");
-		else if ((size_t)(slash - path) >= sizeof(dir)) {
-			errno = ENAMETOOLONG;
-			return -1;
-		} else
-			snprintf(dir, sizeof(dir), "%.*s", slash == path ? 1 :
-			    (int)(slash - path), path);
-		if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-			return -1;
-		rc = write_at(fd, slash != NULL ? slash + 1 : path, p, len,
-		    true);
-		e = errno;
-		close(fd);
-		errno = e;
-		return rc;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		errno = EISDIR;
-		return -1;
-	}
-	if ((fd = open(path, O_WRONLY | O_NOCTTY)) < 0)
-		return -1;
-	if (write_all(fd, p, len) != 0) {
-		e = errno;
-		close(fd);
-		errno = e;
-		return -1;
-	}
-	return close(fd);
-}
-
-/* Remove our temporary file, then die of the signal. */
-static void
-on_fatal_signal(int sig)
-{
-	if (tmp_set)
-		unlinkat(tmp_dfd, tmp_active, 0);
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-static void
-trap(void (*fn)(int))
-{
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
-	struct sigaction sa;
-	size_t i;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = fn;
-	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
-		sigaddset(&sa.sa_mask, sigs[i]);
-	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
-		sigaction(sigs[i], &sa, NULL);
-}
-
 #if defined(__SANITIZE_ADDRESS__)
 #define AP_ASAN 1
 #elif defined(__has_feature)
@@ -835,21 +213,6 @@ ap_batch_limit_memory(size_t max)
 	(void)max;
 #endif
 }
-
-int
-ap_batch_abort(void)
-{
-	if (tmp_set)
-		unlinkat(tmp_dfd, tmp_active, 0);
-	return tmp_done != 0;
-}
-
-void
-ap_batch_trap_signals(void)
-{
-	trap(on_fatal_signal);
-}
-
 /* The batch parent: note the signal and wake poll(). */
 static void
 on_stop_signal(int sig)
@@ -857,7 +220,7 @@ on_stop_signal(int sig)
 	int e = errno;
 
 	got_signal = sig;
-	if (write(sigpipe[1], "", 1) < 0)
+	if (write(ap_sigpipe[1], "", 1) < 0)
 		(void)0;	/* full: a wake-up is already pending */
 	errno = e;
 }
@@ -870,212 +233,9 @@ on_cont_signal(int sig)
 
 	(void)sig;
 	got_cont = 1;
-	if (write(sigpipe[1], "", 1) < 0)
+	if (write(ap_sigpipe[1], "", 1) < 0)
 		(void)0;
 	errno = e;
-}
-
-/* Create the folders leading to "path". */
-static int
-mkdirs(const char *path)
-{
-	char buf[PATH_MAX];
-	char *p;
-
-	if (strlen(path) >= sizeof(buf)) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	memcpy(buf, path, strlen(path) + 1);
-	for (p = buf + 1; (p = strchr(p, '/')) != NULL; p++) {
-		*p = '\0';
-		if (mkdir(buf, 0777) != 0 && errno != EEXIST) {
-			*p = '/';
-			return -1;
-		}
-		*p = '/';
-	}
-	return 0;
-}
-
-/*
- * Messages.  A progress line, when shown, is cleared before any other
- * line is printed and redrawn afterwards.
- */
-static void
-clear_progress(struct batch *b)
-{
-	if (b->drawn) {
-		fputs("\r\033[K", stderr);
-		b->drawn = false;
-	}
-}
-
-/* Columns of the terminal on standard error, read at each redraw so that
- * a resized window is followed; 80 when unknown. */
-static size_t
-term_width(void)
-{
-	struct winsize ws;
-
-	if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col;
-	return 80;
-}
-
-static void say(struct batch *, const char *, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-say(struct batch *b, const char *fmt, ...)
-{
-	char msg[8192];
-	va_list ap;
-
-	clear_progress(b);
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	ap_cli_error("%s", msg);
-}
-
-static void
-draw_progress(struct batch *b, bool force)
-{
-	unsigned long done = b->nconv + b->nfail + b->nskip;
-	double now = mono(), el = now - b->t0, rate, eta;
-	char etas[32] = "";
-
-	char line[256];
-	size_t w;
-	int n;
-
-	/* Not a terminal (--progress into a log): whole lines, one a
-	 * second, and no escape sequences. */
-	if (!b->progress || b->counting ||
-	    (!force && now - b->tdraw < (b->tty ? 0.1 : 1.0)))
-		return;
-	b->tdraw = now;
-	rate = el > 0 ? done / el : 0;
-	clear_progress(b);
-	if (b->total_known && b->total > 0) {
-		if (rate > 0 && done > 0 && done <= b->total) {
-			eta = (b->total - done) / rate;
-			if (eta >= 3600)
-				snprintf(etas, sizeof(etas),
-				    ", ETA %lu:%02lu:%02lu",
-				    (unsigned long)eta / 3600,
-				    (unsigned long)eta / 60 % 60,
-				    (unsigned long)eta % 60);
-			else
-				snprintf(etas, sizeof(etas), ", ETA %lu:%02lu",
-				    (unsigned long)eta / 60,
-				    (unsigned long)eta % 60);
-		}
-		n = snprintf(line, sizeof(line), "artparse: %lu/%lu (%lu%%), "
-		    "%.1f files/s%s, %lu failed", done, b->total,
-		    done >= b->total ? 100 : done * 100 / b->total,
-		    rate, etas, b->nfail);
-	} else
-		n = snprintf(line, sizeof(line), "artparse: %lu done, "
-		    "%.1f files/s, %lu failed", done, rate, b->nfail);
-	if (n < 0)
-		return;
-	if (!b->tty) {
-		fprintf(stderr, "%s\n", line);
-		return;
-	}
-	/* One column short of the width: no wrap, so \r\033[K clears
-	 * all of it. */
-	w = term_width();
-	if ((size_t)n >= w)
-		line[w > 1 ? w - 1 : 0] = '\0';
-	fputs(line, stderr);
-	b->drawn = true;
-}
-
-/*
- * Which files a folder walk takes.  A name without an extension is
- * sniffed: markup, or text without control characters, is an article;
- * anything binary is not.
- */
-static bool
-known_ext(const struct batch *b, const char *name)
-{
-	const char *dot = strrchr(name, '.'), *p, *q;
-	size_t el;
-
-	if (dot == NULL || dot == name)
-		return false;
-	el = strlen(dot + 1);
-	for (p = b->exts; *p != '\0'; p = *q == ',' ? q + 1 : q) {
-		q = p + strcspn(p, ",");
-		if (*p == '.')
-			p++;
-		if ((size_t)(q - p) == el && el > 0 &&
-		    strncasecmp(dot + 1, p, el) == 0)
-			return true;
-	}
-	return false;
-}
-
-/*
- * Web archives (NAME.warc, NAME.warc.gz; unless --ext) and gzip'd names
- * that would be taken without the ".gz" (page.html.gz).
- */
-static bool
-archive_name(const struct batch *b, const char *name)
-{
-	char base[NAME_LEN + 1];
-	size_t nl = strlen(name);
-
-	if (b->c->exts == NULL && nl > 5 &&
-	    strcasecmp(name + nl - 5, ".warc") == 0)
-		return true;
-	if (nl <= 3 || nl - 3 > NAME_LEN ||
-	    strcasecmp(name + nl - 3, ".gz") != 0)
-		return false;
-	memcpy(base, name, nl - 3);
-	base[nl - 3] = '\0';
-	return (b->c->exts == NULL && nl - 3 > 5 &&
-	    strcasecmp(base + nl - 8, ".warc") == 0) || known_ext(b, base);
-}
-
-/* Count a name a walk left out (the main pass only). */
-static void
-left_out(struct batch *b, enum leftout why)
-{
-	if (!b->counting)
-		b->nleft[why]++;
-}
-
-/* What the file "path" holds, from its first (inflated) bytes. */
-static enum ap_sniffed
-sniff_file(const char *path)
-{
-	struct ap_gz *g;
-	enum ap_sniffed k = AP_SNIFF_BINARY;
-	int fd;
-
-	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK)) < 0)
-		return k;
-	if ((g = malloc(sizeof(*g))) != NULL && ap_gz_open(g, fd) == 0) {
-		ap_gz_want(g, SNIFF_LEN);
-		if (ap_gz_avail(g) > 0)
-			k = ap_sniff(g->out + g->opos, ap_gz_avail(g));
-		ap_gz_close(g);
-	}
-	free(g);
-	close(fd);
-	return k;
-}
-
-static bool
-sniff(const char *path)
-{
-	enum ap_sniffed k = sniff_file(path);
-
-	return k == AP_SNIFF_HTML || k == AP_SNIFF_TEXT || k == AP_SNIFF_WARC;
 }
 
 /*
@@ -1123,7 +283,7 @@ map_out(struct batch *b, const char *rel, char *first, size_t firstsz,
 		return NULL;
 	}
 	base = strrchr(norm, '/') != NULL ? strrchr(norm, '/') + 1 : norm;
-	stem = known_ext(b, base) ? (size_t)(strrchr(base, '.') - norm) : o;
+	stem = ap_known_ext(b, base) ? (size_t)(strrchr(base, '.') - norm) : o;
 	for (n = 0;; n++) {
 		if (n == 0)
 			w = snprintf(cand, sizeof(cand), "%.*s.%s", (int)stem,
@@ -1167,8 +327,8 @@ map_out(struct batch *b, const char *rel, char *first, size_t firstsz,
  * A listed path mirrored under -d: leading "/", "./" and "../" dropped,
  * as tar(1) does.  NULL when ".." remains inside it.
  */
-static const char *
-mirror_rel(const char *p)
+const char *
+ap_mirror_rel(const char *p)
 {
 	const char *q;
 
@@ -1190,8 +350,8 @@ mirror_rel(const char *p)
 	return p;
 }
 
-static void
-free_slot(struct slot *s)
+void
+ap_free_slot(struct slot *s)
 {
 	free(s->path);
 	free(s->out);
@@ -1209,20 +369,20 @@ free_slot(struct slot *s)
 }
 
 /* The output of "s" relative to the -d folder, or NULL. */
-static const char *
-out_rel(const struct batch *b, const struct slot *s)
+const char *
+ap_out_rel(const struct batch *b, const struct slot *s)
 {
 	return s->out != NULL ? s->out + strlen(b->c->outdir) + 1 : NULL;
 }
 
 /*
  * Clear what a killed run left in the output folder of "s" (see
- * clean_tmps()), once per folder and run.
+ * ap_clean_tmps()), once per folder and run.
  */
 static void
 clean_once(struct batch *b, const struct slot *s)
 {
-	const char *rel = out_rel(b, s), *slash = strrchr(rel, '/');
+	const char *rel = ap_out_rel(b, s), *slash = strrchr(rel, '/');
 	char dir[PATH_MAX];
 	struct key k;
 
@@ -1231,7 +391,7 @@ clean_once(struct batch *b, const struct slot *s)
 	k = name_key(dir);
 	if (key_has(&b->cleaned, k) || key_add(&b->cleaned, k) != 0)
 		return;
-	clean_tmps(b->outfd, rel);
+	ap_clean_tmps(b->outfd, rel);
 }
 
 /* Record a result known without a worker. */
@@ -1254,8 +414,8 @@ kill_all(struct batch *b, int sig)
 }
 
 /* Submit nothing more, and end the workers still running. */
-static void
-stop(struct batch *b)
+void
+ap_stop(struct batch *b)
 {
 	if (!b->stop) {
 		b->stop = true;
@@ -1268,10 +428,10 @@ put_stdout(struct batch *b, const char *p, size_t n)
 {
 	if (b->stop)
 		return -1;
-	if (n > 0 && write_all(STDOUT_FILENO, p, n) != 0) {
-		say(b, "<stdout>: %s", strerror(errno));
+	if (n > 0 && ap_write_all(STDOUT_FILENO, p, n) != 0) {
+		ap_say(b, "<stdout>: %s", strerror(errno));
 		b->sys_err = true;
-		stop(b);
+		ap_stop(b);
 		return -1;
 	}
 	return 0;
@@ -1307,7 +467,7 @@ account(struct batch *b, struct slot *s)
 	int n, rc;
 
 	if (s->note != NULL && !b->c->quiet)
-		say(b, "%s", s->note);
+		ap_say(b, "%s", s->note);
 	switch (s->status) {
 	case RES_OK:
 		if (!b->tostdout) {
@@ -1324,7 +484,7 @@ account(struct batch *b, struct slot *s)
 			/* Like head(1): "==> NAME <==" before each. */
 			if ((hdr = malloc(strlen(s->label != NULL ? s->label :
 			    shown) + 16)) == NULL) {
-				say(b, "%s: %s", shown, strerror(errno));
+				ap_say(b, "%s: %s", shown, strerror(errno));
 				b->sys_err = true;
 				break;
 			}
@@ -1345,36 +505,36 @@ account(struct batch *b, struct slot *s)
 		break;
 	case RES_NOTE:
 		if (!b->c->quiet)
-			say(b, "%s: %s", shown, s->msg);
+			ap_say(b, "%s: %s", shown, s->msg);
 		break;
 	case RES_FAIL:
 		b->nfail++;
 		if (s->where != NULL)
-			say(b, "%s: %s: %s", shown, s->where, s->msg);
+			ap_say(b, "%s: %s: %s", shown, s->where, s->msg);
 		else
-			say(b, "%s: %s", shown, s->msg);
+			ap_say(b, "%s: %s", shown, s->msg);
 		if (b->c->fail_fast)
-			stop(b);
+			ap_stop(b);
 		break;
 	case RES_MEM:
 		b->nfail++;
 		b->sys_err = true;
-		say(b, "%s: %s%s%s", shown, s->where ? s->where : "",
+		ap_say(b, "%s: %s%s%s", shown, s->where ? s->where : "",
 		    s->where ? ": " : "", s->msg ? s->msg : "out of memory");
 		if (b->c->fail_fast)
-			stop(b);
+			ap_stop(b);
 		break;
 	case RES_OUT:
 		b->nfail++;
 		b->sys_err = true;
-		say(b, "%s: %s", s->out, s->msg);
-		stop(b);
+		ap_say(b, "%s: %s", s->out, s->msg);
+		ap_stop(b);
 		break;
 	case RES_ENC:
-		say(b, "unknown encoding '%s'", b->c->opts.encoding);
+		ap_say(b, "unknown encoding '%s'", b->c->opts.encoding);
 		fputs("Try 'artparse --help' for more information.\n", stderr);
 		b->usage_err = true;
-		stop(b);
+		ap_stop(b);
 		break;
 	default:
 		break;
@@ -1394,12 +554,12 @@ retire(struct batch *b)
 			break;
 		if (!b->stop)
 			account(b, s);
-		free_slot(s);
+		ap_free_slot(s);
 		b->retired++;
 		any = true;
 	}
 	if (any)
-		draw_progress(b, false);
+		ap_draw_progress(b, false);
 }
 
 /*
@@ -1475,7 +635,7 @@ finish(struct batch *b, struct slot *s)
 out:
 	/* A worker killed in the middle of writing left its file. */
 	if (s->out != NULL && (s->timedout || WIFSIGNALED(st)))
-		clean_tmps(b->outfd, out_rel(b, s));
+		ap_clean_tmps(b->outfd, ap_out_rel(b, s));
 }
 
 /* Close the pipes of the worker "w" and wait for its process. */
@@ -1560,7 +720,7 @@ drain(struct batch *b, struct slot *s)
 		if (r > 0) {
 			if (s->dropped)
 				continue;
-			if (obuf_add(&s->res, buf, (size_t)r) != 0 ||
+			if (ap_obuf_add(&s->res, buf, (size_t)r) != 0 ||
 			    (!whole(&s->res, &over) && over)) {
 				/* Out of memory, or more than one result:
 				 * reported as failed. */
@@ -1584,15 +744,15 @@ drain(struct batch *b, struct slot *s)
 }
 
 /* Wait for one event: worker output or exit, deadline, signal, tick. */
-static void
-pump(struct batch *b)
+void
+ap_pump(struct batch *b)
 {
-	double now = mono(), wait = -1, left;
+	double now = ap_mono(), wait = -1, left;
 	unsigned i, n = 0;
 	char c;
 	int r;
 
-	b->pfd[n].fd = sigpipe[0];
+	b->pfd[n].fd = ap_sigpipe[0];
 	b->pfd[n].events = POLLIN;
 	b->pslot[n++] = NULL;
 	for (i = 0; i < b->nrun; i++) {
@@ -1610,7 +770,7 @@ pump(struct batch *b)
 	if ((b->progress || wait >= 0) && (wait < 0 || wait > 0.25))
 		wait = 0.25;
 	r = poll(b->pfd, n, wait < 0 ? -1 : (int)(wait * 1000) + 1);
-	left = mono() - now;
+	left = ap_mono() - now;
 	if (got_cont || (wait >= 0 && left > wait + 1.0)) {
 		/* Stopped and continued: the workers did not run either,
 		 * so their deadlines move by the time the wait took. */
@@ -1620,14 +780,14 @@ pump(struct batch *b)
 				b->run[i]->deadline += left;
 	}
 	if (got_signal != 0 || r > 0)
-		while (read(sigpipe[0], &c, 1) == 1)
+		while (read(ap_sigpipe[0], &c, 1) == 1)
 			continue;
 	if (got_signal != 0)
-		stop(b);
+		ap_stop(b);
 	for (i = 1; r > 0 && i < n; i++)
 		if (b->pfd[i].revents != 0)
 			drain(b, b->pslot[i]);
-	now = mono();
+	now = ap_mono();
 	for (i = 0; i < b->nrun; i++)
 		if (b->run[i]->deadline > 0 && !b->run[i]->timedout &&
 		    b->run[i]->deadline <= now) {
@@ -1635,404 +795,7 @@ pump(struct batch *b)
 			b->run[i]->timedout = true;
 		}
 	retire(b);
-	draw_progress(b, false);
-}
-
-/* An output sink that is the pipe to the parent: header, then the bytes. */
-struct pipe_sink {
-	int	 fd;
-	bool	 sent;
-};
-
-static int
-sink_pipe(void *arg, const char *p, size_t n)
-{
-	struct pipe_sink *ps = arg;
-	struct wire w;
-
-	memset(&w, 0, sizeof(w));	/* no uninitialised padding */
-	w.status = RES_OK;
-	w.outlen = n;
-	if (write_all(ps->fd, &w, sizeof(w)) != 0 ||
-	    write_all(ps->fd, p, n) != 0)
-		_exit(1);		/* the parent is gone */
-	ps->sent = true;
-	return 0;
-}
-
-/* An output sink that is the file "rel" under the -d folder dfd. */
-struct file_sink {
-	int		 dfd;
-	const char	*rel;
-	int		 err;
-};
-
-static int
-sink_file(void *arg, const char *p, size_t n)
-{
-	struct file_sink *fs = arg;
-	const char *base;
-	int fd;
-
-	if ((fd = open_parent(fs->dfd, fs->rel, true, &base)) < 0 ||
-	    write_at(fd, base, p, n, false) != 0) {
-		fs->err = errno;
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	close(fd);
-	return 0;
-}
-
-/* A worker's result of one job; the parent gone, the worker goes too. */
-static void
-send_result(int fd, int status, const char *msg)
-{
-	struct wire w;
-
-	memset(&w, 0, sizeof(w));
-	w.status = status;
-	w.msglen = msg != NULL ? strlen(msg) : 0;
-	w.outlen = 0;
-	if (write_all(fd, &w, sizeof(w)) != 0 ||
-	    write_all(fd, msg, w.msglen) != 0)
-		_exit(1);
-}
-
-/*
- * The output of this one input cannot be written.  A name too long, a
- * folder on its path that is a file, a folder where the file goes or a
- * symbolic link inside -d fail this input only; any other error (disk
- * full, read-only, I/O, permissions) is the output tree's and stops the
- * run.
- */
-static void
-out_failed(int fd, const char *out, int err)
-{
-	char why[PATH_MAX + 128];
-
-	snprintf(why, sizeof(why), "cannot write '%s': %s", out,
-	    err == ELOOP ? "a symbolic link is in the way" : strerror(err));
-	switch (err) {
-	case ENAMETOOLONG:
-	case ENOTDIR:
-	case EISDIR:
-	case ELOOP:
-	case EEXIST:
-	case ENOTEMPTY:
-	case EINVAL:
-		send_result(fd, RES_FAIL, why);
-		break;
-	default:
-		send_result(fd, RES_OUT, strerror(err));
-		break;
-	}
-}
-
-/* In a worker: convert the input of job "s" and send the result. */
-static void
-run_job(struct batch *b, struct slot *s, int fd)
-{
-	struct ap_opts opts = b->c->opts;
-	struct ap_doc *doc = NULL;
-	struct file_sink fs = { b->outfd, out_rel(b, s), 0 };
-	struct pipe_sink ps = { fd, false };
-	struct ap_warc_source ws;
-	struct ap_sink sink;
-	char why[PATH_MAX + 128];
-	char *buf = NULL;
-	size_t len = 0;
-	int rc;
-
-	if (s->have_payload) {
-		buf = (char *)s->payload;
-		len = s->paylen;
-		s->payload = NULL;
-	} else if ((rc = load(s->path, s->have_id ? &s->id : NULL,
-	    b->c->max_size, &buf, &len, why, sizeof(why))) != AP_EXIT_OK) {
-		send_result(fd, rc == AP_EXIT_SYS ? RES_MEM : RES_FAIL, why);
-		return;
-	}
-	opts.path = strcmp(s->path, "-") == 0 ? NULL : s->path;
-	if (s->where != NULL) {
-		ws.file = opts.path;
-		ws.offset = s->offset;
-		ws.record_id = s->rec_id;
-		ws.date = s->rec_date;
-		opts.warc = &ws;
-		opts.url = s->url;
-	}
-	if (s->charset[0] != '\0')
-		opts.charset_hint = s->charset;
-	rc = ap_parse(buf, len, &opts, &doc);
-	free(buf);
-	/* A cookie wall or /etc/passwd parses, but is no article. */
-	if (rc == AP_OK && !b->c->allow_empty &&
-	    ap_doc_article(doc)->nbody == 0) {
-		ap_doc_free(doc);
-		rc = AP_ENOARTICLE;
-	}
-	if (rc == AP_EENCODING && opts.encoding != NULL)
-		send_result(fd, RES_ENC, NULL);
-	else if (rc == AP_ENOMEM && b->c->max_memory > 0)
-		send_result(fd, RES_MEM, "out of memory (see --max-memory)");
-	else if (rc != AP_OK)
-		send_result(fd, rc == AP_ENOMEM ? RES_MEM : RES_FAIL,
-		    ap_strerror(rc));
-	if (rc != AP_OK)
-		return;
-	if (s->out == NULL) {
-		sink.write = sink_pipe;
-		sink.arg = &ps;
-	} else {
-		sink.write = sink_file;
-		sink.arg = &fs;
-	}
-	rc = ap_render(doc, b->c->writer, &b->wopts, &sink);
-	ap_doc_free(doc);
-	if (ps.sent)
-		return;
-	if (rc == AP_OK)
-		send_result(fd, RES_OK, NULL);
-	else if (fs.err != 0)
-		out_failed(fd, s->out, fs.err);
-	else
-		send_result(fd, RES_MEM, ap_strerror(rc));
-}
-
-/*
- * A job as the parent sends it to a worker: this header, then the
- * strings it counts (path, output, where, URL, record id, date) and the
- * page's bytes.
- */
-struct job {
-	size_t			 len[6];
-	size_t			 paylen;
-	bool			 have_payload, have_id;
-	dev_t			 dev;
-	ino_t			 ino;
-	unsigned long long	 offset;
-	char			 charset[64];
-};
-
-static int
-read_exact(int fd, void *v, size_t n)
-{
-	char *p = v;
-	ssize_t r;
-
-	while (n > 0) {
-		r = read(fd, p, n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			return -1;
-		p += r;
-		n -= (size_t)r;
-	}
-	return 0;
-}
-
-/* In a worker: the next job into "s"; -1 at the end (the parent closed). */
-static int
-read_job(int fd, struct slot *s)
-{
-	char **str[6] = { &s->path, &s->out, &s->where, &s->url, &s->rec_id,
-	    &s->rec_date };
-	struct job j;
-	size_t i;
-
-	memset(s, 0, sizeof(*s));
-	if (read_exact(fd, &j, sizeof(j)) != 0)
-		return -1;
-	for (i = 0; i < 6; i++) {
-		if (j.len[i] == 0)
-			continue;
-		if ((*str[i] = malloc(j.len[i])) == NULL ||
-		    read_exact(fd, *str[i], j.len[i]) != 0)
-			_exit(1);
-		(*str[i])[j.len[i] - 1] = '\0';
-	}
-	if (j.have_payload) {
-		if ((s->payload = malloc(j.paylen + 1)) == NULL ||
-		    read_exact(fd, s->payload, j.paylen) != 0)
-			_exit(1);
-		s->paylen = j.paylen;
-		s->have_payload = true;
-	}
-	s->have_id = j.have_id;
-	s->id.st_dev = j.dev;
-	s->id.st_ino = j.ino;
-	s->offset = j.offset;
-	memcpy(s->charset, j.charset, sizeof(s->charset));
-	s->charset[sizeof(s->charset) - 1] = '\0';
-	return 0;
-}
-
-/* The parent: send the job of "s" to the worker on "fd"; -1 on EPIPE. */
-static int
-send_job(int fd, const struct slot *s)
-{
-	const char *str[6] = { s->path, s->out, s->where, s->url, s->rec_id,
-	    s->rec_date };
-	struct job j;
-	size_t i;
-
-	memset(&j, 0, sizeof(j));
-	for (i = 0; i < 6; i++)
-		j.len[i] = str[i] != NULL ? strlen(str[i]) + 1 : 0;
-	j.have_payload = s->have_payload;
-	j.paylen = s->payload != NULL ? s->paylen : 0;
-	j.have_id = s->have_id;
-	j.dev = s->id.st_dev;
-	j.ino = s->id.st_ino;
-	j.offset = s->offset;
-	snprintf(j.charset, sizeof(j.charset), "%s", s->charset);
-	if (write_all(fd, &j, sizeof(j)) != 0)
-		return -1;
-	for (i = 0; i < 6; i++)
-		if (j.len[i] > 0 && write_all(fd, str[i], j.len[i]) != 0)
-			return -1;
-	return j.paylen > 0 ? write_all(fd, s->payload, j.paylen) : 0;
-}
-
-/*
- * A worker of the pool: jobs in on "req", results out on "res", one at
- * a time, until the parent closes "req".  Never returns.
- */
-static void
-worker(struct batch *b, int req, int res, const sigset_t *mask)
-{
-	struct slot js;
-
-	trap(on_fatal_signal);
-	signal(SIGPIPE, SIG_DFL);
-	signal(SIGCONT, SIG_DFL);
-	sigprocmask(SIG_SETMASK, mask, NULL);
-#ifdef __linux__
-	/* A parent killed with SIGKILL takes its workers along. */
-	prctl(PR_SET_PDEATHSIG, SIGTERM);
-	if (getppid() != b->parent)
-		raise(SIGTERM);
-#endif
-	ap_batch_limit_memory(b->c->max_memory);
-	while (read_job(req, &js) == 0) {
-		run_job(b, &js, res);
-		free_slot(&js);
-	}
-	_exit(0);
-}
-
-static void
-close_pair(int p[2])
-{
-	close(p[0]);
-	close(p[1]);
-}
-
-/*
- * Fork the worker "w" of the pool.  Stop signals are blocked across
- * fork() so that the child has its own handlers before it can receive
- * one.  0; -1 with errno; -2 when the run stopped meanwhile; -3 when
- * out of descriptors with a worker idle, which can take the job.
- */
-static int
-spawn(struct batch *b, struct wk *w)
-{
-	sigset_t set, old;
-	unsigned i;
-	pid_t pid;
-	int req[2], res[2], e;
-
-	/* Out of descriptors, like fork()'s EAGAIN below: wait for a
-	 * worker to be free, and let it take the job. */
-	for (;;) {
-		if (pipe(req) == 0) {
-			if (pipe(res) == 0)
-				break;
-			e = errno;
-			close_pair(req);
-			errno = e;
-		}
-		if (errno != EMFILE && errno != ENFILE)
-			return -1;
-		for (i = 0; i < b->c->jobs; i++)
-			if (b->pool[i].pid > 0 && b->pool[i].s == NULL)
-				return -3;
-		if (b->nrun == 0)
-			return -1;
-		pump(b);
-		if (b->stop)
-			return -2;
-	}
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGHUP);
-	for (;;) {
-		sigprocmask(SIG_BLOCK, &set, &old);
-		if ((pid = fork()) == 0) {
-			close(req[1]);
-			close(res[0]);
-			close(sigpipe[0]);
-			close(sigpipe[1]);
-			for (i = 0; i < b->c->jobs; i++)
-				if (&b->pool[i] != w) {
-					if (b->pool[i].req >= 0)
-						close(b->pool[i].req);
-					if (b->pool[i].res >= 0)
-						close(b->pool[i].res);
-				}
-			worker(b, req[0], res[1], &old);
-		}
-		sigprocmask(SIG_SETMASK, &old, NULL);
-		if (pid > 0 || errno != EAGAIN || b->nrun == 0)
-			break;
-		pump(b);	/* wait for a worker to end, then retry */
-	}
-	if (pid < 0) {
-		e = errno;
-		close_pair(req);
-		close_pair(res);
-		errno = e;
-		return -1;
-	}
-	close(req[0]);
-	close(res[1]);
-	fcntl(res[0], F_SETFL, fcntl(res[0], F_GETFL) | O_NONBLOCK);
-	fcntl(res[0], F_SETFD, FD_CLOEXEC);
-	fcntl(req[1], F_SETFD, FD_CLOEXEC);
-	w->pid = pid;
-	w->req = req[1];
-	w->res = res[0];
-	w->s = NULL;
-	return 0;
-}
-
-/*
- * Send the job of "s" to "w", with SIGPIPE held: a worker that died
- * while idle is no reason for the run to die.  0, or -1.
- */
-static int
-hand_over(struct wk *w, const struct slot *s)
-{
-	struct timespec zero = { 0, 0 };
-	sigset_t pipeset, old, pending;
-	bool was_pending;
-	int rc;
-
-	sigemptyset(&pipeset);
-	sigaddset(&pipeset, SIGPIPE);
-	sigprocmask(SIG_BLOCK, &pipeset, &old);
-	sigpending(&pending);
-	was_pending = sigismember(&pending, SIGPIPE);
-	rc = send_job(w->req, s);
-	if (rc != 0 && !was_pending)
-		while (sigtimedwait(&pipeset, NULL, &zero) == SIGPIPE)
-			continue;
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	return rc;
+	ap_draw_progress(b, false);
 }
 
 /* Give the input of "s" to an idle worker of the pool, started if need be. */
@@ -2050,11 +813,11 @@ start(struct batch *b, struct slot *s)
 		if (b->pool[i].pid == 0)
 			w = &b->pool[i];
 	if (w == NULL) {
-		say(b, "cannot start a worker: %s", "no free worker");
+		ap_say(b, "cannot start a worker: %s", "no free worker");
 		goto fail;
 	}
 	for (tries = 0;; tries++) {
-		if (w->pid == 0 && (rc = spawn(b, w)) == -3) {
+		if (w->pid == 0 && (rc = ap_spawn(b, w)) == -3) {
 			for (i = 0; i < b->c->jobs; i++)
 				if (b->pool[i].pid > 0 && b->pool[i].s == NULL)
 					w = &b->pool[i];
@@ -2065,14 +828,14 @@ start(struct batch *b, struct slot *s)
 				set_done(s, RES_SKIP, NULL);
 				return;
 			}
-			say(b, "cannot start a worker: %s", strerror(errno));
+			ap_say(b, "cannot start a worker: %s", strerror(errno));
 			goto fail;
 		}
-		if (hand_over(w, s) == 0)
+		if (ap_hand_over(w, s) == 0)
 			break;
 		reap(w);	/* it died while idle: a new one */
 		if (tries > 0) {
-			say(b, "cannot start a worker: %s", "it dies at once");
+			ap_say(b, "cannot start a worker: %s", "it dies at once");
 			goto fail;
 		}
 	}
@@ -2081,14 +844,14 @@ start(struct batch *b, struct slot *s)
 	s->pid = w->pid;
 	s->fd = w->res;
 	s->state = SLOT_RUN;
-	s->deadline = b->c->timeout > 0 ? mono() + b->c->timeout : 0;
+	s->deadline = b->c->timeout > 0 ? ap_mono() + b->c->timeout : 0;
 	b->run[b->nrun++] = s;
 	return;
 fail:
-	/* Not counted: stop() drops every result from here on. */
+	/* Not counted: ap_stop() drops every result from here on. */
 	b->sys_err = true;
 	set_done(s, RES_SKIP, NULL);
-	stop(b);
+	ap_stop(b);
 }
 
 /* Whether the existing output "out" may be replaced: --force, --update. */
@@ -2242,8 +1005,8 @@ record_rel(const char *rel, unsigned long long offset, char *out,
  * comes as "payload" (taken over, freed here), and "r" says which record
  * of a WARC file it is.  Waits for a free job and ring slot first.
  */
-static void
-submit(struct batch *b, const char *path, const char *rel,
+void
+ap_submit(struct batch *b, const char *path, const char *rel,
     const struct stat *st, unsigned char *payload, size_t paylen,
     const struct ap_warc_rec *r)
 {
@@ -2259,9 +1022,9 @@ submit(struct batch *b, const char *path, const char *rel,
 		if (st == NULL && stat(path, &in) == 0)
 			st = &in;
 		if (st != NULL && key_add(&b->inputs, file_key(st)) != 0) {
-			say(b, "%s: %s", path, strerror(errno));
+			ap_say(b, "%s: %s", path, strerror(errno));
 			b->sys_err = true;
-			stop(b);
+			ap_stop(b);
 			return;
 		}
 	}
@@ -2272,20 +1035,20 @@ submit(struct batch *b, const char *path, const char *rel,
 	}
 	while (!b->stop && (b->seq - b->retired >= b->nring ||
 	    b->nrun >= b->c->jobs))
-		pump(b);
+		ap_pump(b);
 	if (b->stop) {
 		free(payload);
 		return;
 	}
 	s = &b->ring[b->seq++ % b->nring];
-	free_slot(s);
+	ap_free_slot(s);
 	if ((s->path = strdup(path)) == NULL ||
 	    (payload != NULL && hold_page(s, payload, paylen, r) != 0)) {
 		if (s->payload == NULL)
 			free(payload);
-		say(b, "%s: %s", path, strerror(ENOMEM));
+		ap_say(b, "%s: %s", path, strerror(ENOMEM));
 		b->sys_err = true;
-		stop(b);
+		ap_stop(b);
 		return;
 	}
 	if (st != NULL && strcmp(path, "-") != 0) {
@@ -2306,8 +1069,8 @@ submit(struct batch *b, const char *path, const char *rel,
  * A result found by the parent while listing inputs: a problem
  * (RES_FAIL) or a file left out (RES_NOTE).
  */
-static void
-submit_result(struct batch *b, const char *path, int status,
+void
+ap_submit_result(struct batch *b, const char *path, int status,
     const char *why)
 {
 	struct slot *s;
@@ -2318,399 +1081,24 @@ submit_result(struct batch *b, const char *path, int status,
 		return;
 	}
 	while (!b->stop && b->seq - b->retired >= b->nring)
-		pump(b);
+		ap_pump(b);
 	if (b->stop)
 		return;
 	s = &b->ring[b->seq++ % b->nring];
-	free_slot(s);
+	ap_free_slot(s);
 	if ((s->path = strdup(path)) == NULL) {
 		b->sys_err = true;
-		stop(b);
+		ap_stop(b);
 		return;
 	}
 	set_done(s, status, why);
 	retire(b);
 }
 
-static void
-submit_error(struct batch *b, const char *path, const char *why)
+void
+ap_submit_error(struct batch *b, const char *path, const char *why)
 {
-	submit_result(b, path, RES_FAIL, why);
-}
-
-/*
- * Whether the file that the link b->path leads to lies inside the folder
- * being walked (b->root): a link in a downloaded tree must not bring
- * in ../secret/private.txt.
- */
-static bool
-link_inside(const struct batch *b)
-{
-	char real[PATH_MAX];
-	size_t rl = strlen(b->root);
-
-	if (realpath(b->path, real) == NULL)
-		return false;
-	return strncmp(real, b->root, rl) == 0 && (real[rl] == '/' ||
-	    (rl > 0 && b->root[rl - 1] == '/'));
-}
-
-static int
-cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void walk(struct batch *, size_t, size_t);
-static void file_input(struct batch *, const char *, const char *,
-    const struct stat *);
-
-/* One entry of a folder; b->path holds its path, "len" long. */
-static void
-walk_entry(struct batch *b, size_t len, size_t rootlen, const char *name)
-{
-	struct stat st;
-	bool link;
-	size_t nl = strlen(name);
-
-	if (lstat(b->path, &st) != 0)
-		return;			/* vanished since readdir() */
-	if ((link = S_ISLNK(st.st_mode)) && stat(b->path, &st) != 0) {
-		left_out(b, LEFT_LINK);	/* dangling link */
-		return;
-	}
-	if (b->c->one_fs && st.st_dev != b->rootdev) {
-		left_out(b, LEFT_FS);
-		return;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		/* Not followed through links, so no loops; no asset folder
-		 * of a saved page; not our own output folder. */
-		if (link)
-			left_out(b, LEFT_LINK);
-		else if (nl > 6 && strcmp(name + nl - 6, "_files") == 0)
-			left_out(b, LEFT_ASSETS);
-		else if (!(b->have_outid && st.st_dev == b->outdev &&
-		    st.st_ino == b->outino))
-			walk(b, len, rootlen);
-	} else if (!S_ISREG(st.st_mode))
-		left_out(b, LEFT_SPECIAL);
-	else if (known_ext(b, name) || archive_name(b, name) ||
-	    (b->c->glob != NULL &&
-	    fnmatch(b->c->glob, name, 0) == 0) ||
-	    (b->c->exts == NULL && strchr(name, '.') == NULL &&
-	    sniff(b->path))) {
-		if (link && !b->c->follow && !link_inside(b)) {
-			left_out(b, LEFT_LINK);
-			submit_result(b, b->path, RES_NOTE, "symbolic link to a "
-			    "file outside the folder; skipped (--follow "
-			    "converts it)");
-		} else
-			file_input(b, b->path, b->path + rootlen, &st);
-	} else
-		left_out(b, LEFT_NAME);
-}
-
-/* Walk the folder in b->path[0..len), entries in byte order of name. */
-static void
-walk(struct batch *b, size_t len, size_t rootlen)
-{
-	struct dirent *de;
-	char **names = NULL, **nn;
-	size_t n = 0, cap = 0, i, nl, sep;
-	DIR *d;
-
-	if ((d = opendir(b->path)) == NULL) {
-		/* Out of descriptors is the run's problem, not the folder's. */
-		if (errno == EMFILE || errno == ENFILE || errno == ENOMEM) {
-			say(b, "%s: %s", b->path, strerror(errno));
-			b->sys_err = true;
-			stop(b);
-			return;
-		}
-		submit_error(b, b->path, strerror(errno));
-		return;
-	}
-	for (;;) {
-		errno = 0;
-		if ((de = readdir(d)) == NULL)
-			break;
-		if (de->d_name[0] == '.') {	/* ".", ".." and hidden */
-			if (strcmp(de->d_name, ".") != 0 &&
-			    strcmp(de->d_name, "..") != 0)
-				left_out(b, LEFT_HIDDEN);
-			continue;
-		}
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			if ((nn = realloc(names, cap * sizeof(*names))) == NULL)
-				break;
-			names = nn;
-		}
-		if ((names[n] = strdup(de->d_name)) == NULL)
-			break;
-		n++;
-	}
-	if (errno != 0)
-		submit_error(b, b->path, strerror(errno));
-	closedir(d);
-	if (n > 0)
-		qsort(names, n, sizeof(*names), cmp_names);
-	sep = len > 0 && b->path[len - 1] != '/';
-	for (i = 0; i < n; i++) {
-		nl = strlen(names[i]);
-		if (!b->stop) {
-			if (len + sep + nl >= sizeof(b->path)) {
-				submit_error(b, names[i], "file name too long");
-			} else {
-				if (sep)
-					b->path[len] = '/';
-				memcpy(b->path + len + sep, names[i], nl + 1);
-				walk_entry(b, len + sep + nl, rootlen,
-				    names[i]);
-				b->path[len] = '\0';
-			}
-		}
-		free(names[i]);
-	}
-	free(names);
-}
-
-/* Standard input, opened by main.c to see what it is, or NULL. */
-static struct ap_gz	*stdin_gz;
-
-/*
- * The records of the WARC file "path" (or standard input), read from "g":
- * each page to convert goes to a worker; a skipped record is counted, a
- * broken one reported in its turn.
- */
-static void
-warc_records(struct batch *b, const char *path, const char *rel,
-    const struct stat *st, struct ap_gz *g)
-{
-	struct ap_warc w;
-	struct ap_warc_rec r;
-	char why[sizeof(r.why) + 48];
-	int rc;
-
-	memset(&r, 0, sizeof(r));
-	ap_warc_init(&w, g, b->c->max_size);
-	while (!b->stop && (rc = ap_warc_next(&w, &r)) > 0)
-		switch (r.what) {
-		case AP_WARC_CONVERT:
-			submit(b, path, rel, st, r.payload, r.len, &r);
-			r.payload = NULL;
-			break;
-		case AP_WARC_SKIP:
-			b->nskipped[r.skip]++;
-			break;
-		default:
-			snprintf(why, sizeof(why), "record at offset %llu: %s",
-			    (unsigned long long)r.offset, r.why);
-			submit_error(b, path, why);
-			break;
-		}
-	if (!b->stop && rc < 0)
-		submit_error(b, path, r.why);
-	ap_warc_rec_free(&r);
-}
-
-/* The WARC file "path", whose stat(2) is "st". */
-static void
-warc_file(struct batch *b, const char *path, const char *rel,
-    const struct stat *st)
-{
-	struct ap_gz *g;
-	struct stat now;
-	int fd;
-
-	if (b->counting) {
-		b->saw_warc = true;
-		return;
-	}
-	if ((fd = open(path, O_RDONLY | O_NOCTTY)) < 0) {
-		submit_error(b, path, strerror(errno));
-		return;
-	}
-	if (fstat(fd, &now) != 0 || now.st_dev != st->st_dev ||
-	    now.st_ino != st->st_ino)
-		submit_error(b, path, "replaced by another file during the run");
-	else if ((g = malloc(sizeof(*g))) == NULL || ap_gz_open(g, fd) != 0) {
-		submit_error(b, path, strerror(errno));
-		free(g);
-	} else {
-		warc_records(b, path, rel, st, g);
-		ap_gz_close(g);
-		free(g);
-	}
-	close(fd);
-}
-
-/*
- * Standard input as an operand: a WARC stream, or a page read here and
- * handed to a worker.
- */
-static void
-stdin_input(struct batch *b)
-{
-	struct ap_gz *g = stdin_gz;
-	char why[256];
-	char *buf;
-	size_t len;
-	int rc;
-
-	if (b->counting) {
-		b->saw_warc = true;	/* it may be one */
-		return;
-	}
-	if (g == NULL && ((g = malloc(sizeof(*g))) == NULL ||
-	    ap_gz_open(g, STDIN_FILENO) != 0)) {
-		free(g);
-		submit_error(b, "-", strerror(errno));
-		return;
-	}
-	if (ap_gz_want(g, 10) >= 0 && (b->c->warc ||
-	    ap_warc_magic(g->out + g->opos, ap_gz_avail(g))))
-		warc_records(b, "-", NULL, NULL, g);
-	else if ((rc = read_all(g, b->c->max_size, &buf, &len)) == 0)
-		submit(b, "-", NULL, NULL, buf != NULL ? (unsigned char *)buf :
-		    calloc(1, 1), len, NULL);
-	else {
-		if (rc == -2)
-			snprintf(why, sizeof(why), "input too large (limit %zu "
-			    "bytes; see --max-size)", b->c->max_size);
-		else
-			snprintf(why, sizeof(why), "%s", rc == -3 ?
-			    ap_gz_strerror(g) : strerror(errno));
-		submit_error(b, "-", why);
-	}
-	if (g != stdin_gz) {
-		ap_gz_close(g);
-		free(g);
-	}
-}
-
-/* A file to convert: a WARC file's records, or a page. */
-static void
-file_input(struct batch *b, const char *path, const char *rel,
-    const struct stat *st)
-{
-	if (S_ISREG(st->st_mode) && (b->c->warc ||
-	    sniff_file(path) == AP_SNIFF_WARC))
-		warc_file(b, path, rel, st);
-	else
-		submit(b, path, rel, st, NULL, 0, NULL);
-}
-
-/* A path named on the command line or in the list. */
-static void
-operand(struct batch *b, const char *path, bool listed)
-{
-	struct stat st;
-	const char *base;
-	size_t len = strlen(path);
-
-	if (!listed && strcmp(path, "-") == 0) {
-		stdin_input(b);
-		return;
-	}
-	if (stat(path, &st) != 0)
-		submit_error(b, path, strerror(errno));
-	else if (S_ISDIR(st.st_mode)) {
-		if (listed)
-			return;		/* find(1) lists folders too */
-		if (len >= sizeof(b->path)) {
-			submit_error(b, path, "file name too long");
-			return;
-		}
-		memcpy(b->path, path, len + 1);
-		while (len > 1 && b->path[len - 1] == '/')
-			b->path[--len] = '\0';
-		if (realpath(b->path, b->root) == NULL) {
-			submit_error(b, path, strerror(errno));
-			return;
-		}
-		b->rootdev = st.st_dev;
-		walk(b, len, len + (b->path[len - 1] != '/'));
-	} else if (listed)
-		file_input(b, path, mirror_rel(path), &st);
-	else {
-		base = strrchr(path, '/');
-		file_input(b, path, base != NULL && base[1] != '\0' ?
-		    base + 1 : path, &st);
-	}
-}
-
-/*
- * Stream the --files-from list, one entry at a time; or, when b->hold is
- * set, read all of it first and keep it in b->list (entries NUL-ended),
- * so that both passes of ap_batch_run() see the same entries.
- */
-static void
-read_list(struct batch *b)
-{
-	const char *name = b->c->files_from;
-	const char *shown = strcmp(name, "-") == 0 ? "<stdin>" : name;
-	FILE *fp;
-	char *line = NULL, *p;
-	size_t cap = 0;
-	ssize_t n;
-	int sep = b->c->null ? '\0' : '\n';
-
-	if (b->held) {
-		for (p = b->list.p; p != NULL && p < b->list.p + b->list.len &&
-		    !b->stop; p += strlen(p) + 1)
-			operand(b, p, true);
-		if (b->list_err != 0 && !b->stop)
-			submit_error(b, shown, strerror(b->list_err));
-		return;
-	}
-	b->list_err = 0;
-	if (strcmp(name, "-") == 0)
-		fp = stdin;
-	else if ((fp = fopen(name, "r")) == NULL) {
-		/* main.c opened it a moment ago: a system error now. */
-		say(b, "%s: %s", name, strerror(errno));
-		b->sys_err = true;
-		stop(b);
-		return;
-	}
-	while (!b->stop && (n = getdelim(&line, &cap, sep, fp)) > 0) {
-		if (line[n - 1] == sep)
-			line[--n] = '\0';
-		if (n == 0)
-			continue;
-		if (!b->hold)
-			operand(b, line, true);
-		else if (obuf_add(&b->list, line, (size_t)n + 1) != 0) {
-			say(b, "%s: %s", shown, strerror(errno));
-			b->sys_err = true;
-			stop(b);
-		}
-	}
-	if (ferror(fp))
-		b->list_err = errno ? errno : EIO;
-	free(line);
-	if (fp != stdin)
-		fclose(fp);
-	else if (b->counting && !b->hold)
-		rewind(fp);
-	if (b->hold) {
-		b->held = true;
-		read_list(b);
-	} else if (b->list_err != 0 && !b->stop)
-		submit_error(b, shown, strerror(b->list_err));
-}
-
-static void
-produce(struct batch *b, char *const *inputs, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n && !b->stop; i++)
-		operand(b, inputs[i], false);
-	if (b->c->files_from != NULL && !b->stop)
-		read_list(b);
+	ap_submit_result(b, path, RES_FAIL, why);
 }
 
 /* Whether the inputs can be counted before they are converted. */
@@ -2773,7 +1161,7 @@ setup(struct batch *b, const struct ap_cli *c)
 			goto outerr;
 		}
 		snprintf(b->path, sizeof(b->path), "%s/x", c->outdir);
-		if (mkdirs(b->path) != 0 || stat(c->outdir, &st) != 0)
+		if (ap_mkdirs(b->path) != 0 || stat(c->outdir, &st) != 0)
 			goto outerr;
 		if (!S_ISDIR(st.st_mode)) {
 			errno = ENOTDIR;
@@ -2786,13 +1174,13 @@ setup(struct batch *b, const struct ap_cli *c)
 		b->outdev = st.st_dev;
 		b->outino = st.st_ino;
 	}
-	if (pipe(sigpipe) != 0) {
+	if (pipe(ap_sigpipe) != 0) {
 		fprintf(stderr, "artparse: %s\n", strerror(errno));
 		return -1;
 	}
-	fcntl(sigpipe[0], F_SETFL, fcntl(sigpipe[0], F_GETFL) | O_NONBLOCK);
-	fcntl(sigpipe[1], F_SETFL, fcntl(sigpipe[1], F_GETFL) | O_NONBLOCK);
-	trap(on_stop_signal);
+	fcntl(ap_sigpipe[0], F_SETFL, fcntl(ap_sigpipe[0], F_GETFL) | O_NONBLOCK);
+	fcntl(ap_sigpipe[1], F_SETFL, fcntl(ap_sigpipe[1], F_GETFL) | O_NONBLOCK);
+	ap_catch_signals(on_stop_signal);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_cont_signal;
 	sigemptyset(&sa.sa_mask);
@@ -2814,7 +1202,7 @@ teardown(struct batch *b)
 		reap(&b->pool[i]);
 	free(b->pool);
 	for (i = 0; b->ring != NULL && i < b->nring; i++)
-		free_slot(&b->ring[i]);
+		ap_free_slot(&b->ring[i]);
 	free(b->ring);
 	free(b->run);
 	free(b->pfd);
@@ -2825,10 +1213,10 @@ teardown(struct batch *b)
 	if (b->outfd >= 0)
 		close(b->outfd);
 	free(b->list.p);
-	if (sigpipe[0] >= 0) {
-		close(sigpipe[0]);
-		close(sigpipe[1]);
-		sigpipe[0] = sigpipe[1] = -1;
+	if (ap_sigpipe[0] >= 0) {
+		close(ap_sigpipe[0]);
+		close(ap_sigpipe[1]);
+		ap_sigpipe[0] = ap_sigpipe[1] = -1;
 	}
 }
 
@@ -2838,7 +1226,7 @@ ap_batch_run_stdin(const struct ap_cli *c, struct ap_gz *g)
 	char dash[] = "-";
 	char *inputs[] = { dash };
 
-	stdin_gz = g;
+	ap_stdin_gz = g;
 	return ap_batch_run(c, inputs, 1);
 }
 
@@ -2848,7 +1236,7 @@ ap_batch_is_warc(const char *path)
 	struct stat st;
 
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-	    sniff_file(path) == AP_SNIFF_WARC;
+	    ap_sniff_file(path) == AP_SNIFF_WARC;
 }
 
 int
@@ -2873,26 +1261,26 @@ ap_batch_run(const struct ap_cli *c, char *const *inputs, size_t n)
 	    !countable(c);
 	if ((b.progress || c->outdir != NULL) && (b.hold || countable(c))) {
 		b.counting = true;
-		produce(&b, inputs, n);
+		ap_produce(&b, inputs, n);
 		b.counting = false;
 		b.total_known = !b.saw_warc;
 		b.prepassed = true;
 	}
-	b.t0 = mono();
-	draw_progress(&b, true);
-	produce(&b, inputs, n);
+	b.t0 = ap_mono();
+	ap_draw_progress(&b, true);
+	ap_produce(&b, inputs, n);
 	for (;;) {
 		retire(&b);
 		if (b.nrun == 0)
 			break;
-		pump(&b);
+		ap_pump(&b);
 	}
 	/* Even after a signal: every member written is whole. */
 	if (b.corpus && b.wrote)
 		put_stdout(&b, ap_tei_corpus_tail,
 		    strlen(ap_tei_corpus_tail));
-	draw_progress(&b, true);
-	clear_progress(&b);
+	ap_draw_progress(&b, true);
+	ap_clear_progress(&b);
 	sig = got_signal;
 	if (!c->quiet) {
 		fprintf(stderr, "artparse: %lu converted, %lu failed, "

@@ -3,9 +3,8 @@
  * Converting many inputs in one run: walking folders, file lists and
  * WARC files, a pool of persistent workers with a time bound per
  * document, outputs mirrored under -d or streamed in input order,
- * progress and summary.  Also the file helpers that the
- * single-input path of main.c shares: reading an input within the size
- * limit and writing an output atomically.
+ * progress and summary.  Reading an input is load.c's, writing an
+ * output outfile.c's, which the single-input path of main.c shares.
  */
 #ifndef AP_BATCH_H
 #define AP_BATCH_H
@@ -17,47 +16,12 @@
 #include "gz.h"
 
 /*
- * Read all of "path" ("-": standard input) into a new malloc'd buffer that
- * the caller frees, refusing more than "max" bytes; a gzip file is
- * inflated (page.html.gz), and refused as soon as it passes "max".  Returns AP_EXIT_OK, or
- * AP_EXIT_FAIL / AP_EXIT_SYS with the reason written to "why".
- */
-int	ap_batch_load(const char *path, size_t max, char **buf, size_t *len,
-	    char *why, size_t whysz);
-
-/* The same for the rest of "g" (inflated, when it is gzip). */
-int	ap_batch_read(struct ap_gz *g, size_t max, char **buf, size_t *len,
-	    char *why, size_t whysz);
-
-/*
- * Write "len" bytes to "path".  A regular file (or a new name) is written
- * to a new temporary file in the same folder (O_EXCL, random name) and
- * renamed into place, with the mode of the file it replaces, else 0666
- * less the umask; a device or FIFO is written in place.  Returns 0, or -1 with errno set (EISDIR
- * when "path" is a directory).
- */
-int	ap_batch_write(const char *path, const char *p, size_t len);
-
-/*
  * Bound the memory this process may still take to "max" bytes more than
  * it has now (RLIMIT_AS); 0, or a build with AddressSanitizer, which
  * needs a vast address space, sets no bound.  An allocation past it
  * fails, and the library reports AP_ENOMEM.
  */
 void	ap_batch_limit_memory(size_t max);
-
-/*
- * For a signal handler of the single-input path, async-signal-safe:
- * remove the temporary file being written, if any.  Returns 1 when an
- * output has been renamed into place (it is whole), else 0.
- */
-int	ap_batch_abort(void);
-
-/*
- * Remove the temporary file of a run interrupted with SIGINT, SIGTERM or
- * SIGHUP, then die of that signal.  For the single-input path.
- */
-void	ap_batch_trap_signals(void);
 
 /*
  * Convert the "n" inputs (files, folders, "-") and the --files-from list

@@ -140,7 +140,8 @@ void	 ap_figure_credit(struct ap_arena *, const char **caption,
 /* "Catherine Morin": two to five words, capitalised but for particles. */
 bool	 ap_name_shape(const char *s, size_t n);
 
-/* Stages, in pipeline order.  Each reports memory exhaustion through the
+/* Stages, in pipeline order, each over the document alone; parse.c runs
+ * them (doc.c calls none).  Each reports memory exhaustion through the
  * arena; the other failures come back as an enum ap_status. */
 int	 ap_decode(struct ap_doc *, const unsigned char *bytes, size_t len);
 void	 ap_text_blocks(struct ap_doc *);

@@ -26,6 +26,8 @@
 #include "batch.h"
 #include "cli.h"
 #include "gz.h"
+#include "load.h"
+#include "outfile.h"
 #include "warc.h"
 
 enum {
@@ -333,7 +335,7 @@ fd_write(void *arg, const char *p, size_t n)
 static int
 path_write(void *arg, const char *p, size_t n)
 {
-	return ap_batch_write(arg, p, n);
+	return ap_out_write(arg, p, n);
 }
 
 /*
@@ -384,7 +386,7 @@ on_tick(int sig)
 		errno = e;
 		return;
 	}
-	if (ap_batch_abort())
+	if (ap_out_abort())
 		_exit(AP_EXIT_OK);
 	if (write(STDERR_FILENO, alarm_msg, alarm_len) < 0)
 		(void)0;
@@ -491,7 +493,7 @@ output_path_error(int e)
 static int	stdin_status;
 
 /*
- * Standard input as the one input: a page, read as ap_batch_load() does,
+ * Standard input as the one input: a page, read as ap_load_path() does,
  * or a WARC stream (or --input warc), whose records batch.c converts
  * (then WARC_DONE, with the exit status in stdin_status).
  */
@@ -524,7 +526,7 @@ read_stdin(const struct ap_cli *c, char **buf, size_t *len, char *why,
 			stdin_status = ap_batch_run_stdin(c, g);
 		rc = WARC_DONE;
 	} else
-		rc = ap_batch_read(g, c->max_size, buf, len, why, whysz);
+		rc = ap_load_stream(g, c->max_size, buf, len, why, whysz);
 	ap_gz_close(g);
 	free(g);
 	return rc;
@@ -566,7 +568,7 @@ convert(const char *path, const struct ap_cli *c)
 	if (stdin_in)
 		rc = read_stdin(c, &buf, &len, why, sizeof(why));
 	else
-		rc = ap_batch_load(path, c->max_size, &buf, &len, why,
+		rc = ap_load_path(path, c->max_size, &buf, &len, why,
 		    sizeof(why));
 	if (rc == WARC_DONE)
 		return stdin_status;
@@ -834,7 +836,7 @@ main(int argc, char *argv[])
 	/* One file or standard input, and no -d: the plain filter. */
 	if (c.outdir == NULL && c.files_from == NULL && n <= 1 &&
 	    (c.output != NULL || n == 0 || !is_dir(argv[optind]))) {
-		ap_batch_trap_signals();
+		ap_out_trap_signals();
 		return convert(n == 1 ? argv[optind] : "-", &c);
 	}
 	return ap_batch_run(&c, argv + optind, (size_t)n);
