@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * What the files of a batch run share: the run, its slots and workers,
- * and the messages and progress line (progress.c).  Private to the
- * command.
+ * What the files of a batch run share: the run, its slots and workers
+ * (batch.c drives them, pool.c is the workers' side), the inputs walked
+ * from operands, folders and lists (walk.c), and the messages and
+ * progress line (progress.c).  Private to the command.
  */
 #ifndef AP_BATCH_INT_H
 #define AP_BATCH_INT_H
