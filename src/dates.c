@@ -35,6 +35,20 @@ digits(const char *s, size_t max, int *val)
 	return i;
 }
 
+int
+ap_num_at(const char *s, size_t n)
+{
+	int v = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (!isdig(s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
 static int
 month_at(const char *s, size_t *len)
 {

@@ -26,4 +26,8 @@ bool	 ap_date_find(const char *s, char out[AP_DATE_MAX], size_t *at,
  */
 bool	 ap_date_in_url(const char *url, char out[AP_DATE_MAX]);
 
+/* The n-digit decimal number at s ("0042" is 42), or -1 when one of its
+ * n characters is not a digit. */
+int	 ap_num_at(const char *s, size_t n);
+
 #endif /* AP_DATES_H */

@@ -17,6 +17,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "artparse.h"
+#include "dates.h"
 #include "html.h"
 #include "lexicon.h"
 #include "uri.h"
@@ -263,23 +264,7 @@ fold_overlap(struct ap_arena *a, const char *x, const char *y)
 static bool
 digits(const char *s, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-	return true;
-}
-
-static int
-num(const char *s, size_t n)
-{
-	int v = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		v = v * 10 + (s[i] - '0');
-	return v;
+	return ap_num_at(s, n) >= 0;
 }
 
 static const char *
@@ -371,17 +356,17 @@ ap_html_date(struct ap_arena *a, const char *s)
 		tl = 0;
 		if (s[10] == 'T' || s[10] == ' ')
 			tl = time_len(s + 11);
-		return ymd(a, num(s, 4), num(s + 5, 2), num(s + 8, 2),
+		return ymd(a, ap_num_at(s, 4), ap_num_at(s + 5, 2), ap_num_at(s + 8, 2),
 		    s + 11, tl);
 	}
 	/* YYYYMMDD */
 	if (digits(s, 8) && !(s[8] >= '0' && s[8] <= '9'))
-		return ymd(a, num(s, 4), num(s + 4, 2), num(s + 6, 2), NULL, 0);
+		return ymd(a, ap_num_at(s, 4), ap_num_at(s + 4, 2), ap_num_at(s + 6, 2), NULL, 0);
 	/* DD/MM/YYYY, DD.MM.YYYY, DD-MM-YYYY */
 	if (digits(s, 2) && (s[2] == '/' || s[2] == '.' || s[2] == '-') &&
 	    digits(s + 3, 2) && s[5] == s[2] && digits(s + 6, 4) &&
 	    !(s[10] >= '0' && s[10] <= '9'))
-		return ymd(a, num(s + 6, 4), num(s + 3, 2), num(s, 2), NULL, 0);
+		return ymd(a, ap_num_at(s + 6, 4), ap_num_at(s + 3, 2), ap_num_at(s, 2), NULL, 0);
 	/* "Tue, 04 Nov 2023 …", "4 mai 2015": day, month name, year. */
 	nw = 0;
 	for (p = s; *p != '\0' && nw < 4;) {
@@ -402,7 +387,7 @@ ap_html_date(struct ap_arena *a, const char *s)
 		    !digits(w[k + 2], 4))
 			continue;
 		if ((m = month_name(a, w[k + 1], wl[k + 1])) != 0)
-			return ymd(a, num(w[k + 2], 4), m, num(w[k], wl[k]),
+			return ymd(a, ap_num_at(w[k + 2], 4), m, ap_num_at(w[k], wl[k]),
 			    NULL, 0);
 	}
 	return NULL;

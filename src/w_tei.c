@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "dates.h"
 #include "esc.h"
 #include "utf8.h"
 #include "writer.h"
@@ -92,31 +93,6 @@ is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-static bool
-digits_at(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!is_digit(s[i]))
-			return false;
-	return true;
-}
-
-/* The n-digit number at s, or -1. */
-static int
-num(const char *s, size_t n)
-{
-	int v = 0;
-	size_t i;
-
-	if (!digits_at(s, n))
-		return -1;
-	for (i = 0; i < n; i++)
-		v = v * 10 + (s[i] - '0');
-	return v;
-}
-
 static int
 month_days(int y, int m)
 {
@@ -133,14 +109,14 @@ month_days(int y, int m)
 static size_t
 day_part(const char *s)
 {
-	int y = num(s, 4), m, d;
+	int y = ap_num_at(s, 4), m, d;
 
 	/* XML Schema 1.0, which jing checks, has no year 0000. */
 	if (y <= 0)
 		return 0;
-	if (s[4] != '-' || (m = num(s + 5, 2)) < 1 || m > 12)
+	if (s[4] != '-' || (m = ap_num_at(s + 5, 2)) < 1 || m > 12)
 		return 4;
-	if (s[7] != '-' || (d = num(s + 8, 2)) < 1 ||
+	if (s[7] != '-' || (d = ap_num_at(s + 8, 2)) < 1 ||
 	    d > month_days(y, m))
 		return 7;
 	return 10;
@@ -166,11 +142,11 @@ w3c_date(struct ap_buf *b, const char *iso)
 	if (n < 10 || (iso[10] != 'T' && iso[10] != ' '))
 		return true;
 	t = iso + 11;
-	if (num(t, 2) < 0 || num(t, 2) > 23 || t[2] != ':' ||
-	    num(t + 3, 2) < 0 || num(t + 3, 2) > 59)
+	if (ap_num_at(t, 2) < 0 || ap_num_at(t, 2) > 23 || t[2] != ':' ||
+	    ap_num_at(t + 3, 2) < 0 || ap_num_at(t + 3, 2) > 59)
 		return true;
 	z = t + 5;
-	if (z[0] == ':' && (sec = num(z + 1, 2)) >= 0)
+	if (z[0] == ':' && (sec = ap_num_at(z + 1, 2)) >= 0)
 		z += 3;
 	if (z[0] == '.')
 		for (z++; is_digit(*z); z++)
@@ -181,11 +157,11 @@ w3c_date(struct ap_buf *b, const char *iso)
 	ap_buf_printf(b, "T%.5s:%02d", t, sec);
 	if (*z == 'Z')
 		ap_buf_putc(b, 'Z');
-	else if ((*z == '+' || *z == '-') && num(z + 1, 2) >= 0 &&
-	    num(z + 1, 2) <= 14) {
+	else if ((*z == '+' || *z == '-') && ap_num_at(z + 1, 2) >= 0 &&
+	    ap_num_at(z + 1, 2) <= 14) {
 		t = z[3] == ':' ? z + 4 : z + 3;
-		ap_buf_printf(b, "%.3s:%02d", z, num(t, 2) >= 0 &&
-		    num(t, 2) <= 59 ? num(t, 2) : 0);
+		ap_buf_printf(b, "%.3s:%02d", z, ap_num_at(t, 2) >= 0 &&
+		    ap_num_at(t, 2) <= 59 ? ap_num_at(t, 2) : 0);
 	}
 	return true;
 }

@@ -266,6 +266,16 @@ month_words_that_are_no_dates(void **state)
 }
 
 static void
+numbers_of_n_digits(void **state)
+{
+	(void)state;
+	assert_int_equal(ap_num_at("0042x", 4), 42);
+	assert_int_equal(ap_num_at("2024", 4), 2024);
+	assert_int_equal(ap_num_at("20a4", 4), -1);
+	assert_int_equal(ap_num_at("1", 0), 0);
+}
+
+static void
 dates_in_urls(void **state)
 {
 	char out[AP_DATE_MAX];
@@ -295,6 +305,7 @@ main(void)
 		cmocka_unit_test(long_date_with_spaced_time),
 		cmocka_unit_test(dates_in_other_languages),
 		cmocka_unit_test(dates_in_urls),
+		cmocka_unit_test(numbers_of_n_digits),
 		cmocka_unit_test(month_words_that_are_no_dates),
 		cmocka_unit_test(long_date_without_time),
 		cmocka_unit_test(long_date_first_of_month),
