@@ -440,11 +440,10 @@ related_title(struct ap_doc *d, const struct ap_block *b)
 	uint32_t cp;
 
 	/* "[PHO5a02e98]Chine : …": a text browser's image placeholder. */
-	if (n > 2 && p[0] == '[' && (k = strcspn(p, "]")) + 1 < n &&
-	    memchr(p, ' ', k) == NULL) {
-		p += k + 1;
-		n -= k + 1;
-		skip += k + 1;
+	if ((k = ap_image_marker(p, n)) > 0 && k < n) {
+		p += k;
+		n -= k;
+		skip += k;
 	}
 	/* The label's separator, or an arrow before a title (">>> …"). */
 	while (n > 0) {

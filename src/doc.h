@@ -140,6 +140,10 @@ void	 ap_figure_credit(struct ap_arena *, const char **caption,
 /* "Catherine Morin": two to five words, capitalised but for particles. */
 bool	 ap_name_shape(const char *s, size_t n);
 
+/* Bytes of a text browser's image placeholder at s ("[logo]",
+ * "[PHO5a02e98]", "[]"), or 0: not "[sic]", "[…]", "[1]" or "[Vidéo]". */
+size_t	 ap_image_marker(const char *s, size_t n);
+
 /* Stages, in pipeline order, each over the document alone; parse.c runs
  * them (doc.c calls none).  Each reports memory exhaustion through the
  * arena; the other failures come back as an enum ap_status. */

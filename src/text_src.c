@@ -71,38 +71,6 @@ trim(const char **s, size_t *n)
 	}
 }
 
-/*
- * Bytes of a text browser's image placeholder at s: "[]", "[logo]",
- * "[media_xll_4820497]", "[PHO5a02e98]" -- one token naming a file.  Not
- * "[sic]", "[…]", "[1]" or "[Vidéo]", which are text.
- */
-static size_t
-image_marker(const char *s, size_t n)
-{
-	size_t i, lower = 0, upper = 0, digit = 0, other = 0;
-
-	if (n < 2 || s[0] != '[')
-		return 0;
-	for (i = 1; i < n && i < 64 && s[i] != ']'; i++) {
-		if (s[i] >= 'a' && s[i] <= 'z')
-			lower++;
-		else if (s[i] >= 'A' && s[i] <= 'Z')
-			upper++;
-		else if (s[i] >= '0' && s[i] <= '9')
-			digit++;
-		else if (s[i] == '_' || s[i] == '-' || s[i] == '.')
-			other++;
-		else
-			return 0;
-	}
-	if (i >= n || s[i] != ']')
-		return 0;
-	if (i == 1 || (lower + upper > 0 && (digit > 0 || other > 0)) ||
-	    (upper == 0 && lower >= 4))
-		return i + 1;
-	return 0;
-}
-
 static void
 scan_line(struct line *l, const char *s, size_t n)
 {
@@ -122,7 +90,7 @@ scan_line(struct line *l, const char *s, size_t n)
 		}
 	}
 	/* "[celine] Par: Céline Bayet": the byline behind its photo. */
-	for (i = 0; (k = image_marker(s + i, n - i)) > 0;) {
+	for (i = 0; (k = ap_image_marker(s + i, n - i)) > 0;) {
 		i += k;
 		while (i < n && s[i] == ' ')
 			i++;
