@@ -990,7 +990,8 @@ named_in_quote(const struct qs *q, const char *name, size_t len)
 		    h - w : e - w);
 		if (n < 3 || !ap_is_upper(ap_utf8_next(w, n, &(size_t){0})))
 			continue;
-		for (h = q->qtext; h + n <= end; h++)
+		for (h = q->qtext; h + n <= end && (h = memchr(h, w[0],
+		    (size_t)(end - h) - n + 1)) != NULL; h++)
 			if (memcmp(h, w, n) == 0 && (h == q->qtext ||
 			    !is_alnum((int32_t)ap_utf8_prev(q->qtext,
 			    (size_t)(h - q->qtext), &(size_t){0}))) &&
@@ -2000,13 +2001,21 @@ note_speaker(struct qs *q, const struct who *w)
 		    1 : 2, q->qoff, PF_SPEAKER, w->role, w->rlen, 0);
 }
 
-/* "Je", "j'", "nous", "vous", "tu": someone speaking. */
+/* "je", "nous", or "j'" eliding it ("j’ai"): the one speaking. */
 static bool
-speaker_pronoun(const char *w)
+speaking(char *w)
 {
-	return strcmp(w, "je") == 0 || strcmp(w, "tu") == 0 ||
-	    strcmp(w, "nous") == 0 || strcmp(w, "vous") == 0 ||
-	    strcmp(w, "j") == 0 || strncmp(w, "j'", 2) == 0;
+	char *ap = strchr(w, '\'');
+	char c;
+	bool r;
+
+	if (ap == NULL)
+		return inlist(w, QW_SPEAKING);
+	c = ap[1];
+	ap[1] = '\0';
+	r = inlist(w, QW_SPEAKING);
+	ap[1] = c;
+	return r;
 }
 
 /* Whether a word of s[0..n) is an auxiliary ("est", "sont", "a"), an
@@ -2026,7 +2035,7 @@ has_verb(const char *s, size_t n)
 			ap_fold(s + i, j - i, w, sizeof(w));
 			if (inlist(w, QW_AUXES) || ((h = strrchr(w, '-')) !=
 			    NULL && h > w && inlist(h + 1, QW_CLITICS)) ||
-			    speaker_pronoun(w))
+			    speaking(w))
 				return true;
 		}
 		i = j + 1;
