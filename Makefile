@@ -18,7 +18,7 @@ ifdef SAN
 CFLAGS     += -fsanitize=$(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS    += -fsanitize=$(SAN)
 endif
-PKGS        = libxml-2.0 jansson libutf8proc zlib
+PKGS        = libxml-2.0 jansson libutf8proc zlib libdeflate
 # The libraries pkg-config cannot find: building stops at once with one
 # line naming them (not a page of compiler errors); `make clean`,
 # `uninstall` and `lint` need none.

@@ -358,7 +358,8 @@ ap_free_slot(struct slot *s)
 	free(s->res.p);
 	free(s->msg);
 	free(s->note);
-	free(s->payload);
+	if (!s->payload_shared)
+		free(s->payload);
 	free(s->where);
 	free(s->label);
 	free(s->url);
@@ -1198,8 +1199,10 @@ teardown(struct batch *b)
 	size_t i;
 
 	/* Idle workers end when their job pipe closes. */
-	for (i = 0; b->pool != NULL && i < b->c->jobs; i++)
+	for (i = 0; b->pool != NULL && i < b->c->jobs; i++) {
 		reap(&b->pool[i]);
+		ap_unmap_worker(&b->pool[i]);
+	}
 	free(b->pool);
 	for (i = 0; b->ring != NULL && i < b->nring; i++)
 		ap_free_slot(&b->ring[i]);

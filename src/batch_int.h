@@ -85,6 +85,11 @@ struct wk {
 	int		 req;		/* write end: jobs */
 	int		 res;		/* read end: results */
 	struct slot	*s;		/* the job it is on; NULL: idle */
+	/* Shared with its process: the page of a job (a WARC record, standard
+	 * input) is copied here, not sent through the pipe.  NULL: no room
+	 * could be mapped, and pages go through the pipe. */
+	unsigned char	*shm;
+	size_t		 shmcap;
 };
 
 /* One input, from submission until its result is taken in order. */
@@ -109,6 +114,7 @@ struct slot {
 	unsigned char	*payload;
 	size_t		 paylen;
 	bool		 have_payload;
+	bool		 payload_shared; /* in a worker: "payload" is its shm */
 	char		*where;		/* "record at offset N", or NULL */
 	char		*label;		/* "==> label <==" of a record */
 	char		*url, *rec_id, *rec_date;
@@ -217,5 +223,6 @@ void	ap_pump(struct batch *b);
 /* The workers (pool.c): fork worker "w"; give it the job of "s". */
 int	ap_spawn(struct batch *b, struct wk *w);
 int	ap_hand_over(struct wk *w, const struct slot *s);
+void	ap_unmap_worker(struct wk *w);
 
 #endif /* AP_BATCH_INT_H */

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * A buffered reader over a file descriptor that inflates gzip input as it
- * goes (any number of members, through zlib) and passes anything else
- * through.  Memory is fixed: two 64 KiB buffers and zlib's window.  It
+ * goes (any number of members) and passes anything else through.  It
  * knows where each gzip member starts, in the file and in the inflated
  * stream, so that a WARC record can be given the offset a reader can seek
  * to, and a member can be abandoned without inflating its rest (a gzip
- * bomb costs nothing).  Also the in-memory inflation of an HTTP payload.
+ * bomb costs nothing).  A member that is whole in the read-ahead window
+ * and inflates to at most ap_gz_limit() is inflated at once by
+ * libdeflate; any other streams through zlib.  Memory is bounded: the
+ * window (AP_GZ_WINDOW), the largest member so inflated, and zlib's
+ * window.  Also the in-memory inflation of an HTTP payload.
  */
 #ifndef AP_GZ_H
 #define AP_GZ_H
@@ -15,10 +18,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <libdeflate.h>
 #include <zlib.h>
 
-#define AP_GZ_RAW	65536
-#define AP_GZ_OUT	65536
+#define AP_GZ_OUT	65536		/* most ap_gz_want() gives */
+#define AP_GZ_WINDOW	(1 << 20)	/* compressed read-ahead */
+#define AP_GZ_WHOLE	(4 << 20)	/* largest member inflated at once */
 
 enum ap_gz_err {
 	AP_GZ_OK = 0,
@@ -37,11 +42,13 @@ struct ap_gz {
 	enum ap_gz_err	 err;
 	int		 sys_errno;
 	z_stream	 z;
-	unsigned char	 raw[AP_GZ_RAW];
-	size_t		 rpos, rlen;
+	struct libdeflate_decompressor *ld;	/* NULL: zlib only */
+	size_t		 whole_max;	/* see ap_gz_limit() */
+	unsigned char	*raw;
+	size_t		 rcap, rpos, rlen;
 	uint64_t	 raw_base;	/* file offset of raw[0] */
-	unsigned char	 out[AP_GZ_OUT];
-	size_t		 opos, olen;
+	unsigned char	*out;
+	size_t		 ocap, opos, olen;
 	uint64_t	 out_base;	/* stream offset of out[0] */
 	uint64_t	 member_raw;	/* file offset of the current member */
 	uint64_t	 member_out;	/* stream offset of its first byte */
@@ -49,11 +56,18 @@ struct ap_gz {
 
 /*
  * Start reading "fd" (not closed by the reader): gzip when its first two
- * bytes say so.  Returns 0, or -1 when the first read fails (errno).
- * "g" is big (about 130 KiB): allocate it, or make it static.
+ * bytes say so.  Returns 0, or -1 when the first read fails or memory
+ * runs out (errno; nothing to close then).
  */
 int	 ap_gz_open(struct ap_gz *g, int fd);
 void	 ap_gz_close(struct ap_gz *g);
+
+/*
+ * Inflate a member at once only when it gives at most "max" bytes (a
+ * WARC record of --max-size and its headers): a larger one, such as a
+ * gzip bomb, streams and can be abandoned.  At most AP_GZ_WHOLE.
+ */
+void	 ap_gz_limit(struct ap_gz *g, size_t max);
 
 /*
  * Make at least "n" (at most AP_GZ_OUT) bytes available at

@@ -27,6 +27,7 @@ ap_read_all(struct ap_gz *g, size_t max, char **out, size_t *outlen)
 	size_t len = 0, cap = 0, k;
 	int r;
 
+	ap_gz_limit(g, max < SIZE_MAX ? max + 1 : max);
 	for (;;) {
 		if ((r = ap_gz_want(g, 1)) < 0) {
 			free(buf);

@@ -6,6 +6,9 @@
  * over of a job to it.  The parent's side of the pool, which takes the
  * results in input order, is batch.c's.
  */
+/* MAP_ANONYMOUS and MAP_NORESERVE, which POSIX 2008 lacks. */
+#define _DEFAULT_SOURCE
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -31,6 +34,13 @@
 #include "load.h"
 #include "outfile.h"
 #include "writer.h"
+
+#if !defined(MAP_ANONYMOUS) && defined(MAP_ANON)
+#define MAP_ANONYMOUS	MAP_ANON
+#endif
+#ifndef MAP_NORESERVE
+#define MAP_NORESERVE	0
+#endif
 
 /* An output sink that is the pipe to the parent: header, then the bytes. */
 struct pipe_sink {
@@ -137,6 +147,7 @@ run_job(struct batch *b, struct slot *s, int fd)
 	char why[PATH_MAX + 128];
 	char *buf = NULL;
 	size_t len = 0;
+	bool owned = !s->payload_shared;
 	int rc;
 
 	if (s->have_payload) {
@@ -160,7 +171,8 @@ run_job(struct batch *b, struct slot *s, int fd)
 	if (s->charset[0] != '\0')
 		opts.charset_hint = s->charset;
 	rc = ap_parse(buf, len, &opts, &doc);
-	free(buf);
+	if (owned)
+		free(buf);
 	/* A cookie wall or /etc/passwd parses, but is no article. */
 	if (rc == AP_OK && !b->c->allow_empty &&
 	    ap_doc_article(doc)->nbody == 0) {
@@ -203,7 +215,7 @@ run_job(struct batch *b, struct slot *s, int fd)
 struct job {
 	size_t			 len[6];
 	size_t			 paylen;
-	bool			 have_payload, have_id;
+	bool			 have_payload, in_shm, have_id;
 	dev_t			 dev;
 	ino_t			 ino;
 	unsigned long long	 offset;
@@ -228,9 +240,12 @@ read_exact(int fd, void *v, size_t n)
 	return 0;
 }
 
-/* In a worker: the next job into "s"; -1 at the end (the parent closed). */
+/*
+ * In a worker: the next job into "s", its page in "w"'s shared memory or
+ * read from the pipe; -1 at the end (the parent closed).
+ */
 static int
-read_job(int fd, struct slot *s)
+read_job(int fd, const struct wk *w, struct slot *s)
 {
 	char **str[6] = { &s->path, &s->out, &s->where, &s->url, &s->rec_id,
 	    &s->rec_date };
@@ -248,7 +263,14 @@ read_job(int fd, struct slot *s)
 			_exit(1);
 		(*str[i])[j.len[i] - 1] = '\0';
 	}
-	if (j.have_payload) {
+	if (j.in_shm && (w->shm == NULL || j.paylen > w->shmcap))
+		_exit(1);
+	if (j.in_shm) {
+		s->payload = w->shm;
+		s->payload_shared = true;
+		s->paylen = j.paylen;
+		s->have_payload = true;
+	} else if (j.have_payload) {
 		if ((s->payload = malloc(j.paylen + 1)) == NULL ||
 		    read_exact(fd, s->payload, j.paylen) != 0)
 			_exit(1);
@@ -264,9 +286,12 @@ read_job(int fd, struct slot *s)
 	return 0;
 }
 
-/* The parent: send the job of "s" to the worker on "fd"; -1 on EPIPE. */
+/*
+ * The parent: send the job of "s" to the worker "w", which is idle, so
+ * that its shared memory is free; -1 on EPIPE.
+ */
 static int
-send_job(int fd, const struct slot *s)
+send_job(const struct wk *w, const struct slot *s)
 {
 	const char *str[6] = { s->path, s->out, s->where, s->url, s->rec_id,
 	    s->rec_date };
@@ -278,17 +303,22 @@ send_job(int fd, const struct slot *s)
 		j.len[i] = str[i] != NULL ? strlen(str[i]) + 1 : 0;
 	j.have_payload = s->have_payload;
 	j.paylen = s->payload != NULL ? s->paylen : 0;
+	if (j.paylen > 0 && w->shm != NULL && j.paylen <= w->shmcap) {
+		memcpy(w->shm, s->payload, j.paylen);
+		j.in_shm = true;
+	}
 	j.have_id = s->have_id;
 	j.dev = s->id.st_dev;
 	j.ino = s->id.st_ino;
 	j.offset = s->offset;
 	snprintf(j.charset, sizeof(j.charset), "%s", s->charset);
-	if (ap_write_all(fd, &j, sizeof(j)) != 0)
+	if (ap_write_all(w->req, &j, sizeof(j)) != 0)
 		return -1;
 	for (i = 0; i < 6; i++)
-		if (j.len[i] > 0 && ap_write_all(fd, str[i], j.len[i]) != 0)
+		if (j.len[i] > 0 && ap_write_all(w->req, str[i], j.len[i]) != 0)
 			return -1;
-	return j.paylen > 0 ? ap_write_all(fd, s->payload, j.paylen) : 0;
+	return j.paylen > 0 && !j.in_shm ?
+	    ap_write_all(w->req, s->payload, j.paylen) : 0;
 }
 
 /*
@@ -296,7 +326,8 @@ send_job(int fd, const struct slot *s)
  * a time, until the parent closes "req".  Never returns.
  */
 static void
-worker(struct batch *b, int req, int res, const sigset_t *mask)
+worker(struct batch *b, const struct wk *w, int req, int res,
+    const sigset_t *mask)
 {
 	struct slot js;
 
@@ -311,11 +342,44 @@ worker(struct batch *b, int req, int res, const sigset_t *mask)
 		raise(SIGTERM);
 #endif
 	ap_batch_limit_memory(b->c->max_memory);
-	while (read_job(req, &js) == 0) {
+	while (read_job(req, w, &js) == 0) {
 		run_job(b, &js, res);
 		ap_free_slot(&js);
 	}
 	_exit(0);
+}
+
+/*
+ * Map the memory "w" shares with its processes, the size of the largest
+ * page (--max-size).  Pages are touched only as far as the pages copied
+ * there reach, and stay mapped for the next job and the next process of
+ * "w": sending a page costs one memcpy() instead of a pipe's copies and
+ * the wake-ups of a 64 KiB pipe buffer.  No room is no error: pages
+ * then go through the pipe.
+ */
+static void
+map_worker(const struct batch *b, struct wk *w)
+{
+	size_t cap = b->c->max_size;
+	void *p;
+
+	if (cap == 0 || cap > SIZE_MAX / 2)
+		return;
+	p = mmap(NULL, cap, PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (p == MAP_FAILED)
+		return;
+	w->shm = p;
+	w->shmcap = cap;
+}
+
+void
+ap_unmap_worker(struct wk *w)
+{
+	if (w->shm != NULL)
+		munmap(w->shm, w->shmcap);
+	w->shm = NULL;
+	w->shmcap = 0;
 }
 
 static void
@@ -360,6 +424,8 @@ ap_spawn(struct batch *b, struct wk *w)
 		if (b->stop)
 			return -2;
 	}
+	if (w->shm == NULL)
+		map_worker(b, w);
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
@@ -377,8 +443,9 @@ ap_spawn(struct batch *b, struct wk *w)
 						close(b->pool[i].req);
 					if (b->pool[i].res >= 0)
 						close(b->pool[i].res);
+					ap_unmap_worker(&b->pool[i]);
 				}
-			worker(b, req[0], res[1], &old);
+			worker(b, w, req[0], res[1], &old);
 		}
 		sigprocmask(SIG_SETMASK, &old, NULL);
 		if (pid > 0 || errno != EAGAIN || b->nrun == 0)
@@ -421,7 +488,7 @@ ap_hand_over(struct wk *w, const struct slot *s)
 	sigprocmask(SIG_BLOCK, &pipeset, &old);
 	sigpending(&pending);
 	was_pending = sigismember(&pending, SIGPIPE);
-	rc = send_job(w->req, s);
+	rc = send_job(w, s);
 	if (rc != 0 && !was_pending)
 		while (sigtimedwait(&pipeset, NULL, &zero) == SIGPIPE)
 			continue;

@@ -44,6 +44,9 @@ ap_warc_init(struct ap_warc *w, struct ap_gz *g, size_t max)
 	memset(w, 0, sizeof(*w));
 	w->g = g;
 	w->max = max;
+	/* A record: its payload, and WARC and HTTP headers. */
+	ap_gz_limit(g, max < SIZE_MAX - 2 * AP_GZ_OUT ? max + 2 * AP_GZ_OUT :
+	    SIZE_MAX);
 }
 
 void

@@ -132,6 +132,7 @@ echo "artparse $("$bin" --version | head -n 1); $npages pages of $pages;" \
 echo
 echo "| run | inputs | JSON out | failed | wall s | records/s | CPU ms/record | peak RSS MB |"
 echo "|---|---|---|---|---|---|---|---|"
+{
 measure "WARC.gz 5,000, -j 1" 5000 "$bin" -q -f json -j 1 "$w5"
 measure "WARC.gz 5,000, -j $jobs" 5000 "$bin" -q -f json -j "$jobs" "$w5"
 measure "same pages as files, -j 1" 5000 \
@@ -140,3 +141,17 @@ measure "same pages as files, -j $jobs" 5000 \
     "$bin" -q -f json -j "$jobs" --files-from "$work/files-5000"
 measure "WARC.gz 1,000, -j 1" 1000 "$bin" -q -f json -j 1 "$w1"
 measure "gunzip of the 5,000 (gzip -dc)" 5000 gzip -dc "$w5"
+} | tee "$work/table"
+# The two targets: what reading the WARC file adds to a record's CPU
+# time, against the extraction (the same page as a file), and the
+# speed-up of -j N.
+echo
+awk -F' *[|] *' -v jobs="$jobs" '
+    NR == 1 { wj1 = $6; wcpu = $8 }
+    NR == 2 { wjn = $6 }
+    NR == 3 { fcpu = $8 }
+    END {
+	printf "reading the WARC: %+.2f ms of CPU a record, %.1f %% of the " \
+	    "extraction (%.2f ms); -j %d: %.2f times -j 1\n",
+	    wcpu - fcpu, (wcpu - fcpu) * 100 / fcpu, fcpu, jobs, wj1 / wjn }' \
+    "$work/table"

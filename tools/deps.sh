@@ -5,7 +5,7 @@
 # before it installs them; --dry-run only says so.  Safe to run again.
 set -eu
 pkgs="build-essential pkg-config libxml2-dev libjansson-dev libutf8proc-dev
-    zlib1g-dev"
+    zlib1g-dev libdeflate-dev"
 # What `make check` uses; ssh, sshd, GNU parallel and rsync run the
 # recipes of docs/distributed.md (tests/distributed.sh).
 test_pkgs="libcmocka-dev python3 python3-jsonschema valgrind mandoc jing \

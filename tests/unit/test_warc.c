@@ -456,6 +456,82 @@ a_decoded_payload_under_a_gzip_header_stays(void **state)
 	free(payload);
 }
 
+/*
+ * A page of n bytes that deflate hardly shrinks (xorshift letters), so
+ * that members are as long in the file as inflated.
+ */
+static char *
+noisy_page(size_t n, unsigned seed)
+{
+	char *p = malloc(n + 1);
+	unsigned x = seed * 2654435761u + 1;
+	size_t i;
+
+	assert_non_null(p);
+	for (i = 0; i < n; i++) {
+		x ^= x << 13;
+		x ^= x >> 17;
+		x ^= x << 5;
+		p[i] = (char)('a' + x % 26);
+	}
+	memcpy(p, "<p>", 3);
+	p[n] = '\0';
+	return p;
+}
+
+/*
+ * Members inflated at once (libdeflate) or streamed (zlib): whole in the
+ * read-ahead window or across its end, larger than the window, larger
+ * than the inflated bound, among small ones.  Each payload comes out
+ * whole with its member's offset, and a member over --max-size is
+ * refused without losing the next one.
+ */
+static void
+members_of_every_size_come_out_whole(void **state)
+{
+	static const size_t size[] = { 100, 300000, 700000, 40, 1500000,
+	    (size_t)AP_GZ_WHOLE + 4096, 200, 9000000, 64 };
+	enum { N = sizeof(size) / sizeof(size[0]) };
+	struct bytes z = { NULL, 0 };
+	size_t off[N], i, max = 6u << 20;
+	char *page[N], hdr[128];
+	struct rd rd;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		struct bytes r = { NULL, 0 }, http = { NULL, 0 };
+
+		page[i] = noisy_page(size[i], (unsigned)i);
+		snprintf(hdr, sizeof(hdr), "HTTP/1.1 200 OK\r\nContent-Type: "
+		    "text/html\r\nContent-Length: %zu\r\n\r\n", size[i]);
+		puts_(&http, hdr);
+		put(&http, page[i], size[i]);
+		http.p[http.n] = '\0';
+		record(&r, "response", H, (const char *)http.p, NULL);
+		off[i] = z.n;
+		gzip_into(&z, r.p, r.n);
+		free(r.p);
+		free(http.p);
+	}
+	rd_open(&rd, &z, max);
+	for (i = 0; i < N; i++) {
+		assert_int_equal(ap_warc_next(&rd.w, &rd.r), 1);
+		assert_int_equal(rd.r.offset, off[i]);
+		if (size[i] > max) {
+			assert_int_equal(rd.r.what, AP_WARC_BAD);
+			continue;
+		}
+		assert_int_equal(rd.r.what, AP_WARC_CONVERT);
+		assert_int_equal(rd.r.len, size[i]);
+		assert_memory_equal(rd.r.payload, page[i], size[i]);
+	}
+	assert_int_equal(ap_warc_next(&rd.w, &rd.r), 0);
+	rd_close(&rd);
+	for (i = 0; i < N; i++)
+		free(page[i]);
+	free(z.p);
+}
+
 static void
 deflate_bomb_stops_at_the_bound(void **state)
 {
@@ -540,6 +616,7 @@ main(void)
 		cmocka_unit_test(whole_file_gzip_gives_inflated_offsets),
 		cmocka_unit_test(chunked_and_gzip_payload_is_decoded),
 		cmocka_unit_test(a_decoded_payload_under_a_gzip_header_stays),
+		cmocka_unit_test(members_of_every_size_come_out_whole),
 		cmocka_unit_test(deflate_bomb_stops_at_the_bound),
 		cmocka_unit_test(media_types),
 		cmocka_unit_test(sniffer),
