@@ -42,6 +42,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -1115,6 +1118,22 @@ countable(const struct ap_cli *c)
 	return stat(c->files_from, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/*
+ * glibc maps each allocation above 128 KiB (a page, its text, its
+ * records) and unmaps it when freed, or gives the top of the heap back:
+ * the next document then pays a page fault for every 4 KiB it writes.
+ * A batch allocates and frees the same sizes again and again, in the
+ * parent (WARC records) and in each worker: keep the memory.
+ */
+static void
+keep_heap(void)
+{
+#ifdef __GLIBC__
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	mallopt(M_TRIM_THRESHOLD, 128 << 20);
+#endif
+}
+
 static int
 setup(struct batch *b, const struct ap_cli *c)
 {
@@ -1122,6 +1141,7 @@ setup(struct batch *b, const struct ap_cli *c)
 	struct stat st;
 	size_t i;
 
+	keep_heap();
 	memset(b, 0, sizeof(*b));
 	b->outfd = -1;
 	b->c = c;
