@@ -104,6 +104,7 @@ struct role {
 	size_t		 len;
 	const char	*role;
 	size_t		 rlen;
+	bool		 body;	/* "le quotidien De Morgen": not a person */
 };
 
 struct vgroup {
@@ -642,7 +643,7 @@ add_person(struct qs *q, const char *name, size_t len, unsigned nwords,
 
 static void
 add_role(struct qs *q, const char *head, const char *name, size_t len,
-    const char *role, size_t rlen)
+    const char *role, size_t rlen, bool body)
 {
 	struct role *r;
 
@@ -657,6 +658,7 @@ add_role(struct qs *q, const char *head, const char *name, size_t len,
 	r->len = len;
 	r->role = role;
 	r->rlen = rlen;
+	r->body = body;
 }
 
 /*
@@ -682,11 +684,18 @@ find_role(const struct qs *q, const char *head, const char *role,
 	return byhead;
 }
 
+/* A role written as an acronym: "le PDG", "la DRH". */
+static bool
+role_acronym(const struct qs *q, size_t j)
+{
+	return (q->t[j].fl & TK_ALLCAP) && inlist(F(q, j), QW_PERSONNOUNS);
+}
+
 static bool
 is_content(const struct qs *q, size_t j)
 {
-	return is_word(q, j) && !is_cap(q, j) && !is_func(q, j) &&
-	    !(q->t[j].fl & TK_DIGIT);
+	return is_word(q, j) && (!is_cap(q, j) || role_acronym(q, j)) &&
+	    !is_func(q, j) && !(q->t[j].fl & TK_DIGIT);
 }
 
 /* The head noun of a noun phrase starting after its determiner at j. */
@@ -840,13 +849,27 @@ clause_opens(const struct qs *q, size_t j)
 	    c == 0x2013;
 }
 
-/* Whether the name at token j follows a body's noun: "le cabinet X". */
 static bool
-after_orgnoun(const struct qs *q, size_t j)
+is_orgnoun(const struct qs *q, size_t j)
 {
-	return j > 0 && is_word(q, j - 1) && !is_cap(q, j - 1) &&
-	    inlist(F(q, j - 1), QW_ORGNOUNS);
+	return is_word(q, j) && !is_cap(q, j) && inlist(F(q, j), QW_ORGNOUNS);
 }
+
+/*
+ * The body's noun the name at token j follows, "le cabinet X" or
+ * "l'agence de notation X"; SIZE_MAX when none.
+ */
+static size_t
+orgnoun_before(const struct qs *q, size_t j)
+{
+	if (j > 0 && is_orgnoun(q, j - 1))
+		return j - 1;
+	if (j >= 3 && is_orgnoun(q, j - 3) && (strcmp(F(q, j - 2), "de") ==
+	    0 || strcmp(F(q, j - 2), "d'") == 0) && is_content(q, j - 1))
+		return j - 3;
+	return SIZE_MAX;
+}
+
 
 /*
  * Whether the name at token j follows a "Pour" opening its clause: "Pour
@@ -927,8 +950,13 @@ scan_mentions(struct qs *q, size_t b, size_t e, bool quoted)
 		}
 		name = q->s + q->t[j].off;
 		nlen = tok_end(q, r - 1) - q->t[j].off;
-		/* "la société Transports Aubry": a body, not a person. */
-		if (after_orgnoun(q, j)) {
+		/* "la société Transports Aubry": a body, not a person; "la
+		 * société" later is that body. */
+		if ((k = orgnoun_before(q, j)) != SIZE_MAX) {
+			if (!quoted)
+				add_role(q, F(q, k), name, nlen,
+				    q->s + q->t[k].off,
+				    tok_end(q, j - 1) - q->t[k].off, true);
 			j = r - 1;
 			continue;
 		}
@@ -955,7 +983,7 @@ scan_mentions(struct qs *q, size_t b, size_t e, bool quoted)
 		    &head))) {
 			role = q->s + q->t[rb].off;
 			add_role(q, F(q, head), name, nlen, role,
-			    tok_end(q, re - 1) - q->t[rb].off);
+			    tok_end(q, re - 1) - q->t[rb].off, false);
 		}
 		add_person(q, name, nlen, nw, q->t[j].off, fl, role,
 		    role != NULL ? tok_end(q, re - 1) - q->t[rb].off : 0,
@@ -1259,7 +1287,7 @@ np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 
 	if (!is_word(q, b))
 		return false;
-	if (is_cap(q, b) && !is_func(q, b)) {
+	if (is_cap(q, b) && !is_func(q, b) && !role_acronym(q, b)) {
 		/* "le Hamas", "L’Avenir": a body named with its article. */
 		r = name_run(q, b, &nw);
 		if (!is_content(q, r)) {
@@ -1341,7 +1369,7 @@ np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 		w->len = ro->len;
 		w->role = role;
 		w->rlen = rlen;
-		w->person = true;
+		w->person = !ro->body;
 		w->resolved = true;
 		return true;
 	}

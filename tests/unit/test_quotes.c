@@ -711,6 +711,27 @@ test_reflexive_elided_role(void **state)
 }
 
 static void
+test_body_and_acronym_roles(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* A role in capitals is a role ("le PDG, X"), not a body named
+	 * "PDG"; "l'agence de notation" later is the agency named with it. */
+	f = run(NULL, NULL,
+	    "« La reprise sera lente », prévient le PDG, Pekka Lundmark.",
+	    "L’agence de notation Moody’s a abaissé mardi la note du pays.",
+	    "Elle juge la dette soutenable « à des taux supportables », "
+	    "précise l’agence de notation.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "La reprise sera lente", "Pekka Lundmark", "PDG", 0);
+	check(f, 1, "à des taux supportables", "Moody’s",
+	    "agence de notation", 2);
+	done(f);
+}
+
+static void
 test_colon_paragraph(void **state)
 {
 	struct fx *f;
@@ -903,6 +924,7 @@ main(void)
 		cmocka_unit_test(test_role_with_title_words),
 		cmocka_unit_test(test_lead_in_verbs),
 		cmocka_unit_test(test_reflexive_elided_role),
+		cmocka_unit_test(test_body_and_acronym_roles),
 		cmocka_unit_test(test_colon_paragraph),
 		cmocka_unit_test(test_dialogue_question_incise),
 		cmocka_unit_test(test_out_of_memory),
