@@ -469,7 +469,10 @@ has_token(const char *v, size_t n, const char *tok)
 	return false;
 }
 
-/* Undo the chunked transfer coding of p[0..n) into out (n bytes room). */
+/*
+ * Undo the chunked transfer coding of p[0..n) into out (n bytes room),
+ * which may be p: the output never overtakes the input.
+ */
 static int
 dechunk(const unsigned char *p, size_t n, unsigned char *out, size_t *len)
 {
@@ -496,7 +499,7 @@ dechunk(const unsigned char *p, size_t n, unsigned char *out, size_t *len)
 			break;			/* trailers ignored */
 		if (size > n - i)
 			return -1;
-		memcpy(out + o, p + i, size);
+		memmove(out + o, p + i, size);	/* out may be p */
 		o += size;
 		i += size;
 		if (i < n && p[i] == '\r')
@@ -508,55 +511,66 @@ dechunk(const unsigned char *p, size_t n, unsigned char *out, size_t *len)
 	return 0;
 }
 
-int
-ap_http_response(const unsigned char *p, size_t n, size_t max, int *status,
+/*
+ * ap_http_response() of the malloc'd p[0..n) (n + 1 bytes of room), which
+ * it takes: the payload is decoded in place at its start, so a page costs
+ * no second buffer and copy.
+ */
+static int
+http_payload(unsigned char *p, size_t n, size_t max, int *status,
     bool *html, char *charset, size_t charsetsz, unsigned char **payload,
     size_t *len, char *why, size_t whysz)
 {
 	struct hhead h;
-	unsigned char *body, *inf;
+	unsigned char *body = p, *inf;
+	char ce[41];
 	size_t blen;
+	bool chunked, gzip, deflate;
 	int rc;
 
-	if (http_head(p, n, &h, why, whysz) != 0)
+	if (http_head(p, n, &h, why, whysz) != 0) {
+		free(p);
 		return -1;
+	}
 	*status = h.status;
 	*html = h.ctype != NULL && ap_media_html(h.ctype, h.ctl, charset,
 	    charsetsz);
 	if (h.ctype == NULL && charsetsz > 0)
 		charset[0] = '\0';
+	/* The head is overwritten by the payload: read it first. */
+	chunked = has_token(h.te, h.tel, "chunked");
+	gzip = h.ce != NULL && (has_token(h.ce, h.cel, "gzip") ||
+	    has_token(h.ce, h.cel, "x-gzip"));
+	deflate = h.ce != NULL && has_token(h.ce, h.cel, "deflate");
+	ce[0] = '\0';
+	if (h.ce != NULL && h.cel > 0 && !has_token(h.ce, h.cel, "identity"))
+		snprintf(ce, sizeof(ce), "%.*s", (int)(h.cel > 40 ? 40 : h.cel),
+		    h.ce);
 	blen = n - h.body;
-	if ((body = malloc(blen + 1)) == NULL) {
-		snprintf(why, whysz, "%s", strerror(ENOMEM));
-		return -1;
-	}
-	if (has_token(h.te, h.tel, "chunked")) {
+	if (chunked) {
 		if (dechunk(p + h.body, blen, body, &blen) != 0) {
 			free(body);
 			snprintf(why, whysz, "malformed chunked HTTP body");
 			return -1;
 		}
 	} else
-		memcpy(body, p + h.body, blen);
+		memmove(body, p + h.body, blen);
 	body[blen] = '\0';
-	if (h.ce != NULL && h.cel > 0 && !has_token(h.ce, h.cel, "identity")) {
+	if (ce[0] != '\0') {
 		/* Some crawlers (ClueWeb09) store the payload decoded but
 		 * keep the header: bytes that are not compressed stay. */
-		if ((has_token(h.ce, h.cel, "gzip") ||
-		    has_token(h.ce, h.cel, "x-gzip")) &&
-		    !ap_gz_magic(body, blen))
+		if (gzip && !ap_gz_magic(body, blen))
 			rc = 1;
-		else if (has_token(h.ce, h.cel, "gzip") ||
-		    has_token(h.ce, h.cel, "x-gzip"))
+		else if (gzip)
 			rc = ap_gz_inflate(body, blen, true, max, &inf, &blen);
-		else if (has_token(h.ce, h.cel, "deflate")) {
+		else if (deflate) {
 			rc = ap_gz_inflate(body, blen, false, max, &inf, &blen);
 			if (rc == -1 && ap_sniff(body, blen) != AP_SNIFF_BINARY)
 				rc = 1;
 		}
 		else {
 			snprintf(why, whysz, "unsupported Content-Encoding "
-			    "'%.*s'", (int)(h.cel > 40 ? 40 : h.cel), h.ce);
+			    "'%s'", ce);
 			free(body);
 			return -1;
 		}
@@ -576,6 +590,22 @@ done:
 	*payload = body;
 	*len = blen;
 	return 0;
+}
+
+int
+ap_http_response(const unsigned char *p, size_t n, size_t max, int *status,
+    bool *html, char *charset, size_t charsetsz, unsigned char **payload,
+    size_t *len, char *why, size_t whysz)
+{
+	unsigned char *copy;
+
+	if ((copy = malloc(n + 1)) == NULL) {
+		snprintf(why, whysz, "%s", strerror(ENOMEM));
+		return -1;
+	}
+	memcpy(copy, p, n);
+	return http_payload(copy, n, max, status, html, charset, charsetsz,
+	    payload, len, why, whysz);
 }
 
 /*
@@ -692,9 +722,8 @@ read_block(struct ap_warc *w, struct ap_warc_rec *r, struct whead *h,
 		return 0;
 	}
 	memset(cs, 0, sizeof(cs));
-	c = ap_http_response(block, (size_t)h->len, w->max, &status, &html,
-	    cs, sizeof(cs), &r->payload, &r->len, r->why, sizeof(r->why));
-	free(block);
+	c = http_payload(block, (size_t)h->len, w->max, &status, &html, cs,
+	    sizeof(cs), &r->payload, &r->len, r->why, sizeof(r->why));
 	if (c != 0) {
 		r->what = AP_WARC_BAD;
 		return -3;
