@@ -8,8 +8,8 @@
 # pages as files, and what gunzip alone costs; peak memory for the two
 # files, which must not grow with the file.
 # Usage: sh tools/bench-warc.sh path/to/artparse [pages folder]
-# BENCH_JOBS (default: CPUs) is N, BENCH_REPS (default 3) the runs of
-# each row; the WARC files are kept in
+# BENCH_JOBS (default: CPUs) is N, BENCH_REPS (default 3) the rounds of
+# runs; the WARC files are kept in
 # BENCH_WORK (default: bench-warc/ beside the binary) for the next run.
 set -eu
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -36,7 +36,7 @@ jobs=${BENCH_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)}
 work=${BENCH_WORK:-$(dirname "$bin")/bench-warc}
 mkdir -p "$work"
 server=""
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -f "$work/time" "$work/times" "$work/out" "$work/err"' EXIT
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -f "$work/time" "$work"/times-* "$work"/label-* "$work"/n-* "$work"/out-* "$work/out" "$work/err"' EXIT
 trap 'exit 1' INT TERM
 
 (cd "$pages" && ls) | grep -E '^[A-Za-z0-9._-]+\.html?$' >"$work/names"
@@ -92,42 +92,48 @@ fetch() {	# n: pages-n.warc.gz, one gzip member a record (wget's way)
 	mv "$work/part-$1.warc.gz" "$work/pages-$1.warc.gz"
 }
 
-# measure LABEL RECORDS CMD...: one row of the table: wall time, records
-# a second, CPU time (user + system) of the command and its workers per
-# record, peak resident memory of the largest of them, and how many JSON
-# lines it wrote.  The command runs BENCH_REPS times (default 3): on a
-# shared machine the others' load only ever adds time, so the row gives
-# the least wall and CPU time of the runs, and the largest memory.
-measure() {
-	label=$1
-	n=$2
-	shift 2
+# run K LABEL RECORDS CMD...: one run of row K, its times added to
+# $work/times-K (GNU time: wall, user, system, peak RSS), its output
+# counted.
+run() {
+	k=$1
+	label=$2
+	n=$3
+	shift 3
+	echo "$label" >"$work/label-$k"
+	echo "$n" >"$work/n-$k"
 	case $label in
 	gunzip*) o=/dev/null ;;
 	*) o=$work/out ;;
 	esac
-	: >"$work/times"
-	i=0
-	while [ "$i" -lt "${BENCH_REPS:-3}" ]; do
-		"$gnutime" -f '%e %U %S %M' -o "$work/time" "$@" >"$o" \
-		    2>"$work/err" || [ $? -eq 1 ]
-		# GNU time puts "Command exited with non-zero status" first
-		tail -n 1 "$work/time" >>"$work/times"
-		i=$((i + 1))
-	done
+	"$gnutime" -f '%e %U %S %M' -o "$work/time" "$@" >"$o" \
+	    2>"$work/err" || [ $? -eq 1 ]
+	# GNU time puts "Command exited with non-zero status" first
+	tail -n 1 "$work/time" >>"$work/times-$k"
 	got=-
 	bad=-
 	if [ "$o" != /dev/null ]; then
 		got=$(wc -l <"$o" | tr -d ' ')
 		bad=$(grep -c '^artparse: .*: ' "$work/err" || true)
 	fi
-	awk -v l="$label" -v n="$n" -v g="$got" -v b="$bad" '
+	echo "$got $bad" >"$work/out-$k"
+}
+
+# row K: the table's row: wall time, records a second, CPU time (user +
+# system) of the command and its workers per record, peak resident
+# memory of the largest of them, JSON lines written, records failed.  On
+# a shared machine the others' load only ever adds time: the row gives
+# the least wall and CPU time of its runs, and the largest memory.
+row() {
+	read -r got bad <"$work/out-$1"
+	awk -v l="$(cat "$work/label-$1")" -v n="$(cat "$work/n-$1")" \
+	    -v g="$got" -v b="$bad" '
 	    NR == 1 || $1 < w { w = $1 }
 	    NR == 1 || $2 + $3 < c { c = $2 + $3 }
 	    $4 > r { r = $4 }
 	    END { printf "| %s | %d | %s | %s | %.1f | %.0f | %.2f | %.1f |\n",
 	        l, n, g, b, w, (w > 0 ? n / w : 0), c * 1000 / n, r / 1024 }' \
-	    "$work/times"
+	    "$work/times-$1"
 }
 
 fetch 1000
@@ -140,15 +146,25 @@ echo "artparse $("$bin" --version | head -n 1); $npages pages of $pages;" \
 echo
 echo "| run | inputs | JSON out | failed | wall s | records/s | CPU ms/record | peak RSS MB |"
 echo "|---|---|---|---|---|---|---|---|"
+# BENCH_REPS rounds (default 3), each running every row once, so that
+# the machine's changing speed weighs on every row alike.
+rm -f "$work"/times-*
+r=0
+while [ "$r" -lt "${BENCH_REPS:-3}" ]; do
+	run 1 "WARC.gz 5,000, -j 1" 5000 "$bin" -q -f json -j 1 "$w5"
+	run 2 "WARC.gz 5,000, -j $jobs" 5000 "$bin" -q -f json -j "$jobs" "$w5"
+	run 3 "same pages as files, -j 1" 5000 \
+	    "$bin" -q -f json -j 1 --files-from "$work/files-5000"
+	run 4 "same pages as files, -j $jobs" 5000 \
+	    "$bin" -q -f json -j "$jobs" --files-from "$work/files-5000"
+	run 5 "WARC.gz 1,000, -j 1" 1000 "$bin" -q -f json -j 1 "$w1"
+	run 6 "gunzip of the 5,000 (gzip -dc)" 5000 gzip -dc "$w5"
+	r=$((r + 1))
+done
 {
-measure "WARC.gz 5,000, -j 1" 5000 "$bin" -q -f json -j 1 "$w5"
-measure "WARC.gz 5,000, -j $jobs" 5000 "$bin" -q -f json -j "$jobs" "$w5"
-measure "same pages as files, -j 1" 5000 \
-    "$bin" -q -f json -j 1 --files-from "$work/files-5000"
-measure "same pages as files, -j $jobs" 5000 \
-    "$bin" -q -f json -j "$jobs" --files-from "$work/files-5000"
-measure "WARC.gz 1,000, -j 1" 1000 "$bin" -q -f json -j 1 "$w1"
-measure "gunzip of the 5,000 (gzip -dc)" 5000 gzip -dc "$w5"
+for k in 1 2 3 4 5 6; do
+	row "$k"
+done
 } | tee "$work/table"
 # The two targets: what reading the WARC file adds to a record's CPU
 # time, against the extraction (the same page as a file), and the
