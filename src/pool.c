@@ -11,6 +11,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #ifdef __linux__
 #include <sys/prctl.h>
@@ -250,19 +251,29 @@ read_job(int fd, const struct wk *w, struct slot *s)
 	char **str[6] = { &s->path, &s->out, &s->where, &s->url, &s->rec_id,
 	    &s->rec_date };
 	struct job j;
-	size_t i;
+	size_t i, all = 0;
+	char *buf, *p;
 
 	memset(s, 0, sizeof(*s));
 	if (read_exact(fd, &j, sizeof(j)) != 0)
 		return -1;
 	for (i = 0; i < 6; i++) {
+		if (j.len[i] > PATH_MAX * 4)
+			_exit(1);
+		all += j.len[i];
+	}
+	/* The strings in one read, then each its own allocation. */
+	if ((buf = malloc(all + 1)) == NULL || read_exact(fd, buf, all) != 0)
+		_exit(1);
+	for (i = 0, p = buf; i < 6; p += j.len[i++]) {
 		if (j.len[i] == 0)
 			continue;
-		if ((*str[i] = malloc(j.len[i])) == NULL ||
-		    read_exact(fd, *str[i], j.len[i]) != 0)
+		if ((*str[i] = malloc(j.len[i])) == NULL)
 			_exit(1);
+		memcpy(*str[i], p, j.len[i]);
 		(*str[i])[j.len[i] - 1] = '\0';
 	}
+	free(buf);
 	if (j.in_shm && (w->shm == NULL || j.paylen > w->shmcap))
 		_exit(1);
 	if (j.in_shm) {
@@ -286,6 +297,29 @@ read_job(int fd, const struct wk *w, struct slot *s)
 	return 0;
 }
 
+/* writev(2) all of iov[0..n), which it uses up; 0, or -1 (errno). */
+static int
+writev_all(int fd, struct iovec *iov, int n)
+{
+	ssize_t r;
+	size_t k;
+
+	while (n > 0) {
+		r = writev(fd, iov, n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		for (k = (size_t)r; n > 0 && k >= iov->iov_len; n--, iov++)
+			k -= iov->iov_len;
+		if (n > 0) {
+			iov->iov_base = (char *)iov->iov_base + k;
+			iov->iov_len -= k;
+		}
+	}
+	return 0;
+}
+
 /*
  * The parent: send the job of "s" to the worker "w", which is idle, so
  * that its shared memory is free; -1 on EPIPE.
@@ -295,8 +329,10 @@ send_job(const struct wk *w, const struct slot *s)
 {
 	const char *str[6] = { s->path, s->out, s->where, s->url, s->rec_id,
 	    s->rec_date };
+	struct iovec iov[8];
 	struct job j;
 	size_t i;
+	int n = 0;
 
 	memset(&j, 0, sizeof(j));
 	for (i = 0; i < 6; i++)
@@ -312,13 +348,18 @@ send_job(const struct wk *w, const struct slot *s)
 	j.ino = s->id.st_ino;
 	j.offset = s->offset;
 	snprintf(j.charset, sizeof(j.charset), "%s", s->charset);
-	if (ap_write_all(w->req, &j, sizeof(j)) != 0)
-		return -1;
+	iov[n].iov_base = &j;
+	iov[n++].iov_len = sizeof(j);
 	for (i = 0; i < 6; i++)
-		if (j.len[i] > 0 && ap_write_all(w->req, str[i], j.len[i]) != 0)
-			return -1;
-	return j.paylen > 0 && !j.in_shm ?
-	    ap_write_all(w->req, s->payload, j.paylen) : 0;
+		if (j.len[i] > 0) {
+			iov[n].iov_base = (void *)(uintptr_t)str[i];
+			iov[n++].iov_len = j.len[i];
+		}
+	if (j.paylen > 0 && !j.in_shm) {
+		iov[n].iov_base = s->payload;
+		iov[n++].iov_len = j.paylen;
+	}
+	return writev_all(w->req, iov, n);
 }
 
 /*
