@@ -609,10 +609,36 @@ repeats_previous(const struct ap_doc *d, size_t from, size_t i)
 	return p->len == b->len && memcmp(p->text, b->text, b->len) == 0;
 }
 
+/*
+ * "Par Jacques Munier" alone in its paragraph: a signature wherever it
+ * stands in the body (often at its end, before the related links).
+ */
+static bool
+signature(const struct ap_block *b)
+{
+	return b->f.words <= 6 && HAS(b->f.cue_start, CUE_BYLINE) &&
+	    ap_rule_byline(b);
+}
+
+/*
+ * Whether the body region [from, to) holds one signature past its first
+ * blocks: several are the bylines of teasers under the article.
+ */
+static bool
+one_signature(const struct ap_doc *d, size_t from, size_t to)
+{
+	size_t i, n = 0;
+
+	for (i = from + 3; i < to && n < 2; i++)
+		n += signature(&d->blocks[i]);
+	return n == 1;
+}
+
 static void
 label_body(struct ap_doc *d, size_t from, size_t to)
 {
 	double keep = ap_content_params(d)->keep;
+	bool signed_once = one_signature(d, from, to);
 	size_t i;
 	const char *bp;
 
@@ -638,6 +664,8 @@ label_body(struct ap_doc *d, size_t from, size_t to)
 			}
 		} else if (i - from < 3 && ap_rule_byline(b))
 			label(b, AP_KIND_BYLINE, "byline cue");
+		else if (signed_once && signature(b))
+			label(b, AP_KIND_BYLINE, "signature in body");
 		else if (is_agency_credit(b))
 			label(b, AP_KIND_BYLINE, "agency credit in body");
 		else if (i - from < 5 && ap_rule_dateline(b) &&

@@ -816,6 +816,37 @@ classify_related_label_in_body(void **state)
 }
 
 static void
+classify_signature_in_body(void **state)
+{
+	static const char *const one[] = {
+		HEAD, P1, P2, P3, "Par Jacques Munier", P4,
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	t_classify(d, one);
+	assert_kind(d, 4, AP_KIND_BYLINE);
+	assert_kind(d, 5, AP_KIND_PARAGRAPH);
+}
+
+static void
+classify_teaser_bylines_are_no_signature(void **state)
+{
+	/* Teasers under the article, each with its byline. */
+	static const char *const teasers[] = {
+		HEAD, P1, P2, P3, "Par Philippe Douroux", P4,
+		"Par Hervé Hinopay", P1, P2,
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	t_classify(d, teasers);
+	assert_kind(d, 8, AP_KIND_PARAGRAPH);
+	assert_int_not_equal(d->blocks[4].kind, AP_KIND_BYLINE);
+	assert_int_not_equal(d->blocks[6].kind, AP_KIND_BYLINE);
+}
+
+static void
 classify_standfirst_before_byline(void **state)
 {
 	static const char *const lines[] = {
@@ -959,6 +990,8 @@ main(void)
 		T_TEST(classify_share_bar_before_body_dropped),
 		T_TEST(classify_inline_related_in_body),
 		T_TEST(classify_related_label_in_body),
+		T_TEST(classify_signature_in_body),
+		T_TEST(classify_teaser_bylines_are_no_signature),
 		T_TEST(classify_standfirst_before_byline),
 		T_TEST(classify_subhead_quote_and_list),
 		T_TEST(classify_list_items_in_body),
