@@ -181,6 +181,20 @@ ends_with_agency(const char *fold)
 	return false;
 }
 
+/* "D'après AFP", "par Belga": a byline cue, then an agency alone. */
+static bool
+agency_credit(const struct ap_feat *f)
+{
+	size_t n;
+
+	if (f->words > 5 || !HAS(f->cue_start, CUE_BYLINE))
+		return false;
+	n = ap_cue_prefix(f->fold, CUE_BYLINE);
+	while (f->fold[n] == ' ' || f->fold[n] == ':')
+		n++;
+	return ap_cue_whole(f->fold + n, CUE_AGENCY);
+}
+
 bool
 ap_rule_byline(const struct ap_block *b)
 {
@@ -188,7 +202,7 @@ ap_rule_byline(const struct ap_block *b)
 
 	if (f->words > 30 || f->opens_quote)
 		return false;
-	if (HAS(f->cue_whole, CUE_AGENCY))
+	if (HAS(f->cue_whole, CUE_AGENCY) || agency_credit(f))
 		return true;
 	/* "Par Jeanne Dupont": the cue must be followed by a name. */
 	if (HAS(f->cue_start, CUE_BYLINE) && f->upper >= 2 &&

@@ -231,6 +231,11 @@ byline_agency_alone(void **state)
 	assert_true(ap_rule_byline(t_block(d, "La Presse Canadienne")));
 	assert_true(ap_rule_byline(t_block(d, "AFP")));
 	assert_true(ap_rule_byline(t_block(d, "Agence France-Presse")));
+	/* A byline cue, then the agency alone. */
+	assert_true(ap_rule_byline(t_block(d, "d’après afp")));
+	assert_true(ap_rule_byline(t_block(d, "par Belga")));
+	assert_false(ap_rule_byline(t_block(d, "D’après l’AFP, le ministre a "
+	    "démissionné hier soir.")));
 }
 
 static void
