@@ -787,6 +787,14 @@ is_meta_description(const struct ap_doc *d, const struct ap_block *b)
  * Before the body: related boxes under their label, then the headline,
  * with the byline, date and names between it and the body.
  */
+/* Whether block i, between the headline and the body, touches a date. */
+static bool
+beside_dateline(const struct ap_doc *d, size_t i, size_t head, size_t from)
+{
+	return (i + 1 < from && ap_rule_dateline(&d->blocks[i + 1])) ||
+	    (i > head + 1 && ap_rule_dateline(&d->blocks[i - 1]));
+}
+
 static void
 label_head(struct ap_doc *d, size_t from)
 {
@@ -827,7 +835,8 @@ label_head(struct ap_doc *d, size_t from)
 			label(b, AP_KIND_STANDFIRST, "lead before byline");
 		else if (ap_rule_byline(b) || (names_only(b) &&
 		    !(b->flags & AP_BF_LISTITEM) &&
-		    (i - head <= 4 || from - i <= 3)))
+		    (i - head <= 4 || from - i <= 3 ||
+		    beside_dateline(d, i, head, from))))
 			label(b, AP_KIND_BYLINE, "byline after headline");
 		else if (ap_rule_dateline(b))
 			label(b, AP_KIND_DATE, "date after headline");
@@ -864,6 +873,7 @@ label_tail(struct ap_doc *d, size_t to)
 			drop(b, dropping ? "section" : bp, "after body");
 		} else if (i - to < 6 && (ap_rule_byline(b) ||
 		    (b->f.name_shape && !ap_rule_prose(b) &&
+		    !(b->flags & AP_BF_LISTITEM) &&
 		    !has_function_word(b->text, b->len)))) {
 			label(b, AP_KIND_BYLINE, "author after body");
 			after_name = true;

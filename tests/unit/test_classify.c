@@ -45,6 +45,8 @@ boilerplate_share_prompt(void **state)
 
 	assert_string_equal(bp(d, "Partager sur Facebook"), "share");
 	assert_string_equal(bp(d, "Partager"), "share");
+	/* English buttons on French pages ("by" likewise stays French). */
+	assert_string_equal(bp(d, "Share Button"), "share");
 	assert_string_equal(bp(d, "Copier le lien"), "share");
 }
 
@@ -821,6 +823,51 @@ classify_related_label_in_body(void **state)
 }
 
 static void
+classify_name_beside_date_is_byline(void **state)
+{
+	/* A text dump: the name far from the headline and from the body,
+	 * but on the line before the date. */
+	static const char *const lines[] = {
+		HEAD,
+		"Photo: Adil Boukind Archives Le Devoir",
+		"Montréal",
+		"Société",
+		"Transports",
+		"Jeanne Corriveau",
+		"19 février 2020",
+		"Partager",
+		"Facebook",
+		"Twitter",
+		"Courriel",
+		P1, P2, P3, P4,
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	t_classify(d, lines);
+	assert_kind(d, 5, AP_KIND_BYLINE);
+	assert_kind(d, 6, AP_KIND_DATE);
+}
+
+static void
+classify_tag_after_body_is_no_author(void **state)
+{
+	struct ap_doc *d = *state;
+	static const char *const lines[] = { HEAD, P1, P2, P3, P4, NULL };
+	size_t i;
+
+	for (i = 0; lines[i] != NULL; i++)
+		t_add(d, lines[i]);
+	/* A list of topics under the article: place names, not people. */
+	t_add_flags(d, "Société", AP_BF_LISTITEM);
+	t_add_flags(d, "Nouvelle Aquitaine", AP_BF_LISTITEM);
+	t_add_flags(d, "Tempête", AP_BF_LISTITEM);
+	ap_features(d);
+	ap_classify(d);
+	assert_int_not_equal(d->blocks[6].kind, AP_KIND_BYLINE);
+}
+
+static void
 classify_signature_in_body(void **state)
 {
 	static const char *const one[] = {
@@ -995,6 +1042,8 @@ main(void)
 		T_TEST(classify_share_bar_before_body_dropped),
 		T_TEST(classify_inline_related_in_body),
 		T_TEST(classify_related_label_in_body),
+		T_TEST(classify_name_beside_date_is_byline),
+		T_TEST(classify_tag_after_body_is_no_author),
 		T_TEST(classify_signature_in_body),
 		T_TEST(classify_teaser_bylines_are_no_signature),
 		T_TEST(classify_standfirst_before_byline),
