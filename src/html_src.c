@@ -86,6 +86,7 @@ struct pspan {
 #define CUESMAX		160	/* bytes of cue tokens per block */
 #define MAXBYLINE	8
 #define SCATTER_SHARE	2	/* container paragraphs * 2 < page's */
+#define HEADER_TEXT	400	/* text of a header above the container */
 
 struct ctx {
 	struct ap_doc	*d;
@@ -1659,6 +1660,55 @@ between(struct ctx *c, struct roots *r, struct el *h)
 		r->n = first;
 }
 
+/* Whether "s" holds an <h1> the choice of headline turned down. */
+static bool
+holds_refused_h1(const struct ctx *c, const struct el *s)
+{
+	size_t i;
+
+	for (i = 0; i < c->m.nh1; i++)
+		if (c->m.h1[i].level == 1 && contains(s, c->h1[i]))
+			return true;
+	return false;
+}
+
+/*
+ * With no <h1> to start from: the short subtrees just before the
+ * container, up to three levels up (a post's header with its title link
+ * and date line above its text), for the classifier to label; not one
+ * holding an <h1> that was turned down (a section's or a logo's).
+ */
+static void
+header_before(struct ctx *c, struct roots *r)
+{
+	struct el *x, *s;
+	uint32_t n;
+	size_t text = 0, first = r->n;
+	int up, k;
+
+	if (c->best == NULL)
+		return;
+	for (x = c->best, up = 0; x->parent != NULL && up < 3 &&
+	    !is_top(x->parent); x = x->parent, up++)
+		for (n = c->n[x->node].prev, k = 0; n != 0 && k < 3;
+		    n = c->n[n].prev) {
+			if ((s = el_at(c, n)) == NULL)
+				continue;
+			k++;
+			if (s->text == 0 || (s->fl & F_HIDDEN))
+				continue;
+			if (s->text > HEADER_TEXT || (s->inh & I_NAV) ||
+			    !outside(c, s) || holds_refused_h1(c, s))
+				goto done;
+			root_add(c, r, s);
+			if ((text += s->text) > HEADER_TEXT)
+				goto done;
+		}
+done:
+	if (text > HEADER_TEXT)
+		r->n = first;
+}
+
 /*
  * Whether most of the page's paragraphs lie outside the container: the
  * article is split in ways the container choice did not follow, so the
@@ -1691,7 +1741,8 @@ emit(struct ctx *c, int h1)
 	if (h != NULL) {
 		root_add(c, &r, h);
 		between(c, &r, h);
-	}
+	} else
+		header_before(c, &r);
 	for (i = 0; i < c->nlabels; i++) {
 		n = label_targets(c, c->labels[i], tg, 8, &sib);
 		for (k = 0; k < n; k++) {

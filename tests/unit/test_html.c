@@ -487,6 +487,30 @@ no_article_headline(void **state)
 
 /* Container and blocks ---------------------------------------------- */
 
+#define POST_P "<p>La Justice de paix de Macenta a tenu mardi son audience " \
+	"sur le cas de braconnage d’une espèce protégée, et la peine " \
+	"prononcée est la plus lourde que prévoit la loi.</p>"
+
+static void
+header_above_container(void **state)
+{
+	/* No <h1>: a post's header (title link, date line) sits just above
+	 * its text; a section's <h1> in the page's head does not. */
+	static const char page[] =
+	    "<html><head><title>Un braconnier condamné</title></head><body>"
+	    "<div class=\"post\"><div class=\"top\"><h1>Actualités</h1>"
+	    "</div><div class=\"post_header\"><h3><a "
+	    "href=\"/p\">Un braconnier condamné</a></h3><div "
+	    "class=\"post_detail\">27 Sep 2016</div></div>"
+	    "<div class=\"post_excerpt\">" POST_P POST_P POST_P POST_P
+	    "</div></div></body></html>";
+	struct ap_doc *d = parse(*state, page);
+
+	assert_non_null(find(d, "27 Sep 2016"));
+	assert_non_null(find(d, "Un braconnier condamné"));
+	assert_null(find(d, "Actualités"));
+}
+
 static void
 container_split_by_ad(void **state)
 {
@@ -1469,6 +1493,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(jsonld_character_references,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(authors, setup, teardown),
+		cmocka_unit_test_setup_teardown(header_above_container, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(labels_and_folding, setup,
 		    teardown),
 	};
