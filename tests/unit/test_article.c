@@ -124,6 +124,20 @@ byline_avec_in_parentheses(void **state)
 }
 
 static void
+byline_dash_date(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "Par Camille Renaud – 2 février 2024", P1, P2, P3, NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	/* A dash between spaces ends the name. */
+	assert_int_equal(a->nauthors, 1);
+	assert_string_equal(author(a, 0), "Camille Renaud");
+	assert_string_equal(a->date, "2024-02-02");
+}
+
+static void
 byline_site_date_then_par(void **state)
 {
 	static const char *const lines[] = {
@@ -496,6 +510,7 @@ main(void)
 		T_TEST(byline_site_with_agency),
 		T_TEST(byline_avec_in_parentheses),
 		T_TEST(byline_comma_avec_agency),
+		T_TEST(byline_dash_date),
 		T_TEST(byline_site_date_then_par),
 		T_TEST(byline_place_is_no_author),
 		T_TEST(byline_agency_alone),
