@@ -126,6 +126,28 @@ ap_rule_related_label(const struct ap_block *b)
 	return HAS(b->f.cue_whole, CUE_RELATED);
 }
 
+/*
+ * In and after the body, a label also as a prefix and a few words more:
+ * "À découvrir également", "Nos articles sur la tempête".  Not a
+ * sentence, and not a title after a colon (an inline insert).  Before
+ * the body such words are as often a menu's.
+ */
+static bool
+related_label_after(const struct ap_block *b)
+{
+	const struct ap_feat *f = &b->f;
+	size_t n;
+
+	if (ap_rule_related_label(b))
+		return true;
+	if (f->words > 6 || f->ends_sentence || f->opens_quote ||
+	    (n = ap_cue_prefix(f->fold, CUE_RELATED)) == 0)
+		return false;
+	while (f->fold[n] == ' ')
+		n++;
+	return f->fold[n] != '\0' && f->fold[n] != ':';
+}
+
 bool
 ap_rule_related_inline(const struct ap_block *b)
 {
@@ -665,7 +687,7 @@ label_body(struct ap_doc *d, size_t from, size_t to)
 			label(b, AP_KIND_RELATED, "inline related insert");
 		else if (related_by_cue(b))
 			label(b, AP_KIND_RELATED, "link in a related box");
-		else if (ap_rule_related_label(b)) {
+		else if (related_label_after(b)) {
 			label(b, AP_KIND_RELATED_LABEL, "related label");
 			/* Titles under an insert label, up to the next prose
 			 * or the end of its box. */
@@ -854,7 +876,7 @@ label_tail(struct ap_doc *d, size_t to)
 		struct ap_block *b = &d->blocks[i];
 		const char *bp;
 
-		if (ap_rule_related_label(b)) {
+		if (related_label_after(b)) {
 			label(b, AP_KIND_RELATED_LABEL, "related label");
 			i = related_run(d, i + 1, d->nblocks);
 			dropping = false;

@@ -899,6 +899,25 @@ classify_teaser_bylines_are_no_signature(void **state)
 }
 
 static void
+classify_label_prefix_after_body(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1, P2, P3, P4,
+		"À découvrir également",
+		"Björk appelle à l'indépendance du Groenland",
+		"Accusé de trafic de drogue, Maduro plaide non coupable",
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	/* A label's words and one more: still the label. */
+	t_classify(d, lines);
+	assert_kind(d, 5, AP_KIND_RELATED_LABEL);
+	assert_kind(d, 6, AP_KIND_RELATED);
+	assert_kind(d, 7, AP_KIND_RELATED);
+}
+
+static void
 classify_standfirst_before_byline(void **state)
 {
 	static const char *const lines[] = {
@@ -1046,6 +1065,7 @@ main(void)
 		T_TEST(classify_tag_after_body_is_no_author),
 		T_TEST(classify_signature_in_body),
 		T_TEST(classify_teaser_bylines_are_no_signature),
+		T_TEST(classify_label_prefix_after_body),
 		T_TEST(classify_standfirst_before_byline),
 		T_TEST(classify_subhead_quote_and_list),
 		T_TEST(classify_list_items_in_body),
