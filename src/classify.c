@@ -148,6 +148,22 @@ related_label_after(const struct ap_block *b)
 	return f->fold[n] != '\0' && f->fold[n] != ':';
 }
 
+/*
+ * The code point of the text at offset n of its folded copy: both have
+ * the same code points.
+ */
+static uint32_t
+text_cp_at_fold(const struct ap_block *b, size_t n)
+{
+	size_t i, k, cps = ap_utf8_count(b->f.fold, n);
+
+	for (i = 0; i < b->len && cps > 0; cps--) {
+		ap_utf8_next(b->text + i, b->len - i, &k);
+		i += k;
+	}
+	return ap_utf8_next(b->text + i, b->len - i, &k);
+}
+
 bool
 ap_rule_related_inline(const struct ap_block *b)
 {
@@ -159,12 +175,17 @@ ap_rule_related_inline(const struct ap_block *b)
 	while (s[n] == ' ')
 		n++;
 	/* The label is set off from the title: "Lire aussi : …", "› …". */
-	return s[n] == ':' || s[n] == '>' || s[n] == '|' || s[n] == '-' ||
+	if (s[n] == ':' || s[n] == '>' || s[n] == '|' || s[n] == '-' ||
 	    strncmp(s + n, "\xe2\x80\xba", 3) == 0 ||
 	    strncmp(s + n, "\xc2\xbb", 2) == 0 ||
 	    strncmp(s + n, "\xe2\x86\x92", 3) == 0 ||
 	    strncmp(s + n, "\xe2\x80\x93", 3) == 0 ||
-	    strncmp(s + n, "\xe2\x80\x94", 3) == 0;
+	    strncmp(s + n, "\xe2\x80\x94", 3) == 0)
+		return true;
+	/* Or only by the title's capital, as text dumps run them together:
+	 * "À lire aussi La natalité russe menacée d'effondrement". */
+	return b->f.words <= 25 && b->f.last != '.' && !b->f.ends_sentence &&
+	    ap_is_upper(text_cp_at_fold(b, n));
 }
 
 /* After "Par": a capitalised word that is not a sentence's subject. */
@@ -172,19 +193,11 @@ static bool
 name_follows(const struct ap_block *b)
 {
 	const char *s = b->f.fold;
-	size_t n = ap_cue_prefix(s, CUE_BYLINE), i, k, cps;
-	uint32_t cp;
+	size_t n = ap_cue_prefix(s, CUE_BYLINE);
 
 	while (s[n] == ' ' || s[n] == ':')
 		n++;
-	/* The folded prefix and the text have the same code points. */
-	cps = ap_utf8_count(s, n);
-	for (i = 0; i < b->len && cps > 0; cps--) {
-		ap_utf8_next(b->text + i, b->len - i, &k);
-		i += k;
-	}
-	cp = ap_utf8_next(b->text + i, b->len - i, &k);
-	return ap_is_upper(cp) && b->f.commas <= 2;
+	return ap_is_upper(text_cp_at_fold(b, n)) && b->f.commas <= 2;
 }
 
 static bool
@@ -395,6 +408,18 @@ static bool
 same_box(const struct ap_block *label, const struct ap_block *b)
 {
 	return !(label->hcues & C_RELATED) || (b->hcues & C_RELATED);
+}
+
+/*
+ * The bullet after a bullet of a list under a label is the list's, even
+ * when a title reads like a sentence ("« Sans accord, pas d'avancée »").
+ */
+static bool
+list_continues(const struct ap_block *prev, const struct ap_block *b)
+{
+	return (prev->kind == AP_KIND_RELATED) &&
+	    (prev->flags & AP_BF_LISTITEM) && (b->flags & AP_BF_LISTITEM) &&
+	    b->f.words <= 25 && b->f.last != '.';
 }
 
 /* A content probability at which a block is the article's, whatever
@@ -691,8 +716,9 @@ label_body(struct ap_doc *d, size_t from, size_t to)
 			label(b, AP_KIND_RELATED_LABEL, "related label");
 			/* Titles under an insert label, up to the next prose
 			 * or the end of its box. */
-			while (i + 1 < to && !ap_rule_prose(&d->blocks[i + 1]) &&
-			    box_item(&d->blocks[i + 1]) &&
+			while (i + 1 < to && ((!ap_rule_prose(&d->blocks[i + 1]) &&
+			    box_item(&d->blocks[i + 1])) ||
+			    list_continues(&d->blocks[i], &d->blocks[i + 1])) &&
 			    same_box(b, &d->blocks[i + 1])) {
 				i++;
 				label(&d->blocks[i], AP_KIND_RELATED,

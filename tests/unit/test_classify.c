@@ -918,6 +918,47 @@ classify_label_prefix_after_body(void **state)
 }
 
 static void
+classify_label_run_over_bullets(void **state)
+{
+	struct ap_doc *d = *state;
+	static const char *const lines[] = { HEAD, P1, P2, P3, NULL };
+	size_t i;
+
+	for (i = 0; lines[i] != NULL; i++)
+		t_add(d, lines[i]);
+	t_add(d, "Sur le même sujet");
+	t_add_flags(d, "Universités : le défi de la rentrée 2018",
+	    AP_BF_LISTITEM);
+	/* A title that reads like a sentence stays in the list. */
+	t_add_flags(d, "« Sans accord entre la France et l’Allemagne, il n’y "
+	    "aura pas d’avancée en Europe »", AP_BF_LISTITEM);
+	t_add(d, P4);
+	ap_features(d);
+	ap_classify(d);
+	assert_kind(d, 4, AP_KIND_RELATED_LABEL);
+	assert_kind(d, 5, AP_KIND_RELATED);
+	assert_kind(d, 6, AP_KIND_RELATED);
+	assert_kind(d, 7, AP_KIND_PARAGRAPH);
+}
+
+static void
+classify_inline_related_without_colon(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1, P2,
+		"À lire aussi La natalité russe menacée d’effondrement",
+		P3, P4,
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	/* Text dumps run the label into the title: its capital parts them. */
+	t_classify(d, lines);
+	assert_kind(d, 3, AP_KIND_RELATED);
+	assert_kind(d, 4, AP_KIND_PARAGRAPH);
+}
+
+static void
 classify_standfirst_before_byline(void **state)
 {
 	static const char *const lines[] = {
@@ -1066,6 +1107,8 @@ main(void)
 		T_TEST(classify_signature_in_body),
 		T_TEST(classify_teaser_bylines_are_no_signature),
 		T_TEST(classify_label_prefix_after_body),
+		T_TEST(classify_label_run_over_bullets),
+		T_TEST(classify_inline_related_without_colon),
 		T_TEST(classify_standfirst_before_byline),
 		T_TEST(classify_subhead_quote_and_list),
 		T_TEST(classify_list_items_in_body),
