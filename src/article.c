@@ -431,16 +431,36 @@ add_figures(struct ap_doc *d, const size_t *nb)
 	}
 }
 
-/* "Lire aussi : Titre" → "Titre". */
+/* The length of the separators and arrows that open p[0..n) (">>> "). */
+static size_t
+lead_marks(const char *p, size_t n)
+{
+	size_t i = 0, k;
+	uint32_t cp;
+
+	while (i < n) {
+		cp = ap_utf8_next(p + i, n - i, &k);
+		if (!ap_is_space(cp) && cp != ':' && cp != '>' && cp != '|' &&
+		    cp != '-' && cp != 0x203A && cp != 0xBB && cp != 0x2192 &&
+		    cp != 0x2013 && cp != 0x2014 && cp != 0x25BA &&
+		    cp != 0x25B6)
+			break;
+		i += k;
+	}
+	return i;
+}
+
+/* "Lire aussi : Titre", ">> A lire aussi : Titre" → "Titre". */
 static const char *
 related_title(struct ap_doc *d, const struct ap_block *b)
 {
-	size_t skip = strip_cue(b->text, b->len, CUE_RELATED);
-	const char *p = b->text + skip;
-	size_t n = b->len - skip;
-	size_t k;
-	uint32_t cp;
+	size_t skip = lead_marks(b->text, b->len), k;
+	const char *p;
+	size_t n;
 
+	skip += strip_cue(b->text + skip, b->len - skip, CUE_RELATED);
+	p = b->text + skip;
+	n = b->len - skip;
 	/* "[PHO5a02e98]Chine : …": a text browser's image placeholder. */
 	if ((k = ap_image_marker(p, n)) > 0 && k < n) {
 		p += k;
@@ -448,17 +468,10 @@ related_title(struct ap_doc *d, const struct ap_block *b)
 		skip += k;
 	}
 	/* The label's separator, or an arrow before a title (">>> …"). */
-	while (n > 0) {
-		cp = ap_utf8_next(p, n, &k);
-		if (!ap_is_space(cp) && cp != ':' && cp != '>' && cp != '|' &&
-		    cp != '-' && cp != 0x203A && cp != 0xBB && cp != 0x2192 &&
-		    cp != 0x2013 && cp != 0x2014 && cp != 0x25BA &&
-		    cp != 0x25B6)
-			break;
-		p += k;
-		n -= k;
-		skip += k;
-	}
+	k = lead_marks(p, n);
+	p += k;
+	n -= k;
+	skip += k;
 	if (skip == 0)
 		return b->text;
 	return ap_strndup(&d->arena, p, n);

@@ -164,14 +164,36 @@ text_cp_at_fold(const struct ap_block *b, size_t n)
 	return ap_utf8_next(b->text + i, b->len - i, &k);
 }
 
+static bool	related_inline_at(const struct ap_block *, size_t);
+
 bool
 ap_rule_related_inline(const struct ap_block *b)
 {
-	const char *s = b->f.fold;
-	size_t n = ap_cue_prefix(s, CUE_RELATED);
+	return related_inline_at(b, 0);
+}
 
-	if (n == 0 || HAS(b->f.cue_whole, CUE_RELATED))
+/* The same after arrows a text browser drew: ">> A lire aussi : …". */
+static bool
+arrowed_related_inline(const struct ap_block *b)
+{
+	const char *s = b->f.fold;
+	size_t lead = 0;
+
+	while (s[lead] == '>' || (s[lead] == ' ' && lead > 0))
+		lead++;
+	return lead > 0 && related_inline_at(b, lead);
+}
+
+/* A related cue at fold offset "lead", set off from a title after it. */
+static bool
+related_inline_at(const struct ap_block *b, size_t lead)
+{
+	const char *s = b->f.fold;
+	size_t n = ap_cue_prefix(s + lead, CUE_RELATED);
+
+	if (n == 0 || (lead == 0 && HAS(b->f.cue_whole, CUE_RELATED)))
 		return false;
+	n += lead;
 	while (s[n] == ' ')
 		n++;
 	/* The label is set off from the title: "Lire aussi : …", "› …". */
@@ -708,7 +730,8 @@ label_body(struct ap_doc *d, size_t from, size_t to)
 
 		if ((bp = ap_rule_boilerplate(b)) != NULL)
 			drop(b, bp, "boilerplate cue");
-		else if (ap_rule_related_inline(b) || arrow_link(b))
+		else if (ap_rule_related_inline(b) ||
+		    arrowed_related_inline(b) || arrow_link(b))
 			label(b, AP_KIND_RELATED, "inline related insert");
 		else if (related_by_cue(b))
 			label(b, AP_KIND_RELATED, "link in a related box");

@@ -324,6 +324,24 @@ date_none_when_absent(void **state)
 }
 
 static void
+related_insert_after_arrows(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1, P2,
+		">> A lire aussi : Les Bleus dans deux ans (ou deux mois) ?",
+		P3,
+		NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	/* The arrows a text browser drew, then the label, are no title. */
+	assert_int_equal(a->nrelated, 1);
+	assert_string_equal(a->related[0].title,
+	    "Les Bleus dans deux ans (ou deux mois) ?");
+	assert_int_equal(a->nbody, 3);
+}
+
+static void
 related_title_with_summary(void **state)
 {
 	static const char *const lines[] = {
@@ -524,6 +542,7 @@ main(void)
 		T_TEST(date_published_and_modified_on_one_line),
 		T_TEST(date_published_after_updated_on_one_line),
 		T_TEST(date_none_when_absent),
+		T_TEST(related_insert_after_arrows),
 		T_TEST(related_title_with_summary),
 		T_TEST(related_titles_without_summary),
 		T_TEST(related_inline_title_stripped),
