@@ -871,6 +871,7 @@ label_head(struct ap_doc *d, size_t from)
 {
 	size_t i, head = SIZE_MAX, lim = from > 200 ? from - 200 : 0;
 	long best = 0, sc;
+	bool after_meta = false, lead = false;
 
 	for (i = 0; i < from; i++)
 		if (ap_rule_related_label(&d->blocks[i])) {
@@ -895,11 +896,16 @@ label_head(struct ap_doc *d, size_t from)
 	for (i = head + 1; i < from; i++) {
 		struct ap_block *b = &d->blocks[i];
 
+		if (b->kind == AP_KIND_BYLINE || b->kind == AP_KIND_DATE)
+			after_meta = true;
 		if (b->kind != AP_KIND_UNKNOWN ||
 		    ap_rule_boilerplate(b) != NULL)
 			continue;
 		if (standfirst_by_cue(b) || is_meta_description(d, b))
 			label(b, AP_KIND_STANDFIRST, "lead marked by the page");
+		else if (after_meta && !lead && ap_rule_prose(b) &&
+		    b->f.words >= 15)
+			label(b, AP_KIND_STANDFIRST, "lead after byline");
 		else if (ap_rule_prose(b) && i + 1 < from &&
 		    (ap_rule_byline(&d->blocks[i + 1]) ||
 		    ap_rule_dateline(&d->blocks[i + 1])))
@@ -911,6 +917,9 @@ label_head(struct ap_doc *d, size_t from)
 			label(b, AP_KIND_BYLINE, "byline after headline");
 		else if (ap_rule_dateline(b))
 			label(b, AP_KIND_DATE, "date after headline");
+		after_meta |= b->kind == AP_KIND_BYLINE ||
+		    b->kind == AP_KIND_DATE;
+		lead |= b->kind == AP_KIND_STANDFIRST;
 	}
 }
 

@@ -959,6 +959,33 @@ classify_inline_related_without_colon(void **state)
 }
 
 static void
+classify_standfirst_after_byline(void **state)
+{
+	/* Headline, byline, date, then the chapô, then boxes, then the
+	 * text: the first prose after the byline is the chapô. */
+	static const char *const lines[] = {
+		HEAD,
+		"Veronique Lamquin",
+		"Samedi 12 janvier 2013, 18h42",
+		"Le vice-Premier ministre est devenu ce samedi le patron du "
+		    "parti à Bruxelles. Il veut donner de l’ambition et un projet "
+		    "à la Région.",
+		"Lire aussi",
+		"Didier Reynders est le nouveau patron du MR bruxellois",
+		"Partager",
+		P1, P2, P3, P4,
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	t_classify(d, lines);
+	assert_kind(d, 1, AP_KIND_BYLINE);
+	assert_kind(d, 2, AP_KIND_DATE);
+	assert_kind(d, 3, AP_KIND_STANDFIRST);
+	assert_kind(d, 7, AP_KIND_PARAGRAPH);
+}
+
+static void
 classify_standfirst_before_byline(void **state)
 {
 	static const char *const lines[] = {
@@ -1109,6 +1136,7 @@ main(void)
 		T_TEST(classify_label_prefix_after_body),
 		T_TEST(classify_label_run_over_bullets),
 		T_TEST(classify_inline_related_without_colon),
+		T_TEST(classify_standfirst_after_byline),
 		T_TEST(classify_standfirst_before_byline),
 		T_TEST(classify_subhead_quote_and_list),
 		T_TEST(classify_list_items_in_body),
