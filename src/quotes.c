@@ -457,6 +457,19 @@ middle_initial(const struct qs *q, size_t j)
 }
 
 /*
+ * Whether a first name and a surname start at token j: after "de" they
+ * are someone else ("le compte Twitter de Didier Reynders"), while a
+ * particle's surname is one word ("Charles de Gaulle") or opens with
+ * an article ("Jean de La Fontaine").
+ */
+static bool
+full_name_at(const struct qs *q, size_t j)
+{
+	return is_cap(q, j) && !is_func(q, j) && is_cap(q, j + 1) &&
+	    !is_func(q, j + 1) && (q->t[j + 1].fl & TK_SPACE);
+}
+
+/*
  * The end of the name starting at token j: capitalised words, with
  * particles between them ("Jean-Marc de La Tour").  j itself when none.
  */
@@ -492,7 +505,8 @@ name_run(const struct qs *q, size_t j, unsigned *nw)
 		k = e + 1;
 		if (strcmp(F(q, e), "de") == 0 && strcmp(F(q, k), "la") == 0)
 			k++;
-		if (!is_cap(q, k) || (q->t[k].fl & TK_DIGIT))
+		if (!is_cap(q, k) || (q->t[k].fl & TK_DIGIT) ||
+		    full_name_at(q, k))
 			break;
 		e = k;
 	}

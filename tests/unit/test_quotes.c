@@ -732,6 +732,27 @@ test_body_and_acronym_roles(void **state)
 }
 
 static void
+test_particle_before_a_full_name(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "de" before a first name and a surname joins no name: the
+	 * account is not a person called "Twitter de Didier Reynders". */
+	f = run(NULL, NULL,
+	    "Le compte Twitter de Didier Reynders a publié une photo.",
+	    "« Bruxelles doit travailler avec la Wallonie », a déclaré "
+	    "Didier Reynders.",
+	    "« Vive la République », a lancé Charles de Gaulle.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "Bruxelles doit travailler avec la Wallonie",
+	    "Didier Reynders", NULL, 1);
+	check(f, 1, "Vive la République", "Charles de Gaulle", NULL, 2);
+	done(f);
+}
+
+static void
 test_colon_paragraph(void **state)
 {
 	struct fx *f;
@@ -925,6 +946,7 @@ main(void)
 		cmocka_unit_test(test_lead_in_verbs),
 		cmocka_unit_test(test_reflexive_elided_role),
 		cmocka_unit_test(test_body_and_acronym_roles),
+		cmocka_unit_test(test_particle_before_a_full_name),
 		cmocka_unit_test(test_colon_paragraph),
 		cmocka_unit_test(test_dialogue_question_incise),
 		cmocka_unit_test(test_out_of_memory),
