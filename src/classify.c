@@ -650,6 +650,12 @@ related_run(struct ap_doc *d, size_t i, size_t end)
 		/* On a page, teasers are links; the box ends where they do. */
 		if (html && !linked && items > 0)
 			break;
+		/* In text a sentence is a teaser's kicker or summary: titles
+		 * end with no full stop. */
+		if (!html && b->f.last == '.' && !b->f.ends_ellipsis) {
+			drop(b, "related-meta", "sentence of a teaser");
+			continue;
+		}
 		/* Text: titles written line after line end at a blank line. */
 		if (items == 1 && !html && !(b->flags & AP_BF_GAP_BEFORE))
 			tight = true;

@@ -986,6 +986,32 @@ classify_standfirst_after_byline(void **state)
 }
 
 static void
+classify_teaser_sentences_are_no_titles(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1, P2, P3, P4,
+		"Partager sur Facebook", "Twitter", "Courriel", "Imprimer",
+		"À lire aussi",
+		"L’administration municipale en a assez des trottinettes "
+		    "abandonnées.",
+		"Trottinettes en libre-service: Montréal sévira contre Lime",
+		"La période de grâce se terminera le 21 octobre.",
+		"110 constats en deux semaines pour les trottinettes",
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	/* After the body: kicker, title, summary, title; in text only the
+	 * titles lack a full stop. */
+	t_classify(d, lines);
+	assert_kind(d, 9, AP_KIND_RELATED_LABEL);
+	assert_kind(d, 10, AP_KIND_BOILERPLATE);
+	assert_kind(d, 11, AP_KIND_RELATED);
+	assert_kind(d, 12, AP_KIND_BOILERPLATE);
+	assert_kind(d, 13, AP_KIND_RELATED);
+}
+
+static void
 classify_standfirst_before_byline(void **state)
 {
 	static const char *const lines[] = {
@@ -1137,6 +1163,7 @@ main(void)
 		T_TEST(classify_label_run_over_bullets),
 		T_TEST(classify_inline_related_without_colon),
 		T_TEST(classify_standfirst_after_byline),
+		T_TEST(classify_teaser_sentences_are_no_titles),
 		T_TEST(classify_standfirst_before_byline),
 		T_TEST(classify_subhead_quote_and_list),
 		T_TEST(classify_list_items_in_body),
