@@ -189,8 +189,16 @@ static bool
 related_inline_at(const struct ap_block *b, size_t lead)
 {
 	const char *s = b->f.fold;
-	size_t n = ap_cue_prefix(s + lead, CUE_RELATED);
+	size_t n = ap_cue_prefix(s + lead, CUE_RELATED), k;
 
+	/* "Lire : …", the bare form of "Lire aussi : …"; "Lire" alone is
+	 * no label (a teaser's button). */
+	if (n == 0 && strncmp(s + lead, "lire", 4) == 0) {
+		for (k = lead + 4; s[k] == ' '; k++)
+			;
+		if (s[k] == ':')
+			n = 4;
+	}
 	if (n == 0 || (lead == 0 && HAS(b->f.cue_whole, CUE_RELATED)))
 		return false;
 	n += lead;

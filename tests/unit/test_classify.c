@@ -47,6 +47,8 @@ boilerplate_share_prompt(void **state)
 	assert_string_equal(bp(d, "Partager"), "share");
 	/* English buttons on French pages ("by" likewise stays French). */
 	assert_string_equal(bp(d, "Share Button"), "share");
+	assert_string_equal(bp(d, "Retourner en haut de la page"),
+	    "navigation");
 	assert_string_equal(bp(d, "Copier le lien"), "share");
 }
 
@@ -179,6 +181,10 @@ related_inline_with_colon(void **state)
 	    "petits aéroports régionaux face à la fin des subventions")));
 	assert_true(ap_rule_related_inline(t_block(d,
 	    "À lire aussi" NBSP ": Le prix du gaz")));
+	/* The bare form; "Lire la suite" is a button, not "Lire :". */
+	assert_true(ap_rule_related_inline(t_block(d, "Lire : Que sont les "
+	    "IMSI-catchers, ces valises qui espionnent les téléphones ?")));
+	assert_false(ap_rule_related_inline(t_block(d, "Lire le journal")));
 }
 
 static void
