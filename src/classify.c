@@ -1062,6 +1062,53 @@ mark_embeds(struct ap_doc *d)
 	}
 }
 
+/* A title line: a few words, no sentence, no quotation, no list item. */
+static bool
+title_line(const struct ap_block *t)
+{
+	return t->f.words >= 3 && t->f.words <= 20 && !t->f.ends_sentence &&
+	    t->f.last != '.' && !t->f.opens_quote &&
+	    !(t->flags & AP_BF_LISTITEM) && ap_rule_boilerplate(t) == NULL;
+}
+
+/* The characters of the blocks [from, to). */
+static size_t
+chars_in(const struct ap_doc *d, size_t from, size_t to)
+{
+	size_t n = 0;
+
+	for (; from < to; from++)
+		n += d->blocks[from].f.chars;
+	return n;
+}
+
+/*
+ * In text, a body region holding a title line and its publication line
+ * ("Putsh en cours à Radio Kaléidoscope" / "Publié le 9 juin 2019")
+ * starts after them, with most of its text still after: what came
+ * before was a sidebar, and the title is the headline's, for label_head
+ * to take.
+ */
+static size_t
+past_title_line(const struct ap_doc *d, size_t from, size_t to)
+{
+	const struct ap_block *m;
+	size_t k;
+
+	if (ap_doc_is_html(d))
+		return from;	/* the page's markup placed the title */
+	for (k = from; k + 2 < to && k < from + 60; k++) {
+		m = &d->blocks[k + 1];
+		if (!title_line(&d->blocks[k]) || !m->f.has_date ||
+		    !HAS(m->f.cue_start, CUE_DATE) || !ap_rule_dateline(m))
+			continue;
+		if (chars_in(d, k + 2, to) > 2 * chars_in(d, from, k))
+			return k + 1;
+		break;
+	}
+	return from;
+}
+
 void
 ap_classify(struct ap_doc *d)
 {
@@ -1070,6 +1117,7 @@ ap_classify(struct ap_doc *d)
 	ap_content_score(d);
 	mark_embeds(d);
 	body_region(d, &from, &to);
+	from = past_title_line(d, from, to);
 	for (i = 0; i < d->nblocks; i++)
 		d->blocks[i].kind = AP_KIND_UNKNOWN;
 	label_body(d, from, to);

@@ -1018,6 +1018,30 @@ classify_teaser_sentences_are_no_titles(void **state)
 }
 
 static void
+classify_sidebar_before_dated_title(void **state)
+{
+	/* A text dump: a glossary from the sidebar reads like prose, then
+	 * the article's title and publication line, then the article. */
+	static const char *const lines[] = {
+		"Présentation C’est un système de domination dans lequel il "
+		    "existe une hiérarchie entre les personnes.",
+		"Les formes actuelles du racisme sont toujours issues de "
+		    "l’héritage colonial, et elles se transforment.",
+		"Putsh en cours à Radio Kaléidoscope",
+		"Publié le 9 juin 2019",
+		P1, P2, P3, P4,
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	t_classify(d, lines);
+	assert_kind(d, 0, AP_KIND_BOILERPLATE);
+	assert_kind(d, 1, AP_KIND_BOILERPLATE);
+	assert_kind(d, 3, AP_KIND_DATE);
+	assert_kind(d, 4, AP_KIND_PARAGRAPH);
+}
+
+static void
 classify_standfirst_before_byline(void **state)
 {
 	static const char *const lines[] = {
@@ -1170,6 +1194,7 @@ main(void)
 		T_TEST(classify_inline_related_without_colon),
 		T_TEST(classify_standfirst_after_byline),
 		T_TEST(classify_teaser_sentences_are_no_titles),
+		T_TEST(classify_sidebar_before_dated_title),
 		T_TEST(classify_standfirst_before_byline),
 		T_TEST(classify_subhead_quote_and_list),
 		T_TEST(classify_list_items_in_body),
