@@ -1086,8 +1086,7 @@ chars_in(const struct ap_doc *d, size_t from, size_t to)
  * In text, a body region holding a title line and its publication line
  * ("Putsh en cours à Radio Kaléidoscope" / "Publié le 9 juin 2019")
  * starts after them, with most of its text still after: what came
- * before was a sidebar, and the title is the headline's, for label_head
- * to take.
+ * before was a sidebar; the title and its date are label_head's.
  */
 static size_t
 past_title_line(const struct ap_doc *d, size_t from, size_t to)
@@ -1103,7 +1102,7 @@ past_title_line(const struct ap_doc *d, size_t from, size_t to)
 		    !HAS(m->f.cue_start, CUE_DATE) || !ap_rule_dateline(m))
 			continue;
 		if (chars_in(d, k + 2, to) > 2 * chars_in(d, from, k))
-			return k + 1;
+			return k + 2;
 		break;
 	}
 	return from;

@@ -1037,6 +1037,7 @@ classify_sidebar_before_dated_title(void **state)
 	t_classify(d, lines);
 	assert_kind(d, 0, AP_KIND_BOILERPLATE);
 	assert_kind(d, 1, AP_KIND_BOILERPLATE);
+	assert_kind(d, 2, AP_KIND_HEADLINE);
 	assert_kind(d, 3, AP_KIND_DATE);
 	assert_kind(d, 4, AP_KIND_PARAGRAPH);
 }
