@@ -116,51 +116,42 @@ member_begin(struct ap_gz *g)
 	return 1;
 }
 
-/* Read until "want" unconsumed bytes are in raw[] (or the input ends). */
+/*
+ * Grow *buf (of *cap bytes) by doubling until it holds "need"; -1 when
+ * memory runs out (g->err).
+ */
 static int
-raw_fill(struct ap_gz *g, size_t want)
+grow(struct ap_gz *g, unsigned char **buf, size_t *cap, size_t need)
 {
 	unsigned char *p;
-	size_t cap;
-	int r;
+	size_t n = *cap;
 
-	if (want > g->rcap) {
-		cap = g->rcap;
-		while (cap < want)
-			cap *= 2;
-		if ((p = realloc(g->raw, cap)) == NULL) {
-			g->err = AP_GZ_IO;
-			g->sys_errno = ENOMEM;
-			return -1;
-		}
-		g->raw = p;
-		g->rcap = cap;
-	}
-	while (g->rlen - g->rpos < want)
-		if ((r = raw_more(g)) <= 0)
-			return r;
-	return 1;
-}
-
-/* Room for "n" more bytes in out[]; -1 when memory runs out. */
-static int
-out_room(struct ap_gz *g, size_t n)
-{
-	unsigned char *p;
-	size_t cap = g->ocap;
-
-	while (cap - g->olen < n)
-		cap *= 2;
-	if (cap == g->ocap)
+	while (n < need)
+		n *= 2;
+	if (n == *cap)
 		return 0;
-	if ((p = realloc(g->out, cap)) == NULL) {
+	if ((p = realloc(*buf, n)) == NULL) {
 		g->err = AP_GZ_IO;
 		g->sys_errno = ENOMEM;
 		return -1;
 	}
-	g->out = p;
-	g->ocap = cap;
+	*buf = p;
+	*cap = n;
 	return 0;
+}
+
+/* Read until "want" unconsumed bytes are in raw[] (or the input ends). */
+static int
+raw_fill(struct ap_gz *g, size_t want)
+{
+	int r;
+
+	if (grow(g, &g->raw, &g->rcap, want) != 0)
+		return -1;
+	while (g->rlen - g->rpos < want)
+		if ((r = raw_more(g)) <= 0)
+			return r;
+	return 1;
 }
 
 /*
@@ -193,7 +184,8 @@ whole_member(struct ap_gz *g)
 			if (g->ocap - g->olen >= g->whole_max)
 				return 0;
 			n = 2 * (g->ocap - g->olen);
-			if (out_room(g, n < g->whole_max ? n : g->whole_max))
+			if (grow(g, &g->out, &g->ocap, g->olen +
+			    (n < g->whole_max ? n : g->whole_max)) != 0)
 				return -1;
 			continue;
 		}

@@ -310,6 +310,10 @@ writev_all(int fd, struct iovec *iov, int n)
 			continue;
 		if (r < 0)
 			return -1;
+		if (r == 0) {
+			errno = EIO;
+			return -1;
+		}
 		for (k = (size_t)r; n > 0 && k >= iov->iov_len; n--, iov++)
 			k -= iov->iov_len;
 		if (n > 0) {
