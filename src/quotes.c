@@ -2368,6 +2368,29 @@ words_of(struct qs *q, size_t c, struct who *w)
  * Attribute and emit span i of this paragraph; lo is the first token
  * after the previous span, prev its speaker.
  */
+/*
+ * An interview's topic run into the answer: "Sur la réforme de l'État
+ * « Je pense … »", words with no verb and no punctuation before the
+ * quotation; the answer is the one interviewed, as if the quotation
+ * opened the sentence.
+ */
+static bool
+topic_lead(const struct qs *q, size_t ss, size_t o)
+{
+	struct vgroup vg;
+	size_t j;
+
+	if (o <= ss + 1 || o - ss > 12 || strcmp(F(q, ss), "sur") != 0)
+		return false;
+	/* A heading: words only, no clause ("Sur le budget, il a …"). */
+	for (j = ss + 1; j < o; j++)
+		if (!is_word(q, j) || inlist(F(q, j), QW_AUXES) ||
+		    inlist(F(q, j), QW_SUBJECTS) ||
+		    (!noun_context(q, j) && verb_group(q, j, &vg)))
+			return false;
+	return true;
+}
+
 static void
 do_span(struct qs *q, size_t i, size_t lo, struct who *prev)
 {
@@ -2396,7 +2419,8 @@ do_span(struct qs *q, size_t i, size_t lo, struct who *prev)
 		ss = sentence_start(q, o, lo);
 		if (i > 0 && ss == lo && lo < o)
 			w = *prev;	/* same sentence as the last quote */
-		else if (ss == o && nw >= AP_QUOTE_MINWORDS)
+		else if ((ss == o || topic_lead(q, ss, o)) &&
+		    nw >= AP_QUOTE_MINWORDS)
 			implicit(q, ss, &w);
 	}
 	/* Not when the incise inside the span names the speaker. */

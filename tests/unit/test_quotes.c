@@ -753,6 +753,30 @@ test_particle_before_a_full_name(void **state)
 }
 
 static void
+test_interview_topic_lead(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "Sur X « … »": an interview's topic run into the answer. */
+	f = run(NULL, NULL,
+	    "« Il faut améliorer nos services de sécurité », a déclaré "
+	    "Joëlle Milquet sur BelRTL.",
+	    "Sur l’engagement belge au Mali « Nous avons été le premier pays "
+	    "à aider la France dans sa lutte. »",
+	    "Sur le budget, le gouvernement a présenté « un plan de "
+	    "rigueur sans précédent » mardi.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 3);
+	check(f, 1, "Nous avons été le premier pays à aider la France dans "
+	    "sa lutte.", "Joëlle Milquet", NULL, 1);
+	/* A clause before the quotation: no topic, no answer. */
+	assert_true(f->d.art.quotes[2].speaker == NULL ||
+	    strcmp(f->d.art.quotes[2].speaker, "Joëlle Milquet") != 0);
+	done(f);
+}
+
+static void
 test_colon_paragraph(void **state)
 {
 	struct fx *f;
@@ -947,6 +971,7 @@ main(void)
 		cmocka_unit_test(test_reflexive_elided_role),
 		cmocka_unit_test(test_body_and_acronym_roles),
 		cmocka_unit_test(test_particle_before_a_full_name),
+		cmocka_unit_test(test_interview_topic_lead),
 		cmocka_unit_test(test_colon_paragraph),
 		cmocka_unit_test(test_dialogue_question_incise),
 		cmocka_unit_test(test_out_of_memory),
