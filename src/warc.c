@@ -198,8 +198,7 @@ dup_value(const char *v, size_t n)
 		v++;
 		n -= 2;
 	}
-	if (n > 8192)
-		n = 8192;
+	/* Whole: a header line is at most AP_WARC_LINE_MAX bytes. */
 	if ((s = malloc(n + 1)) == NULL)
 		return NULL;
 	memcpy(s, v, n);

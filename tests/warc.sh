@@ -154,6 +154,15 @@ run -q -i warc pages/a.html
 expect_rc "--input warc on a page" 1
 expect_err "--input warc on a page" "a.html: record at offset 0: not a WARC record"
 
+# A URI of 20,000 characters (header lines go to 32 KiB) reaches the
+# worker with the page, with -j 1 and -j 2.
+for j in 1 2; do
+	run -q -j "$j" longurl.warc
+	expect_rc "longurl.warc -j $j" 0
+	ndjson "longurl.warc -j $j" \
+	    "len(L) == 1 and len(L[0]['source']['url']) > 20000"
+done
+
 # Gzip bombs: refused at --max-size, never inflated into memory.
 run -q --max-size 1M bomb.warc.gz
 expect_rc "bomb.warc.gz" 1

@@ -17,6 +17,7 @@
 #   hugelen.warc.gz      Content-Length 99999999999999 (own member), then
 #                        a good record
 #   longline.warc        a 1 MB header line, then a good record
+#   longurl.warc         a response whose URI is 20,000 characters long
 #   bomb.warc.gz         a member whose block inflates to 20 MB (refused
 #                        with --max-size 1M), then a good record
 #   bomb2.warc.gz        Content-Length 100 but 20 MB in the same member
@@ -129,6 +130,8 @@ n=20
   head -c 1048576 /dev/zero | tr '\0' 'a'
   printf '\r\nContent-Length: 0\r\n\r\n\r\n\r\n'
   cat "$w/3"; } >"$dir/longline.warc"
+rec response "$U/$(head -c 20000 /dev/zero | tr '\0' 'u')" "$H" "$w/r200" \
+    >"$dir/longurl.warc"
 
 # Gzip bombs: 20 MB of zeros are about 20 KB compressed.
 head -c 20971520 /dev/zero >"$w/zeros"
