@@ -164,26 +164,6 @@ text_cp_at_fold(const struct ap_block *b, size_t n)
 	return ap_utf8_next(b->text + i, b->len - i, &k);
 }
 
-static bool	related_inline_at(const struct ap_block *, size_t);
-
-bool
-ap_rule_related_inline(const struct ap_block *b)
-{
-	return related_inline_at(b, 0);
-}
-
-/* The same after arrows a text browser drew: ">> A lire aussi : …". */
-static bool
-arrowed_related_inline(const struct ap_block *b)
-{
-	const char *s = b->f.fold;
-	size_t lead = 0;
-
-	while (s[lead] == '>' || (s[lead] == ' ' && lead > 0))
-		lead++;
-	return lead > 0 && related_inline_at(b, lead);
-}
-
 /* A related cue at fold offset "lead", set off from a title after it. */
 static bool
 related_inline_at(const struct ap_block *b, size_t lead)
@@ -216,6 +196,24 @@ related_inline_at(const struct ap_block *b, size_t lead)
 	 * "À lire aussi La natalité russe menacée d'effondrement". */
 	return b->f.words <= 25 && b->f.last != '.' && !b->f.ends_sentence &&
 	    ap_is_upper(text_cp_at_fold(b, n));
+}
+
+bool
+ap_rule_related_inline(const struct ap_block *b)
+{
+	return related_inline_at(b, 0);
+}
+
+/* The same after arrows a text browser drew: ">> A lire aussi : …". */
+static bool
+arrowed_related_inline(const struct ap_block *b)
+{
+	const char *s = b->f.fold;
+	size_t lead = 0;
+
+	while (s[lead] == '>' || (s[lead] == ' ' && lead > 0))
+		lead++;
+	return lead > 0 && related_inline_at(b, lead);
 }
 
 /* After "Par": a capitalised word that is not a sentence's subject. */
@@ -910,8 +908,6 @@ label_head(struct ap_doc *d, size_t from)
 	for (i = head + 1; i < from; i++) {
 		struct ap_block *b = &d->blocks[i];
 
-		if (b->kind == AP_KIND_BYLINE || b->kind == AP_KIND_DATE)
-			after_meta = true;
 		if (b->kind != AP_KIND_UNKNOWN ||
 		    ap_rule_boilerplate(b) != NULL)
 			continue;
