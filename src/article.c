@@ -628,8 +628,11 @@ ap_article_build(struct ap_doc *d)
 				a->headline = b->text;
 			break;
 		case AP_KIND_STANDFIRST:
+			/* One chapô: a second lead is article text, not lost. */
 			if (a->standfirst == NULL)
 				a->standfirst = b->text;
+			else
+				add_body(d, &ls, b, AP_BODY_PARAGRAPH);
 			break;
 		case AP_KIND_BYLINE:
 			if (b->flags & AP_BF_ROLE) {

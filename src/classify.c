@@ -911,12 +911,13 @@ label_head(struct ap_doc *d, size_t from)
 		if (b->kind != AP_KIND_UNKNOWN ||
 		    ap_rule_boilerplate(b) != NULL)
 			continue;
-		if (standfirst_by_cue(b) || is_meta_description(d, b))
+		if (!lead && (standfirst_by_cue(b) ||
+		    is_meta_description(d, b)))
 			label(b, AP_KIND_STANDFIRST, "lead marked by the page");
 		else if (after_meta && !lead && ap_rule_prose(b) &&
 		    b->f.words >= 15)
 			label(b, AP_KIND_STANDFIRST, "lead after byline");
-		else if (ap_rule_prose(b) && i + 1 < from &&
+		else if (!lead && ap_rule_prose(b) && i + 1 < from &&
 		    (ap_rule_byline(&d->blocks[i + 1]) ||
 		    ap_rule_dateline(&d->blocks[i + 1])))
 			label(b, AP_KIND_STANDFIRST, "lead before byline");
@@ -1008,6 +1009,9 @@ find_standfirst(struct ap_doc *d, size_t from, size_t to)
 	struct ap_block *b;
 	size_t i;
 
+	for (i = 0; i < from; i++)
+		if (d->blocks[i].kind == AP_KIND_STANDFIRST)
+			return;	/* the head has its chapô already */
 	for (i = from; i < to && i < from + 2 && body_after(d, i, to); i++) {
 		b = &d->blocks[i];
 		/* A chapô set as a heading (<h2>) but marked by the page. */

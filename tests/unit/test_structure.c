@@ -157,6 +157,34 @@ data_table(void **state)
 	ap_doc_free(d);
 }
 
+/* A page's chapô is the lead: the body's first paragraph, set before a
+ * photo caption, is no second chapô and stays in the body. */
+static void
+one_chapo(void **state)
+{
+	struct ap_doc *d = parse("<html><body><article><header><h1>Le "
+	    "budget adopté</h1><p class=\"chapo\">La majorité a fait passer "
+	    "son budget sans l’appui des élus de l’opposition, jeudi soir.</p>"
+	    "<div class=\"meta\">Par Anne Rivière • <time>11/08/2023 17:19"
+	    "</time></div></header><div class=\"content\">"
+	    "<p>Premier paragraphe du corps, qui ouvre le compte rendu de "
+	    "la séance et précède une photo de la salle du conseil.</p>"
+	    "<figure><img src=a.jpg><figcaption>La salle du conseil "
+	    "municipal.</figcaption></figure>" PARA PARA2 "</div></article>"
+	    "</body></html>");
+	const struct ap_article *a = ap_doc_article(d);
+
+	(void)state;
+	assert_non_null(a->standfirst);
+	assert_string_equal(a->standfirst, "La majorité a fait passer son "
+	    "budget sans l’appui des élus de l’opposition, jeudi soir.");
+	assert_true(a->nbody >= 3);
+	assert_string_equal(a->body[0].text, "Premier paragraphe du corps, "
+	    "qui ouvre le compte rendu de la séance et précède une photo de "
+	    "la salle du conseil.");
+	ap_doc_free(d);
+}
+
 static void
 layout_tables(void **state)
 {
@@ -456,6 +484,7 @@ main(void)
 		cmocka_unit_test(markdown_table_escapes_cells),
 		cmocka_unit_test(markdown_spans_nest),
 		cmocka_unit_test(markdown_lists_nest),
+		cmocka_unit_test(one_chapo),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
