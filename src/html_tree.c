@@ -155,6 +155,13 @@ static const char *const pcdata[] = {
 	"small", "span", "strike", "strong", "td", "th", "tt", "u", "var"
 };
 
+/* HTML5 phrasing elements libxml2 does not know: white space after them
+ * separates words ("<time>8 mai</time> <a>Partager</a>").  Sorted. */
+static const char *const phrasing5[] = {
+	"bdi", "data", "mark", "meter", "output", "progress", "ruby", "sub",
+	"sup", "time"
+};
+
 /* Attributes read.  Sorted by name. */
 enum attr {
 	A_NONE = 0, A_ALT, A_ARIAHIDDEN, A_CLASS, A_CONTENT, A_DATALAZYSRC,
@@ -178,6 +185,8 @@ struct nameinfo {
 	const struct tagdef *td;	/* NULL: not a tag read */
 	unsigned char	 pcdata;	/* in libxml2's allowPCData (local
 					 * name: the tree's node name) */
+	unsigned char	 inline5;	/* pcdata, an HTML5 phrasing element
+					 * or a custom element ("x-y") */
 	unsigned char	 pcfull;	/* ... as a whole: the parser's */
 	unsigned char	 attr;		/* enum attr */
 };
@@ -534,6 +543,9 @@ name_info(struct tb *b, const xmlChar *name)
 	    sizeof(tags[0]), tag_cmp);
 	e->pcdata = bsearch(local, pcdata, sizeof(pcdata) / sizeof(pcdata[0]),
 	    sizeof(pcdata[0]), str_cmp) != NULL;
+	e->inline5 = e->pcdata || xmlStrchr(local, '-') != NULL ||
+	    bsearch(local, phrasing5, sizeof(phrasing5) / sizeof(phrasing5[0]),
+	    sizeof(phrasing5[0]), str_cmp) != NULL;
 	e->pcfull = local == name ? e->pcdata : bsearch(name, pcdata,
 	    sizeof(pcdata) / sizeof(pcdata[0]), sizeof(pcdata[0]),
 	    str_cmp) != NULL;
@@ -977,7 +989,7 @@ sax_end(void *ctx, const xmlChar *name)
 	if (b->t->nomem)
 		return;
 	b->merge = false;
-	b->lastkind = name != NULL && name_info(b, name)->pcdata ?
+	b->lastkind = name != NULL && name_info(b, name)->inline5 ?
 	    LK_PCDATA : LK_OTHER;
 	if (b->skip > 0) {
 		if (--b->skip == 0)
@@ -1005,7 +1017,8 @@ blank(const xmlChar *s, int n)
 /*
  * Whether libxml2's DOM builder would have dropped the white space s it
  * could not tell apart without a tree (areBlanks() reaches its tree test
- * only for character data followed by a tag).
+ * only for character data followed by a tag); unlike it, white space
+ * after an HTML5 inline element is kept.
  */
 static bool
 drop_blank(struct tb *b, htmlParserCtxtPtr ctxt)

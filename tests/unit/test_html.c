@@ -896,6 +896,22 @@ entities_and_spaces(void **state)
 	    "Zérolargeur et BOM, domaine, doctrine, bidi \xe2\x80\x8fmark.");
 }
 
+/* White space after an HTML5 inline element separates words, as in a
+ * browser (libxml2's tree drops it after the elements it does not know). */
+static void
+html5_inline_spaces(void **state)
+{
+	struct ap_doc *d = parse(*state,
+	    "<html><body><div class=\"texte\"><p>Le <mark>budget</mark> "
+	    "<data value=\"1\">primitif</data> publié le <time>8 mai</time> "
+	    "<a href=\"/p\">ici</a> par <x-auteur>Anne</x-auteur> "
+	    "<b>Rivière</b>.</p></div></body></html>");
+
+	assert_non_null(find(d, "Le budget"));
+	assert_string_equal(find(d, "Le budget")->text,
+	    "Le budget primitif publié le 8 mai ici par Anne Rivière.");
+}
+
 static void
 declared_charset_ignored(void **state)
 {
@@ -1469,6 +1485,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(link_density, setup, teardown),
 		cmocka_unit_test_setup_teardown(block_flags, setup, teardown),
+		cmocka_unit_test_setup_teardown(html5_inline_spaces, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(entities_and_spaces, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(declared_charset_ignored, setup,
