@@ -1108,6 +1108,29 @@ past_title_line(const struct ap_doc *d, size_t from, size_t to)
 	return from;
 }
 
+/*
+ * A "page not found" shell: a short line says so ("Désolé, cet article
+ * n'existe pas", "Seite nicht gefunden") before the body region, and the
+ * region holds no text the content score is sure of (what is left is the
+ * site's ads and teasers).  Such a page has no article.
+ */
+static bool
+not_found_shell(const struct ap_doc *d, size_t from, size_t to)
+{
+	size_t i;
+	bool said = false;
+
+	for (i = 0; i < from && !said; i++)
+		said = HAS(d->blocks[i].f.cue_start, CUE_NOTFOUND) &&
+		    d->blocks[i].f.words <= 15;
+	if (!said)
+		return false;
+	for (i = from; i < to; i++)
+		if (d->blocks[i].content >= ARTICLE_SURE)
+			return false;
+	return true;
+}
+
 void
 ap_classify(struct ap_doc *d)
 {
@@ -1117,6 +1140,8 @@ ap_classify(struct ap_doc *d)
 	mark_embeds(d);
 	body_region(d, &from, &to);
 	from = past_title_line(d, from, to);
+	if (not_found_shell(d, from, to))
+		from = to = 0;
 	for (i = 0; i < d->nblocks; i++)
 		d->blocks[i].kind = AP_KIND_UNKNOWN;
 	label_body(d, from, to);

@@ -63,6 +63,7 @@ enum ap_cue {
 	CUE_CREDIT,
 	CUE_COOKIE,
 	CUE_ROLE,
+	CUE_NOTFOUND,	/* "page introuvable": the page has no article */
 	CUE__MAX
 };
 

@@ -965,6 +965,41 @@ classify_inline_related_without_colon(void **state)
 }
 
 static void
+classify_not_found_shell(void **state)
+{
+	/* A text dump of a removed article: the site's menus, the notice,
+	 * then its ads' disclaimers, which no rule is sure are text. */
+	static const char *const lines[] = {
+		"Accueil", "Sports", "Météo",
+		"Désolé, cet article n'existe pas !",
+		"Liens publicitaires",
+		"Ces annonces sont générées automatiquement au regard du contenu "
+		    "de la page et ne sont pas choisies par la rédaction.",
+		"Nous ne pourrions être tenus responsables ni garantir la qualité "
+		    "de ces annonces.",
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	assert_int_equal(t_article(d, lines)->nbody, 0);
+}
+
+static void
+classify_not_found_link_above_article(void **state)
+{
+	/* The notice's words in a menu above a real article do nothing. */
+	static const char *const lines[] = {
+		"Accueil", "Page introuvable ? Plan du site",
+		HEAD, P1, P2, P3, P4, NULL
+	};
+	struct ap_doc *d = *state;
+
+	t_classify(d, lines);
+	assert_kind(d, 3, AP_KIND_PARAGRAPH);
+	assert_kind(d, 6, AP_KIND_PARAGRAPH);
+}
+
+static void
 classify_standfirst_after_byline(void **state)
 {
 	/* Headline, byline, date, then the chapô, then boxes, then the
@@ -1193,6 +1228,8 @@ main(void)
 		T_TEST(classify_label_prefix_after_body),
 		T_TEST(classify_label_run_over_bullets),
 		T_TEST(classify_inline_related_without_colon),
+		T_TEST(classify_not_found_shell),
+		T_TEST(classify_not_found_link_above_article),
 		T_TEST(classify_standfirst_after_byline),
 		T_TEST(classify_teaser_sentences_are_no_titles),
 		T_TEST(classify_sidebar_before_dated_title),
