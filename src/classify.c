@@ -516,11 +516,18 @@ prose_score(const struct ap_block *b)
 	    -(double)b->f.chars / 3 - 10;
 }
 
+/* Whether [from, to) holds running text: prose by its shape, or words
+ * the model is sure of ("… kein Meisterwerk war!"), not code. */
+#define PROSE_SURE	0.75
+
 static bool
 any_prose(const struct ap_doc *d, size_t from, size_t to)
 {
 	for (; from < to; from++)
-		if (ap_rule_prose(&d->blocks[from]))
+		if (ap_rule_prose(&d->blocks[from]) ||
+		    (d->blocks[from].content >= PROSE_SURE &&
+		    d->blocks[from].f.words >= 8 &&
+		    d->blocks[from].f.letters * 4 >= d->blocks[from].f.chars * 3))
 			return true;
 	return false;
 }

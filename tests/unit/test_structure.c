@@ -185,6 +185,33 @@ one_chapo(void **state)
 	ap_doc_free(d);
 }
 
+/* A post whose sentences end on ":" and "!" is no prose by shape, but
+ * the content score is sure of it: the site's footer does not replace it. */
+static void
+sure_text_is_body(void **state)
+{
+	struct ap_doc *d = parse("<html><body><div class=\"post\"><h1>Gefällt "
+	    "mir</h1><div class=\"entry\"><p>Manchmal überrascht einen der "
+	    "Alltag ja mit kleinen Freuden. Neulich spazierte ich durch "
+	    "Eimsbüttel, da baumelte vom Balkon im vierten Stock eine lange "
+	    "Schnur mit einem Körbchen herunter:</p><p>Gut investierte zwanzig "
+	    "Cent, wenn auch das Bild kein Meisterwerk war!</p></div></div>"
+	    "<div class=\"sidebar\"><h3>Blogroll</h3><ul><li><a href=/a>Ein "
+	    "Blog</a></li><li><a href=/b>Noch ein Blog</a></li></ul></div>"
+	    "<footer class=\"footer\"><p>Die textuellen Inhalte dieses Blogs "
+	    "stehen unter einer Creative-Commons-Lizenz, die eine Weitergabe "
+	    "unter gleichen Bedingungen erlaubt.</p><p>Alle anderen Inhalte "
+	    "sind ausdrücklich gekennzeichnet oder vollständig "
+	    "urheberrechtlich geschützt, und ihre Nutzung bedarf einer "
+	    "Genehmigung.</p></footer></body></html>");
+	const struct ap_article *a = ap_doc_article(d);
+
+	(void)state;
+	assert_int_equal(a->nbody, 2);
+	assert_non_null(strstr(a->body[1].text, "Meisterwerk"));
+	ap_doc_free(d);
+}
+
 static void
 layout_tables(void **state)
 {
@@ -485,6 +512,7 @@ main(void)
 		cmocka_unit_test(markdown_spans_nest),
 		cmocka_unit_test(markdown_lists_nest),
 		cmocka_unit_test(one_chapo),
+		cmocka_unit_test(sure_text_is_body),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
