@@ -157,29 +157,62 @@ max_width(const char *p, const char *end)
 	return max;
 }
 
+/* Widest a terminal wraps at; longer lines are words it could not break. */
+#define WRAP_MAX	100
+
 /*
- * The text is hard-wrapped when no line is longer than a terminal and
- * lines often run on into the next non-blank line.  Returns the width, or
- * 0 when lines are paragraphs of their own.  Lines are scanned again
- * rather than kept: memory stays that of the text, whatever its shape.
+ * The text is hard-wrapped at width w when its lines fit in w, bar a few
+ * (code a text browser did not break) and lines of one word (a URL, a
+ * rule), and often run on into the next non-blank line: the line plus the
+ * next one's first word would not have fit.  Returns the w that explains
+ * the most such breaks, or 0 when lines are paragraphs of their own.
+ * Lines are scanned again rather than kept: memory stays that of the
+ * text, whatever its shape.
  */
 static size_t
-wrap_width(const char *p, const char *end, size_t max)
+wrap_width(const char *p, const char *end)
 {
 	struct line prev, l;
-	size_t runs = 0, full = 0;
+	/* broke[w]: breaks a wrapper at w would have made (a difference
+	 * array over w); ends[w]: breaks after a line w wide; wide[w]:
+	 * lines w wide, wider ones at WRAP_MAX + 1. */
+	long broke[WRAP_MAX + 2] = { 0 };
+	size_t ends[WRAP_MAX + 1] = { 0 }, wide[WRAP_MAX + 2] = { 0 };
+	size_t w, best = 0, runs = 0, full = 0, lines = 0, over;
+	long at = 0, most = 0;
 
-	/* Menus of short lines are not a wrapped text. */
-	if (max < 40 || max > 100 || !next_line(&p, end, &prev))
+	if (!next_line(&p, end, &prev))
 		return 0;
-	for (; next_line(&p, end, &l); prev = l) {
-		if (prev.len == 0 || l.len == 0)
+	for (; ; prev = l) {
+		/* A line of one word (a URL, a rule) a wrapper cannot break:
+		 * it says nothing of the width. */
+		if (prev.len > 0 && prev.first < prev.width) {
+			lines++;
+			wide[prev.width > WRAP_MAX ? WRAP_MAX + 1 :
+			    prev.width]++;
+		}
+		if (!next_line(&p, end, &l))
+			break;
+		if (prev.len == 0 || l.len == 0 || prev.width > WRAP_MAX)
 			continue;
-		runs++;
-		if (prev.width + 1 + l.first > max)
-			full++;
+		ends[prev.width]++;
+		broke[prev.width]++;
+		w = prev.width + 1 + l.first;
+		broke[w <= WRAP_MAX ? w : WRAP_MAX + 1]--;
 	}
-	return full >= 2 && full * 3 >= runs ? max : 0;
+	/* Widths from 40 up (menus of short lines are no wrapped text),
+	 * with no more than one line in 20 wider. */
+	for (w = 0, over = lines; w <= WRAP_MAX; w++) {
+		at += broke[w];
+		runs += ends[w];
+		over -= wide[w];
+		if (w >= 40 && over * 20 <= lines && at > most) {
+			most = at;
+			best = w;
+			full = runs;
+		}
+	}
+	return most >= 2 && (size_t)most * 3 >= full ? best : 0;
 }
 
 /*
@@ -221,7 +254,7 @@ ap_text_blocks(struct ap_doc *d)
 	bool gap = false;
 
 	maxw = max_width(p, end);
-	width = wrap_width(p, end, maxw);
+	width = wrap_width(p, end);
 	ap_buf_init(&para, &d->arena);
 	memset(&prev, 0, sizeof(prev));
 	for (i = 0; next_line(&p, end, &l); i++, prev = l) {
@@ -233,7 +266,8 @@ ap_text_blocks(struct ap_doc *d)
 			continue;
 		}
 		joins = para.len > 0 && !l.bullet && !l.dash &&
-		    ((width > 0 && prev.width + 1 + l.first > width) ||
+		    ((width > 0 && prev.width <= width &&
+		    prev.width + 1 + l.first > width) ||
 		    cut_at_limit(&prev, maxw));
 		if (!joins) {
 			flush(d, &para, start, flags);

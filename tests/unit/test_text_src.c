@@ -125,6 +125,22 @@ hard_wrapped_lines_rejoin(void **state)
 }
 
 static void
+hard_wrapped_past_a_long_word(void **state)
+{
+	struct ap_doc *d = *state;
+
+	/* A link no wrapper could break stands out of the width; the
+	 * paragraphs around it are still wrapped ones. */
+	t_text_blocks(d, PARA1_L1 "\n" PARA1_L2 "\n" PARA1_L3 "\n" PARA1_L4
+	    "\n\nhttps://www.example.org/actualite/2025/01/14/la-compagnie-"
+	    "air-atlantis-supprime-sa-ligne-vers-paris-orly-12345.html\n\n"
+	    PARA2_L1 "\n" PARA2_L2 "\n" PARA2_L3 "\n");
+	assert_int_equal(d->nblocks, 3);
+	assert_string_equal(d->blocks[0].text, PARA1);
+	assert_string_equal(d->blocks[2].text, PARA2);
+}
+
+static void
 hard_wrapped_title_stays_separate(void **state)
 {
 	struct ap_doc *d = *state;
@@ -355,6 +371,7 @@ main(void)
 		T_TEST(whitespace_only_line_is_blank),
 		T_TEST(one_paragraph_per_line),
 		T_TEST(hard_wrapped_lines_rejoin),
+		T_TEST(hard_wrapped_past_a_long_word),
 		T_TEST(hard_wrapped_title_stays_separate),
 		T_TEST(hard_wrapped_short_last_line_ends_paragraph),
 		T_TEST(hard_wrapped_block_lines),
