@@ -822,9 +822,76 @@ next_kept(const struct ap_doc *d, size_t i, size_t end)
 	return NULL;
 }
 
+/* Bytes of a folded word: letters, digits and any non-ASCII byte. */
+static size_t
+word_len(const char *s)
+{
+	size_t n = 0;
+
+	while ((unsigned char)s[n] >= 0x80 || (s[n] >= 'a' && s[n] <= 'z') ||
+	    (s[n] >= '0' && s[n] <= '9'))
+		n++;
+	return n;
+}
+
+/* Whether folded "hay" holds the word w[0..n) whole. */
+static bool
+has_word(const char *hay, const char *w, size_t n)
+{
+	const char *p;
+
+	for (p = hay; (p = strstr(p, w)) != NULL; p++)
+		if ((p == hay || word_len(p - 1) == 0) &&
+		    word_len(p) == n && strncmp(p, w, n) == 0)
+			return true;
+	return false;
+}
+
+/* Words under four bytes and function words say nothing of a topic. */
+#define TOPIC_WORD	4
+#define TOPIC_MAX	3	/* shared topic words counted */
+#define TOPIC_BONUS	8	/* headline score a shared topic word adds */
+
+/*
+ * Topic words of a title line that the body's first blocks repeat: a
+ * headline announces what the lead is about; a menu line or an
+ * advertising slot does not.
+ */
+static long
+topic_words_shared(const struct ap_doc *d, const struct ap_block *b,
+    size_t from)
+{
+	char w[64];
+	const char *p = b->f.fold;
+	size_t n, k, shared = 0;
+
+	if (p == NULL)
+		return 0;
+	while (*p != '\0' && shared < TOPIC_MAX) {
+		if ((n = word_len(p)) == 0) {
+			p++;
+			continue;
+		}
+		if (n >= TOPIC_WORD && n < sizeof(w) &&
+		    ap_stopword_count(p, n, AP_LANG_ALL, NULL) == 0) {
+			memcpy(w, p, n);
+			w[n] = '\0';
+			for (k = from; k < d->nblocks && k < from + 3; k++)
+				if (d->blocks[k].f.fold != NULL &&
+				    has_word(d->blocks[k].f.fold, w, n)) {
+					shared++;
+					break;
+				}
+		}
+		p += n;
+	}
+	return (long)shared;
+}
+
 /*
  * How likely block i is the headline: a title-like line, best when a
- * byline or date line follows it and when it is close to the body.
+ * byline or date line follows it, when it is close to the body and when
+ * the body's lead repeats its topic words.
  */
 static long
 headline_score(const struct ap_doc *d, size_t i, size_t from)
@@ -852,6 +919,7 @@ headline_score(const struct ap_doc *d, size_t i, size_t from)
 	if ((b->flags & AP_BF_GAP_BEFORE) && i + 1 < from &&
 	    (d->blocks[i + 1].flags & AP_BF_GAP_BEFORE))
 		s += 10;
+	s += TOPIC_BONUS * topic_words_shared(d, b, from);
 	n = &d->blocks[i];
 	for (k = 0; k < 3 && (n = next_kept(d, (size_t)(n - d->blocks),
 	    from)) != NULL; k++)

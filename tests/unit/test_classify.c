@@ -965,6 +965,26 @@ classify_inline_related_without_colon(void **state)
 }
 
 static void
+classify_headline_shares_the_lead_topic(void **state)
+{
+	/* A short title, then an advertising line nearer the text: the
+	 * title's words (laboratoire, Nordikode, Bellerive) open the lead. */
+	static const char *const lines[] = {
+		"Accueil",
+		"Le laboratoire de Nordikode à Bellerive",
+		"Les plus belles croisières en Méditerranée et en mer Baltique "
+		    "au départ de Marseille",
+		P1, P2, P3, NULL
+	};
+	struct ap_doc *d = *state;
+	const struct ap_article *a = t_article(d, lines);
+
+	assert_non_null(a->headline);
+	assert_string_equal(a->headline,
+	    "Le laboratoire de Nordikode à Bellerive");
+}
+
+static void
 classify_not_found_shell(void **state)
 {
 	/* A text dump of a removed article: the site's menus, the notice,
@@ -1228,6 +1248,7 @@ main(void)
 		T_TEST(classify_label_prefix_after_body),
 		T_TEST(classify_label_run_over_bullets),
 		T_TEST(classify_inline_related_without_colon),
+		T_TEST(classify_headline_shares_the_lead_topic),
 		T_TEST(classify_not_found_shell),
 		T_TEST(classify_not_found_link_above_article),
 		T_TEST(classify_standfirst_after_byline),
