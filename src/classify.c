@@ -532,23 +532,85 @@ any_prose(const struct ap_doc *d, size_t from, size_t to)
 	return false;
 }
 
+/* Whether text holds a time of day: "11:41", "12h10", "9 h 05". */
+static bool
+has_clock(const struct ap_block *b)
+{
+	const char *p, *q;
+
+	for (p = b->text; *p != '\0'; p++) {
+		if (*p < '0' || *p > '9' || (p > b->text && p[-1] >= '0' &&
+		    p[-1] <= '9'))
+			continue;
+		for (q = p; *q >= '0' && *q <= '9'; q++)
+			continue;
+		if (q - p > 2)
+			continue;
+		if (*q == ' ' && q[1] == 'h')
+			q++;
+		if (*q != ':' && *q != 'h')
+			continue;
+		q += *q == ':' || q[1] != ' ' ? 1 : 2;
+		if (q[0] >= '0' && q[0] <= '5' && q[1] >= '0' && q[1] <= '9' &&
+		    !(q[2] >= '0' && q[2] <= '9'))
+			return true;
+	}
+	return false;
+}
+
+/* A post's header in a text dump: a short dated line with a time on it
+ * or on the line after ("mamba dit le 13/01/2013, 11:41"). */
+static bool
+dated_line(const struct ap_doc *d, size_t i)
+{
+	const struct ap_block *b = &d->blocks[i];
+
+	return b->cues == NULL && b->f.has_date && b->f.words <= 10 &&
+	    !ap_rule_prose(b) && (has_clock(b) || (i + 1 < d->nblocks &&
+	    d->blocks[i + 1].f.words <= 3 && has_clock(&d->blocks[i + 1])));
+}
+
+#define COMMENT_SPAN	16	/* blocks from one comment header to the next */
+
+/*
+ * In a text dump, readers' comments are units under a header ("mamba dit
+ * le 13/01/2013, 11:41", "craftylandry / 24 janvier 2017 / 12h10"): a
+ * dated line with another within a few blocks.  Returns the next header
+ * when block i is one, else 0: what lies between is a comment, no body.
+ */
+static size_t
+next_comment(const struct ap_doc *d, size_t i)
+{
+	size_t k;
+
+	if (!dated_line(d, i))
+		return 0;
+	for (k = i + 2; k < d->nblocks && k <= i + COMMENT_SPAN; k++)
+		if (dated_line(d, k))
+			return k;
+	return 0;
+}
+
 /* Maximum-sum run of block scores: [*from, *to); returns its sum. */
 static double
 best_run(struct ap_doc *d, bool fallback, size_t *from, size_t *to)
 {
 	const struct ap_cparams *p = ap_content_params(d);
 	double sum = 0, best = 0;
-	size_t i, start = 0;
+	size_t i, k, start = 0, comment_end = 0;
 	bool comments = false;	/* the article has begun, comments follow */
 
 	*from = *to = 0;
 	for (i = 0; i < d->nblocks; i++) {
 		/* "Commentaires", "Les plus lus": the article does not go on;
-		 * nor does it into readers' comments once it has begun. */
+		 * nor does it into readers' comments once it has begun, nor
+		 * into a text dump's comment units. */
 		if (best > 0 && opens_comments(d, i))
 			comments = true;
+		if (i >= comment_end && (k = next_comment(d, i)) > 0)
+			comment_end = k;	/* the comment runs to the next */
 		if (ap_rule_drop_label(&d->blocks[i]) || (comments &&
-		    (d->blocks[i].hcues & C_COMMENT))) {
+		    (d->blocks[i].hcues & C_COMMENT)) || i < comment_end) {
 			sum = 0;
 			start = i + 1;
 			continue;

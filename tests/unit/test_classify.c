@@ -985,6 +985,36 @@ classify_headline_shares_the_lead_topic(void **state)
 }
 
 static void
+classify_text_comment_units(void **state)
+{
+	/* A text dump's readers' comments under "name, date, time" headers
+	 * (the time on the header or on the line after) are no body. */
+	static const char *const lines[] = {
+		HEAD, P1, P2, P3, P4,
+		"1. marc_b dit le 13/01/2013, 11:41",
+		"Je ne vois pas bien ce que ce laboratoire changera pour les "
+		    "habitants de Bellerive, qui attendent surtout des emplois.",
+		"Signaler un abus",
+		"julie74",
+		"14 janvier 2013",
+		"09h12",
+		"Les prêts de l’État à une entreprise privée me semblent une "
+		    "mauvaise idée, surtout quand les comptes publics sont à sec.",
+		"3. pierre dit le 14/01/2013, 10:05",
+		"Très bonne nouvelle pour la région, enfin des investissements "
+		    "qui ne partent pas tous vers la capitale.",
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	t_classify(d, lines);
+	assert_kind(d, 4, AP_KIND_PARAGRAPH);
+	assert_true(d->blocks[6].kind != AP_KIND_PARAGRAPH);
+	assert_true(d->blocks[11].kind != AP_KIND_PARAGRAPH);
+	assert_true(d->blocks[13].kind != AP_KIND_PARAGRAPH);
+}
+
+static void
 classify_not_found_shell(void **state)
 {
 	/* A text dump of a removed article: the site's menus, the notice,
@@ -1249,6 +1279,7 @@ main(void)
 		T_TEST(classify_label_run_over_bullets),
 		T_TEST(classify_inline_related_without_colon),
 		T_TEST(classify_headline_shares_the_lead_topic),
+		T_TEST(classify_text_comment_units),
 		T_TEST(classify_not_found_shell),
 		T_TEST(classify_not_found_link_above_article),
 		T_TEST(classify_standfirst_after_byline),
