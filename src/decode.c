@@ -25,6 +25,7 @@
 #define NFC_WINDOW	4096	/* bytes checked, and composed, at a time */
 #define NFC_SEGMENT	(64 * 1024)	/* text composed at once */
 #define PRESCAN		1024		/* bytes searched for <meta charset> */
+#define HEADSCAN	(64 * 1024)	/* ... then in the <head>, at most */
 
 static const char cs_utf8[] = "UTF-8";
 static const char cs_1252[] = "windows-1252";
@@ -424,15 +425,14 @@ sniffed(const char *cs)
 	return cs != NULL && unit_of(cs) == 2 ? cs_utf8 : cs;
 }
 
-const char *
-ap_sniff_meta_charset(const unsigned char *p, size_t n)
+/* The charset a <meta> (or XML declaration) in p[0..n) announces. */
+static const char *
+meta_in(const unsigned char *p, size_t n)
 {
 	const unsigned char *name, *val;
 	const char *cs;
 	size_t i, namelen, vallen;
 
-	if (n > PRESCAN)
-		n = PRESCAN;
 	if (starts(p, n, "<?xml")) {
 		i = 5;
 		while (get_attr(p, n, &i, &name, &namelen, &val, &vallen))
@@ -469,6 +469,29 @@ ap_sniff_meta_charset(const unsigned char *p, size_t n)
 			i++;
 	}
 	return NULL;
+}
+
+const char *
+ap_sniff_meta_charset(const unsigned char *p, size_t n)
+{
+	return meta_in(p, n < PRESCAN ? n : PRESCAN);
+}
+
+const char *
+ap_sniff_head_charset(const unsigned char *p, size_t n)
+{
+	size_t i;
+
+	if (n > HEADSCAN)
+		n = HEADSCAN;
+	for (i = 0; i + 5 <= n; i++)
+		if (p[i] == '<' && (p[i + 1] | 0x20) == 'b' &&
+		    (p[i + 2] | 0x20) == 'o' && (p[i + 3] | 0x20) == 'd' &&
+		    (p[i + 4] | 0x20) == 'y') {
+			n = i;
+			break;
+		}
+	return meta_in(p, n);
 }
 
 static void
@@ -1043,7 +1066,10 @@ guess(const struct ap_doc *d, const unsigned char *p, size_t n)
 	if (d->opts.input == AP_INPUT_TEXT ||
 	    (d->opts.input == AP_INPUT_AUTO && !ap_sniff_markup(p, n)))
 		return cs_1252;
-	cs = ap_sniff_meta_charset(p, n);
+	/* As a browser changes the encoding when the parser meets a <meta
+	 * charset> later in the head (a web archive's banner first). */
+	if ((cs = ap_sniff_meta_charset(p, n)) == NULL)
+		cs = ap_sniff_head_charset(p, n);
 	if (cs == NULL || cs == cs_utf8 || !iconv_knows(cs))
 		return cs_1252;
 	return cs;

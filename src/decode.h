@@ -59,4 +59,11 @@ bool	 ap_utf8_valid(const unsigned char *p, size_t n);
  */
 const char *ap_sniff_meta_charset(const unsigned char *p, size_t n);
 
+/*
+ * The same, searched in the whole <head>: up to "<body" or 64 KiB.  A
+ * browser reading a page in a tentative encoding changes it when the
+ * parser meets such a <meta> past the first 1024 bytes.
+ */
+const char *ap_sniff_head_charset(const unsigned char *p, size_t n);
+
 #endif /* AP_DECODE_H */

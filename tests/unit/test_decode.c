@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -223,6 +224,26 @@ test_meta_prescan(void **state)
 }
 
 static void
+test_meta_in_head(void **state)
+{
+	/* A web archive's banner fills the first kilobyte; the page's own
+	 * <meta> in the head still names its charset. */
+	struct fx *f = *state;
+	char page[1400], want[1400];
+	size_t n;
+
+	memset(page, ' ', 1100);
+	memcpy(page, "<html><head><script>", 20);
+	memcpy(page + 1080, "</script>", 9);
+	n = 1100 + (size_t)snprintf(page + 1100, sizeof(page) - 1100,
+	    "<meta charset=\"iso-8859-15\"></head><body>5\xa4</body>");
+	memcpy(want, page, 1100);
+	snprintf(want + 1100, sizeof(want) - 1100,
+	    "<meta charset=\"iso-8859-15\"></head><body>5\xe2\x82\xac</body>");
+	expect(f, decode(f, page, n, NULL, AP_INPUT_HTML), "ISO-8859-15", want);
+}
+
+static void
 test_sniff(void **state)
 {
 	char big[1200];
@@ -254,6 +275,11 @@ test_sniff(void **state)
 	memset(big, ' ', sizeof(big));
 	memcpy(big + 1100, "<meta charset=latin9>", 21);
 	assert_null(ap_sniff_meta_charset((unsigned char *)big, sizeof(big)));
+	/* Past the prescan, the head is searched: up to <body>. */
+	assert_string_equal(ap_sniff_head_charset((unsigned char *)big,
+	    sizeof(big)), "ISO-8859-15");
+	memcpy(big + 1000, "<BODY>", 6);
+	assert_null(ap_sniff_head_charset((unsigned char *)big, sizeof(big)));
 	memcpy(big + 900, "<meta charset=latin9>", 21);
 	assert_string_equal(ap_sniff_meta_charset((unsigned char *)big,
 	    sizeof(big)), "ISO-8859-15");
@@ -750,6 +776,7 @@ main(void)
 		T(test_forced_unknown),
 		T(test_meta_lies),
 		T(test_meta_prescan),
+		T(test_meta_in_head),
 		T(test_sniff),
 		T(test_utf8_strict),
 		T(test_binary),
