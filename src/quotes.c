@@ -81,6 +81,7 @@ struct who {
 	size_t		 rlen;
 	bool		 person; /* a proper name, remembered for pronouns */
 	bool		 resolved; /* from a pronoun or a role, not the text */
+	bool		 guessed; /* no cue at all: the subject nearby */
 };
 
 struct person {
@@ -2117,7 +2118,7 @@ emit(struct qs *q, const char *s, size_t b, size_t e, size_t block,
 	trim(s, &b, &e);
 	if (count_words(s + b, e - b) < AP_QUOTE_MINWORDS)
 		return;
-	if (w->how != WHO_SOME && !quote_only(q) &&
+	if ((w->how != WHO_SOME || w->guessed) && !quote_only(q) &&
 	    names_a_work(s + b, e - b))
 		return;
 	/* The standfirst's quote, said again in the body, is one quote. */
@@ -2147,6 +2148,25 @@ emit(struct qs *q, const char *s, size_t b, size_t e, size_t block,
  * quoted in this paragraph, the subject of an earlier sentence of it, or
  * the one quoted in the paragraphs just before.
  */
+/*
+ * No one quoted lately: a paragraph that is one quotation (an
+ * interview's answer) after the paragraphs that present someone ("Didier
+ * Reynders vient d’être élu …") is the words of the person last named as
+ * a subject or a speaker within the WINDOW, not one the quote names.
+ */
+static void
+subject_nearby(struct qs *q, struct who *w)
+{
+	struct who r;
+
+	memset(&r, 0, sizeof(r));
+	resolve_pronoun(q, &r, 0);
+	if (r.how == WHO_SOME) {
+		*w = r;
+		w->guessed = true;
+	}
+}
+
 static void
 implicit(struct qs *q, size_t ss, struct who *w)
 {
@@ -2166,6 +2186,8 @@ implicit(struct qs *q, size_t ss, struct who *w)
 	memset(w, 0, sizeof(*w));
 	if (q->haslast && q->lastpos + CONT_WINDOW >= q->pos)
 		*w = q->last;
+	else if (quote_only(q))
+		subject_nearby(q, w);
 }
 
 /* Emit the quote that ran over several paragraphs. */

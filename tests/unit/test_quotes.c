@@ -937,6 +937,27 @@ test_lexicon(void **state)
 	assert_true(n > 500);
 }
 
+static void
+test_subject_nearby(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* No one quoted yet: an interview's answer is the words of the
+	 * person the paragraphs before present, but a work's title stays
+	 * no quotation. */
+	f = run(NULL, NULL,
+	    "Marie Lenoir vient d’être élue à la tête du club de Namur.",
+	    "Une surprise ?",
+	    "« Non, mais la participation a doublé cette année. »",
+	    "« Le Grand Bleu » ressort en salles.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "Non, mais la participation a doublé cette année.",
+	    "Marie Lenoir", NULL, 2);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -974,6 +995,7 @@ main(void)
 		cmocka_unit_test(test_interview_topic_lead),
 		cmocka_unit_test(test_colon_paragraph),
 		cmocka_unit_test(test_dialogue_question_incise),
+		cmocka_unit_test(test_subject_nearby),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
