@@ -471,6 +471,29 @@ full_name_at(const struct qs *q, size_t j)
 }
 
 /*
+ * Whether the capitalised word at token j is a complement glued before a
+ * full name, "à Pékin Andy Rothman", "le maire de Lyon Paul Roux", "du
+ * Village Anne Chau": it follows "à", "de", "du", "de la" and two
+ * capitalised words or more follow it.  "de" before a name of two words
+ * makes that name someone else's ("le fils de Jean Roux"), so the run
+ * must hold three words.
+ */
+static bool
+place_before_name(const struct qs *q, size_t j)
+{
+	const char *f;
+
+	if (j == 0 || !is_cap(q, j) || is_func(q, j) || !full_name_at(q,
+	    j + 1) || (q->t[j].fl & TK_DIGIT) || middle_initial(q, j))
+		return false;
+	f = F(q, j - 1);
+	if (strcmp(f, "la") == 0 || strcmp(f, "l'") == 0)
+		f = j >= 2 ? F(q, j - 2) : "";
+	return strcmp(f, "à") == 0 || strcmp(f, "de") == 0 ||
+	    strcmp(f, "du") == 0 || strcmp(f, "d'") == 0;
+}
+
+/*
  * The end of the name starting at token j: capitalised words, with
  * particles between them ("Jean-Marc de La Tour").  j itself when none.
  */
@@ -956,6 +979,9 @@ scan_mentions(struct qs *q, size_t b, size_t e, bool quoted)
 		r = name_run(q, j, &nw);
 		if (r == j || (q->t[j].fl & TK_ALLCAP))
 			continue;
+		/* "à Pékin Andy Rothman": the name starts after the place. */
+		if (nw >= 3 && place_before_name(q, j))
+			continue;
 		for (k = j; k < r && strpbrk(F(q, k), "0123456789") == NULL;
 		    k++)
 			;
@@ -1316,6 +1342,16 @@ np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 		if (is_clause_end(q, e) || !is_word(q, e) ||
 		    (q->t[e].fl & TK_DIGIT))
 			break;
+		/* "le maire de Lyon Paul Roux" */
+		if (e > b + 1 && place_before_name(q, e) &&
+		    (r = name_run(q, e, &nw)) > e && nw >= 3) {
+			who_set(w, q->s, q->t[e + 1].off, tok_end(q, r - 1),
+			    true);
+			w->role = q->s + q->t[b].off;
+			w->rlen = tok_end(q, e) - q->t[b].off;
+			*endp = r;
+			return true;
+		}
 		if (is_cap(q, e) && e > b && is_content(q, e - 1) &&
 		    !is_func(q, e)) {
 			r = name_run(q, e, &nw);

@@ -958,6 +958,29 @@ test_subject_nearby(void **state)
 	done(f);
 }
 
+static void
+test_place_before_name(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* A place or a body's one-word name glued before a full name is
+	 * not part of it: "à Lille Claire Morel", "de l’Intérieur Paul
+	 * Roux". */
+	f = run(NULL, NULL,
+	    "« Les travaux reprendront lundi », prévient à Lille Claire "
+	    "Morel, ingénieure.",
+	    "« Nous sommes confiants », a déclaré le ministre de "
+	    "l’Intérieur Paul Roux.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "Les travaux reprendront lundi", "Claire Morel",
+	    "ingénieure", 0);
+	check(f, 1, "Nous sommes confiants", "Paul Roux",
+	    "ministre de l’Intérieur", 1);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -996,6 +1019,7 @@ main(void)
 		cmocka_unit_test(test_colon_paragraph),
 		cmocka_unit_test(test_dialogue_question_incise),
 		cmocka_unit_test(test_subject_nearby),
+		cmocka_unit_test(test_place_before_name),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
