@@ -2641,6 +2641,59 @@ complete_surnames(struct qs *q)
 	}
 }
 
+#define PULL_WORDS	15	/* words of a subhead that pulls a quote */
+#define PULL_REACH	8	/* body items its source may lie ahead */
+
+/*
+ * Whether body item i is a subhead made of a quotation ("« Un animal
+ * politique »", "« Peu de garanties » sur l’emploi"): short, for a pull
+ * quote repeats words the article quotes further down.
+ */
+static bool
+pull_quote_at(const struct ap_article *art, size_t i)
+{
+	const char *s;
+
+	if (i >= art->nbody || (s = art->body[i].text) == NULL)
+		return false;
+	return art->body[i].type == AP_BODY_HEADING ||
+	    count_words(s, strlen(s)) <= PULL_WORDS;
+}
+
+/*
+ * A pull quote is said by whoever says its words in the paragraphs below
+ * it: the first later quotation holding them (case aside) gives the
+ * speaker, whatever was carried over to the subhead itself.
+ */
+static void
+pull_quotes(struct qs *q, const struct ap_article *art)
+{
+	struct ap_quote *p, *src;
+	size_t i, k, at, bt;
+
+	for (i = 0; i < q->nq; i++) {
+		p = &q->q[i];
+		if (!pull_quote_at(art, p->block))
+			continue;
+		for (k = i + 1; k < q->nq; k++) {
+			src = &q->q[k];
+			if (src->block >= art->nbody ||
+			    src->block > p->block + PULL_REACH)
+				break;
+			if (src->block == p->block || src->speaker == NULL)
+				continue;
+			ap_buf_truncate(&q->fold, 0);
+			at = fold_into(q, p->text, strlen(p->text));
+			bt = fold_into(q, src->text, strlen(src->text));
+			if (strstr(q->fold.p + bt, q->fold.p + at) == NULL)
+				continue;
+			p->speaker = src->speaker;
+			p->speaker_role = src->speaker_role;
+			break;
+		}
+	}
+}
+
 void
 ap_quotes_find(struct ap_doc *d)
 {
@@ -2665,6 +2718,7 @@ ap_quotes_find(struct ap_doc *d)
 			do_text(&q, art->body[i].text, i + 2, i, true,
 			    art->body[i].type);
 	flush_carry(&q, &none);
+	pull_quotes(&q, art);
 	complete_surnames(&q);
 	art->quotes = q.q;
 	art->nquotes = q.nq;

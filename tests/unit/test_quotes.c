@@ -981,6 +981,28 @@ test_place_before_name(void **state)
 	done(f);
 }
 
+static void
+test_pull_quote(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* A subhead quoting words said further down is said by whoever
+	 * says them there, not by the speaker before it. */
+	f = run(NULL, NULL,
+	    "« Nous ne céderons rien », a lancé Paul Roux, délégué syndical.",
+	    "« Un accord fragile »",
+	    "La direction a signé mardi.",
+	    "« C’est un accord fragile, mais c’est un accord », estime Anne "
+	    "Vidal, la directrice.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 3);
+	check(f, 1, "Un accord fragile", "Anne Vidal", "directrice", 1);
+	check(f, 2, "C’est un accord fragile, mais c’est un accord",
+	    "Anne Vidal", "directrice", 3);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -1020,6 +1042,7 @@ main(void)
 		cmocka_unit_test(test_dialogue_question_incise),
 		cmocka_unit_test(test_subject_nearby),
 		cmocka_unit_test(test_place_before_name),
+		cmocka_unit_test(test_pull_quote),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
