@@ -31,6 +31,7 @@ static const char *const verbs[] = {
 #define NROLE		32	/* "le maire" → the last person called maire */
 #define WINDOW		3	/* paragraphs back a pronoun may reach */
 #define CONT_WINDOW	4	/* paragraphs a speaker carries over to */
+#define ROLE_WINDOW	8	/* paragraphs back "le journaliste" may reach */
 #define MAXCLAUSE	16	/* tokens in a role or a noun phrase */
 #define MAXNAME		8	/* words in a name */
 
@@ -146,6 +147,7 @@ struct qs {
 	size_t		 cpos;
 	struct who	 cwho;
 	struct who	 colon;	/* subject of a text ending with ":" */
+	bool		 after_verb;	/* reading the subject of an incise */
 	size_t		 colonpos;	/* that text's pos */
 	bool		 hascolon;
 };
@@ -1072,7 +1074,8 @@ named_in_quote(const struct qs *q, const char *name, size_t len)
 }
 
 static void
-resolve_pronoun(const struct qs *q, struct who *w, char gender)
+resolve_within(const struct qs *q, struct who *w, char gender,
+    size_t window)
 {
 	const struct person *p, *any = NULL, *anyrole = NULL, *best = NULL;
 	size_t i;
@@ -1084,15 +1087,15 @@ resolve_pronoun(const struct qs *q, struct who *w, char gender)
 		    named_in_quote(q, p->name, p->len))
 			continue;
 		if (pos_before(p->pos, p->off, q->pos, q->qoff) &&
-		    p->pos + WINDOW >= q->pos && (any == NULL ||
+		    p->pos + window >= q->pos && (any == NULL ||
 		    pos_before(any->pos, any->off, p->pos, p->off)))
 			any = p;
 		if (p->role != NULL && pos_before(p->pos, p->off, q->pos,
-		    q->qoff) && p->pos + WINDOW >= q->pos && (anyrole == NULL ||
+		    q->qoff) && p->pos + window >= q->pos && (anyrole == NULL ||
 		    pos_before(anyrole->pos, anyrole->off, p->pos, p->off)))
 			anyrole = p;
 		if (p->fl != 0 && pos_before(p->fpos, p->foff, q->pos,
-		    q->qoff) && p->fpos + WINDOW >= q->pos && (best == NULL ||
+		    q->qoff) && p->fpos + window >= q->pos && (best == NULL ||
 		    pos_before(best->fpos, best->foff, p->fpos, p->foff)))
 			best = p;
 	}
@@ -1107,6 +1110,12 @@ resolve_pronoun(const struct qs *q, struct who *w, char gender)
 	w->rlen = best->rlen;
 	w->person = true;
 	w->resolved = true;
+}
+
+static void
+resolve_pronoun(const struct qs *q, struct who *w, char gender)
+{
+	resolve_within(q, w, gender, WINDOW);
 }
 
 /* Whether a one-word name is someone already met ("Zineb", "Lunar"). */
@@ -1434,7 +1443,12 @@ np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 	}
 	if (strcmp(F(q, j), "les") != 0 &&
 	    (k = person_noun(q, b, e)) != SIZE_MAX) {
+		/* "a dévoilé le journaliste": after a reporting verb, one the
+		 * article is about, named further back than a pronoun
+		 * reaches. */
 		resolve_pronoun(q, w, role_gender(q, b, k));
+		if (w->how != WHO_SOME && q->after_verb)
+			resolve_within(q, w, role_gender(q, b, k), ROLE_WINDOW);
 		if (w->how == WHO_SOME) {
 			w->role = role;
 			w->rlen = rlen;
@@ -1503,6 +1517,7 @@ after_verb(struct qs *q, size_t j, enum inv inv, struct who *w,
 {
 	size_t k;
 	unsigned nw;
+	bool r;
 
 	*endp = j;
 	if (inv == INV_IL || inv == INV_ELLE) {
@@ -1537,7 +1552,10 @@ after_verb(struct qs *q, size_t j, enum inv inv, struct who *w,
 		    title_len(q, j) == 0)
 			return false;
 	}
-	return subject_who(q, j, w, endp);
+	q->after_verb = true;
+	r = subject_who(q, j, w, endp);
+	q->after_verb = false;
+	return r;
 }
 
 /*

@@ -1003,6 +1003,28 @@ test_pull_quote(void **state)
 	done(f);
 }
 
+static void
+test_role_noun_far(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* After a reporting verb, a role noun may stand for a person named
+	 * further back than a pronoun reaches. */
+	f = run(NULL, NULL,
+	    "Luc Martin couvrait le match pour la radio locale.",
+	    "Le stade était plein.",
+	    "La pluie tombait depuis midi.",
+	    "Le score est resté nul.",
+	    "« Il n’y a aucune raison de dramatiser », a confié le "
+	    "journaliste.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "Il n’y a aucune raison de dramatiser", "Luc Martin",
+	    "journaliste", 4);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -1043,6 +1065,7 @@ main(void)
 		cmocka_unit_test(test_subject_nearby),
 		cmocka_unit_test(test_place_before_name),
 		cmocka_unit_test(test_pull_quote),
+		cmocka_unit_test(test_role_noun_far),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
