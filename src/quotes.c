@@ -496,6 +496,25 @@ place_before_name(const struct qs *q, size_t j)
 }
 
 /*
+ * Whether the two capitals at token j are a first name's initials ("JD
+ * Vance", "AJ Tracey") rather than an acronym: a name follows, and no
+ * article or "de" before makes them a body ("du PS Olivier Faure").
+ */
+static bool
+initials_name(const struct qs *q, size_t j, unsigned nw)
+{
+	const char *f;
+
+	if (nw < 2 || q->t[j].len != 2 || inlist(F(q, j), QW_PERSONNOUNS))
+		return false;
+	if (j == 0 || !is_word(q, j - 1))
+		return true;
+	f = F(q, j - 1);
+	return !inlist(f, QW_ARTICLES) && strcmp(f, "de") != 0 &&
+	    strcmp(f, "d'") != 0 && strcmp(f, "des") != 0;
+}
+
+/*
  * The end of the name starting at token j: capitalised words, with
  * particles between them ("Jean-Marc de La Tour").  j itself when none.
  */
@@ -979,7 +998,8 @@ scan_mentions(struct qs *q, size_t b, size_t e, bool quoted)
 			continue;
 		}
 		r = name_run(q, j, &nw);
-		if (r == j || (q->t[j].fl & TK_ALLCAP))
+		if (r == j || ((q->t[j].fl & TK_ALLCAP) &&
+		    !initials_name(q, j, nw)))
 			continue;
 		/* "à Pékin Andy Rothman": the name starts after the place. */
 		if (nw >= 3 && place_before_name(q, j))

@@ -1025,6 +1025,24 @@ test_role_noun_far(void **state)
 	done(f);
 }
 
+static void
+test_initials_first_name(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* Two capitals before a surname are a first name's initials, not
+	 * an acronym: the person is known to the pronoun after. */
+	f = run(NULL, NULL,
+	    "Le candidat au Sénat, TJ Miller, a parlé longtemps. « Nous irons "
+	    "jusqu’au bout », a-t-il promis.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "Nous irons jusqu’au bout", "TJ Miller",
+	    "candidat au Sénat", 0);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -1066,6 +1084,7 @@ main(void)
 		cmocka_unit_test(test_place_before_name),
 		cmocka_unit_test(test_pull_quote),
 		cmocka_unit_test(test_role_noun_far),
+		cmocka_unit_test(test_initials_first_name),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
