@@ -1932,6 +1932,23 @@ announces_quotes(struct qs *q, size_t lo, struct who *w)
 }
 
 /*
+ * "Et d’ajouter qu’« … »", "Et de conclure : « … »": a sentence opening
+ * with a reporting verb's narrative infinitive, between rs and the
+ * opening mark o, goes on with the one quoted just before.
+ */
+static bool
+narrative_infinitive(const struct qs *q, size_t rs, size_t o)
+{
+	size_t j = rs;
+
+	if (strcmp(F(q, j), "et") == 0)
+		j++;
+	if (strcmp(F(q, j), "de") != 0 && strcmp(F(q, j), "d'") != 0)
+		return false;
+	return j + 1 < o && inlist(F(q, j + 1), QW_NARRATIVE);
+}
+
+/*
  * A lead-in before the opening mark at token o, looking no further back
  * than the end of the previous quote, lo: "Marie Dubois a déclaré : «",
  * "Selon Marie Dubois, … «", "Didier Reynders : «".  prev is the speaker
@@ -1955,6 +1972,13 @@ lead_in(struct qs *q, size_t o, size_t lo, const struct who *prev,
 	rs = ss > lo ? ss : lo;
 	if (rs >= o)
 		return false;
+	if (narrative_infinitive(q, rs, o)) {
+		if (prev->how != WHO_NONE)
+			*w = *prev;
+		else if (q->haslast && q->lastpos + CONT_WINDOW >= q->pos)
+			*w = q->last;
+		return w->how != WHO_NONE;
+	}
 	/* "Didier Reynders : « … »" */
 	if (punct(q, o - 1) == ':' && name_who(q, rs, w, &end) &&
 	    end == o - 1)

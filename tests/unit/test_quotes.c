@@ -1043,6 +1043,22 @@ test_initials_first_name(void **state)
 	done(f);
 }
 
+static void
+test_narrative_infinitive(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "Et d’ajouter : « … »" goes on with the one quoted before. */
+	f = run(NULL, NULL,
+	    "« Le pays attend des réponses », a déclaré Anne Vidal. Et "
+	    "d’ajouter : « Nous les donnerons dès lundi. »",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 1, "Nous les donnerons dès lundi.", "Anne Vidal", NULL, 0);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -1085,6 +1101,7 @@ main(void)
 		cmocka_unit_test(test_pull_quote),
 		cmocka_unit_test(test_role_noun_far),
 		cmocka_unit_test(test_initials_first_name),
+		cmocka_unit_test(test_narrative_infinitive),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
