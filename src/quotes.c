@@ -1932,6 +1932,25 @@ announces_quotes(struct qs *q, size_t lo, struct who *w)
 }
 
 /*
+ * After a name, its party or place in brackets, "Pierre Gielen (Ecolo)":
+ * the token after the closing bracket, else j.
+ */
+static size_t
+skip_paren(const struct qs *q, size_t j)
+{
+	size_t k;
+
+	if (punct(q, j) != '(')
+		return j;
+	for (k = j + 1; k < q->nt && k < j + MAXCLAUSE; k++)
+		if (punct(q, k) == ')')
+			return k + 1;
+		else if (is_clause_end(q, k) && punct(q, k) != ',')
+			break;
+	return j;
+}
+
+/*
  * "Et d’ajouter qu’« … »", "Et de conclure : « … »": a sentence opening
  * with a reporting verb's narrative infinitive, between rs and the
  * opening mark o, goes on with the one quoted just before.
@@ -2043,7 +2062,8 @@ lead_in(struct qs *q, size_t o, size_t lo, const struct who *prev,
 		}
 		if ((inlist(F(q, j), QW_DETS) || title_len(q, j) > 0 ||
 		    name_run(q, j, &nw) > j) && subject_who(q, j, w, &end) &&
-		    w->how == WHO_SOME && punct(q, end) == ',' && end < o)
+		    w->how == WHO_SOME && (end = skip_paren(q, end)) < o &&
+		    punct(q, end) == ',')
 			return true;
 		memset(w, 0, sizeof(*w));
 	}

@@ -1059,6 +1059,22 @@ test_narrative_infinitive(void **state)
 	done(f);
 }
 
+static void
+test_pour_name_bracket(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "Pour X (party), « … »": the bracket after the name is no end
+	 * of the lead-in. */
+	f = run(NULL, NULL,
+	    "Pour Marc Lenoir (Ecolo), « ce budget ne tient pas debout ».",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "ce budget ne tient pas debout", "Marc Lenoir", NULL, 0);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -1102,6 +1118,7 @@ main(void)
 		cmocka_unit_test(test_role_noun_far),
 		cmocka_unit_test(test_initials_first_name),
 		cmocka_unit_test(test_narrative_infinitive),
+		cmocka_unit_test(test_pour_name_bracket),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
