@@ -148,6 +148,7 @@ struct qs {
 	struct who	 cwho;
 	struct who	 colon;	/* subject of a text ending with ":" */
 	bool		 after_verb;	/* reading the subject of an incise */
+	bool		 adds;	/* that incise's verb is "ajouter" */
 	size_t		 colonpos;	/* that text's pos */
 	bool		 hascolon;
 };
@@ -1600,6 +1601,7 @@ incise_at(struct qs *q, size_t k, struct who *w, size_t *endp,
 	if (!verb_group(q, k, &vg))
 		return false;
 	*inv = vg.inv;
+	q->adds = strncmp(F(q, vg.end - 1), "ajout", 5) == 0;
 	return after_verb(q, vg.end, vg.inv, w, endp);
 }
 
@@ -2531,6 +2533,26 @@ topic_lead(const struct qs *q, size_t ss, size_t o)
 	return true;
 }
 
+/*
+ * "« … », a ajouté X": X said the quotation before too, when that one,
+ * in the same paragraph, has no speaker ("sans nouvelles « de plus de
+ * 200 » personnes. « … », a ajouté Laurent Fabius").
+ */
+static void
+added_to(struct qs *q, const struct who *w)
+{
+	struct ap_quote *p;
+
+	if (q->nq == 0)
+		return;
+	p = &q->q[q->nq - 1];
+	if (p->block != q->block || p->speaker != NULL)
+		return;
+	p->speaker = dup_or_null(q, w->name, w->len);
+	p->speaker_role = p->speaker != NULL ?
+	    dup_or_null(q, w->role, w->rlen) : NULL;
+}
+
 static void
 do_span(struct qs *q, size_t i, size_t lo, struct who *prev)
 {
@@ -2542,6 +2564,7 @@ do_span(struct qs *q, size_t i, size_t lo, struct who *prev)
 	q->qoff = q->t[o].off;
 	q->qtext = q->s + sp->ts;
 	q->qlen = sp->te - sp->ts;
+	q->adds = false;
 	if (sp->c == SIZE_MAX || !after_incise(q, sp->c, &w))
 		if (!(inner = inner_incise(q, o, sp->c, &w)))
 			lead_in(q, o, lo, prev, &w);
@@ -2568,6 +2591,8 @@ do_span(struct qs *q, size_t i, size_t lo, struct who *prev)
 	    named_in_quote(q, w.name, w.len))
 		memset(&w, 0, sizeof(w));
 	q->qtext = NULL;
+	if (q->adds && w.how == WHO_SOME)
+		added_to(q, &w);
 	note_speaker(q, &w);
 	*prev = w;
 	if (nw >= AP_QUOTE_MINWORDS)

@@ -1075,6 +1075,24 @@ test_pour_name_bracket(void **state)
 	done(f);
 }
 
+static void
+test_added_to_previous(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "a ajouté X" says X spoke before: the quotation before it in the
+	 * paragraph, with no speaker of its own, is X's too. */
+	f = run(NULL, NULL,
+	    "Le club reste sans nouvelles « de plus de trente » membres. "
+	    "« Nous gardons espoir », a ajouté Marc Lenoir.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "de plus de trente", "Marc Lenoir", NULL, 0);
+	check(f, 1, "Nous gardons espoir", "Marc Lenoir", NULL, 0);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -1119,6 +1137,7 @@ main(void)
 		cmocka_unit_test(test_initials_first_name),
 		cmocka_unit_test(test_narrative_infinitive),
 		cmocka_unit_test(test_pour_name_bracket),
+		cmocka_unit_test(test_added_to_previous),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
