@@ -1340,6 +1340,63 @@ person_noun(const struct qs *q, size_t b, size_t e)
 	return SIZE_MAX;
 }
 
+static bool np_who(struct qs *, size_t, struct who *, size_t *);
+static bool subject_who(struct qs *, size_t, struct who *, size_t *);
+
+/* "du centre Perex", "du procureur" named on its own: "le …". */
+static void
+du_as_le(struct qs *q, struct who *w)
+{
+	char *p;
+
+	if (w->len <= 2)
+		return;
+	p = ap_alloc(q->a, w->len + 1);
+	memcpy(p, "le", 2);
+	memcpy(p + 2, w->name + 2, w->len - 2);
+	p[w->len] = '\0';
+	w->name = p;
+}
+
+/*
+ * "en la personne de", "par la voix de" at token e: the one who speaks
+ * for the body before follows; the token of its "de", "du" or "d'", or
+ * SIZE_MAX.
+ */
+static size_t
+voice_of(const struct qs *q, size_t e)
+{
+	const char *f = F(q, e + 3);
+
+	if (strcmp(F(q, e + 1), "la") != 0 || !((strcmp(F(q, e), "en") == 0 &&
+	    strcmp(F(q, e + 2), "personne") == 0) ||
+	    (strcmp(F(q, e), "par") == 0 && strcmp(F(q, e + 2), "voix") == 0)))
+		return SIZE_MAX;
+	if (strcmp(f, "de") != 0 && strcmp(f, "du") != 0 &&
+	    strcmp(f, "d'") != 0)
+		return SIZE_MAX;
+	return e + 3;
+}
+
+/*
+ * The speaker after the "de" at token k: "de Marie Roux", "du procureur
+ * d’Albi" (said "le procureur d’Albi").
+ */
+static bool
+of_who(struct qs *q, size_t k, struct who *w, size_t *endp)
+{
+	if (strcmp(F(q, k), "du") != 0)
+		return subject_who(q, k + 1, w, endp);
+	if (!np_who(q, k, w, endp))
+		return false;
+	/* Named by its role right here: not someone named before. */
+	if (w->resolved && *endp > k + 1)
+		who_set(w, q->s, q->t[k].off, tok_end(q, *endp - 1), false);
+	if (w->name == q->s + q->t[k].off)
+		du_as_le(q, w);
+	return true;
+}
+
 /*
  * A noun phrase at the determiner j: "le ministère des Armées" is the
  * speaker itself; "le ministre Paul Girard" and "le porte-parole, Dmitri
@@ -1372,6 +1429,9 @@ np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 		if (is_clause_end(q, e) || !is_word(q, e) ||
 		    (q->t[e].fl & TK_DIGIT))
 			break;
+		/* "les autorités en la personne du procureur" */
+		if (e > b && (k = voice_of(q, e)) != SIZE_MAX)
+			return of_who(q, k, w, endp);
 		/* "le maire de Lyon Paul Roux" */
 		if (e > b + 1 && place_before_name(q, e) &&
 		    (r = name_run(q, e, &nw)) > e && nw >= 3) {
@@ -1504,7 +1564,6 @@ static bool
 on_side(struct qs *q, size_t j, struct who *w, size_t *endp)
 {
 	size_t k;
-	char *p;
 
 	for (k = j; k < j + 4 && is_word(q, k); k++) {
 		if (strcmp(F(q, k), "côté") != 0)
@@ -1515,10 +1574,7 @@ on_side(struct qs *q, size_t j, struct who *w, size_t *endp)
 		/* "du côté du centre Perex": "le centre Perex" */
 		if (strcmp(F(q, k + 1), "du") == 0 &&
 		    np_who(q, k + 1, w, endp) && w->len > 2 && !w->person) {
-			p = ap_alloc(q->a, w->len + 1);
-			memcpy(p, "le", 2);
-			memcpy(p + 2, w->name + 2, w->len - 2);
-			w->name = p;
+			du_as_le(q, w);
 			return true;
 		}
 		break;
@@ -1696,7 +1752,7 @@ sentence_start(const struct qs *q, size_t o, size_t lo)
 static int
 chunk_who(struct qs *q, size_t b, size_t e, size_t ss, struct who *w)
 {
-	size_t j = b, end;
+	size_t j = b, end, k;
 	const char *f;
 
 	memset(w, 0, sizeof(*w));
@@ -1706,6 +1762,9 @@ chunk_who(struct qs *q, size_t b, size_t e, size_t ss, struct who *w)
 		j++;
 	if (j >= e || !is_word(q, j))
 		return 0;
+	/* ", en la personne de Anne Vidal," speaks for the body before. */
+	if ((k = voice_of(q, j)) != SIZE_MAX)
+		return of_who(q, k, w, &end) && w->how == WHO_SOME ? 1 : 0;
 	f = F(q, j);
 	if (strcmp(f, "il") == 0 || strcmp(f, "elle") == 0 ||
 	    strcmp(f, "celui-ci") == 0 || strcmp(f, "celle-ci") == 0 ||

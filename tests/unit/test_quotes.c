@@ -1093,6 +1093,29 @@ test_added_to_previous(void **state)
 	done(f);
 }
 
+static void
+test_in_the_person_of(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "les autorités en la personne du préfet": the one named after
+	 * the idiom speaks, not the body before it nor someone named
+	 * earlier. */
+	f = run(NULL, NULL,
+	    "Marc Lenoir a porté plainte lundi.",
+	    "La préfecture en la personne du préfet de l’Aude assure qu’il "
+	    "n’y a « aucun risque pour les riverains ».",
+	    "La mairie, en la personne de Anne Vidal, estime qu’il faut "
+	    "« rouvrir le pont au plus vite ».",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "aucun risque pour les riverains", "le préfet de l’Aude",
+	    NULL, 1);
+	check(f, 1, "rouvrir le pont au plus vite", "Anne Vidal", "mairie", 2);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -1138,6 +1161,7 @@ main(void)
 		cmocka_unit_test(test_narrative_infinitive),
 		cmocka_unit_test(test_pour_name_bracket),
 		cmocka_unit_test(test_added_to_previous),
+		cmocka_unit_test(test_in_the_person_of),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
