@@ -2029,6 +2029,32 @@ narrative_infinitive(const struct qs *q, size_t rs, size_t o)
 }
 
 /*
+ * "selon lui", "selon Marie Roux" inside the sentence, between rs and
+ * the opening mark o: the view quoted is theirs.
+ */
+static bool
+selon_inside(struct qs *q, size_t rs, size_t o, struct who *w)
+{
+	size_t j, end;
+
+	for (j = rs + 1; j + 1 < o; j++) {
+		if (strcmp(F(q, j), "selon") != 0)
+			continue;
+		if (strcmp(F(q, j + 1), "lui") == 0 ||
+		    strcmp(F(q, j + 1), "elle") == 0) {
+			resolve_pronoun(q, w, pronoun_gender(q, j + 1));
+			return w->how == WHO_SOME;
+		}
+		if ((title_len(q, j + 1) > 0 || is_cap(q, j + 1)) &&
+		    name_who(q, j + 1, w, &end) && end < o)
+			return true;
+		memset(w, 0, sizeof(*w));
+		return false;
+	}
+	return false;
+}
+
+/*
  * A lead-in before the opening mark at token o, looking no further back
  * than the end of the previous quote, lo: "Marie Dubois a déclaré : «",
  * "Selon Marie Dubois, … «", "Didier Reynders : «".  prev is the speaker
@@ -2128,6 +2154,9 @@ lead_in(struct qs *q, size_t o, size_t lo, const struct who *prev,
 			return true;
 		memset(w, 0, sizeof(*w));
 	}
+	/* "illustrerait selon lui l’expression d’un « … »" */
+	if (selon_inside(q, rs, o, w))
+		return true;
 	if (punct(q, o - 1) != ':')
 		return false;
 	/* "l’enseignement est pour lui une vocation : « … »" */

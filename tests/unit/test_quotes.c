@@ -1116,6 +1116,25 @@ test_in_the_person_of(void **state)
 	done(f);
 }
 
+static void
+test_selon_inside(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "selon lui", "selon X" inside the sentence before the quote. */
+	f = run(NULL, NULL,
+	    "Marc Lenoir étudie les réseaux. Leur essor traduirait selon lui "
+	    "un « besoin de se rassurer à tout prix ».",
+	    "La reprise serait, selon Anne Vidal, « une affaire de mois ».",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "besoin de se rassurer à tout prix", "Marc Lenoir", NULL,
+	    0);
+	check(f, 1, "une affaire de mois", "Anne Vidal", NULL, 1);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -1162,6 +1181,7 @@ main(void)
 		cmocka_unit_test(test_pour_name_bracket),
 		cmocka_unit_test(test_added_to_previous),
 		cmocka_unit_test(test_in_the_person_of),
+		cmocka_unit_test(test_selon_inside),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
