@@ -2029,6 +2029,76 @@ narrative_infinitive(const struct qs *q, size_t rs, size_t o)
 }
 
 /*
+ * The document a noun phrase at determiner d names, said with the
+ * definite article: "cette brochure" → "la brochure", "le rapport".
+ * Stops at the clause's end or a function word; false when no noun.
+ */
+static bool
+document_at(struct qs *q, size_t d, size_t o, struct who *w)
+{
+	static const struct {
+		const char	*det;
+		const char	*art;
+	} arts[] = {
+		{ "le", "le " }, { "la", "la " }, { "l'", "l'" },
+		{ "ce", "le " }, { "cette", "la " }, { "cet", "l'" }
+	};
+	size_t i, e, b, n;
+	char *p;
+
+	for (i = 0; i < sizeof(arts) / sizeof(arts[0]); i++)
+		if (strcmp(F(q, d), arts[i].det) == 0)
+			break;
+	if (i == sizeof(arts) / sizeof(arts[0]) || !is_content(q, d + 1))
+		return false;
+	for (e = d + 1; e < o && is_content(q, e); e++)
+		;
+	b = q->t[d + 1].off;
+	n = strlen(arts[i].art);
+	p = ap_alloc(q->a, n + tok_end(q, e - 1) - b + 1);
+	memcpy(p, arts[i].art, n);
+	memcpy(p + n, q->s + b, tok_end(q, e - 1) - b);
+	p[n + tok_end(q, e - 1) - b] = '\0';
+	memset(w, 0, sizeof(*w));
+	w->how = WHO_SOME;
+	w->name = p;
+	w->len = n + tok_end(q, e - 1) - b;
+	return true;
+}
+
+/*
+ * "Sur cette brochure, on peut lire « … »", "on peut lire dans le
+ * rapport : « … »": the document read, between rs and the opening mark
+ * o, is the speaker.
+ */
+static bool
+read_in(struct qs *q, size_t rs, size_t o, struct who *w)
+{
+	size_t j, k;
+
+	for (j = rs; j < o; j++) {
+		if (strcmp(F(q, j), "lire") != 0 && strcmp(F(q, j), "lit") != 0)
+			continue;
+		if (!(j >= 1 && (strcmp(F(q, j - 1), "peut-on") == 0 ||
+		    strcmp(F(q, j - 1), "on") == 0)) && !(j >= 2 &&
+		    strcmp(F(q, j - 2), "on") == 0 &&
+		    (strcmp(F(q, j - 1), "peut") == 0 ||
+		    strcmp(F(q, j - 1), "pouvait") == 0)))
+			continue;
+		k = j + 1;
+		if ((strcmp(F(q, k), "dans") == 0 ||
+		    strcmp(F(q, k), "sur") == 0) && document_at(q, k + 1, o, w))
+			return true;
+		k = rs;
+		if ((strcmp(F(q, k), "dans") == 0 ||
+		    strcmp(F(q, k), "sur") == 0) && document_at(q, k + 1, o, w))
+			return true;
+		return false;
+	}
+	return false;
+}
+
+/*
  * "selon lui", "selon Marie Roux" inside the sentence, between rs and
  * the opening mark o: the view quoted is theirs.
  */
@@ -2156,6 +2226,9 @@ lead_in(struct qs *q, size_t o, size_t lo, const struct who *prev,
 	}
 	/* "illustrerait selon lui l’expression d’un « … »" */
 	if (selon_inside(q, rs, o, w))
+		return true;
+	/* "Sur cette brochure, on peut lire « … »" */
+	if (read_in(q, rs, o, w))
 		return true;
 	if (punct(q, o - 1) != ':')
 		return false;

@@ -1135,6 +1135,27 @@ test_selon_inside(void **state)
 	done(f);
 }
 
+static void
+test_read_in_document(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "on peut lire" names the document read as the speaker, said
+	 * with the definite article. */
+	f = run(NULL, NULL,
+	    "Dans ce rapport, on peut lire que « la digue ne tiendra pas "
+	    "dix ans ».",
+	    "On lit dans la note : « Aucun crédit ne sera débloqué cette "
+	    "année. »",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "la digue ne tiendra pas dix ans", "le rapport", NULL, 0);
+	check(f, 1, "Aucun crédit ne sera débloqué cette année.", "la note",
+	    NULL, 1);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -1182,6 +1203,7 @@ main(void)
 		cmocka_unit_test(test_added_to_previous),
 		cmocka_unit_test(test_in_the_person_of),
 		cmocka_unit_test(test_selon_inside),
+		cmocka_unit_test(test_read_in_document),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
