@@ -2051,8 +2051,12 @@ document_at(struct qs *q, size_t d, size_t o, struct who *w)
 			break;
 	if (i == sizeof(arts) / sizeof(arts[0]) || !is_content(q, d + 1))
 		return false;
-	for (e = d + 1; e < o && is_content(q, e); e++)
-		;
+	/* The noun, and its complement: "projet de loi", "rapport
+	 * d’enquête"; a verb may follow it ("Le texte énonce"). */
+	e = d + 2;
+	if (e + 1 < o && (strcmp(F(q, e), "de") == 0 ||
+	    strcmp(F(q, e), "d'") == 0) && is_content(q, e + 1))
+		e += 2;
 	b = q->t[d + 1].off;
 	n = strlen(arts[i].art);
 	p = ap_alloc(q->a, n + tok_end(q, e - 1) - b + 1);
@@ -2064,6 +2068,26 @@ document_at(struct qs *q, size_t d, size_t o, struct who *w)
 	w->name = p;
 	w->len = n + tok_end(q, e - 1) - b;
 	return true;
+}
+
+/*
+ * A quotation of a document's wording: the subject of its sentence (from
+ * ss, the quote at o) or of the sentence before is a document ("Le
+ * projet de loi énonce les domaines …  Il s’agit de « … »").
+ */
+static void
+document_subject(struct qs *q, size_t ss, size_t o, struct who *w)
+{
+	size_t ps;
+
+	if (!(inlist(F(q, ss + 1), QW_DOCNOUNS) &&
+	    document_at(q, ss, o, w)) && ss > 0) {
+		ps = sentence_start(q, ss - 1, 0);
+		if (inlist(F(q, ps + 1), QW_DOCNOUNS))
+			(void)document_at(q, ps, ss, w);
+	}
+	/* A guess: it never makes a title a quotation. */
+	w->guessed = w->how == WHO_SOME;
 }
 
 /*
@@ -2746,6 +2770,8 @@ do_span(struct qs *q, size_t i, size_t lo, struct who *prev)
 		else if ((ss == o || topic_lead(q, ss, o)) &&
 		    nw >= AP_QUOTE_MINWORDS)
 			implicit(q, ss, &w);
+		if (w.how == WHO_NONE)
+			document_subject(q, ss, o, &w);
 	}
 	/* Not when the incise inside the span names the speaker. */
 	if (!inner && w.how == WHO_SOME && w.person &&

@@ -1156,6 +1156,25 @@ test_read_in_document(void **state)
 	done(f);
 }
 
+static void
+test_document_subject(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* A document the sentence, or the one before, is about says the
+	 * wording quoted from it; a title stays no quotation. */
+	f = run(NULL, NULL,
+	    "Le projet de décret fixe les cas d’exemption. Il s’agit "
+	    "notamment de « la protection des sources journalistiques ».",
+	    "Le rapport cite « Le Petit Prince » parmi les livres lus.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "la protection des sources journalistiques",
+	    "le projet de décret", NULL, 0);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -1204,6 +1223,7 @@ main(void)
 		cmocka_unit_test(test_in_the_person_of),
 		cmocka_unit_test(test_selon_inside),
 		cmocka_unit_test(test_read_in_document),
+		cmocka_unit_test(test_document_subject),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
