@@ -2767,8 +2767,8 @@ do_span(struct qs *q, size_t i, size_t lo, struct who *prev)
 		ss = sentence_start(q, o, lo);
 		if (i > 0 && ss == lo && lo < o)
 			w = *prev;	/* same sentence as the last quote */
-		else if ((ss == o || topic_lead(q, ss, o)) &&
-		    nw >= AP_QUOTE_MINWORDS)
+		else if ((ss == o || topic_lead(q, ss, o) ||
+		    punct(q, o - 1) == ':') && nw >= AP_QUOTE_MINWORDS)
 			implicit(q, ss, &w);
 		if (w.how == WHO_NONE)
 			document_subject(q, ss, o, &w);

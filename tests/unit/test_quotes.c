@@ -1175,6 +1175,25 @@ test_document_subject(void **state)
 	done(f);
 }
 
+static void
+test_colon_no_subject(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* A colon whose sentence names no one introduces more of the
+	 * speech quoted just before. */
+	f = run(NULL, NULL,
+	    "« Nous partons lundi », a déclaré Marc Lenoir.",
+	    "Sur le budget, pas de détail : « Nous verrons en juin, rien "
+	    "n’est fixé ».",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 1, "Nous verrons en juin, rien n’est fixé", "Marc Lenoir",
+	    NULL, 1);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -1224,6 +1243,7 @@ main(void)
 		cmocka_unit_test(test_selon_inside),
 		cmocka_unit_test(test_read_in_document),
 		cmocka_unit_test(test_document_subject),
+		cmocka_unit_test(test_colon_no_subject),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
