@@ -2160,6 +2160,7 @@ lead_in(struct qs *q, size_t o, size_t lo, const struct who *prev,
 {
 	size_t ss, rs, j, vj = SIZE_MAX, end;
 	struct vgroup vg, last = { 0, INV_NONE };
+	struct who side;
 	unsigned nw;
 
 	memset(w, 0, sizeof(*w));
@@ -2207,8 +2208,14 @@ lead_in(struct qs *q, size_t o, size_t lo, const struct who *prev,
 		default:
 			break;
 		}
-		if (clause_subject(q, rs, vj, ss, true, w))
+		if (clause_subject(q, rs, vj, ss, true, w)) {
+			/* "Du côté du club, on estime « … »" */
+			if (w->how == WHO_NOBODY && strcmp(F(q, ss),
+			    "du") == 0 && strcmp(F(q, ss + 1), "côté") == 0 &&
+			    on_side(q, ss, &side, &end) && side.how == WHO_SOME)
+				*w = side;
 			return true;
+		}
 		/* "«A», a martelé Trump, assurant que «B»" */
 		if (rs > ss && prev->how != WHO_NONE) {
 			*w = *prev;

@@ -1194,6 +1194,24 @@ test_colon_no_subject(void **state)
 	done(f);
 }
 
+static void
+test_side_of_on(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "Du côté du club, on estime « … »": "on" speaks for the body
+	 * the sentence opens with. */
+	f = run(NULL, NULL,
+	    "Du côté du Racing de Gand, on estime « que l’affaire est close "
+	    "pour de bon ».",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "que l’affaire est close pour de bon",
+	    "le Racing de Gand", NULL, 0);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -1244,6 +1262,7 @@ main(void)
 		cmocka_unit_test(test_read_in_document),
 		cmocka_unit_test(test_document_subject),
 		cmocka_unit_test(test_colon_no_subject),
+		cmocka_unit_test(test_side_of_on),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
