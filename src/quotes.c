@@ -574,6 +574,7 @@ who_set(struct who *w, const char *s, size_t b, size_t e, bool person)
 	w->role = NULL;
 	w->rlen = 0;
 	w->person = person;
+	w->guessed = false;
 }
 
 /* Bytes of the space (" ", NBSP, U+202F) ending s[0..n), or 0. */
@@ -2210,6 +2211,7 @@ lead_in(struct qs *q, size_t o, size_t lo, const struct who *prev,
 		}
 		if (clause_subject(q, rs, vj, ss, true, w)) {
 			/* "Du côté du club, on estime « … »" */
+			memset(&side, 0, sizeof(side));
 			if (w->how == WHO_NOBODY && strcmp(F(q, ss),
 			    "du") == 0 && strcmp(F(q, ss + 1), "côté") == 0 &&
 			    on_side(q, ss, &side, &end) && side.how == WHO_SOME)
