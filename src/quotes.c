@@ -31,6 +31,7 @@ static const char *const verbs[] = {
 #define NROLE		32	/* "le maire" → the last person called maire */
 #define WINDOW		3	/* paragraphs back a pronoun may reach */
 #define CONT_WINDOW	4	/* paragraphs a speaker carries over to */
+#define ROLE_WINDOW	8	/* paragraphs back "le journaliste" may reach */
 #define MAXCLAUSE	16	/* tokens in a role or a noun phrase */
 #define MAXNAME		8	/* words in a name */
 
@@ -81,6 +82,7 @@ struct who {
 	size_t		 rlen;
 	bool		 person; /* a proper name, remembered for pronouns */
 	bool		 resolved; /* from a pronoun or a role, not the text */
+	bool		 guessed; /* no cue at all: the subject nearby */
 };
 
 struct person {
@@ -145,6 +147,8 @@ struct qs {
 	size_t		 cpos;
 	struct who	 cwho;
 	struct who	 colon;	/* subject of a text ending with ":" */
+	bool		 after_verb;	/* reading the subject of an incise */
+	bool		 adds;	/* that incise's verb is "ajouter" */
 	size_t		 colonpos;	/* that text's pos */
 	bool		 hascolon;
 };
@@ -470,6 +474,48 @@ full_name_at(const struct qs *q, size_t j)
 }
 
 /*
+ * Whether the capitalised word at token j is a complement glued before a
+ * full name, "à Pékin Andy Rothman", "le maire de Lyon Paul Roux", "du
+ * Village Anne Chau": it follows "à", "de", "du", "de la" and two
+ * capitalised words or more follow it.  "de" before a name of two words
+ * makes that name someone else's ("le fils de Jean Roux"), so the run
+ * must hold three words.
+ */
+static bool
+place_before_name(const struct qs *q, size_t j)
+{
+	const char *f;
+
+	if (j == 0 || !is_cap(q, j) || is_func(q, j) || !full_name_at(q,
+	    j + 1) || (q->t[j].fl & TK_DIGIT) || middle_initial(q, j))
+		return false;
+	f = F(q, j - 1);
+	if (strcmp(f, "la") == 0 || strcmp(f, "l'") == 0)
+		f = j >= 2 ? F(q, j - 2) : "";
+	return strcmp(f, "à") == 0 || strcmp(f, "de") == 0 ||
+	    strcmp(f, "du") == 0 || strcmp(f, "d'") == 0;
+}
+
+/*
+ * Whether the two capitals at token j are a first name's initials ("JD
+ * Vance", "AJ Tracey") rather than an acronym: a name follows, and no
+ * article or "de" before makes them a body ("du PS Olivier Faure").
+ */
+static bool
+initials_name(const struct qs *q, size_t j, unsigned nw)
+{
+	const char *f;
+
+	if (nw < 2 || q->t[j].len != 2 || inlist(F(q, j), QW_PERSONNOUNS))
+		return false;
+	if (j == 0 || !is_word(q, j - 1))
+		return true;
+	f = F(q, j - 1);
+	return !inlist(f, QW_ARTICLES) && strcmp(f, "de") != 0 &&
+	    strcmp(f, "d'") != 0 && strcmp(f, "des") != 0;
+}
+
+/*
  * The end of the name starting at token j: capitalised words, with
  * particles between them ("Jean-Marc de La Tour").  j itself when none.
  */
@@ -528,6 +574,7 @@ who_set(struct who *w, const char *s, size_t b, size_t e, bool person)
 	w->role = NULL;
 	w->rlen = 0;
 	w->person = person;
+	w->guessed = false;
 }
 
 /* Bytes of the space (" ", NBSP, U+202F) ending s[0..n), or 0. */
@@ -953,7 +1000,11 @@ scan_mentions(struct qs *q, size_t b, size_t e, bool quoted)
 			continue;
 		}
 		r = name_run(q, j, &nw);
-		if (r == j || (q->t[j].fl & TK_ALLCAP))
+		if (r == j || ((q->t[j].fl & TK_ALLCAP) &&
+		    !initials_name(q, j, nw)))
+			continue;
+		/* "à Pékin Andy Rothman": the name starts after the place. */
+		if (nw >= 3 && place_before_name(q, j))
 			continue;
 		for (k = j; k < r && strpbrk(F(q, k), "0123456789") == NULL;
 		    k++)
@@ -1045,7 +1096,8 @@ named_in_quote(const struct qs *q, const char *name, size_t len)
 }
 
 static void
-resolve_pronoun(const struct qs *q, struct who *w, char gender)
+resolve_within(const struct qs *q, struct who *w, char gender,
+    size_t window)
 {
 	const struct person *p, *any = NULL, *anyrole = NULL, *best = NULL;
 	size_t i;
@@ -1057,15 +1109,15 @@ resolve_pronoun(const struct qs *q, struct who *w, char gender)
 		    named_in_quote(q, p->name, p->len))
 			continue;
 		if (pos_before(p->pos, p->off, q->pos, q->qoff) &&
-		    p->pos + WINDOW >= q->pos && (any == NULL ||
+		    p->pos + window >= q->pos && (any == NULL ||
 		    pos_before(any->pos, any->off, p->pos, p->off)))
 			any = p;
 		if (p->role != NULL && pos_before(p->pos, p->off, q->pos,
-		    q->qoff) && p->pos + WINDOW >= q->pos && (anyrole == NULL ||
+		    q->qoff) && p->pos + window >= q->pos && (anyrole == NULL ||
 		    pos_before(anyrole->pos, anyrole->off, p->pos, p->off)))
 			anyrole = p;
 		if (p->fl != 0 && pos_before(p->fpos, p->foff, q->pos,
-		    q->qoff) && p->fpos + WINDOW >= q->pos && (best == NULL ||
+		    q->qoff) && p->fpos + window >= q->pos && (best == NULL ||
 		    pos_before(best->fpos, best->foff, p->fpos, p->foff)))
 			best = p;
 	}
@@ -1080,6 +1132,12 @@ resolve_pronoun(const struct qs *q, struct who *w, char gender)
 	w->rlen = best->rlen;
 	w->person = true;
 	w->resolved = true;
+}
+
+static void
+resolve_pronoun(const struct qs *q, struct who *w, char gender)
+{
+	resolve_within(q, w, gender, WINDOW);
 }
 
 /* Whether a one-word name is someone already met ("Zineb", "Lunar"). */
@@ -1283,6 +1341,63 @@ person_noun(const struct qs *q, size_t b, size_t e)
 	return SIZE_MAX;
 }
 
+static bool np_who(struct qs *, size_t, struct who *, size_t *);
+static bool subject_who(struct qs *, size_t, struct who *, size_t *);
+
+/* "du centre Perex", "du procureur" named on its own: "le …". */
+static void
+du_as_le(struct qs *q, struct who *w)
+{
+	char *p;
+
+	if (w->len <= 2)
+		return;
+	p = ap_alloc(q->a, w->len + 1);
+	memcpy(p, "le", 2);
+	memcpy(p + 2, w->name + 2, w->len - 2);
+	p[w->len] = '\0';
+	w->name = p;
+}
+
+/*
+ * "en la personne de", "par la voix de" at token e: the one who speaks
+ * for the body before follows; the token of its "de", "du" or "d'", or
+ * SIZE_MAX.
+ */
+static size_t
+voice_of(const struct qs *q, size_t e)
+{
+	const char *f = F(q, e + 3);
+
+	if (strcmp(F(q, e + 1), "la") != 0 || !((strcmp(F(q, e), "en") == 0 &&
+	    strcmp(F(q, e + 2), "personne") == 0) ||
+	    (strcmp(F(q, e), "par") == 0 && strcmp(F(q, e + 2), "voix") == 0)))
+		return SIZE_MAX;
+	if (strcmp(f, "de") != 0 && strcmp(f, "du") != 0 &&
+	    strcmp(f, "d'") != 0)
+		return SIZE_MAX;
+	return e + 3;
+}
+
+/*
+ * The speaker after the "de" at token k: "de Marie Roux", "du procureur
+ * d’Albi" (said "le procureur d’Albi").
+ */
+static bool
+of_who(struct qs *q, size_t k, struct who *w, size_t *endp)
+{
+	if (strcmp(F(q, k), "du") != 0)
+		return subject_who(q, k + 1, w, endp);
+	if (!np_who(q, k, w, endp))
+		return false;
+	/* Named by its role right here: not someone named before. */
+	if (w->resolved && *endp > k + 1)
+		who_set(w, q->s, q->t[k].off, tok_end(q, *endp - 1), false);
+	if (w->name == q->s + q->t[k].off)
+		du_as_le(q, w);
+	return true;
+}
+
 /*
  * A noun phrase at the determiner j: "le ministère des Armées" is the
  * speaker itself; "le ministre Paul Girard" and "le porte-parole, Dmitri
@@ -1315,6 +1430,19 @@ np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 		if (is_clause_end(q, e) || !is_word(q, e) ||
 		    (q->t[e].fl & TK_DIGIT))
 			break;
+		/* "les autorités en la personne du procureur" */
+		if (e > b && (k = voice_of(q, e)) != SIZE_MAX)
+			return of_who(q, k, w, endp);
+		/* "le maire de Lyon Paul Roux" */
+		if (e > b + 1 && place_before_name(q, e) &&
+		    (r = name_run(q, e, &nw)) > e && nw >= 3) {
+			who_set(w, q->s, q->t[e + 1].off, tok_end(q, r - 1),
+			    true);
+			w->role = q->s + q->t[b].off;
+			w->rlen = tok_end(q, e) - q->t[b].off;
+			*endp = r;
+			return true;
+		}
 		if (is_cap(q, e) && e > b && is_content(q, e - 1) &&
 		    !is_func(q, e)) {
 			r = name_run(q, e, &nw);
@@ -1397,7 +1525,12 @@ np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 	}
 	if (strcmp(F(q, j), "les") != 0 &&
 	    (k = person_noun(q, b, e)) != SIZE_MAX) {
+		/* "a dévoilé le journaliste": after a reporting verb, one the
+		 * article is about, named further back than a pronoun
+		 * reaches. */
 		resolve_pronoun(q, w, role_gender(q, b, k));
+		if (w->how != WHO_SOME && q->after_verb)
+			resolve_within(q, w, role_gender(q, b, k), ROLE_WINDOW);
 		if (w->how == WHO_SOME) {
 			w->role = role;
 			w->rlen = rlen;
@@ -1432,7 +1565,6 @@ static bool
 on_side(struct qs *q, size_t j, struct who *w, size_t *endp)
 {
 	size_t k;
-	char *p;
 
 	for (k = j; k < j + 4 && is_word(q, k); k++) {
 		if (strcmp(F(q, k), "côté") != 0)
@@ -1443,10 +1575,7 @@ on_side(struct qs *q, size_t j, struct who *w, size_t *endp)
 		/* "du côté du centre Perex": "le centre Perex" */
 		if (strcmp(F(q, k + 1), "du") == 0 &&
 		    np_who(q, k + 1, w, endp) && w->len > 2 && !w->person) {
-			p = ap_alloc(q->a, w->len + 1);
-			memcpy(p, "le", 2);
-			memcpy(p + 2, w->name + 2, w->len - 2);
-			w->name = p;
+			du_as_le(q, w);
 			return true;
 		}
 		break;
@@ -1466,6 +1595,7 @@ after_verb(struct qs *q, size_t j, enum inv inv, struct who *w,
 {
 	size_t k;
 	unsigned nw;
+	bool r;
 
 	*endp = j;
 	if (inv == INV_IL || inv == INV_ELLE) {
@@ -1500,7 +1630,10 @@ after_verb(struct qs *q, size_t j, enum inv inv, struct who *w,
 		    title_len(q, j) == 0)
 			return false;
 	}
-	return subject_who(q, j, w, endp);
+	q->after_verb = true;
+	r = subject_who(q, j, w, endp);
+	q->after_verb = false;
+	return r;
 }
 
 /*
@@ -1525,6 +1658,7 @@ incise_at(struct qs *q, size_t k, struct who *w, size_t *endp,
 	if (!verb_group(q, k, &vg))
 		return false;
 	*inv = vg.inv;
+	q->adds = strncmp(F(q, vg.end - 1), "ajout", 5) == 0;
 	return after_verb(q, vg.end, vg.inv, w, endp);
 }
 
@@ -1619,7 +1753,7 @@ sentence_start(const struct qs *q, size_t o, size_t lo)
 static int
 chunk_who(struct qs *q, size_t b, size_t e, size_t ss, struct who *w)
 {
-	size_t j = b, end;
+	size_t j = b, end, k;
 	const char *f;
 
 	memset(w, 0, sizeof(*w));
@@ -1629,6 +1763,9 @@ chunk_who(struct qs *q, size_t b, size_t e, size_t ss, struct who *w)
 		j++;
 	if (j >= e || !is_word(q, j))
 		return 0;
+	/* ", en la personne de Anne Vidal," speaks for the body before. */
+	if ((k = voice_of(q, j)) != SIZE_MAX)
+		return of_who(q, k, w, &end) && w->how == WHO_SOME ? 1 : 0;
 	f = F(q, j);
 	if (strcmp(f, "il") == 0 || strcmp(f, "elle") == 0 ||
 	    strcmp(f, "celui-ci") == 0 || strcmp(f, "celle-ci") == 0 ||
@@ -1857,6 +1994,162 @@ announces_quotes(struct qs *q, size_t lo, struct who *w)
 }
 
 /*
+ * After a name, its party or place in brackets, "Pierre Gielen (Ecolo)":
+ * the token after the closing bracket, else j.
+ */
+static size_t
+skip_paren(const struct qs *q, size_t j)
+{
+	size_t k;
+
+	if (punct(q, j) != '(')
+		return j;
+	for (k = j + 1; k < q->nt && k < j + MAXCLAUSE; k++)
+		if (punct(q, k) == ')')
+			return k + 1;
+		else if (is_clause_end(q, k) && punct(q, k) != ',')
+			break;
+	return j;
+}
+
+/*
+ * "Et d’ajouter qu’« … »", "Et de conclure : « … »": a sentence opening
+ * with a reporting verb's narrative infinitive, between rs and the
+ * opening mark o, goes on with the one quoted just before.
+ */
+static bool
+narrative_infinitive(const struct qs *q, size_t rs, size_t o)
+{
+	size_t j = rs;
+
+	if (strcmp(F(q, j), "et") == 0)
+		j++;
+	if (strcmp(F(q, j), "de") != 0 && strcmp(F(q, j), "d'") != 0)
+		return false;
+	return j + 1 < o && inlist(F(q, j + 1), QW_NARRATIVE);
+}
+
+/*
+ * The document a noun phrase at determiner d names, said with the
+ * definite article: "cette brochure" → "la brochure", "le rapport".
+ * Stops at the clause's end or a function word; false when no noun.
+ */
+static bool
+document_at(struct qs *q, size_t d, size_t o, struct who *w)
+{
+	static const struct {
+		const char	*det;
+		const char	*art;
+	} arts[] = {
+		{ "le", "le " }, { "la", "la " }, { "l'", "l'" },
+		{ "ce", "le " }, { "cette", "la " }, { "cet", "l'" }
+	};
+	size_t i, e, b, n;
+	char *p;
+
+	for (i = 0; i < sizeof(arts) / sizeof(arts[0]); i++)
+		if (strcmp(F(q, d), arts[i].det) == 0)
+			break;
+	if (i == sizeof(arts) / sizeof(arts[0]) || !is_content(q, d + 1))
+		return false;
+	/* The noun, and its complement: "projet de loi", "rapport
+	 * d’enquête"; a verb may follow it ("Le texte énonce"). */
+	e = d + 2;
+	if (e + 1 < o && (strcmp(F(q, e), "de") == 0 ||
+	    strcmp(F(q, e), "d'") == 0) && is_content(q, e + 1))
+		e += 2;
+	b = q->t[d + 1].off;
+	n = strlen(arts[i].art);
+	p = ap_alloc(q->a, n + tok_end(q, e - 1) - b + 1);
+	memcpy(p, arts[i].art, n);
+	memcpy(p + n, q->s + b, tok_end(q, e - 1) - b);
+	p[n + tok_end(q, e - 1) - b] = '\0';
+	memset(w, 0, sizeof(*w));
+	w->how = WHO_SOME;
+	w->name = p;
+	w->len = n + tok_end(q, e - 1) - b;
+	return true;
+}
+
+/*
+ * A quotation of a document's wording: the subject of its sentence (from
+ * ss, the quote at o) or of the sentence before is a document ("Le
+ * projet de loi énonce les domaines …  Il s’agit de « … »").
+ */
+static void
+document_subject(struct qs *q, size_t ss, size_t o, struct who *w)
+{
+	size_t ps;
+
+	if (!(inlist(F(q, ss + 1), QW_DOCNOUNS) &&
+	    document_at(q, ss, o, w)) && ss > 0) {
+		ps = sentence_start(q, ss - 1, 0);
+		if (inlist(F(q, ps + 1), QW_DOCNOUNS))
+			(void)document_at(q, ps, ss, w);
+	}
+	/* A guess: it never makes a title a quotation. */
+	w->guessed = w->how == WHO_SOME;
+}
+
+/*
+ * "Sur cette brochure, on peut lire « … »", "on peut lire dans le
+ * rapport : « … »": the document read, between rs and the opening mark
+ * o, is the speaker.
+ */
+static bool
+read_in(struct qs *q, size_t rs, size_t o, struct who *w)
+{
+	size_t j, k;
+
+	for (j = rs; j < o; j++) {
+		if (strcmp(F(q, j), "lire") != 0 && strcmp(F(q, j), "lit") != 0)
+			continue;
+		if (!(j >= 1 && (strcmp(F(q, j - 1), "peut-on") == 0 ||
+		    strcmp(F(q, j - 1), "on") == 0)) && !(j >= 2 &&
+		    strcmp(F(q, j - 2), "on") == 0 &&
+		    (strcmp(F(q, j - 1), "peut") == 0 ||
+		    strcmp(F(q, j - 1), "pouvait") == 0)))
+			continue;
+		k = j + 1;
+		if ((strcmp(F(q, k), "dans") == 0 ||
+		    strcmp(F(q, k), "sur") == 0) && document_at(q, k + 1, o, w))
+			return true;
+		k = rs;
+		if ((strcmp(F(q, k), "dans") == 0 ||
+		    strcmp(F(q, k), "sur") == 0) && document_at(q, k + 1, o, w))
+			return true;
+		return false;
+	}
+	return false;
+}
+
+/*
+ * "selon lui", "selon Marie Roux" inside the sentence, between rs and
+ * the opening mark o: the view quoted is theirs.
+ */
+static bool
+selon_inside(struct qs *q, size_t rs, size_t o, struct who *w)
+{
+	size_t j, end;
+
+	for (j = rs + 1; j + 1 < o; j++) {
+		if (strcmp(F(q, j), "selon") != 0)
+			continue;
+		if (strcmp(F(q, j + 1), "lui") == 0 ||
+		    strcmp(F(q, j + 1), "elle") == 0) {
+			resolve_pronoun(q, w, pronoun_gender(q, j + 1));
+			return w->how == WHO_SOME;
+		}
+		if ((title_len(q, j + 1) > 0 || is_cap(q, j + 1)) &&
+		    name_who(q, j + 1, w, &end) && end < o)
+			return true;
+		memset(w, 0, sizeof(*w));
+		return false;
+	}
+	return false;
+}
+
+/*
  * A lead-in before the opening mark at token o, looking no further back
  * than the end of the previous quote, lo: "Marie Dubois a déclaré : «",
  * "Selon Marie Dubois, … «", "Didier Reynders : «".  prev is the speaker
@@ -1868,6 +2161,7 @@ lead_in(struct qs *q, size_t o, size_t lo, const struct who *prev,
 {
 	size_t ss, rs, j, vj = SIZE_MAX, end;
 	struct vgroup vg, last = { 0, INV_NONE };
+	struct who side;
 	unsigned nw;
 
 	memset(w, 0, sizeof(*w));
@@ -1880,6 +2174,13 @@ lead_in(struct qs *q, size_t o, size_t lo, const struct who *prev,
 	rs = ss > lo ? ss : lo;
 	if (rs >= o)
 		return false;
+	if (narrative_infinitive(q, rs, o)) {
+		if (prev->how != WHO_NONE)
+			*w = *prev;
+		else if (q->haslast && q->lastpos + CONT_WINDOW >= q->pos)
+			*w = q->last;
+		return w->how != WHO_NONE;
+	}
 	/* "Didier Reynders : « … »" */
 	if (punct(q, o - 1) == ':' && name_who(q, rs, w, &end) &&
 	    end == o - 1)
@@ -1908,8 +2209,15 @@ lead_in(struct qs *q, size_t o, size_t lo, const struct who *prev,
 		default:
 			break;
 		}
-		if (clause_subject(q, rs, vj, ss, true, w))
+		if (clause_subject(q, rs, vj, ss, true, w)) {
+			/* "Du côté du club, on estime « … »" */
+			memset(&side, 0, sizeof(side));
+			if (w->how == WHO_NOBODY && strcmp(F(q, ss),
+			    "du") == 0 && strcmp(F(q, ss + 1), "côté") == 0 &&
+			    on_side(q, ss, &side, &end) && side.how == WHO_SOME)
+				*w = side;
 			return true;
+		}
 		/* "«A», a martelé Trump, assurant que «B»" */
 		if (rs > ss && prev->how != WHO_NONE) {
 			*w = *prev;
@@ -1944,10 +2252,17 @@ lead_in(struct qs *q, size_t o, size_t lo, const struct who *prev,
 		}
 		if ((inlist(F(q, j), QW_DETS) || title_len(q, j) > 0 ||
 		    name_run(q, j, &nw) > j) && subject_who(q, j, w, &end) &&
-		    w->how == WHO_SOME && punct(q, end) == ',' && end < o)
+		    w->how == WHO_SOME && (end = skip_paren(q, end)) < o &&
+		    punct(q, end) == ',')
 			return true;
 		memset(w, 0, sizeof(*w));
 	}
+	/* "illustrerait selon lui l’expression d’un « … »" */
+	if (selon_inside(q, rs, o, w))
+		return true;
+	/* "Sur cette brochure, on peut lire « … »" */
+	if (read_in(q, rs, o, w))
+		return true;
 	if (punct(q, o - 1) != ':')
 		return false;
 	/* "l’enseignement est pour lui une vocation : « … »" */
@@ -2117,7 +2432,7 @@ emit(struct qs *q, const char *s, size_t b, size_t e, size_t block,
 	trim(s, &b, &e);
 	if (count_words(s + b, e - b) < AP_QUOTE_MINWORDS)
 		return;
-	if (w->how != WHO_SOME && !quote_only(q) &&
+	if ((w->how != WHO_SOME || w->guessed) && !quote_only(q) &&
 	    names_a_work(s + b, e - b))
 		return;
 	/* The standfirst's quote, said again in the body, is one quote. */
@@ -2147,6 +2462,25 @@ emit(struct qs *q, const char *s, size_t b, size_t e, size_t block,
  * quoted in this paragraph, the subject of an earlier sentence of it, or
  * the one quoted in the paragraphs just before.
  */
+/*
+ * No one quoted lately: a paragraph that is one quotation (an
+ * interview's answer) after the paragraphs that present someone ("Didier
+ * Reynders vient d’être élu …") is the words of the person last named as
+ * a subject or a speaker within the WINDOW, not one the quote names.
+ */
+static void
+subject_nearby(struct qs *q, struct who *w)
+{
+	struct who r;
+
+	memset(&r, 0, sizeof(r));
+	resolve_pronoun(q, &r, 0);
+	if (r.how == WHO_SOME) {
+		*w = r;
+		w->guessed = true;
+	}
+}
+
 static void
 implicit(struct qs *q, size_t ss, struct who *w)
 {
@@ -2166,6 +2500,8 @@ implicit(struct qs *q, size_t ss, struct who *w)
 	memset(w, 0, sizeof(*w));
 	if (q->haslast && q->lastpos + CONT_WINDOW >= q->pos)
 		*w = q->last;
+	else if (quote_only(q))
+		subject_nearby(q, w);
 }
 
 /* Emit the quote that ran over several paragraphs. */
@@ -2391,6 +2727,26 @@ topic_lead(const struct qs *q, size_t ss, size_t o)
 	return true;
 }
 
+/*
+ * "« … », a ajouté X": X said the quotation before too, when that one,
+ * in the same paragraph, has no speaker ("sans nouvelles « de plus de
+ * 200 » personnes. « … », a ajouté Laurent Fabius").
+ */
+static void
+added_to(struct qs *q, const struct who *w)
+{
+	struct ap_quote *p;
+
+	if (q->nq == 0)
+		return;
+	p = &q->q[q->nq - 1];
+	if (p->block != q->block || p->speaker != NULL)
+		return;
+	p->speaker = dup_or_null(q, w->name, w->len);
+	p->speaker_role = p->speaker != NULL ?
+	    dup_or_null(q, w->role, w->rlen) : NULL;
+}
+
 static void
 do_span(struct qs *q, size_t i, size_t lo, struct who *prev)
 {
@@ -2402,6 +2758,7 @@ do_span(struct qs *q, size_t i, size_t lo, struct who *prev)
 	q->qoff = q->t[o].off;
 	q->qtext = q->s + sp->ts;
 	q->qlen = sp->te - sp->ts;
+	q->adds = false;
 	if (sp->c == SIZE_MAX || !after_incise(q, sp->c, &w))
 		if (!(inner = inner_incise(q, o, sp->c, &w)))
 			lead_in(q, o, lo, prev, &w);
@@ -2419,15 +2776,19 @@ do_span(struct qs *q, size_t i, size_t lo, struct who *prev)
 		ss = sentence_start(q, o, lo);
 		if (i > 0 && ss == lo && lo < o)
 			w = *prev;	/* same sentence as the last quote */
-		else if ((ss == o || topic_lead(q, ss, o)) &&
-		    nw >= AP_QUOTE_MINWORDS)
+		else if ((ss == o || topic_lead(q, ss, o) ||
+		    punct(q, o - 1) == ':') && nw >= AP_QUOTE_MINWORDS)
 			implicit(q, ss, &w);
+		if (w.how == WHO_NONE)
+			document_subject(q, ss, o, &w);
 	}
 	/* Not when the incise inside the span names the speaker. */
 	if (!inner && w.how == WHO_SOME && w.person &&
 	    named_in_quote(q, w.name, w.len))
 		memset(&w, 0, sizeof(w));
 	q->qtext = NULL;
+	if (q->adds && w.how == WHO_SOME)
+		added_to(q, &w);
 	note_speaker(q, &w);
 	*prev = w;
 	if (nw >= AP_QUOTE_MINWORDS)
@@ -2583,6 +2944,59 @@ complete_surnames(struct qs *q)
 	}
 }
 
+#define PULL_WORDS	15	/* words of a subhead that pulls a quote */
+#define PULL_REACH	8	/* body items its source may lie ahead */
+
+/*
+ * Whether body item i is a subhead made of a quotation ("« Un animal
+ * politique »", "« Peu de garanties » sur l’emploi"): short, for a pull
+ * quote repeats words the article quotes further down.
+ */
+static bool
+pull_quote_at(const struct ap_article *art, size_t i)
+{
+	const char *s;
+
+	if (i >= art->nbody || (s = art->body[i].text) == NULL)
+		return false;
+	return art->body[i].type == AP_BODY_HEADING ||
+	    count_words(s, strlen(s)) <= PULL_WORDS;
+}
+
+/*
+ * A pull quote is said by whoever says its words in the paragraphs below
+ * it: the first later quotation holding them (case aside) gives the
+ * speaker, whatever was carried over to the subhead itself.
+ */
+static void
+pull_quotes(struct qs *q, const struct ap_article *art)
+{
+	struct ap_quote *p, *src;
+	size_t i, k, at, bt;
+
+	for (i = 0; i < q->nq; i++) {
+		p = &q->q[i];
+		if (!pull_quote_at(art, p->block))
+			continue;
+		for (k = i + 1; k < q->nq; k++) {
+			src = &q->q[k];
+			if (src->block >= art->nbody ||
+			    src->block > p->block + PULL_REACH)
+				break;
+			if (src->block == p->block || src->speaker == NULL)
+				continue;
+			ap_buf_truncate(&q->fold, 0);
+			at = fold_into(q, p->text, strlen(p->text));
+			bt = fold_into(q, src->text, strlen(src->text));
+			if (strstr(q->fold.p + bt, q->fold.p + at) == NULL)
+				continue;
+			p->speaker = src->speaker;
+			p->speaker_role = src->speaker_role;
+			break;
+		}
+	}
+}
+
 void
 ap_quotes_find(struct ap_doc *d)
 {
@@ -2607,6 +3021,7 @@ ap_quotes_find(struct ap_doc *d)
 			do_text(&q, art->body[i].text, i + 2, i, true,
 			    art->body[i].type);
 	flush_carry(&q, &none);
+	pull_quotes(&q, art);
 	complete_surnames(&q);
 	art->quotes = q.q;
 	art->nquotes = q.nq;

@@ -937,6 +937,281 @@ test_lexicon(void **state)
 	assert_true(n > 500);
 }
 
+static void
+test_subject_nearby(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* No one quoted yet: an interview's answer is the words of the
+	 * person the paragraphs before present, but a work's title stays
+	 * no quotation. */
+	f = run(NULL, NULL,
+	    "Marie Lenoir vient d’être élue à la tête du club de Namur.",
+	    "Une surprise ?",
+	    "« Non, mais la participation a doublé cette année. »",
+	    "« Le Grand Bleu » ressort en salles.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "Non, mais la participation a doublé cette année.",
+	    "Marie Lenoir", NULL, 2);
+	done(f);
+}
+
+static void
+test_place_before_name(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* A place or a body's one-word name glued before a full name is
+	 * not part of it: "à Lille Claire Morel", "de l’Intérieur Paul
+	 * Roux". */
+	f = run(NULL, NULL,
+	    "« Les travaux reprendront lundi », prévient à Lille Claire "
+	    "Morel, ingénieure.",
+	    "« Nous sommes confiants », a déclaré le ministre de "
+	    "l’Intérieur Paul Roux.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "Les travaux reprendront lundi", "Claire Morel",
+	    "ingénieure", 0);
+	check(f, 1, "Nous sommes confiants", "Paul Roux",
+	    "ministre de l’Intérieur", 1);
+	done(f);
+}
+
+static void
+test_pull_quote(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* A subhead quoting words said further down is said by whoever
+	 * says them there, not by the speaker before it. */
+	f = run(NULL, NULL,
+	    "« Nous ne céderons rien », a lancé Paul Roux, délégué syndical.",
+	    "« Un accord fragile »",
+	    "La direction a signé mardi.",
+	    "« C’est un accord fragile, mais c’est un accord », estime Anne "
+	    "Vidal, la directrice.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 3);
+	check(f, 1, "Un accord fragile", "Anne Vidal", "directrice", 1);
+	check(f, 2, "C’est un accord fragile, mais c’est un accord",
+	    "Anne Vidal", "directrice", 3);
+	done(f);
+}
+
+static void
+test_role_noun_far(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* After a reporting verb, a role noun may stand for a person named
+	 * further back than a pronoun reaches. */
+	f = run(NULL, NULL,
+	    "Luc Martin couvrait le match pour la radio locale.",
+	    "Le stade était plein.",
+	    "La pluie tombait depuis midi.",
+	    "Le score est resté nul.",
+	    "« Il n’y a aucune raison de dramatiser », a confié le "
+	    "journaliste.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "Il n’y a aucune raison de dramatiser", "Luc Martin",
+	    "journaliste", 4);
+	done(f);
+}
+
+static void
+test_initials_first_name(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* Two capitals before a surname are a first name's initials, not
+	 * an acronym: the person is known to the pronoun after. */
+	f = run(NULL, NULL,
+	    "Le candidat au Sénat, TJ Miller, a parlé longtemps. « Nous irons "
+	    "jusqu’au bout », a-t-il promis.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "Nous irons jusqu’au bout", "TJ Miller",
+	    "candidat au Sénat", 0);
+	done(f);
+}
+
+static void
+test_narrative_infinitive(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "Et d’ajouter : « … »" goes on with the one quoted before. */
+	f = run(NULL, NULL,
+	    "« Le pays attend des réponses », a déclaré Anne Vidal. Et "
+	    "d’ajouter : « Nous les donnerons dès lundi. »",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 1, "Nous les donnerons dès lundi.", "Anne Vidal", NULL, 0);
+	done(f);
+}
+
+static void
+test_pour_name_bracket(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "Pour X (party), « … »": the bracket after the name is no end
+	 * of the lead-in. */
+	f = run(NULL, NULL,
+	    "Pour Marc Lenoir (Ecolo), « ce budget ne tient pas debout ».",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "ce budget ne tient pas debout", "Marc Lenoir", NULL, 0);
+	done(f);
+}
+
+static void
+test_added_to_previous(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "a ajouté X" says X spoke before: the quotation before it in the
+	 * paragraph, with no speaker of its own, is X's too. */
+	f = run(NULL, NULL,
+	    "Le club reste sans nouvelles « de plus de trente » membres. "
+	    "« Nous gardons espoir », a ajouté Marc Lenoir.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "de plus de trente", "Marc Lenoir", NULL, 0);
+	check(f, 1, "Nous gardons espoir", "Marc Lenoir", NULL, 0);
+	done(f);
+}
+
+static void
+test_in_the_person_of(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "les autorités en la personne du préfet": the one named after
+	 * the idiom speaks, not the body before it nor someone named
+	 * earlier. */
+	f = run(NULL, NULL,
+	    "Marc Lenoir a porté plainte lundi.",
+	    "La préfecture en la personne du préfet de l’Aude assure qu’il "
+	    "n’y a « aucun risque pour les riverains ».",
+	    "La mairie, en la personne de Anne Vidal, estime qu’il faut "
+	    "« rouvrir le pont au plus vite ».",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "aucun risque pour les riverains", "le préfet de l’Aude",
+	    NULL, 1);
+	check(f, 1, "rouvrir le pont au plus vite", "Anne Vidal", "mairie", 2);
+	done(f);
+}
+
+static void
+test_selon_inside(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "selon lui", "selon X" inside the sentence before the quote. */
+	f = run(NULL, NULL,
+	    "Marc Lenoir étudie les réseaux. Leur essor traduirait selon lui "
+	    "un « besoin de se rassurer à tout prix ».",
+	    "La reprise serait, selon Anne Vidal, « une affaire de mois ».",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "besoin de se rassurer à tout prix", "Marc Lenoir", NULL,
+	    0);
+	check(f, 1, "une affaire de mois", "Anne Vidal", NULL, 1);
+	done(f);
+}
+
+static void
+test_read_in_document(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "on peut lire" names the document read as the speaker, said
+	 * with the definite article. */
+	f = run(NULL, NULL,
+	    "Dans ce rapport, on peut lire que « la digue ne tiendra pas "
+	    "dix ans ».",
+	    "On lit dans la note : « Aucun crédit ne sera débloqué cette "
+	    "année. »",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "la digue ne tiendra pas dix ans", "le rapport", NULL, 0);
+	check(f, 1, "Aucun crédit ne sera débloqué cette année.", "la note",
+	    NULL, 1);
+	done(f);
+}
+
+static void
+test_document_subject(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* A document the sentence, or the one before, is about says the
+	 * wording quoted from it; a title stays no quotation. */
+	f = run(NULL, NULL,
+	    "Le projet de décret fixe les cas d’exemption. Il s’agit "
+	    "notamment de « la protection des sources journalistiques ».",
+	    "Le rapport cite « Le Petit Prince » parmi les livres lus.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "la protection des sources journalistiques",
+	    "le projet de décret", NULL, 0);
+	done(f);
+}
+
+static void
+test_colon_no_subject(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* A colon whose sentence names no one introduces more of the
+	 * speech quoted just before. */
+	f = run(NULL, NULL,
+	    "« Nous partons lundi », a déclaré Marc Lenoir.",
+	    "Sur le budget, pas de détail : « Nous verrons en juin, rien "
+	    "n’est fixé ».",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 1, "Nous verrons en juin, rien n’est fixé", "Marc Lenoir",
+	    NULL, 1);
+	done(f);
+}
+
+static void
+test_side_of_on(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "Du côté du club, on estime « … »": "on" speaks for the body
+	 * the sentence opens with. */
+	f = run(NULL, NULL,
+	    "Du côté du Racing de Gand, on estime « que l’affaire est close "
+	    "pour de bon ».",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "que l’affaire est close pour de bon",
+	    "le Racing de Gand", NULL, 0);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -974,6 +1249,20 @@ main(void)
 		cmocka_unit_test(test_interview_topic_lead),
 		cmocka_unit_test(test_colon_paragraph),
 		cmocka_unit_test(test_dialogue_question_incise),
+		cmocka_unit_test(test_subject_nearby),
+		cmocka_unit_test(test_place_before_name),
+		cmocka_unit_test(test_pull_quote),
+		cmocka_unit_test(test_role_noun_far),
+		cmocka_unit_test(test_initials_first_name),
+		cmocka_unit_test(test_narrative_infinitive),
+		cmocka_unit_test(test_pour_name_bracket),
+		cmocka_unit_test(test_added_to_previous),
+		cmocka_unit_test(test_in_the_person_of),
+		cmocka_unit_test(test_selon_inside),
+		cmocka_unit_test(test_read_in_document),
+		cmocka_unit_test(test_document_subject),
+		cmocka_unit_test(test_colon_no_subject),
+		cmocka_unit_test(test_side_of_on),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
