@@ -516,10 +516,10 @@ prose_score(const struct ap_block *b)
 	    -(double)b->f.chars / 3 - 10;
 }
 
+#define PROSE_SURE	0.75	/* content score of words sure to be text */
+
 /* Whether [from, to) holds running text: prose by its shape, or words
  * the model is sure of ("… kein Meisterwerk war!"), not code. */
-#define PROSE_SURE	0.75
-
 static bool
 any_prose(const struct ap_doc *d, size_t from, size_t to)
 {
