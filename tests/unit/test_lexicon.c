@@ -395,7 +395,17 @@ cues_of_enabled_languages_only(void **state)
 	assert_true(ap_cue_whole(fold("Related articles"), CUE_RELATED));
 	assert_true((ap_cue_classes_anywhere(fold("Sign up for our newsletter"))
 	    & (1u << CUE_NEWSLETTER)) != 0);
+	/* An editor's or fact-checker's credit names no author. */
+	assert_int_equal(ap_cue_prefix(fold("Fact checked by Jane Doe"),
+	    CUE_CREDIT), strlen("fact checked by"));
+	assert_int_equal(ap_cue_prefix(fold("Edited by Jane Doe"),
+	    CUE_BYLINE), 0);
+	assert_true(ap_cue_whole(fold("Skip to footer"), CUE_SITEWIDE));
+	/* A page saying it has no article, in each of its languages. */
+	assert_true(ap_cue_prefix(fold("Page not found"), CUE_NOTFOUND) > 0);
 	ap_cue_langs(LANG(AP_LANG_FR));
+	assert_true(ap_cue_prefix(fold("Désolé, cet article n’existe pas !"),
+	    CUE_NOTFOUND) > 0);
 }
 
 static void
