@@ -903,8 +903,7 @@ has_word(const char *hay, const char *w, size_t n)
 	const char *p;
 
 	for (p = hay; (p = strstr(p, w)) != NULL; p++)
-		if ((p == hay || word_len(p - 1) == 0) &&
-		    word_len(p) == n && strncmp(p, w, n) == 0)
+		if ((p == hay || word_len(p - 1) == 0) && word_len(p) == n)
 			return true;
 	return false;
 }
