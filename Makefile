@@ -101,8 +101,16 @@ src/content-weights.inc: data/content-weights.txt src/content-features.def \
 	sh tools/gen-weights.sh data/content-weights.txt \
 	    src/content-features.def > $@.tmp && mv $@.tmp $@
 
+# The fitted headline weights (data/headline-weights.txt, `make train`).
+$(BUILD)/classify.o: src/headline-weights.inc src/headline-features.def
+src/headline-weights.inc: data/headline-weights.txt \
+    src/headline-features.def tools/gen-weights.sh
+	sh tools/gen-weights.sh data/headline-weights.txt \
+	    src/headline-features.def > $@.tmp && mv $@.tmp $@
+
 gen: src/lexicon.inc src/stopwords.inc src/class-cues.inc src/fr-reporting-verbs.inc src/fr-quote-words.inc src/name-particles.inc src/months.inc \
-    src/related-labels.inc src/credit-prefixes.inc src/content-weights.inc
+    src/related-labels.inc src/credit-prefixes.inc src/content-weights.inc \
+    src/headline-weights.inc
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libartparse.a | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< \
@@ -264,14 +272,27 @@ BENCH_PAGES ?= ../shared/corpus/html
 $(BUILD)/html_speed: bench/html_speed.c $(BUILD)/libartparse.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libartparse.a $(DEP_LIBS)
 
-# Refit the content weights on the development corpora (../shared) and
-# print the site-grouped cross-validated report; developers only (Python,
-# numpy, scikit-learn).  See tools/train-content.py.
+# Refit the content and headline weights on the development corpora
+# (../shared) and print the site-grouped cross-validated reports;
+# developers only (Python, numpy, scikit-learn).  See tools/train-*.py.
 .PHONY: train
 PYTHON ?= python3
+SHARED ?= ../shared
 train: $(BUILD)/dump-features
 	$(PYTHON) tools/train-content.py --dump $(BUILD)/dump-features \
 	    --weights data/content-weights.txt
+	$(MAKE) train-headline
+
+# The headline weights alone (data/headline-weights.txt), fitted on the
+# pages, the text dumps and w3m dumps of wide/fulltext (made here, wide
+# columns as in corpus/textdump); needs w3m.  The report is committed.
+.PHONY: train-headline
+train-headline: $(BUILD)/dump-features
+	COLS=10000 sh tools/browser-dumps.sh $(SHARED)/corpus/wide/fulltext \
+	    $(BUILD)/dumps/fulltext
+	$(PYTHON) tools/train-headline.py --dump $(BUILD)/dump-features \
+	    --shared $(SHARED) --dumps $(BUILD)/dumps \
+	    --weights data/headline-weights.txt > tools/train-headline-report.txt
 
 $(BUILD)/dump-features: tools/dump-features.c $(BUILD)/libartparse.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libartparse.a $(DEP_LIBS)

@@ -6,6 +6,7 @@
  * inserts inside it stay and menus around it go), and every block is
  * labelled by its rules and its place relative to that run.
  */
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -949,47 +950,218 @@ topic_words_shared(const struct ap_doc *d, const struct ap_block *b,
 	return (long)shared;
 }
 
-/*
- * How likely block i is the headline: a title-like line, best when a
- * byline or date line follows it, when it is close to the body and when
- * the body's lead repeats its topic words.
- */
-static long
-headline_score(const struct ap_doc *d, size_t i, size_t from)
+/* The fitted table: hweights[2][HF__MAX], pages then text. */
+#define weights hweights
+#include "headline-weights.inc"
+#undef weights
+
+static const char *const hfeat_names[HF__MAX] = {
+#define AP_HFEAT(id, name, meaning) [id] = name,
+#include "headline-features.def"
+#undef AP_HFEAT
+};
+
+static ap_headline_trace_fn headline_trace;
+static void *headline_trace_arg;
+
+const char *
+ap_hfeat_name(enum ap_hfeat f)
 {
-	const struct ap_block *b = &d->blocks[i], *n;
-	long s = 10;
+	return (unsigned)f < HF__MAX ? hfeat_names[f] : "?";
+}
+
+void
+ap_headline_trace(ap_headline_trace_fn fn, void *arg)
+{
+	headline_trace = fn;
+	headline_trace_arg = arg;
+}
+
+/* Whether block i may be the headline at all: a page's <h1>, or a
+ * title-like line of two words or more that is no credit nor label. */
+static bool
+headline_candidate(const struct ap_block *b)
+{
+	if ((b->flags & AP_BF_HEADING) && b->level == 1)
+		return true;
+	return ap_rule_titleish(b) && b->f.words >= 2 &&
+	    !ap_rule_byline(b) && !ap_rule_dateline(b) &&
+	    !ap_rule_drop_label(b);
+}
+
+/* Whether another block of d has exactly b's text. */
+static bool
+repeated_in_doc(const struct ap_doc *d, const struct ap_block *b)
+{
 	size_t k;
 
-	if ((b->flags & AP_BF_HEADING) && b->level == 1)
-		s += 60;
-	else if (!ap_rule_titleish(b) || b->f.words < 2 ||
-	    ap_rule_byline(b) || ap_rule_dateline(b) ||
-	    ap_rule_drop_label(b))
-		return -1000;
-	if (b->flags & (AP_BF_LISTITEM | AP_BF_NAV))
-		s -= 40;
-	if (b->f.name_shape || names_only(b))
-		s -= 30;
-	/* Scraped text starts with its title. */
-	if (i == 0 && b->cues == NULL)
-		s += 15;
-	if (b->f.words >= 5 && b->f.words <= 25)
-		s += 10 + (long)(b->f.words > 15 ? 15 : b->f.words) / 2;
-	/* A line set apart by blank lines on both sides, as titles are. */
-	if ((b->flags & AP_BF_GAP_BEFORE) && i + 1 < from &&
-	    (d->blocks[i + 1].flags & AP_BF_GAP_BEFORE))
-		s += 10;
-	s += TOPIC_BONUS * topic_words_shared(d, b, from);
-	n = &d->blocks[i];
+	for (k = 0; k < d->nblocks; k++)
+		if (&d->blocks[k] != b && d->blocks[k].len == b->len &&
+		    memcmp(d->blocks[k].text, b->text, b->len) == 0)
+			return true;
+	return false;
+}
+
+/* Whether b's text holds one of the strings "any". */
+static bool
+holds_any(const struct ap_block *b, const char *const *any)
+{
+	size_t i, n;
+
+	for (; *any != NULL; any++)
+		for (n = strlen(*any), i = 0; i + n <= b->len; i++)
+			if (memcmp(b->text + i, *any, n) == 0)
+				return true;
+	return false;
+}
+
+static double
+ratio(size_t part, size_t whole)
+{
+	return whole > 0 ? (double)part / (double)whole : 0.0;
+}
+
+/* Whether a byline, a date or a names line is among the next three
+ * blocks kept before the body. */
+static bool
+credit_follows(const struct ap_doc *d, size_t i, size_t from)
+{
+	const struct ap_block *n = &d->blocks[i];
+	size_t k;
+
 	for (k = 0; k < 3 && (n = next_kept(d, (size_t)(n - d->blocks),
 	    from)) != NULL; k++)
-		if (ap_rule_byline(n) || ap_rule_dateline(n) || names_only(n)) {
-			/* A title over its credit stays the headline across
-			 * a carousel or a menu before the text. */
-			return s + 25 - (long)(from - i) / 8;
-		}
-	return s - (long)(from - i) / 2;
+		if (ap_rule_byline(n) || ap_rule_dateline(n) || names_only(n))
+			return true;
+	return false;
+}
+
+/* Whether a byline or a date line is among the three blocks before i. */
+static bool
+credit_precedes(const struct ap_doc *d, size_t i)
+{
+	size_t k;
+
+	for (k = i; k > 0 && k + 3 > i; k--)
+		if (ap_rule_byline(&d->blocks[k - 1]) ||
+		    ap_rule_dateline(&d->blocks[k - 1]))
+			return true;
+	return false;
+}
+
+/*
+ * The first, hand-set title score (kept as one feature, as the fit still
+ * finds it useful): a title-like line, best when a byline or date line
+ * follows it, when it is close to the body and when the body's lead
+ * repeats its topic words.  In tens; x holds the other features.
+ */
+static double
+title_rules(const struct ap_block *b, size_t dist, const double *x)
+{
+	long s = 10;
+
+	s += 60 * (long)x[HF_H1] - 40 * (long)x[HF_LIST_NAV] -
+	    30 * (long)x[HF_NAME] + 15 * (long)x[HF_FIRST] +
+	    10 * (long)x[HF_SET_APART] + TOPIC_BONUS * (long)x[HF_TOPIC];
+	if (x[HF_TITLE_LENGTH] > 0)
+		s += 10 + (long)(b->f.words > 15 ? 15 : b->f.words) / 2;
+	/* A title over its credit stays the headline across a carousel or
+	 * a menu before the text. */
+	s += x[HF_CREDIT_AFTER] > 0 ? 25 - (long)dist / 8 : -(long)dist / 2;
+	return (double)s / 10;
+}
+
+/* What the headline features of a candidate need from its page. */
+struct head_ctx {
+	size_t	 from;		/* the body's first block */
+	size_t	 rivals;	/* title-like blocks between it and the body */
+	bool	 gaps;		/* the text parts paragraphs by blank lines */
+};
+
+/* Whether any block of d follows a blank line. */
+static bool
+has_gaps(const struct ap_doc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nblocks; i++)
+		if (d->blocks[i].flags & AP_BF_GAP_BEFORE)
+			return true;
+	return false;
+}
+
+/* The headline features of candidate block i.  */
+static void
+headline_features(const struct ap_doc *d, size_t i,
+    const struct head_ctx *c, double *x)
+{
+	size_t from = c->from;
+	static const char *const seps[] = { " | ", " - ",
+	    " \xe2\x80\x93 ", " \xe2\x80\x94 ", NULL };	/* – — */
+	static const char *const crumbs[] = { " > ", " \xc2\xbb ",
+	    " \xe2\x80\xba ", " / ", NULL };			/* » › */
+	const struct ap_block *b = &d->blocks[i], *n = next_kept(d, i,
+	    d->nblocks);
+	const char *m = d->meta.headline;
+	size_t lead = i < from ? from : i + 1;	/* the text it heads */
+
+	memset(x, 0, HF__MAX * sizeof(*x));
+	x[HF_BIAS] = 1;
+	x[HF_H1] = (b->flags & AP_BF_HEADING) && b->level == 1;
+	x[HF_HEADING] = (b->flags & AP_BF_HEADING) && b->level > 1;
+	x[HF_LIST_NAV] = (b->flags & (AP_BF_LISTITEM | AP_BF_NAV)) != 0;
+	x[HF_NAME] = b->f.name_shape || names_only(b);
+	x[HF_FIRST] = i == 0 && b->cues == NULL;
+	x[HF_TITLE_LENGTH] = b->f.words >= 5 && b->f.words <= 25;
+	x[HF_WORDS_LOG] = log1p((double)b->f.words);
+	x[HF_SET_APART] = !c->gaps || ((b->flags & AP_BF_GAP_BEFORE) &&
+	    i + 1 < d->nblocks &&
+	    (d->blocks[i + 1].flags & AP_BF_GAP_BEFORE));
+	x[HF_TOPIC] = (double)topic_words_shared(d, b, lead);
+	x[HF_CREDIT_AFTER] = credit_follows(d, i, i < from ? from : lead + 3);
+	x[HF_CREDIT_BEFORE] = credit_precedes(d, i);
+	x[HF_OPENS_BODY] = i == from;
+	x[HF_DISTANCE_LOG] = log1p((double)(from - i));
+	x[HF_DISTANCE] = (double)(from - i > 60 ? 60 : from - i) / 10;
+	x[HF_RIVALS_LOG] = log1p((double)c->rivals);
+	x[HF_REPEATED] = repeated_in_doc(d, b);
+	x[HF_ENDS_FIRMLY] = b->f.ends_firmly;
+	x[HF_ENDS_ELLIPSIS] = b->f.ends_ellipsis;
+	x[HF_ENDS_ASKING] = b->f.last == '?' || b->f.last == '!';
+	x[HF_SEPARATOR] = holds_any(b, seps);
+	x[HF_BREADCRUMB] = holds_any(b, crumbs);
+	x[HF_WIDGET] = memchr(b->text, '[', b->len) != NULL &&
+	    memchr(b->text, ']', b->len) != NULL;
+	x[HF_UPPER_SHARE] = ratio(b->f.upper, b->f.letters);
+	x[HF_DIGIT_SHARE] = ratio(b->f.digits, b->f.chars);
+	x[HF_HAS_DATE] = b->f.has_date;
+	x[HF_CUE] = (b->f.cue_any | b->f.cue_start) != 0;
+	x[HF_CONTENT] = b->content;
+	x[HF_NEXT_CONTENT] = n != NULL ? n->content : 0;
+	x[HF_COMMAS] = log1p((double)b->f.commas);
+	x[HF_META_TITLE] = m != NULL && strlen(m) == b->len &&
+	    memcmp(m, b->text, b->len) == 0;
+	x[HF_LINK_DENSITY] = ratio(b->link_chars, b->f.chars);
+	x[HF_TITLE_RULES] = title_rules(b, from - i, x);
+}
+
+/*
+ * How likely block i is the headline, from weights fitted on the dev
+ * corpora (data/headline-weights.txt); a headline scores above 0.
+ */
+static double
+headline_score(const struct ap_doc *d, size_t i, const struct head_ctx *c)
+{
+	const double *w = hweights[ap_doc_is_html(d) ? 0 : 1];
+	double x[HF__MAX], s = 0;
+	size_t k;
+
+	headline_features(d, i, c, x);
+	if (headline_trace != NULL)
+		headline_trace(d, i, x, headline_trace_arg);
+	for (k = 0; k < HF__MAX; k++)
+		s += w[k] * x[k];
+	return s;
 }
 
 /* The page's own summary (og:description) shown under the headline. */
@@ -1014,12 +1186,37 @@ beside_dateline(const struct ap_doc *d, size_t i, size_t head, size_t from)
 	    (i > head + 1 && ap_rule_dateline(&d->blocks[i - 1]));
 }
 
+#define DATE_ABOVE	3	/* kept blocks above the headline searched */
+
+/*
+ * A date line just above the headline ("Publié le …" over the title, or
+ * over a kicker the title was not told from), when none follows it.
+ */
+static void
+label_date_above(struct ap_doc *d, size_t head, size_t lim)
+{
+	size_t i, seen = 0;
+
+	for (i = head; i-- > lim && seen < DATE_ABOVE;) {
+		struct ap_block *b = &d->blocks[i];
+
+		if (ap_rule_boilerplate(b) != NULL)
+			continue;
+		if (b->kind == AP_KIND_UNKNOWN && ap_rule_dateline(b)) {
+			label(b, AP_KIND_DATE, "date above headline");
+			return;
+		}
+		seen++;
+	}
+}
+
 static void
 label_head(struct ap_doc *d, size_t from)
 {
+	struct head_ctx c = { from, 0, has_gaps(d) };
 	size_t i, head = SIZE_MAX, lim = from > 200 ? from - 200 : 0;
-	long best = 0, sc;
-	bool after_meta = false, lead = false;
+	double best = -HUGE_VAL, sc;
+	bool after_meta = false, lead = false, dated = false;
 
 	for (i = 0; i < from; i++)
 		if (ap_rule_related_label(&d->blocks[i])) {
@@ -1029,18 +1226,32 @@ label_head(struct ap_doc *d, size_t from)
 		} else if (related_by_cue(&d->blocks[i]))
 			label(&d->blocks[i], AP_KIND_RELATED,
 			    "link in a related box");
-	for (i = lim; i < from; i++) {
-		if (d->blocks[i].kind != AP_KIND_UNKNOWN ||
-		    ap_rule_boilerplate(&d->blocks[i]) != NULL)
+	/* Scraped text may open its body region with the title itself. */
+	if (!ap_doc_is_html(d) && from < d->nblocks &&
+	    (d->blocks[from].kind == AP_KIND_SUBHEAD ||
+	    d->blocks[from].kind == AP_KIND_PARAGRAPH) &&
+	    headline_candidate(&d->blocks[from])) {
+		best = headline_score(d, from, &c);
+		head = from;
+	}
+	for (i = from; i-- > lim;) {
+		const struct ap_block *b = &d->blocks[i];
+
+		if (b->kind != AP_KIND_UNKNOWN ||
+		    ap_rule_boilerplate(b) != NULL || !headline_candidate(b))
 			continue;
-		if ((sc = headline_score(d, i, from)) > best) {
+		if ((sc = headline_score(d, i, &c)) > best) {
 			best = sc;
 			head = i;
 		}
+		c.rivals++;
 	}
 	if (head == SIZE_MAX)
 		return;
-	label(&d->blocks[head], AP_KIND_HEADLINE, "title before body");
+	/* Under the bar the best title-like line is no headline, but the
+	 * credits and the lead still follow it. */
+	if (best > 0)
+		label(&d->blocks[head], AP_KIND_HEADLINE, "title before body");
 	for (i = head + 1; i < from; i++) {
 		struct ap_block *b = &d->blocks[i];
 
@@ -1066,8 +1277,11 @@ label_head(struct ap_doc *d, size_t from)
 			label(b, AP_KIND_DATE, "date after headline");
 		after_meta |= b->kind == AP_KIND_BYLINE ||
 		    b->kind == AP_KIND_DATE;
+		dated |= b->kind == AP_KIND_DATE;
 		lead |= b->kind == AP_KIND_STANDFIRST;
 	}
+	if (!dated)
+		label_date_above(d, head, lim);
 }
 
 /* After the body: the author box, related lists, then the page's rest. */

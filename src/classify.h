@@ -29,4 +29,21 @@ bool		 ap_rule_prose(const struct ap_block *);
 /* Section labels after which everything is dropped ("Les plus lus"). */
 bool		 ap_rule_drop_label(const struct ap_block *);
 
+/* The headline features, in the order of data/headline-weights.txt. */
+enum ap_hfeat {
+#define AP_HFEAT(id, name, meaning) id,
+#include "headline-features.def"
+#undef AP_HFEAT
+	HF__MAX
+};
+const char	*ap_hfeat_name(enum ap_hfeat);
+
+/*
+ * Developers' hook (tools/dump-features): fn sees the features x of
+ * every headline candidate i the classifier scores; NULL stops it.
+ */
+typedef void	(*ap_headline_trace_fn)(const struct ap_doc *, size_t i,
+		    const double *x, void *arg);
+void		 ap_headline_trace(ap_headline_trace_fn, void *arg);
+
 #endif /* AP_CLASSIFY_H */

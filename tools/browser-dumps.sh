@@ -1,9 +1,12 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
 # Text-browser dumps of a corpus folder, to score artparse's text input on
-# pages it was not tuned on: each NAME.html is dumped by w3m, wrapped at 80
-# columns as a terminal shows it, to OUT/NAME.txt beside a copy of its
-# NAME.gold.json.  Developers only (needs w3m); then
+# pages it was not tuned on: each NAME.html is dumped by w3m to
+# OUT/NAME.txt beside a copy of its NAME.gold.json, wrapped at COLS
+# columns: 80 by default, as a terminal shows it; COLS=10000 keeps each
+# paragraph on one line, as corpus/textdump was made (and as
+# `make train-headline` dumps wide/fulltext).  Developers only (needs
+# w3m); then
 #   ../shared/eval/run-corpus.sh build/artparse OUT
 # usage: tools/browser-dumps.sh CORPUS_DIR OUT_DIR
 set -eu
@@ -19,7 +22,7 @@ for gold in "$src"/*.gold.json; do
 	stem=$(basename "$gold" .gold.json)
 	page="$src/$stem.html"
 	[ -f "$page" ] || continue
-	if timeout 20 w3m -dump -T text/html -cols 80 -O UTF-8 "$page" \
+	if timeout 20 w3m -dump -T text/html -cols "${COLS:-80}" -O UTF-8 "$page" \
 	    >"$out/$stem.txt.tmp" 2>/dev/null && [ -s "$out/$stem.txt.tmp" ]; then
 		mv "$out/$stem.txt.tmp" "$out/$stem.txt"
 		cp "$gold" "$out/"

@@ -1,16 +1,19 @@
 #!/bin/sh
-# Turn data/content-weights.txt into the C table that src/content.c
-# includes.  Lines: "FEATURE HTML_WEIGHT TEXT_WEIGHT" and
+# Turn a fitted weight file (data/content-weights.txt,
+# data/headline-weights.txt) into the C table its module includes.
+# Lines: "FEATURE HTML_WEIGHT TEXT_WEIGHT" and, for the content weights,
 # "param html|text THRESHOLD LENGTH_BIAS KEEP"; # starts a comment.  The
-# feature names are looked up in src/content-features.def; an unknown or
-# missing feature is an error, so the table and the code cannot disagree.
-# usage: gen-weights.sh WEIGHTS FEATURES.def > src/content-weights.inc
+# feature names are looked up in the .def file (AP_CFEAT or AP_HFEAT
+# rows); an unknown or missing feature is an error, so the table and the
+# code cannot disagree.
+# usage: gen-weights.sh WEIGHTS FEATURES.def > src/NAME-weights.inc
 set -eu
 w=${1:?usage: gen-weights.sh WEIGHTS FEATURES.def}
 def=${2:?usage: gen-weights.sh WEIGHTS FEATURES.def}
 awk -v src="$w" '
 FNR == NR {
-	if (match($0, /^AP_CFEAT\(CF_[A-Z0-9_]+, "[a-z0-9_]+"/)) {
+	if (match($0, /^AP_[A-Z]FEAT\([A-Z]F_[A-Z0-9_]+, "[a-z0-9_]+"/)) {
+		pre = substr($0, 4, 1)
 		split(substr($0, 10, RLENGTH - 9), p, /, /)
 		gsub(/"/, "", p[2])
 		id[p[2]] = p[1]
@@ -21,6 +24,7 @@ FNR == NR {
 /^[ \t]*(#|$)/ { next }
 $1 == "param" && NF == 5 && ($2 == "html" || $2 == "text") {
 	par[$2] = sprintf("{ %s, %s, %s }", $3, $4, $5)
+	npar++
 	next
 }
 NF == 3 && ($1 in id) { wh[$1] = $2; wt[$1] = $3; next }
@@ -33,12 +37,12 @@ END {
 			printf "%s: no weight for feature %s\n", src, feat[i] > "/dev/stderr"
 			exit 1
 		}
-	if (!("html" in par) || !("text" in par)) {
+	if (pre == "C" && (!("html" in par) || !("text" in par))) {
 		printf "%s: a param line for html and for text is needed\n", src > "/dev/stderr"
 		exit 1
 	}
 	print "/* Generated from " src " by tools/gen-weights.sh; do not edit. */"
-	print "static const double weights[2][CF__MAX] = {"
+	print "static const double weights[2][" pre "F__MAX] = {"
 	print "\t{\t/* pages */"
 	for (i = 0; i < nf; i++)
 		printf "\t\t[%s] = %s,\n", id[feat[i]], wh[feat[i]]
@@ -47,7 +51,9 @@ END {
 		printf "\t\t[%s] = %s,\n", id[feat[i]], wt[feat[i]]
 	print "\t}"
 	print "};"
-	print "static const struct ap_cparams params[2] = {"
-	print "\t" par["html"] ", " par["text"]
-	print "};"
+	if (npar > 0) {
+		print "static const struct ap_cparams params[2] = {"
+		print "\t" par["html"] ", " par["text"]
+		print "};"
+	}
 }' "$def" "$w"

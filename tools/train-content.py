@@ -6,7 +6,8 @@ usage: train-content.py --dump BUILD/dump-features [--shared ../shared]
 
 1. Runs the C feature extractor (tools/dump-features.c, the binary's own
    code) over every page of the dev corpora: corpus/html, corpus/textdump,
-   corpus/wide/fulltext, corpus/wide/snippets.
+   corpus/wide/fulltext, corpus/wide/snippets; with --dumps, text-browser
+   dumps of the wide corpora too (an experiment: not in `make train`).
 2. Labels each block from the gold: a block whose text is in the gold body
    (or standfirst) is content; for the snippet pages a block holding a
    `with` snippet is content, one holding a `without` snippet is not, the
@@ -84,10 +85,13 @@ class Doc:
         self.kinds = []
 
 
-def collect(shared):
+def collect(shared, dumps=None):
     docs = []
-    for corpus in ("html", "textdump", "wide/fulltext", "wide/snippets"):
-        d = os.path.join(shared, "corpus", corpus)
+    folders = [(c, os.path.join(shared, "corpus", c))
+               for c in ("html", "textdump", "wide/fulltext", "wide/snippets")]
+    if dumps:
+        folders += [("dump/" + c, os.path.join(dumps, c)) for c in ("fulltext", "snippets")]
+    for corpus, d in folders:
         files = os.listdir(d)
         for g in sorted(files):
             if not g.endswith(".gold.json"):
@@ -230,7 +234,7 @@ def snippets(doc, body):
 
 def evaluate(docs, probs, names, thr, lb, keep):
     res = collections.defaultdict(list)
-    snip = [0, 0, 0]
+    snip = collections.defaultdict(lambda: [0, 0, 0])
     for doc, p in zip(docs, probs):
         if len(doc.rows) == 0:
             body = []
@@ -238,16 +242,16 @@ def evaluate(docs, probs, names, thr, lb, keep):
             body = simulate(doc, p, np.array(doc.rows), names, thr, lb, keep)
         if doc.with_ or doc.without:
             for k, v in enumerate(snippets(doc, body)):
-                snip[k] += v
+                snip[doc.corpus][k] += v
         else:
             f = f1_body(doc, body)
             if f is not None:
                 res[doc.corpus].append(f)
     out = {c: float(np.mean(v)) for c, v in res.items()}
-    tp, fn, fp = snip
-    p = tp / (tp + fp) if tp + fp else 0
-    r = tp / (tp + fn) if tp + fn else 0
-    out["wide/snippets"] = 2 * p * r / (p + r) if p + r else 0
+    for corpus, (tp, fn, fp) in snip.items():
+        p = tp / (tp + fp) if tp + fp else 0
+        r = tp / (tp + fn) if tp + fn else 0
+        out[corpus] = 2 * p * r / (p + r) if p + r else 0
     return out
 
 
@@ -273,9 +277,12 @@ def main():
     ap.add_argument("--weights", default=None)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--quick", action="store_true", help="skip the tree ensemble")
+    ap.add_argument("--dumps", default=None,
+                    help="folder of text-browser dumps of the wide corpora "
+                         "(fulltext/, snippets/: tools/browser-dumps.sh)")
     args = ap.parse_args()
 
-    docs = collect(args.shared)
+    docs = collect(args.shared, args.dumps)
     import tempfile
     docs += synth_text(docs, tempfile.mkdtemp(prefix="train-content-"))
     names = run_dump(args.dump, docs)
@@ -310,9 +317,9 @@ def main():
         return 1 / (1 + np.exp(-(Xs @ w)))
 
     hcol = names.index("html")
-    kinds = {"html": ("html", "wide/fulltext", "wide/snippets"), "text": ("textdump", "text")}
+    kinds = {"html": ("html", "wide/fulltext", "wide/snippets"), "text": ("textdump", "text", "dump/fulltext", "dump/snippets")}
     doc_site = np.array([site_id[doc.site] for doc in docs])
-    doc_kind = np.array([("text" if doc.corpus in ("textdump", "text") else "html") for doc in docs])
+    doc_kind = np.array([("text" if doc.corpus in kinds["text"] else "html") for doc in docs])
     row_kind = np.where(X[:, hcol] > 0, "html", "text")
     tables, params = {}, {}
     for kind, corpora in kinds.items():

@@ -984,6 +984,80 @@ classify_headline_shares_the_lead_topic(void **state)
 	    "Le laboratoire de Nordikode à Bellerive");
 }
 
+/* --- the headline candidates' features (classify.c, fitted weights) -- */
+
+#define SEEN_MAX	16
+
+struct seen_features {
+	double	 x[SEEN_MAX][HF__MAX];
+	bool	 seen[SEEN_MAX];
+};
+
+static void
+keep_features(const struct ap_doc *d, size_t i, const double *x, void *arg)
+{
+	struct seen_features *s = arg;
+
+	(void)d;
+	if (i < SEEN_MAX) {
+		memcpy(s->x[i], x, sizeof(s->x[i]));
+		s->seen[i] = true;
+	}
+}
+
+static void
+headline_features_of_title_lines(void **state)
+{
+	static const char *const lines[] = {
+		"Économie > Technologie > Intelligence artificielle",
+		"Le laboratoire de Nordikode [image]",
+		"Nordikode à Bellerive | Le Journal de Bellerive",
+		"Publié le 9 juin 2019",
+		HEAD,
+		"Par Marie Tremblay",
+		P1, P2, P3, P4, NULL
+	};
+	static struct seen_features s;
+	struct ap_doc *d = *state;
+	int i;
+
+	memset(&s, 0, sizeof(s));
+	ap_headline_trace(keep_features, &s);
+	t_classify(d, lines);
+	ap_headline_trace(NULL, NULL);
+	for (i = 0; i <= 4; i++)
+		if (i != 3 && !s.seen[i])
+			fail_msg("block %d is no candidate", i);
+	assert_false(s.seen[3]);	/* a date line is no title */
+	assert_true(s.x[0][HF_BREADCRUMB] == 1 && s.x[4][HF_BREADCRUMB] == 0);
+	assert_true(s.x[1][HF_WIDGET] == 1 && s.x[4][HF_WIDGET] == 0);
+	assert_true(s.x[2][HF_SEPARATOR] == 1 && s.x[4][HF_SEPARATOR] == 0);
+	/* The title under its date line, over its byline, repeats the
+	 * lead's topic words (Nordikode, laboratoire, Bellerive). */
+	assert_true(s.x[4][HF_CREDIT_BEFORE] == 1);
+	assert_true(s.x[4][HF_CREDIT_AFTER] == 1);
+	assert_true(s.x[4][HF_TOPIC] == 3);
+	assert_true(s.x[4][HF_DISTANCE_LOG] < s.x[0][HF_DISTANCE_LOG]);
+	assert_true(s.x[4][HF_RIVALS_LOG] == 0 && s.x[0][HF_RIVALS_LOG] > 0);
+	assert_kind(d, 4, AP_KIND_HEADLINE);
+	assert_kind(d, 3, AP_KIND_DATE);
+	assert_kind(d, 5, AP_KIND_BYLINE);
+}
+
+static void
+classify_date_above_headline(void **state)
+{
+	/* The publication line over the title, none under it. */
+	static const char *const lines[] = {
+		"Publié le 9 juin 2019", HEAD, P1, P2, P3, P4, NULL
+	};
+	struct ap_doc *d = *state;
+
+	t_classify(d, lines);
+	assert_kind(d, 1, AP_KIND_HEADLINE);
+	assert_kind(d, 0, AP_KIND_DATE);
+}
+
 static void
 classify_text_comment_units(void **state)
 {
@@ -1279,6 +1353,8 @@ main(void)
 		T_TEST(classify_label_run_over_bullets),
 		T_TEST(classify_inline_related_without_colon),
 		T_TEST(classify_headline_shares_the_lead_topic),
+		T_TEST(headline_features_of_title_lines),
+		T_TEST(classify_date_above_headline),
 		T_TEST(classify_text_comment_units),
 		T_TEST(classify_not_found_shell),
 		T_TEST(classify_not_found_link_above_article),
