@@ -236,35 +236,6 @@ parse_names(struct ap_doc *d, struct authors *as, const char *s, size_t n)
 	}
 }
 
-/*
- * The publication date in a date or byline block: the first date that
- * does not follow a "Mis à jour" cue more closely than a "Publié" one.
- */
-static bool
-first_date(const char *fold, char out[AP_DATE_MAX])
-{
-	size_t at, end, k, pos = 0;
-	bool updated = false;
-
-	while (ap_date_find(fold + pos, out, &at, &end)) {
-		/* Which cue, if any, introduces this date? */
-		for (k = pos; k < pos + at; k++) {
-			if (k > 0 && fold[k - 1] != ' ' && fold[k - 1] != '(' &&
-			    fold[k - 1] != '|' && fold[k - 1] != ',')
-				continue;
-			if (ap_cue_prefix(fold + k, CUE_UPDATED) > 0)
-				updated = true;
-			else if (ap_cue_prefix(fold + k, CUE_DATE) > 0 &&
-			    strncmp(fold + k, "le ", 3) != 0)
-				updated = false;
-		}
-		if (!updated)
-			return true;
-		pos += end;
-	}
-	return false;
-}
-
 /* List ids in body order: an item opens a new list when the last body
  * item was no list item or was in another outermost list. */
 struct lists {
@@ -583,7 +554,7 @@ date_near_headline(const struct ap_doc *d, char out[AP_DATE_MAX])
 		else if (b->kind == AP_KIND_PARAGRAPH ||
 		    b->kind == AP_KIND_QUOTE)
 			return false;
-		else if (seen_head && b->f.has_date && first_date(b->f.fold,
+		else if (seen_head && b->f.has_date && ap_date_published(b->f.fold,
 		    out))
 			return true;
 	}
@@ -643,7 +614,7 @@ ap_article_build(struct ap_doc *d)
 			/* FALLTHROUGH */
 		case AP_KIND_DATE:
 			if (!have_date)
-				have_date = first_date(b->f.fold, date);
+				have_date = ap_date_published(b->f.fold, date);
 			break;
 		case AP_KIND_PARAGRAPH:
 			add_body(d, &ls, b, AP_BODY_PARAGRAPH);
@@ -673,7 +644,7 @@ ap_article_build(struct ap_doc *d)
 	if (!have_date && d->meta.date == NULL)
 		have_date = date_near_headline(d, date);
 	a->date = d->meta.date != NULL ? d->meta.date :
-	    have_date ? ap_strdup(&d->arena, date) : NULL;
+	    have_date ? ap_strdup(&d->arena, date) : d->meta.date_shown;
 	a->date_modified = d->meta.date_modified;
 	/* Last resorts: the only date shown is the update's, or the
 	 * canonical URL's /2017/01/24/. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dates.h"
+#include "lexicon.h"
 
 /* Month names and abbreviations of every language (data/months.txt). */
 static const struct {
@@ -320,6 +321,31 @@ ap_date_in_url(const char *url, char out[AP_DATE_MAX])
 			continue;
 		format_iso(out, y, m, d, -1, 0);
 		return true;
+	}
+	return false;
+}
+
+bool
+ap_date_published(const char *fold, char out[AP_DATE_MAX])
+{
+	size_t at, end, k, pos = 0;
+	bool updated = false;
+
+	while (ap_date_find(fold + pos, out, &at, &end)) {
+		/* Which cue, if any, introduces this date? */
+		for (k = pos; k < pos + at; k++) {
+			if (k > 0 && fold[k - 1] != ' ' && fold[k - 1] != '(' &&
+			    fold[k - 1] != '|' && fold[k - 1] != ',')
+				continue;
+			if (ap_cue_prefix(fold + k, CUE_UPDATED) > 0)
+				updated = true;
+			else if (ap_cue_prefix(fold + k, CUE_DATE) > 0 &&
+			    strncmp(fold + k, "le ", 3) != 0)
+				updated = false;
+		}
+		if (!updated)
+			return true;
+		pos += end;
 	}
 	return false;
 }

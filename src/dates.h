@@ -21,6 +21,13 @@ bool	 ap_date_find(const char *s, char out[AP_DATE_MAX], size_t *at,
 	    size_t *end);
 
 /*
+ * The publication date in folded text (a date or byline line): the first
+ * date that does not follow a "Mis à jour" cue more closely than a
+ * "Publié" one; false when none.
+ */
+bool	 ap_date_published(const char *fold, char out[AP_DATE_MAX]);
+
+/*
  * The date in a URL's path ("/2017/01/24/", "/2017-01-24", "/20170124-"),
  * as "YYYY-MM-DD" into out; false when none.
  */

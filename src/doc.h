@@ -97,6 +97,7 @@ struct ap_meta {
 	const char	**authors;	/* names, NULL-terminated, or NULL */
 	const char	*date;		/* ISO 8601 */
 	const char	*date_modified;
+	const char	*date_shown;	/* a short date text by the title */
 	const char	*site_name;
 	const char	*lang;
 	const char	*url;		/* canonical, absolute */

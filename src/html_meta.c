@@ -1170,10 +1170,29 @@ h1_in_article(const struct ap_hmeta *m)
 	return false;
 }
 
+#define ONLY_H1_WORDS	4	/* a lone <h1> this long is a title */
+
+/* The index of the page's one level-1 <h1>, or m->nh1 when it has none
+ * or several. */
+static size_t
+only_h1(const struct ap_hmeta *m)
+{
+	size_t i, one = m->nh1;
+
+	for (i = 0; i < m->nh1; i++)
+		if (m->h1[i].level == 1) {
+			if (one != m->nh1)
+				return m->nh1;
+			one = i;
+		}
+	return one;
+}
+
 /*
  * The headline: a visible h1 that agrees with the structured titles wins,
  * then an h2 that agrees with them in an article without an h1; then an
- * h1 near the article; then the structured titles themselves.
+ * h1 near the article, or the page's only h1; then the structured titles
+ * themselves.
  */
 static int
 pick_headline(struct ap_doc *d, const struct ap_hmeta *m, const struct ld *ld,
@@ -1216,6 +1235,14 @@ pick_headline(struct ap_doc *d, const struct ap_hmeta *m, const struct ld *ld,
 		    (site != NULL && fold_overlap(a, h->text, site)))
 			continue;
 		*out = h->text;
+		return (int)i;
+	}
+	/* The page's only <h1>, outside its navigation, worded as a title
+	 * ("Everything You Need to Know About Online Classes"). */
+	if ((i = only_h1(m)) < m->nh1 && m->h1[i].near == 1 &&
+	    nwords(m->h1[i].text, strlen(m->h1[i].text)) >= ONLY_H1_WORDS &&
+	    (site == NULL || !fold_overlap(a, m->h1[i].text, site))) {
+		*out = m->h1[i].text;
 		return (int)i;
 	}
 	/*

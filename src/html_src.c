@@ -16,9 +16,11 @@
 
 #include "artparse.h"
 #include "buf.h"
+#include "dates.h"
 #include "doc.h"
 #include "html.h"
 #include "html_tree.h"
+#include "lexicon.h"
 #include "uri.h"
 #include "utf8.h"
 
@@ -1855,6 +1857,75 @@ article_time(struct ctx *c)
 	}
 }
 
+#define DATE_WINDOW	80	/* tree nodes searched after the title */
+#define DATE_TEXT	80	/* bytes: a date line, not a sentence */
+#define BODY_OWN	200	/* code points: a paragraph, where it stops */
+
+/* The block element that text node k belongs to, if it is shown and
+ * outside navigation and comments; else NULL. */
+static const struct el *
+shown_owner(const struct ctx *c, uint32_t k)
+{
+	const struct el *e = el_at(c, c->n[k].parent), *x;
+
+	if (e == NULL || (e->inh & (I_NAV | I_COMMENT)))
+		return NULL;
+	for (x = e; x != NULL; x = x->parent)
+		if (x->fl & (F_HIDDEN | F_SKIP))
+			return NULL;
+	return e->owner != NULL ? e->owner : e;
+}
+
+/* The publication date text node k shows, when it is short enough to
+ * be a date line ("Published on July 18, 2025", "Dec 12, 2025"; not
+ * "Mis à jour le 15 novembre 2024"). */
+static bool
+date_text(const struct ctx *c, uint32_t k, char out[AP_DATE_MAX])
+{
+	char fold[4 * DATE_TEXT + 6];
+
+	if (c->n[k].type != AP_HN_TEXT || c->n[k].len > DATE_TEXT)
+		return false;
+	ap_fold(c->t->s + c->n[k].x, c->n[k].len, fold, sizeof(fold));
+	return ap_date_published(fold, out);
+}
+
+/*
+ * With no date in the metadata: a short text showing a date after the
+ * title, before the article's first paragraph, else just before the
+ * title (a date over it).  The date line may lie outside the blocks the
+ * front end emits (a header beside the container, a kicker row).
+ */
+static void
+date_by_title(struct ctx *c, const struct el *title)
+{
+	const struct el *o;
+	char date[AP_DATE_MAX];
+	uint32_t k, start = title->node, nn = (uint32_t)c->t->nn;
+
+	for (k = start + 1; k < nn && k <= start + DATE_WINDOW; k++) {
+		if (c->n[k].type != AP_HN_TEXT ||
+		    (o = shown_owner(c, k)) == NULL)
+			continue;
+		if (o != title && o->own > BODY_OWN)
+			break;
+		if (date_text(c, k, date))
+			goto found;
+	}
+	for (k = start; k-- > 1 && start - k <= DATE_WINDOW / 4;) {
+		if (c->n[k].type != AP_HN_TEXT ||
+		    (o = shown_owner(c, k)) == NULL)
+			continue;
+		if (o->own > BODY_OWN)
+			break;
+		if (date_text(c, k, date))
+			goto found;
+	}
+	return;
+found:
+	c->d->meta.date_shown = ap_strdup(c->a, date);
+}
+
 /* Where each h1 (then each of the first h2s) sits, for the headline
  * choice. */
 static void
@@ -1960,6 +2031,8 @@ ap_html_blocks(struct ap_doc *d)
 		h1 = ap_html_meta(d, &c.m);
 		if (h1 >= 0)
 			c.h1[h1]->level = 1;	/* an h2 title is the h1 */
+		if (d->meta.date == NULL && (h1 >= 0 || c.best != NULL))
+			date_by_title(&c, h1 >= 0 ? c.h1[h1] : c.best);
 		/* A whole page, titled, with no headline and a few words of
 		 * text: no article here (a "not found" shell); nothing is
 		 * emitted.  Fragments without titles are read as they are. */

@@ -319,6 +319,63 @@ meta_dates_and_site_author(void **state)
 	assert_string_equal(d->meta.lang, "fr-FR");
 }
 
+#define PARAS \
+	"<p>Premier paragraphe assez long pour compter comme du texte, avec " \
+	"des virgules, des mots, et encore des mots pour la longueur.</p>" \
+	"<p>Second paragraphe assez long pour compter comme du texte, avec " \
+	"des virgules, des mots, et le 3 avril 2023 dans une phrase.</p>" \
+	"<p>Troisième paragraphe assez long pour compter comme du texte, " \
+	"avec des virgules, des mots, et encore des mots.</p>"
+
+static void
+date_shown_by_title(void **state)
+{
+	/* No metadata date: the short date line after the title, outside
+	 * the article's container; not the sidebar's nor the text's. */
+	struct ap_doc *d = parse(*state,
+	    "<html><body><nav><span>1 janvier 2020</span></nav>"
+	    "<div class=\"haut\"><h1>Le conseil municipal vote le budget</h1>"
+	    "<div class=\"infos\"><b>Marie Tremblay</b>"
+	    "<span>Published on July 18, 2025</span></div></div>"
+	    "<div><div><div><div><div class=\"texte\">" PARAS
+	    "</div></div></div></div></div></body></html>");
+
+	assert_non_null(d->meta.date_shown);
+	assert_string_equal(d->meta.date_shown, "2025-07-18");
+}
+
+static void
+date_shown_not_from_text_or_menu(void **state)
+{
+	/* The only dates are an update's, a menu's and one inside a
+	 * paragraph. */
+	struct ap_doc *d = parse(*state,
+	    "<html><body><h1>Le conseil municipal vote le budget</h1>"
+	    "<span>Mis à jour le 15 novembre 2024</span>"
+	    "<nav><span>1 janvier 2020</span></nav>"
+	    "<div class=\"texte\">" PARAS "</div></body></html>");
+
+	assert_null(d->meta.date_shown);
+}
+
+static void
+only_h1_is_headline(void **state)
+{
+	/* The page's one <h1>, far from the article's container, is its
+	 * headline though og:title words it otherwise. */
+	struct ap_doc *d = parse(*state,
+	    "<html><head><meta property=\"og:title\" content=\"Budget : "
+	    "définition et chiffres clés\"></head><body>"
+	    "<div class=\"haut\"><h1>Le conseil municipal vote le budget "
+	    "de la ville</h1></div>"
+	    "<div><div><div><div><div><div class=\"texte\">" PARAS
+	    "</div></div></div></div></div></div></body></html>");
+
+	assert_non_null(d->meta.headline);
+	assert_string_equal(d->meta.headline,
+	    "Le conseil municipal vote le budget de la ville");
+}
+
 static void
 time_in_article(void **state)
 {
@@ -1445,6 +1502,12 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(date_shown_by_title, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(date_shown_not_from_text_or_menu,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(only_h1_is_headline, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(jsonld_article, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(jsonld_graph_authors, setup,
