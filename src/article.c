@@ -561,14 +561,75 @@ date_near_headline(const struct ap_doc *d, char out[AP_DATE_MAX])
 	return false;
 }
 
+/* The dates the date and byline blocks show, by where they stand. */
+struct shown_dates {
+	char	 head[AP_DATE_MAX];	/* a publication's, before the body */
+	char	 late[AP_DATE_MAX];	/* ... once the body has begun */
+	char	 upd[AP_DATE_MAX];	/* only an update's, before the body */
+	bool	 has_head, has_late, has_upd;
+};
+
+static void
+note_date(struct shown_dates *sd, const struct ap_block *b, bool in_body)
+{
+	char out[AP_DATE_MAX];
+	size_t at, end;
+
+	if (ap_date_published(b->f.fold, out)) {
+		if (!in_body && !sd->has_head) {
+			memcpy(sd->head, out, sizeof(out));
+			sd->has_head = true;
+		} else if (in_body && !sd->has_late) {
+			memcpy(sd->late, out, sizeof(out));
+			sd->has_late = true;
+		}
+	} else if (!in_body && !sd->has_upd &&
+	    ap_date_find(b->f.fold, out, &at, &end)) {
+		memcpy(sd->upd, out, sizeof(out));
+		sd->has_upd = true;
+	}
+}
+
+/*
+ * The publication date, best source first: the metadata's; a date line
+ * by the headline; a date printed between headline and body; a short
+ * date text by the title (HTML); the update's by the headline, as the
+ * only date shown; a date line after the body began (a teaser card's as
+ * often as the article's); the metadata's update; last the canonical
+ * URL's /2017/01/24/.
+ */
+static const char *
+pick_date(struct ap_doc *d, const struct shown_dates *sd)
+{
+	char date[AP_DATE_MAX];
+
+	if (d->meta.date != NULL)
+		return d->meta.date;
+	if (sd->has_head)
+		return ap_strdup(&d->arena, sd->head);
+	if (date_near_headline(d, date))
+		return ap_strdup(&d->arena, date);
+	if (d->meta.date_shown != NULL)
+		return d->meta.date_shown;
+	if (sd->has_upd)
+		return ap_strdup(&d->arena, sd->upd);
+	if (sd->has_late)
+		return ap_strdup(&d->arena, sd->late);
+	if (d->meta.date_modified != NULL)
+		return d->meta.date_modified;
+	if (d->meta.url != NULL && ap_date_in_url(d->meta.url, date))
+		return ap_strdup(&d->arena, date);
+	return NULL;
+}
+
 void
 ap_article_build(struct ap_doc *d)
 {
 	struct ap_article *a = &d->art;
 	struct authors as = { .n = 0 };
 	struct related_keys *rk = ap_alloc(&d->arena, sizeof(*rk));
-	char date[AP_DATE_MAX];
-	bool have_date = false;
+	struct shown_dates sd = { .has_head = false };
+	bool in_body = false;
 	struct lists ls = { 0, 0, false };
 	size_t i, end, *nb;
 	unsigned table = 0;
@@ -593,6 +654,9 @@ ap_article_build(struct ap_doc *d)
 				continue;
 			}
 		}
+		in_body |= b->kind == AP_KIND_PARAGRAPH ||
+		    b->kind == AP_KIND_QUOTE || b->kind == AP_KIND_SUBHEAD ||
+		    b->kind == AP_KIND_LISTITEM;
 		switch (b->kind) {
 		case AP_KIND_HEADLINE:
 			if (a->headline == NULL)
@@ -613,8 +677,7 @@ ap_article_build(struct ap_doc *d)
 				parse_byline(d, &as, b->text, b->len);
 			/* FALLTHROUGH */
 		case AP_KIND_DATE:
-			if (!have_date)
-				have_date = ap_date_published(b->f.fold, date);
+			note_date(&sd, b, in_body);
 			break;
 		case AP_KIND_PARAGRAPH:
 			add_body(d, &ls, b, AP_BODY_PARAGRAPH);
@@ -641,18 +704,8 @@ ap_article_build(struct ap_doc *d)
 	add_figures(d, nb);
 	if (d->meta.headline != NULL)
 		a->headline = d->meta.headline;
-	if (!have_date && d->meta.date == NULL)
-		have_date = date_near_headline(d, date);
-	a->date = d->meta.date != NULL ? d->meta.date :
-	    have_date ? ap_strdup(&d->arena, date) : d->meta.date_shown;
+	a->date = pick_date(d, &sd);
 	a->date_modified = d->meta.date_modified;
-	/* Last resorts: the only date shown is the update's, or the
-	 * canonical URL's /2017/01/24/. */
-	if (a->date == NULL)
-		a->date = a->date_modified;
-	if (a->date == NULL && d->meta.url != NULL &&
-	    ap_date_in_url(d->meta.url, date))
-		a->date = ap_strdup(&d->arena, date);
 	a->site_name = d->meta.site_name;
 	a->lang = d->meta.lang;
 	a->url = d->meta.url;

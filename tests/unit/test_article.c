@@ -270,6 +270,21 @@ date_not_the_updated_one(void **state)
 }
 
 static void
+date_update_by_headline_before_teaser_dates(void **state)
+{
+	/* Only the update's date by the headline; a teaser's date line
+	 * after the body is not the article's. */
+	static const char *const lines[] = {
+		HEAD, "Mis à jour le 8 août 2023", P1, P2, P3,
+		"5 mars 2026", NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_non_null(a->date);
+	assert_string_equal(a->date, "2023-08-08");
+}
+
+static void
 date_skips_updated_line_first(void **state)
 {
 	static const char *const lines[] = {
@@ -539,6 +554,7 @@ main(void)
 		T_TEST(date_from_published_line),
 		T_TEST(date_not_the_updated_one),
 		T_TEST(date_skips_updated_line_first),
+		T_TEST(date_update_by_headline_before_teaser_dates),
 		T_TEST(date_published_and_modified_on_one_line),
 		T_TEST(date_published_after_updated_on_one_line),
 		T_TEST(date_none_when_absent),
