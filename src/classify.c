@@ -8,6 +8,7 @@
  */
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "classify.h"
@@ -1186,6 +1187,38 @@ beside_dateline(const struct ap_doc *d, size_t i, size_t head, size_t from)
 	    (i > head + 1 && ap_rule_dateline(&d->blocks[i - 1]));
 }
 
+/*
+ * Why block i won, for the tree view: "title before body" and the two
+ * features that raised its score most ("+topic_words +credit_after").
+ */
+static const char *
+headline_evidence(struct ap_doc *d, size_t i, const struct head_ctx *c)
+{
+	const double *w = hweights[ap_doc_is_html(d) ? 0 : 1];
+	double x[HF__MAX], top[2] = { 0, 0 };
+	size_t k, best[2] = { HF__MAX, HF__MAX };
+	char why[96];
+
+	headline_features(d, i, c, x);
+	for (k = 0; k < HF__MAX; k++) {
+		double v = w[k] * x[k];
+
+		if (k == HF_BIAS || v <= top[1])
+			continue;
+		if (v > top[0]) {
+			top[1] = top[0], best[1] = best[0];
+			top[0] = v, best[0] = k;
+		} else
+			top[1] = v, best[1] = k;
+	}
+	snprintf(why, sizeof(why), "title before body%s%s%s%s",
+	    best[0] < HF__MAX ? " +" : "",
+	    best[0] < HF__MAX ? hfeat_names[best[0]] : "",
+	    best[1] < HF__MAX ? " +" : "",
+	    best[1] < HF__MAX ? hfeat_names[best[1]] : "");
+	return ap_strdup(&d->arena, why);
+}
+
 #define DATE_ABOVE	3	/* kept blocks above the headline searched */
 
 /*
@@ -1251,7 +1284,8 @@ label_head(struct ap_doc *d, size_t from)
 	/* Under the bar the best title-like line is no headline, but the
 	 * credits and the lead still follow it. */
 	if (best > 0)
-		label(&d->blocks[head], AP_KIND_HEADLINE, "title before body");
+		label(&d->blocks[head], AP_KIND_HEADLINE,
+		    headline_evidence(d, head, &c));
 	for (i = head + 1; i < from; i++) {
 		struct ap_block *b = &d->blocks[i];
 

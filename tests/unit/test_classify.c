@@ -982,6 +982,9 @@ classify_headline_shares_the_lead_topic(void **state)
 	assert_non_null(a->headline);
 	assert_string_equal(a->headline,
 	    "Le laboratoire de Nordikode à Bellerive");
+	/* The tree view names the evidence. */
+	assert_kind(d, 1, AP_KIND_HEADLINE);
+	assert_non_null(strstr(d->blocks[1].why, "+topic_words"));
 }
 
 /* --- the headline candidates' features (classify.c, fitted weights) -- */
