@@ -409,6 +409,31 @@ cues_of_enabled_languages_only(void **state)
 }
 
 static void
+cues_appeals_and_disclosures(void **state)
+{
+	(void)state;
+	/* Appeals to the reader and disclosures inside an article's text
+	 * are the site's, in each language. */
+	ap_cue_langs(LANG(AP_LANG_EN));
+	assert_true(ap_cue_prefix(fold("If you enjoyed reading this post, "
+	    "would you consider supporting our work?"), CUE_NEWSLETTER) > 0);
+	assert_true(ap_cue_prefix(fold("We want to hear what you think about "
+	    "this article."), CUE_NEWSLETTER) > 0);
+	assert_true(ap_cue_prefix(fold("This post contains affiliate links."),
+	    CUE_COOKIE) > 0);
+	assert_true(ap_cue_prefix(fold("Suggested citation: Sauer, Heiko"),
+	    CUE_COOKIE) > 0);
+	ap_cue_langs(LANG(AP_LANG_DE));
+	assert_true(ap_cue_prefix(fold("Klicken Sie auf den unteren Button, "
+	    "um den Inhalt zu laden."), CUE_COOKIE) > 0);
+	ap_cue_langs(LANG(AP_LANG_FR));
+	assert_true(ap_cue_prefix(fold("Si vous avez aimé cet article, "
+	    "partagez-le."), CUE_NEWSLETTER) > 0);
+	assert_int_equal(ap_cue_prefix(fold("Si vous avez aimé le premier "
+	    "film, le second vous plaira."), CUE_NEWSLETTER), 0);
+}
+
+static void
 cues_french_always_keeps_its_english(void **state)
 {
 	(void)state;
@@ -624,6 +649,7 @@ main(void)
 		cmocka_unit_test(lang_guess_needs_text),
 		cmocka_unit_test(lang_guess_reads_a_sample_only),
 		cmocka_unit_test(cues_of_enabled_languages_only),
+		cmocka_unit_test(cues_appeals_and_disclosures),
 		cmocka_unit_test(cues_french_always_keeps_its_english),
 		cmocka_unit_test(cues_each_language_has_each_class),
 		cmocka_unit_test(class_cues_whole_tokens),
