@@ -1105,6 +1105,7 @@ headline_features(const struct ap_doc *d, size_t i,
 	    d->nblocks);
 	const char *m = d->meta.headline;
 	size_t lead = i < from ? from : i + 1;	/* the text it heads */
+	size_t dist = i < from ? from - i : 0;	/* blocks to the body */
 
 	memset(x, 0, HF__MAX * sizeof(*x));
 	x[HF_BIAS] = 1;
@@ -1119,11 +1120,12 @@ headline_features(const struct ap_doc *d, size_t i,
 	    i + 1 < d->nblocks &&
 	    (d->blocks[i + 1].flags & AP_BF_GAP_BEFORE));
 	x[HF_TOPIC] = (double)topic_words_shared(d, b, lead);
-	x[HF_CREDIT_AFTER] = credit_follows(d, i, i < from ? from : lead + 3);
+	x[HF_CREDIT_AFTER] = credit_follows(d, i, i < from ? from :
+	    lead + 3 < d->nblocks ? lead + 3 : d->nblocks);
 	x[HF_CREDIT_BEFORE] = credit_precedes(d, i);
 	x[HF_OPENS_BODY] = i == from;
-	x[HF_DISTANCE_LOG] = log1p((double)(from - i));
-	x[HF_DISTANCE] = (double)(from - i > 60 ? 60 : from - i) / 10;
+	x[HF_DISTANCE_LOG] = log1p((double)dist);
+	x[HF_DISTANCE] = (double)(dist > 60 ? 60 : dist) / 10;
 	x[HF_RIVALS_LOG] = log1p((double)c->rivals);
 	x[HF_REPEATED] = repeated_in_doc(d, b);
 	x[HF_ENDS_FIRMLY] = b->f.ends_firmly;
@@ -1143,7 +1145,7 @@ headline_features(const struct ap_doc *d, size_t i,
 	x[HF_META_TITLE] = m != NULL && strlen(m) == b->len &&
 	    memcmp(m, b->text, b->len) == 0;
 	x[HF_LINK_DENSITY] = ratio(b->link_chars, b->f.chars);
-	x[HF_TITLE_RULES] = title_rules(b, from - i, x);
+	x[HF_TITLE_RULES] = title_rules(b, dist, x);
 }
 
 /*
