@@ -170,6 +170,37 @@ parse_byline(struct ap_doc *d, struct authors *as, const char *s, size_t n)
 }
 
 /*
+ * With authors from the metadata, a visible byline that names one of
+ * them adds the agencies it credits beside them: "Par LIBERATION, AFP"
+ * under a JSON-LD author "LIBERATION".
+ */
+static void
+add_agencies(struct ap_doc *d, struct authors *as, const char *s, size_t n)
+{
+	struct authors seen = { .n = 0 };
+	char line[256], name[128];
+	size_t i, k;
+	bool ours = false;
+
+	ap_fold(s, n, line, sizeof(line));
+	for (k = 0; k < as->n && !ours; k++) {
+		ap_fold(as->v[k].name, strlen(as->v[k].name), name,
+		    sizeof(name));
+		ours = strlen(name) >= 3 && strstr(line, name) != NULL;
+	}
+	if (!ours)
+		return;
+	parse_byline(d, &seen, s, n);
+	for (i = 0; i < seen.n; i++) {
+		ap_fold(seen.v[i].name, strlen(seen.v[i].name), name,
+		    sizeof(name));
+		if (ap_cue_whole(name, CUE_AGENCY))
+			(void)add_author(d, as, seen.v[i].name,
+			    strlen(seen.v[i].name));
+	}
+}
+
+/*
  * In "Le Monde | 04.05.2015 | Par A (avec B)" the names follow the "Par"
  * cue: the site before it is not an author.  Returns the cue's offset.
  */
@@ -675,6 +706,8 @@ ap_article_build(struct ap_doc *d)
 					as.v[as.n - 1].role = b->text;
 			} else if (d->meta.authors == NULL)
 				parse_byline(d, &as, b->text, b->len);
+			else
+				add_agencies(d, &as, b->text, b->len);
 			/* FALLTHROUGH */
 		case AP_KIND_DATE:
 			note_date(&sd, b, in_body);

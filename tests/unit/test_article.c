@@ -54,6 +54,42 @@ headline_and_body(void **state)
 }
 
 static void
+byline_agency_beside_meta_author(void **state)
+{
+	/* The metadata names the desk; the visible byline adds the agency
+	 * beside it.  Another byline (a teaser's) adds nothing. */
+	static const char *const lines[] = {
+		HEAD, "Par LIBERATION, AFP — 31 août 2017 à 13:03", P1, P2, P3,
+		NULL
+	};
+	static const char *meta[] = { "LIBERATION", NULL };
+	struct ap_doc *d = *state;
+	const struct ap_article *a;
+
+	d->meta.authors = meta;
+	a = t_article(d, lines);
+	assert_int_equal(a->nauthors, 2);
+	assert_string_equal(author(a, 0), "LIBERATION");
+	assert_string_equal(author(a, 1), "AFP");
+}
+
+static void
+byline_agency_needs_meta_author(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "Par Jeanne Dupont et AFP", P1, P2, P3, NULL
+	};
+	static const char *meta[] = { "Marc Leroy", NULL };
+	struct ap_doc *d = *state;
+	const struct ap_article *a;
+
+	d->meta.authors = meta;
+	a = t_article(d, lines);
+	assert_int_equal(a->nauthors, 1);
+	assert_string_equal(author(a, 0), "Marc Leroy");
+}
+
+static void
 byline_par_stripped(void **state)
 {
 	static const char *const lines[] = {
@@ -538,6 +574,8 @@ main(void)
 	static const struct CMUnitTest tests[] = {
 		T_TEST(headline_and_body),
 		T_TEST(byline_par_stripped),
+		T_TEST(byline_agency_beside_meta_author),
+		T_TEST(byline_agency_needs_meta_author),
 		T_TEST(byline_interview_stripped),
 		T_TEST(byline_two_authors),
 		T_TEST(byline_site_with_agency),
