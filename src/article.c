@@ -151,6 +151,37 @@ piece_is_name(const char *s, size_t n)
 	return ap_is_upper(first) && words >= 2 && words <= 5;
 }
 
+/*
+ * "LAURE BRETTON Envoyés spéciaux à Toulouse": the length of the name in
+ * capitals (two words or more) that opens a piece going on in lower
+ * case, its role; 0 when the piece is not so.
+ */
+static size_t
+caps_name_len(const char *s, size_t n)
+{
+	size_t i = 0, k, words = 0, end = 0;
+	uint32_t c;
+	bool upper, letters;
+
+	while (i < n) {
+		upper = true;
+		letters = false;
+		while (i < n && s[i] != ' ') {
+			c = ap_utf8_next(s + i, n - i, &k);
+			upper &= !ap_is_lower(c);
+			letters |= ap_is_upper(c);
+			i += k > 0 ? k : 1;
+		}
+		if (!upper || !letters)
+			break;
+		words++;
+		end = i;
+		while (i < n && s[i] == ' ')
+			i++;
+	}
+	return words >= 2 && end + 1 < n && s[end] == ' ' ? end : 0;
+}
+
 static size_t	cue_segment(const char *, size_t);
 static void	parse_names(struct ap_doc *, struct authors *, const char *,
 		    size_t);
@@ -248,13 +279,20 @@ parse_names(struct ap_doc *d, struct authors *as, const char *s, size_t n)
 		if (len > 0) {
 			char fold[128];
 			char date[AP_DATE_MAX];
-			size_t at, end;
+			size_t at, end, k;
 
 			ap_fold(p, len, fold, sizeof(fold));
 			if (ap_date_find(fold, date, &at, &end) ||
 			    ap_cue_prefix(fold, CUE_UPDATED) > 0)
 				last = NULL;
-			else if (piece_is_name(p, len))
+			else if ((k = caps_name_len(p, len)) > 0 &&
+			    piece_is_name(p, k)) {
+				last = add_author(d, as, p, k);
+				if (last != NULL && piece_is_role(p + k + 1,
+				    len - k - 1))
+					last->role = ap_strndup(&d->arena,
+					    p + k + 1, len - k - 1);
+			} else if (piece_is_name(p, len))
 				last = add_author(d, as, p, len);
 			else if (last != NULL && last->role == NULL &&
 			    piece_is_role(p, len))

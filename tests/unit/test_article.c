@@ -54,6 +54,23 @@ headline_and_body(void **state)
 }
 
 static void
+byline_capitals_name_then_role(void **state)
+{
+	/* Names in capitals, the second run into its role. */
+	static const char *const lines[] = {
+		HEAD, "Par LILIAN ALEMAGNA, LAURE BRETTON envoyés spéciaux",
+		P1, P2, P3, NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_int_equal(a->nauthors, 2);
+	assert_string_equal(author(a, 0), "LILIAN ALEMAGNA");
+	assert_string_equal(author(a, 1), "LAURE BRETTON");
+	assert_non_null(a->authors[1].role);
+	assert_string_equal(a->authors[1].role, "envoyés spéciaux");
+}
+
+static void
 byline_agency_beside_meta_author(void **state)
 {
 	/* The metadata names the desk; the visible byline adds the agency
@@ -574,6 +591,7 @@ main(void)
 	static const struct CMUnitTest tests[] = {
 		T_TEST(headline_and_body),
 		T_TEST(byline_par_stripped),
+		T_TEST(byline_capitals_name_then_role),
 		T_TEST(byline_agency_beside_meta_author),
 		T_TEST(byline_agency_needs_meta_author),
 		T_TEST(byline_interview_stripped),
