@@ -127,6 +127,21 @@ piece_is_role(const char *s, size_t n)
 	return ap_cue_prefix(fold, CUE_ROLE) > 0 || ap_is_lower(first);
 }
 
+/* Whether the '.' at s[i] ends "Le Monde.fr", "Slate.com": a domain's
+ * last label, two or three lower-case letters closing the piece. */
+static bool
+site_suffix(const char *s, size_t n, size_t i)
+{
+	size_t k;
+
+	if (s[i] != '.' || i == 0 || n - i - 1 < 2 || n - i - 1 > 3)
+		return false;
+	for (k = i + 1; k < n; k++)
+		if (s[k] < 'a' || s[k] > 'z')
+			return false;
+	return true;
+}
+
 static bool
 piece_is_name(const char *s, size_t n)
 {
@@ -144,7 +159,7 @@ piece_is_name(const char *s, size_t n)
 			words++;
 		if ((unsigned char)s[i] < 0x80 && strchr("0123456789@:.!?",
 		    s[i]) != NULL && !(s[i] == '.' && i >= 1 && i + 1 < n &&
-		    s[i + 1] == ' '))
+		    s[i + 1] == ' ') && !site_suffix(s, n, i))
 			return false;
 	}
 	/* One capitalised word is a place or a desk, not a person. */

@@ -71,6 +71,20 @@ byline_capitals_name_then_role(void **state)
 }
 
 static void
+byline_site_name_with_domain(void **state)
+{
+	/* A desk credited by its site's name, domain and all. */
+	static const char *const lines[] = {
+		HEAD, "Le Monde.fr avec AFP", P1, P2, P3, NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	assert_int_equal(a->nauthors, 2);
+	assert_string_equal(author(a, 0), "Le Monde.fr");
+	assert_string_equal(author(a, 1), "AFP");
+}
+
+static void
 byline_agency_beside_meta_author(void **state)
 {
 	/* The metadata names the desk; the visible byline adds the agency
@@ -592,6 +606,7 @@ main(void)
 		T_TEST(headline_and_body),
 		T_TEST(byline_par_stripped),
 		T_TEST(byline_capitals_name_then_role),
+		T_TEST(byline_site_name_with_domain),
 		T_TEST(byline_agency_beside_meta_author),
 		T_TEST(byline_agency_needs_meta_author),
 		T_TEST(byline_interview_stripped),
