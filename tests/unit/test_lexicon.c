@@ -434,6 +434,23 @@ cues_appeals_and_disclosures(void **state)
 }
 
 static void
+cues_related_labels_beyond_the_dev_sites(void **state)
+{
+	(void)state;
+	ap_cue_langs(LANG(AP_LANG_EN));
+	assert_true(ap_cue_whole(fold("Read This Next"), CUE_RELATED));
+	assert_true(ap_cue_whole(fold("More on this topic"), CUE_RELATED));
+	ap_cue_langs(LANG(AP_LANG_FR));
+	assert_true(ap_cue_whole(fold("Vous aimerez peut-être aussi"),
+	    CUE_RELATED));
+	assert_true(ap_cue_whole(fold("Ces articles pourraient aussi vous "
+	    "intéresser"), CUE_RELATED));
+	ap_cue_langs(LANG(AP_LANG_DE));
+	assert_true(ap_cue_whole(fold("Das könnte dich auch interessieren"),
+	    CUE_RELATED));
+}
+
+static void
 cues_french_always_keeps_its_english(void **state)
 {
 	(void)state;
@@ -650,6 +667,7 @@ main(void)
 		cmocka_unit_test(lang_guess_reads_a_sample_only),
 		cmocka_unit_test(cues_of_enabled_languages_only),
 		cmocka_unit_test(cues_appeals_and_disclosures),
+		cmocka_unit_test(cues_related_labels_beyond_the_dev_sites),
 		cmocka_unit_test(cues_french_always_keeps_its_english),
 		cmocka_unit_test(cues_each_language_has_each_class),
 		cmocka_unit_test(class_cues_whole_tokens),
