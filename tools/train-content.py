@@ -377,16 +377,25 @@ def main():
         for n, v in sorted(zip(names, w), key=lambda t: -abs(t[1]))[:15]:
             print(f"  {n:24s} {v:+.3f}")
     if args.weights:
-        with open(args.weights, "w") as f:
-            f.write("# Content weights, fitted by tools/train-content.py (make train) on the\n")
-            f.write("# dev corpora: logistic regression, raw feature scale, one column for\n")
-            f.write("# pages and one for scraped text.\n")
-            f.write("# feature html text\n")
-            for i, n in enumerate(names):
-                f.write(f"{n} {tables['html'][i]:.6g} {tables['text'][i]:.6g}\n")
-            for kind in ("html", "text"):
-                thr, lb, keep = params[kind]
-                f.write(f"param {kind} {thr} {lb} {keep}\n")
+        write_weights(args.weights,
+                      "Content weights, fitted by tools/train-content.py (make train) on the\n"
+                      "dev corpora: logistic regression, raw feature scale, one column for\n"
+                      "pages and one for scraped text.",
+                      names, tables,
+                      [f"param {kind} {' '.join(map(str, params[kind]))}" for kind in ("html", "text")])
+
+
+def write_weights(path, about, names, tables, extra=()):
+    """A weights file for tools/gen-weights.sh: the comment "about", one
+    line a feature with its page and text weights, then the extra lines."""
+    with open(path, "w") as f:
+        for line in about.split("\n"):
+            f.write(f"# {line}\n")
+        f.write("# feature html text\n")
+        for i, n in enumerate(names):
+            f.write(f"{n} {tables['html'][i]:.6g} {tables['text'][i]:.6g}\n")
+        for line in extra:
+            f.write(line + "\n")
 
 if __name__ == "__main__":
     main()

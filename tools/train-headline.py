@@ -204,14 +204,12 @@ def main():
         for n, v in sorted(zip(names, w), key=lambda t: -abs(t[1])):
             print(f"  {n:16s} {v:+.3f}")
     if args.weights:
-        with open(args.weights, "w") as f:
-            f.write("# Headline weights, fitted by tools/train-headline.py (make train) on\n")
-            f.write("# the dev corpora: pairwise logistic regression over each page's\n")
-            f.write("# candidates, raw feature scale; a headline scores above 0.  One\n")
-            f.write("# column for pages and one for scraped text.\n")
-            f.write("# feature html text\n")
-            for i, n in enumerate(names):
-                f.write(f"{n} {tables['html'][i]:.6g} {tables['text'][i]:.6g}\n")
+        tc.write_weights(args.weights,
+                         "Headline weights, fitted by tools/train-headline.py (make train) on\n"
+                         "the dev corpora: pairwise logistic regression over each page's\n"
+                         "candidates, raw feature scale; a headline scores above 0.  One\n"
+                         "column for pages and one for scraped text.",
+                         names, tables)
 
 
 if __name__ == "__main__":
