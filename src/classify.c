@@ -1091,7 +1091,7 @@ has_gaps(const struct ap_doc *d)
 	return false;
 }
 
-/* The headline features of candidate block i.  */
+/* The headline features of candidate block i (headline-features.def). */
 static void
 headline_features(const struct ap_doc *d, size_t i,
     const struct head_ctx *c, double *x)

@@ -40,7 +40,8 @@ const char	*ap_hfeat_name(enum ap_hfeat);
 
 /*
  * Developers' hook (tools/dump-features): fn sees the features x of
- * every headline candidate i the classifier scores; NULL stops it.
+ * every headline candidate i the classifier scores; NULL stops it.  One
+ * hook for the process: not for use while other threads parse.
  */
 typedef void	(*ap_headline_trace_fn)(const struct ap_doc *, size_t i,
 		    const double *x, void *arg);
