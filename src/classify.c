@@ -978,6 +978,24 @@ ap_headline_trace(ap_headline_trace_fn fn, void *arg)
 	headline_trace_arg = arg;
 }
 
+/*
+ * "10 Tips to Successfully Complete Online Courses", "5 choses à savoir
+ * sur la réforme": a title that opens with its number, four words or
+ * more, one sentence, no final period.
+ */
+static bool
+numbered_title(const struct ap_block *b)
+{
+	const struct ap_feat *f = &b->f;
+	size_t i = 0;
+
+	while (i < b->len && b->text[i] >= '0' && b->text[i] <= '9')
+		i++;
+	return i > 0 && i < b->len && b->text[i] == ' ' && f->words >= 4 &&
+	    f->words <= 25 && f->sentences <= 1 && f->last != '.' &&
+	    f->last != ':' && f->last != ',' && !f->ends_ellipsis;
+}
+
 /* Whether block i may be the headline at all: a page's <h1>, or a
  * title-like line of two words or more that is no credit nor label. */
 static bool
@@ -985,8 +1003,8 @@ headline_candidate(const struct ap_block *b)
 {
 	if ((b->flags & AP_BF_HEADING) && b->level == 1)
 		return true;
-	return ap_rule_titleish(b) && b->f.words >= 2 &&
-	    !ap_rule_byline(b) && !ap_rule_dateline(b) &&
+	return (ap_rule_titleish(b) || numbered_title(b)) &&
+	    b->f.words >= 2 && !ap_rule_byline(b) && !ap_rule_dateline(b) &&
 	    !ap_rule_drop_label(b);
 }
 

@@ -1048,6 +1048,22 @@ headline_features_of_title_lines(void **state)
 }
 
 static void
+classify_numbered_headline(void **state)
+{
+	/* A title that opens with its number is a title. */
+	static const char *const lines[] = {
+		"Accueil",
+		"5 choses à savoir sur le laboratoire de Nordikode",
+		P1, P2, P3, P4, NULL
+	};
+	struct ap_doc *d = *state;
+
+	t_classify(d, lines);
+	assert_kind(d, 1, AP_KIND_HEADLINE);
+	assert_kind(d, 2, AP_KIND_PARAGRAPH);
+}
+
+static void
 classify_date_above_headline(void **state)
 {
 	/* The publication line over the title, none under it. */
@@ -1358,6 +1374,7 @@ main(void)
 		T_TEST(classify_headline_shares_the_lead_topic),
 		T_TEST(headline_features_of_title_lines),
 		T_TEST(classify_date_above_headline),
+		T_TEST(classify_numbered_headline),
 		T_TEST(classify_text_comment_units),
 		T_TEST(classify_not_found_shell),
 		T_TEST(classify_not_found_link_above_article),
