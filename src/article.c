@@ -638,8 +638,8 @@ date_near_headline(const struct ap_doc *d, char out[AP_DATE_MAX])
 		else if (b->kind == AP_KIND_PARAGRAPH ||
 		    b->kind == AP_KIND_QUOTE)
 			return false;
-		else if (seen_head && b->f.has_date && ap_date_published(b->f.fold,
-		    out))
+		else if (seen_head && b->f.has_date &&
+		    ap_date_published(b->f.fold, out))
 			return true;
 	}
 	return false;
