@@ -1034,12 +1034,6 @@ holds_any(const struct ap_block *b, const char *const *any)
 	return false;
 }
 
-static double
-ratio(size_t part, size_t whole)
-{
-	return whole > 0 ? (double)part / (double)whole : 0.0;
-}
-
 /* Whether a byline, a date or a names line is among the next three
  * blocks kept before the body. */
 static bool
@@ -1153,8 +1147,8 @@ headline_features(const struct ap_doc *d, size_t i,
 	x[HF_BREADCRUMB] = holds_any(b, crumbs);
 	x[HF_WIDGET] = memchr(b->text, '[', b->len) != NULL &&
 	    memchr(b->text, ']', b->len) != NULL;
-	x[HF_UPPER_SHARE] = ratio(b->f.upper, b->f.letters);
-	x[HF_DIGIT_SHARE] = ratio(b->f.digits, b->f.chars);
+	x[HF_UPPER_SHARE] = ap_share(b->f.upper, b->f.letters);
+	x[HF_DIGIT_SHARE] = ap_share(b->f.digits, b->f.chars);
 	x[HF_HAS_DATE] = b->f.has_date;
 	x[HF_CUE] = (b->f.cue_any | b->f.cue_start) != 0;
 	x[HF_CONTENT] = b->content;
@@ -1162,7 +1156,7 @@ headline_features(const struct ap_doc *d, size_t i,
 	x[HF_COMMAS] = log1p((double)b->f.commas);
 	x[HF_META_TITLE] = m != NULL && strlen(m) == b->len &&
 	    memcmp(m, b->text, b->len) == 0;
-	x[HF_LINK_DENSITY] = ratio(b->link_chars, b->f.chars);
+	x[HF_LINK_DENSITY] = ap_share(b->link_chars, b->f.chars);
 	x[HF_TITLE_RULES] = title_rules(b, dist, x);
 }
 

@@ -49,12 +49,6 @@ ap_doc_is_html(const struct ap_doc *d)
 
 #define SIDE	3	/* blocks on each side for sibling_prose_share */
 
-static double
-share(size_t part, size_t whole)
-{
-	return whole > 0 ? (double)part / (double)whole : 0.0;
-}
-
 static uint64_t
 text_hash(const struct ap_block *b)
 {
@@ -141,7 +135,7 @@ seq_scan(const struct ap_doc *d, struct seq *q)
 		const struct ap_block *b = &d->blocks[i];
 
 		q->prose[i] = ap_rule_prose(b) &&
-		    share(b->link_chars, b->f.chars) < 0.5;
+		    ap_share(b->link_chars, b->f.chars) < 0.5;
 		q->hash[i] = q->sorted[i] = text_hash(b);
 		if (b->flags & AP_BF_ARTICLE) {
 			if (q->first_art == SIZE_MAX)
@@ -168,7 +162,7 @@ sibling_prose(const struct ap_doc *d, const struct seq *q, size_t i)
 		if (q->prose[k])
 			prose += d->blocks[k].f.chars;
 	}
-	return share(prose, all);
+	return ap_share(prose, all);
 }
 
 static void
@@ -185,7 +179,7 @@ block_features(const struct ap_doc *d, const struct seq *q, size_t i,
 	x[CF_HTML] = q->html;
 	x[CF_TEXT_LEN_LOG] = log1p((double)f->chars);
 	x[CF_SHORT] = f->words <= 3;
-	x[CF_LINK_DENSITY] = share(b->link_chars, f->chars);
+	x[CF_LINK_DENSITY] = ap_share(b->link_chars, f->chars);
 	x[CF_WHOLE_LINK] = (fl & AP_BF_LINK) != 0;
 	x[CF_COMMAS] = log1p((double)f->commas);
 	x[CF_HAS_SENTENCE_END] = f->ends_sentence;
@@ -193,11 +187,11 @@ block_features(const struct ap_doc *d, const struct seq *q, size_t i,
 	x[CF_ENDS_ELLIPSIS] = f->ends_ellipsis;
 	x[CF_OPENS_QUOTE] = f->opens_quote;
 	stop = ap_stopword_count(b->text, b->len, q->langs, &words);
-	x[CF_STOPWORDS] = share(stop, words);
+	x[CF_STOPWORDS] = ap_share(stop, words);
 	x[CF_STOPWORDS_LOG] = log1p((double)stop);
 	x[CF_SENTENCES_LOG] = log1p((double)f->sentences);
-	x[CF_UPPER_SHARE] = share(f->upper, f->letters);
-	x[CF_DIGIT_SHARE] = share(f->digits, f->chars);
+	x[CF_UPPER_SHARE] = ap_share(f->upper, f->letters);
+	x[CF_DIGIT_SHARE] = ap_share(f->digits, f->chars);
 	x[CF_TITLE_CASE] = f->title_case;
 	x[CF_NAME_SHAPE] = f->name_shape;
 	x[CF_HAS_DATE] = f->has_date;

@@ -32,6 +32,13 @@ struct ap_cparams {
 	double	 length_bias;	/* characters added to a block's length */
 	double	 keep;		/* p under which a body block is dropped */
 };
+/* part / whole, 0 when whole is 0: the share features. */
+static inline double
+ap_share(size_t part, size_t whole)
+{
+	return whole > 0 ? (double)part / (double)whole : 0.0;
+}
+
 /* Whether d was read as a page (HTML), not as text. */
 bool	 ap_doc_is_html(const struct ap_doc *d);
 
