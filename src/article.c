@@ -645,12 +645,12 @@ date_near_headline(const struct ap_doc *d, char out[AP_DATE_MAX])
 	return false;
 }
 
-/* The dates the date and byline blocks show, by where they stand. */
+/* The dates the date and byline blocks show, by where they stand; ""
+ * while none. */
 struct shown_dates {
 	char	 head[AP_DATE_MAX];	/* a publication's, before the body */
 	char	 late[AP_DATE_MAX];	/* ... once the body has begun */
 	char	 upd[AP_DATE_MAX];	/* only an update's, before the body */
-	bool	 has_head, has_late, has_upd;
 };
 
 static void
@@ -660,18 +660,13 @@ note_date(struct shown_dates *sd, const struct ap_block *b, bool in_body)
 	size_t at, end;
 
 	if (ap_date_published(b->f.fold, out)) {
-		if (!in_body && !sd->has_head) {
+		if (!in_body && sd->head[0] == '\0')
 			memcpy(sd->head, out, sizeof(out));
-			sd->has_head = true;
-		} else if (in_body && !sd->has_late) {
+		else if (in_body && sd->late[0] == '\0')
 			memcpy(sd->late, out, sizeof(out));
-			sd->has_late = true;
-		}
-	} else if (!in_body && !sd->has_upd &&
-	    ap_date_find(b->f.fold, out, &at, &end)) {
+	} else if (!in_body && sd->upd[0] == '\0' &&
+	    ap_date_find(b->f.fold, out, &at, &end))
 		memcpy(sd->upd, out, sizeof(out));
-		sd->has_upd = true;
-	}
 }
 
 /*
@@ -689,15 +684,15 @@ pick_date(struct ap_doc *d, const struct shown_dates *sd)
 
 	if (d->meta.date != NULL)
 		return d->meta.date;
-	if (sd->has_head)
+	if (sd->head[0] != '\0')
 		return ap_strdup(&d->arena, sd->head);
 	if (date_near_headline(d, date))
 		return ap_strdup(&d->arena, date);
 	if (d->meta.date_shown != NULL)
 		return d->meta.date_shown;
-	if (sd->has_upd)
+	if (sd->upd[0] != '\0')
 		return ap_strdup(&d->arena, sd->upd);
-	if (sd->has_late)
+	if (sd->late[0] != '\0')
 		return ap_strdup(&d->arena, sd->late);
 	if (d->meta.date_modified != NULL)
 		return d->meta.date_modified;
@@ -712,7 +707,7 @@ ap_article_build(struct ap_doc *d)
 	struct ap_article *a = &d->art;
 	struct authors as = { .n = 0 };
 	struct related_keys *rk = ap_alloc(&d->arena, sizeof(*rk));
-	struct shown_dates sd = { .has_head = false };
+	struct shown_dates sd = { "", "", "" };
 	bool in_body = false;
 	struct lists ls = { 0, 0, false };
 	size_t i, end, *nb;
