@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "classify.h"
+#include "html.h"
 #include "content.h"
 #include "html_tree.h"
 #include "lexicon.h"
@@ -135,12 +136,17 @@ ap_rule_related_label(const struct ap_block *b)
  * the body such words are as often a menu's.
  */
 static bool
-related_label_after(const struct ap_block *b)
+related_label_after(const struct ap_doc *d, const struct ap_block *b)
 {
 	const struct ap_feat *f = &b->f;
 	size_t n;
 
 	if (ap_rule_related_label(b))
+		return true;
+	/* In text, the labels the page reader knows too ("SLATE CONSEILLE");
+	 * a page's own are read with its markup. */
+	if (!ap_doc_is_html(d) && f->words <= 6 && !f->ends_sentence &&
+	    ap_html_related_label(b->text, b->len))
 		return true;
 	if (f->words > 6 || f->ends_sentence || f->opens_quote ||
 	    (n = ap_cue_prefix(f->fold, CUE_RELATED)) == 0)
@@ -818,7 +824,7 @@ label_body(struct ap_doc *d, size_t from, size_t to)
 			label(b, AP_KIND_RELATED, "inline related insert");
 		else if (related_by_cue(b))
 			label(b, AP_KIND_RELATED, "link in a related box");
-		else if (related_label_after(b)) {
+		else if (related_label_after(d, b)) {
 			label(b, AP_KIND_RELATED_LABEL, "related label");
 			/* Titles under an insert label, up to the next prose
 			 * or the end of its box. */
@@ -1343,7 +1349,7 @@ label_tail(struct ap_doc *d, size_t to)
 		struct ap_block *b = &d->blocks[i];
 		const char *bp;
 
-		if (related_label_after(b)) {
+		if (related_label_after(d, b)) {
 			label(b, AP_KIND_RELATED_LABEL, "related label");
 			i = related_run(d, i + 1, d->nblocks);
 			dropping = false;

@@ -924,6 +924,26 @@ classify_label_prefix_after_body(void **state)
 }
 
 static void
+classify_recommends_label_in_text(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1, P2, P3, P4,
+		"PARTAGER",
+		"SLATE CONSEILLE",
+		"Taxe Google: ce que ne vous disent pas les patrons de presse",
+		"Comment le Qatar a acheté la France",
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	/* "Slate conseille" names no topic: a label by its verb. */
+	t_classify(d, lines);
+	assert_kind(d, 6, AP_KIND_RELATED_LABEL);
+	assert_kind(d, 7, AP_KIND_RELATED);
+	assert_kind(d, 8, AP_KIND_RELATED);
+}
+
+static void
 classify_label_run_over_bullets(void **state)
 {
 	struct ap_doc *d = *state;
@@ -1369,6 +1389,7 @@ main(void)
 		T_TEST(classify_signature_in_body),
 		T_TEST(classify_teaser_bylines_are_no_signature),
 		T_TEST(classify_label_prefix_after_body),
+		T_TEST(classify_recommends_label_in_text),
 		T_TEST(classify_label_run_over_bullets),
 		T_TEST(classify_inline_related_without_colon),
 		T_TEST(classify_headline_shares_the_lead_topic),
