@@ -665,6 +665,8 @@ ap_html_related_label(const char *s, size_t n)
 		return false;
 	fl = ap_fold_key(s, n, f, sizeof(f));
 	for (k = 0; k < NRL; k++) {
+		if (rl_words[k].w[0] != f[0])	/* most text: no label */
+			continue;
 		ll = strlen(rl_words[k].w);
 		if ((rl_words[k].kinds & RL_LABEL) && fl >= ll &&
 		    fl <= ll + 40 && memcmp(f, rl_words[k].w, ll) == 0)
@@ -681,7 +683,7 @@ ap_html_related_label(const char *s, size_t n)
 	if (n == 0 || n > 48 || t[n - 1] != ':')
 		return false;
 	for (k = 0; k < NRL; k++)
-		if ((rl_words[k].kinds & RL_VERB) &&
+		if ((rl_words[k].kinds & RL_VERB) && rl_words[k].w[0] == f[0] &&
 		    fl >= strlen(rl_words[k].w) &&
 		    memcmp(f, rl_words[k].w, strlen(rl_words[k].w)) == 0)
 			return true;
