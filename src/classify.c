@@ -1364,6 +1364,9 @@ label_tail(struct ap_doc *d, size_t to)
 			dropping = true;
 		if (b->hcues & C_COMMENT) {
 			drop(b, "comments", "in readers' comments");
+		} else if (!dropping && i - to < 3 && is_agency_credit(b)) {
+			/* "(Belga)" the body's run stopped short of. */
+			label(b, AP_KIND_BYLINE, "agency credit after body");
 		} else if (dropping || (bp = ap_rule_boilerplate(b)) != NULL) {
 			drop(b, dropping ? "section" : bp, "after body");
 		} else if (i - to < 6 && (ap_rule_byline(b) ||

@@ -157,6 +157,31 @@ data_table(void **state)
 	ap_doc_free(d);
 }
 
+/* An agency tag just below the article's container still signs it,
+ * wherever the body's run stopped. */
+static void
+agency_after_container(void **state)
+{
+	struct ap_doc *d = parse("<html lang=\"fr\"><body>\n"
+	    "<nav><a href=\"/\">Accueil</a> <a href=\"/be\">Belgique</a>"
+	    "</nav>\n<h1>Le nouveau bourgmestre a prêté serment</h1>\n"
+	    "<article>\n<p>Stéphane Moreau a prêté serment lundi soir devant "
+	    "le gouverneur de la province, au terme d'une séance du conseil "
+	    "communal suivie par de nombreux habitants.</p>\n<p>Le nouveau "
+	    "bourgmestre a promis de poursuivre les projets de son "
+	    "prédécesseur, dont la rénovation des écoles.</p>\n<p>Il devra "
+	    "composer avec une majorité réduite, après le départ de deux "
+	    "conseillers passés dans l'opposition.</p>\n</article>\n"
+	    "<p>(Belga)</p>\n<footer><p>© 2012 Le Journal. Tous droits "
+	    "réservés.</p></footer>\n</body></html>");
+	const struct ap_article *a = ap_doc_article(d);
+
+	(void)state;
+	assert_int_equal(a->nauthors, 1);
+	assert_string_equal(a->authors[0].name, "Belga");
+	ap_doc_free(d);
+}
+
 /* A page's chapô is the lead: the body's first paragraph, set before a
  * photo caption, is no second chapô and stays in the body. */
 static void
@@ -512,6 +537,7 @@ main(void)
 		cmocka_unit_test(markdown_spans_nest),
 		cmocka_unit_test(markdown_lists_nest),
 		cmocka_unit_test(one_chapo),
+		cmocka_unit_test(agency_after_container),
 		cmocka_unit_test(sure_text_is_body),
 	};
 
