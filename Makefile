@@ -280,7 +280,7 @@ PYTHON ?= python3
 SHARED ?= ../shared
 train: $(BUILD)/dump-features
 	$(PYTHON) tools/train-content.py --dump $(BUILD)/dump-features \
-	    --weights data/content-weights.txt
+	    --weights data/content-weights.txt > tools/train-report.txt
 	$(MAKE) train-headline
 
 # The headline weights alone (data/headline-weights.txt), fitted on the

@@ -845,7 +845,9 @@ label_body(struct ap_doc *d, size_t from, size_t to)
 		else if (i - from < 5 && ap_rule_dateline(b) &&
 		    !ap_rule_prose(b))
 			label(b, AP_KIND_DATE, "date line");
-		else if (b->content < keep)
+		else if (b->content < keep && b->table == 0)
+			/* A data table's cells are short by nature: a table
+			 * inside the body is kept whole. */
 			drop(b, "page", "low content score in body region");
 		else if (repeats_previous(d, from, i))
 			drop(b, "duplicate", "same text as the block before");

@@ -25,7 +25,8 @@ static const struct {
 #undef AP_CFEAT
 };
 
-/* The fitted table: weights[2][CF__MAX] and params[2], pages then text. */
+/* The fitted table: weights[2][CF__MAX], params[2] and forests[2],
+ * pages then text. */
 #include "content-weights.inc"
 
 const char *
@@ -267,15 +268,67 @@ ap_content_params(const struct ap_doc *d)
 	return &params[ap_doc_is_html(d) ? 0 : 1];
 }
 
-static double
-logit(const double *w, const double *x)
+double
+ap_forest_logit(const struct ap_forest *f, const double *x, double *contrib)
 {
+	const struct ap_tnode *n, *next;
+	double z = f->base;
+	size_t t;
+
+	for (t = 0; t < f->ntrees; t++) {
+		for (n = &f->nodes[f->roots[t]]; n->feat < CF__MAX; n = next) {
+			next = &f->nodes[x[n->feat] <= n->thr ? n->yes : n->no];
+			if (contrib != NULL)
+				contrib[n->feat] += next->value - n->value;
+		}
+		z += n->value;
+	}
+	return z;
+}
+
+/* The log-odds of row x, each feature's share of it into part[]. */
+static double
+logit(const struct ap_doc *d, const double *x, double *part)
+{
+	int kind = ap_doc_is_html(d) ? 0 : 1;
+	const double *w = weights[kind];
 	double z = 0;
 	size_t k;
 
-	for (k = 0; k < CF__MAX; k++)
-		z += w[k] * x[k];
+	memset(part, 0, CF__MAX * sizeof(*part));
+	if (forests[kind].ntrees > 0)
+		return ap_forest_logit(&forests[kind], x, part);
+	for (k = 0; k < CF__MAX; k++) {
+		part[k] = w[k] * x[k];
+		z += part[k];
+	}
 	return z;
+}
+
+/* The feature of shares part[] that most raises (sign 1) or lowers
+ * (-1) a score; CF_BIAS when none does. */
+static enum ap_cfeat
+top_share(const double *part, int sign)
+{
+	enum ap_cfeat best = CF_BIAS;
+	double bv = 0;
+	size_t k;
+
+	for (k = CF_BIAS + 1; k < CF__MAX; k++)
+		if (part[k] * sign > bv) {
+			bv = part[k] * sign;
+			best = (enum ap_cfeat)k;
+		}
+	return best;
+}
+
+enum ap_cfeat
+ap_content_top(const struct ap_doc *d, const double *x, int sign)
+{
+	double part[CF__MAX];
+
+	logit(d, x, part);
+	return top_share(part, sign);
 }
 
 /* One feature row at a time: a page of a million blocks must not hold a
@@ -283,8 +336,7 @@ logit(const double *w, const double *x)
 void
 ap_content_score(struct ap_doc *d)
 {
-	const double *w = weights[ap_doc_is_html(d) ? 0 : 1];
-	double x[CF__MAX];
+	double x[CF__MAX], part[CF__MAX];
 	struct seq q;
 	size_t i;
 
@@ -293,27 +345,9 @@ ap_content_score(struct ap_doc *d)
 	seq_open(d, &q);
 	for (i = 0; i < d->nblocks; i++) {
 		block_features(d, &q, i, x);
-		d->blocks[i].content = 1.0 / (1.0 + exp(-logit(w, x)));
-		d->blocks[i].top_pos = (unsigned char)ap_content_top(d, x, 1);
-		d->blocks[i].top_neg = (unsigned char)ap_content_top(d, x, -1);
+		d->blocks[i].content = 1.0 / (1.0 + exp(-logit(d, x, part)));
+		d->blocks[i].top_pos = (unsigned char)top_share(part, 1);
+		d->blocks[i].top_neg = (unsigned char)top_share(part, -1);
 	}
 	seq_close(d, &q);
-}
-
-enum ap_cfeat
-ap_content_top(const struct ap_doc *d, const double *x, int sign)
-{
-	const double *w = weights[ap_doc_is_html(d) ? 0 : 1];
-	enum ap_cfeat best = CF_BIAS;
-	double bv = 0, v;
-	size_t k;
-
-	for (k = CF_BIAS + 1; k < CF__MAX; k++) {
-		v = w[k] * x[k] * sign;
-		if (v > bv) {
-			bv = v;
-			best = (enum ap_cfeat)k;
-		}
-	}
-	return best;
 }

@@ -32,6 +32,41 @@ struct ap_cparams {
 	double	 length_bias;	/* characters added to a block's length */
 	double	 keep;		/* p under which a body block is dropped */
 };
+/*
+ * A fitted tree ensemble (data/content-weights.txt): node feat < CF__MAX
+ * sends a row to node yes when x[feat] <= thr, else to node no; a leaf
+ * (feat == CF__MAX) adds its value to the log-odds.  A split node's
+ * value is the mean of the leaves under it, for explaining a score.
+ */
+struct ap_tnode {
+	unsigned	 feat;
+	double		 thr;
+	unsigned	 yes, no;
+	double		 value;
+};
+
+struct ap_forest {
+	double			 base;	/* log-odds before any tree */
+	const struct ap_tnode	*nodes;
+	const unsigned		*roots;	/* each tree's first node */
+	size_t			 ntrees;	/* 0: the kind keeps the weights */
+};
+
+/*
+ * The log-odds of row x under forest f.  With contrib (CF__MAX values,
+ * added to), each feature's share: the change of value along the paths
+ * its splits took.
+ */
+double	 ap_forest_logit(const struct ap_forest *f, const double *x,
+	    double *contrib);
+
+/*
+ * The feature of row x (one block) whose share most raises (sign 1) or
+ * lowers (sign -1) its score, for the tree view; CF_BIAS when none does.
+ */
+enum ap_cfeat	 ap_content_top(const struct ap_doc *d, const double *x,
+		    int sign);
+
 /* part / whole, 0 when whole is 0: the share features. */
 static inline double
 ap_share(size_t part, size_t whole)
@@ -55,11 +90,5 @@ void	 ap_content_features(struct ap_doc *d, double *x);
 /* Fill each block's content probability (b->content). */
 void	 ap_content_score(struct ap_doc *d);
 
-/*
- * The feature of row x (one block) that most raises (most > 0) or lowers
- * its score, for the tree view.
- */
-enum ap_cfeat	 ap_content_top(const struct ap_doc *d, const double *x,
-		    int sign);
 
 #endif /* AP_CONTENT_H */
