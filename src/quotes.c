@@ -1745,6 +1745,30 @@ sentence_start(const struct qs *q, size_t o, size_t lo)
 }
 
 /*
+ * "« … », rapporte le ministère de la Défense.  Il précise que …": the
+ * pronoun is the body quoted last in this paragraph, when its article
+ * agrees and no person was named in the paragraph.
+ */
+static bool
+body_spoke_here(const struct qs *q, char gender)
+{
+	const char *s = q->last.name;
+	size_t i;
+
+	if (!q->haslast || q->lastpos != q->pos || q->last.how != WHO_SOME ||
+	    q->last.person || s == NULL)
+		return false;
+	if (!((gender == 'm' && (strncmp(s, "le ", 3) == 0 ||
+	    strncmp(s, "Le ", 3) == 0)) || (gender == 'f' &&
+	    (strncmp(s, "la ", 3) == 0 || strncmp(s, "La ", 3) == 0))))
+		return false;
+	for (i = 0; i < q->npp; i++)
+		if (q->pp[i].seen && q->pp[i].pos == q->pos)
+			return false;
+	return true;
+}
+
+/*
  * What the chunk [b, e) of a clause (commas cut chunks) says of its
  * subject: 1 with *w when it names it, 0 when it is transparent (an
  * adverbial, an apposition, a quote), -1 when the subject is there but
@@ -1772,6 +1796,11 @@ chunk_who(struct qs *q, size_t b, size_t e, size_t ss, struct who *w)
 	    ((strcmp(f, "ce") == 0 || strcmp(f, "cette") == 0) &&
 	    (strcmp(F(q, j + 1), "dernier") == 0 ||
 	    strcmp(F(q, j + 1), "dernière") == 0))) {
+		if (body_spoke_here(q, pronoun_gender(q, j))) {
+			*w = q->last;
+			w->resolved = true;
+			return 1;
+		}
 		resolve_pronoun(q, w, pronoun_gender(q, j));
 		return w->how == WHO_SOME ? 1 : -1;
 	}

@@ -139,6 +139,29 @@ test_incise_body(void **state)
 }
 
 static void
+test_pronoun_for_a_body(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "Il" after a body quoted in the paragraph, no person named in it:
+	 * the body.  In the next paragraph a person named is "elle". */
+	f = run(NULL, NULL,
+	    "« Trente drones ont été abattus cette nuit », rapporte le "
+	    "ministère de la Défense. Il précise que des navires « ont "
+	    "détruit dix drones navals ».",
+	    "« Le parc sera fermé jusqu’en mars », annonce la mairie. Selon "
+	    "Anne Roy, son adjointe, elle estime que « rien ne presse ».",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 4);
+	check(f, 1, "ont détruit dix drones navals",
+	    "le ministère de la Défense", NULL, 0);
+	assert_string_not_equal(f->d.art.quotes[3].speaker != NULL ?
+	    f->d.art.quotes[3].speaker : "", "la mairie");
+	done(f);
+}
+
+static void
 test_inverted_pronoun(void **state)
 {
 	struct fx *f;
@@ -1218,6 +1241,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_incise_name_role),
 		cmocka_unit_test(test_incise_body),
+		cmocka_unit_test(test_pronoun_for_a_body),
 		cmocka_unit_test(test_inverted_pronoun),
 		cmocka_unit_test(test_selon),
 		cmocka_unit_test(test_declared_before),
