@@ -2756,6 +2756,26 @@ topic_lead(const struct qs *q, size_t ss, size_t o)
 	return true;
 }
 
+/* "En revanche, « … »": only a connective and its comma before the span. */
+static bool
+connective_lead(const struct qs *q, size_t ss, size_t o)
+{
+	size_t j;
+	bool seen = false;
+
+	if (o < ss + 2 || o - ss > 4 || punct(q, o - 1) != ',')
+		return false;
+	for (j = ss; j + 1 < o; j++) {
+		if (!is_word(q, j))
+			return false;
+		if (inlist(F(q, j), QW_CONNECTIVES))
+			seen = true;
+		else if (!inlist(F(q, j), QW_FUNCWORDS))
+			return false;
+	}
+	return seen;
+}
+
 /*
  * "« … », a ajouté X": X said the quotation before too, when that one,
  * in the same paragraph, has no speaker ("sans nouvelles « de plus de
@@ -2806,6 +2826,7 @@ do_span(struct qs *q, size_t i, size_t lo, struct who *prev)
 		if (i > 0 && ss == lo && lo < o)
 			w = *prev;	/* same sentence as the last quote */
 		else if ((ss == o || topic_lead(q, ss, o) ||
+		    connective_lead(q, ss, o) ||
 		    punct(q, o - 1) == ':') && nw >= AP_QUOTE_MINWORDS)
 			implicit(q, ss, &w);
 		if (w.how == WHO_NONE)

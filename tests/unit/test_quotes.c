@@ -162,6 +162,30 @@ test_pronoun_for_a_body(void **state)
 }
 
 static void
+test_connective_before_quote(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* A connective and its comma before a quotation: it still opens
+	 * the sentence, said by the one quoted just before.  Other words
+	 * before it do not. */
+	f = run(NULL, NULL,
+	    "La dette « repart à la hausse cette année », note Marie Roy. "
+	    "En revanche, « la situation des cliniques reste favorable », "
+	    "avec un bénéfice net.",
+	    "La dette « repart à la hausse cette année », note Marie Roy. "
+	    "Les comptes montrent « une situation des cliniques favorable », "
+	    "avec un bénéfice net.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 4);
+	check(f, 1, "la situation des cliniques reste favorable",
+	    "Marie Roy", NULL, 0);
+	assert_null(f->d.art.quotes[3].speaker);
+	done(f);
+}
+
+static void
 test_inverted_pronoun(void **state)
 {
 	struct fx *f;
@@ -1242,6 +1266,7 @@ main(void)
 		cmocka_unit_test(test_incise_name_role),
 		cmocka_unit_test(test_incise_body),
 		cmocka_unit_test(test_pronoun_for_a_body),
+		cmocka_unit_test(test_connective_before_quote),
 		cmocka_unit_test(test_inverted_pronoun),
 		cmocka_unit_test(test_selon),
 		cmocka_unit_test(test_declared_before),
