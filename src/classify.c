@@ -851,6 +851,11 @@ label_body(struct ap_doc *d, size_t from, size_t to)
 			drop(b, "page", "low content score in body region");
 		else if (repeats_previous(d, from, i))
 			drop(b, "duplicate", "same text as the block before");
+		else if ((b->flags & AP_BF_BLOCKQUOTE) &&
+		    (b->flags & AP_BF_LINK))
+			/* A blog's card for another post: one link set in a
+			 * blockquote says nothing of its own. */
+			label(b, AP_KIND_RELATED, "link card in a blockquote");
 		else if (b->f.opens_quote || (b->flags & AP_BF_BLOCKQUOTE))
 			label(b, AP_KIND_QUOTE, "opens with a quotation");
 		else if (b->flags & AP_BF_LISTITEM)

@@ -944,6 +944,29 @@ classify_recommends_label_in_text(void **state)
 }
 
 static void
+classify_link_card_in_blockquote(void **state)
+{
+	struct ap_doc *d = *state;
+	static const char *const lines[] = { HEAD, P1, P2, NULL };
+	size_t i;
+
+	for (i = 0; lines[i] != NULL; i++)
+		t_add(d, lines[i]);
+	/* A blog's card for another post, then a real quotation. */
+	t_add_flags(d, "Nordikode recrute vingt chercheurs à Bellerive",
+	    AP_BF_BLOCKQUOTE | AP_BF_LINK);
+	t_add_flags(d, "Nous voulons former ici les chercheurs dont le "
+	    "Québec aura besoin dans dix ans, a dit la directrice.",
+	    AP_BF_BLOCKQUOTE);
+	t_add(d, P3);
+	t_add(d, P4);
+	ap_features(d);
+	ap_classify(d);
+	assert_kind(d, 3, AP_KIND_RELATED);
+	assert_kind(d, 4, AP_KIND_QUOTE);
+}
+
+static void
 classify_label_run_over_bullets(void **state)
 {
 	struct ap_doc *d = *state;
@@ -1390,6 +1413,7 @@ main(void)
 		T_TEST(classify_teaser_bylines_are_no_signature),
 		T_TEST(classify_label_prefix_after_body),
 		T_TEST(classify_recommends_label_in_text),
+		T_TEST(classify_link_card_in_blockquote),
 		T_TEST(classify_label_run_over_bullets),
 		T_TEST(classify_inline_related_without_colon),
 		T_TEST(classify_headline_shares_the_lead_topic),
