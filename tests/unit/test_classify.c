@@ -50,6 +50,10 @@ boilerplate_share_prompt(void **state)
 	assert_string_equal(bp(d, "Retourner en haut de la page"),
 	    "navigation");
 	assert_string_equal(bp(d, "Copier le lien"), "share");
+	/* A prompt to follow the site, not a sentence that starts alike. */
+	assert_string_equal(bp(d, "Suivez-nous sur Instagram"), "share");
+	assert_string_equal(bp(d, "Suivez-nous sur le terrain, où la crise "
+	    "s'aggrave de jour en jour."), "");
 }
 
 static void
