@@ -743,6 +743,42 @@ invisible_at(const unsigned char *p, size_t n)
 	return ap_is_invisible(ap_utf8_next((const char *)p, n, &k)) ? k : 0;
 }
 
+/* Whether byte c is one clean() keeps as it is, without a look. */
+#define PLAIN(c)	(((c) >= 0x20 && (c) != 0x7F && (c) != 0xC2 && \
+			    (c) != 0xE2 && (c) != 0xEF) || (c) == '\n' || \
+			    (c) == '\t')
+#define PLAIN4(c)	PLAIN(c), PLAIN((c) + 1), PLAIN((c) + 2), PLAIN((c) + 3)
+#define PLAIN16(c)	PLAIN4(c), PLAIN4((c) + 4), PLAIN4((c) + 8), \
+			    PLAIN4((c) + 12)
+static const bool plain_byte[256] = {
+	PLAIN16(0x00), PLAIN16(0x10), PLAIN16(0x20), PLAIN16(0x30),
+	PLAIN16(0x40), PLAIN16(0x50), PLAIN16(0x60), PLAIN16(0x70),
+	PLAIN16(0x80), PLAIN16(0x90), PLAIN16(0xA0), PLAIN16(0xB0),
+	PLAIN16(0xC0), PLAIN16(0xD0), PLAIN16(0xE0), PLAIN16(0xF0)
+};
+
+/* Index of the first byte at or after i that clean() must look at:
+ * eight bytes at a time while they are printable ASCII. */
+static size_t
+skip_plain(const unsigned char *s, size_t len, size_t i)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101),
+	    highs = UINT64_C(0x8080808080808080);
+	uint64_t w, del;
+
+	while (len - i >= 8) {
+		memcpy(&w, s + i, 8);
+		del = w ^ (ones * 0x7F);
+		/* A byte >= 0x80, < 0x20 or equal to 0x7F stops the word. */
+		if (((w | (w - ones * 0x20) | (del - ones)) & highs) != 0)
+			break;
+		i += 8;
+	}
+	while (i < len && plain_byte[s[i]])
+		i++;
+	return i;
+}
+
 /*
  * CRLF and CR to LF; drop C0 controls but tab and LF, and DEL; drop the
  * invisible characters (ap_is_invisible), a leading U+FEFF among them.
@@ -769,9 +805,7 @@ clean(struct norm *nm, struct ap_buf *b, size_t from)
 			r++;
 		}
 		start = r;
-		while (r < len && ((s[r] >= 0x20 && s[r] != 0x7F &&
-		    !may_be_invisible(s[r])) || s[r] == '\n' || s[r] == '\t'))
-			r++;
+		r = skip_plain(s, len, r);
 		if (r > start) {
 			nm->cr = false;
 			if (w != start)

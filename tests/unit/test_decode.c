@@ -427,6 +427,11 @@ test_newlines_and_controls(void **state)
 	    "UTF-8", "abc\td");
 	expect(f, decode(f, S("\xe9\r\n\x92\r"), NULL, 0), "windows-1252",
 	    "\xc3\xa9\n\xe2\x80\x99\n");
+	/* Inside long runs of plain text, read eight bytes at a time: a
+	 * control or a DEL at any place of a word, a ~ and a space kept. */
+	expect(f, decode(f, S("abcdefgh\x7fijklmnopq\x1frstuvwx~ yz012345"
+	    "6789ABCD\rEFGHIJKL\x01"), NULL, 0), "UTF-8",
+	    "abcdefghijklmnopqrstuvwx~ yz0123456789ABCD\nEFGHIJKL");
 }
 
 static void
