@@ -236,6 +236,32 @@ name_follows(const struct ap_block *b)
 	return ap_is_upper(text_cp_at_fold(b, n)) && b->f.commas <= 2;
 }
 
+/* "Journaliste • Vincent Reynier", "Rédaction : Anne Roy": a role, a
+ * separator, then a capitalised name. */
+static bool
+role_then_name(const struct ap_block *b)
+{
+	static const char *const seps[] = { "\xe2\x80\xa2", ":", "|",
+	    "\xe2\x80\x93", "\xe2\x80\x94", "-", "/", NULL };
+	const char *s = b->f.fold;
+	size_t n = ap_cue_prefix(s, CUE_ROLE), i, k;
+
+	if (n == 0 || s[n] != ' ')
+		return false;
+	while (s[n] == ' ')
+		n++;
+	for (i = 0; seps[i] != NULL; i++) {
+		k = strlen(seps[i]);
+		if (strncmp(s + n, seps[i], k) == 0 && s[n + k] == ' ')
+			break;
+	}
+	if (seps[i] == NULL)
+		return false;
+	for (n += k; s[n] == ' '; n++)
+		continue;
+	return ap_is_upper(text_cp_at_fold(b, n));
+}
+
 static bool
 ends_with_agency(const char *fold)
 {
@@ -281,6 +307,9 @@ ap_rule_byline(const struct ap_block *b)
 		return true;
 	if (HAS(f->cue_any, CUE_BYLINE) && (f->has_date || strstr(f->fold,
 	    " | ") != NULL) && f->upper >= 2)
+		return true;
+	if (HAS(f->cue_start, CUE_ROLE) && f->words <= 8 &&
+	    !f->ends_sentence && f->upper >= 2 && role_then_name(b))
 		return true;
 	/* "Le Matin d’Armor avec AFP", "Jeanne Dupont / Reuters". */
 	if (f->words <= 10 && !f->ends_sentence && ends_with_agency(f->fold))
@@ -751,6 +780,22 @@ related_run(struct ap_doc *d, size_t i, size_t end)
 	return i;
 }
 
+/* Whether block i is among the last three of the body [.., to) and no
+ * prose follows it there: a credit closing the article, not a
+ * teaser's byline over its summary. */
+static bool
+closing(const struct ap_doc *d, size_t i, size_t to)
+{
+	size_t k;
+
+	if (to - i > 3)
+		return false;
+	for (k = i + 1; k < to; k++)
+		if (ap_rule_prose(&d->blocks[k]))
+			return false;
+	return true;
+}
+
 /* "(Belga)", "AFP" alone: the agency credit closing a dispatch. */
 static bool
 is_agency_credit(const struct ap_block *b)
@@ -836,7 +881,8 @@ label_body(struct ap_doc *d, size_t from, size_t to)
 				label(&d->blocks[i], AP_KIND_RELATED,
 				    "under related label");
 			}
-		} else if (i - from < 3 && ap_rule_byline(b))
+		} else if ((i - from < 3 || closing(d, i, to)) &&
+		    ap_rule_byline(b))
 			label(b, AP_KIND_BYLINE, "byline cue");
 		else if (signed_once && signature(b))
 			label(b, AP_KIND_BYLINE, "signature in body");
@@ -1376,15 +1422,17 @@ label_tail(struct ap_doc *d, size_t to)
 			label(b, AP_KIND_BYLINE, "agency credit after body");
 		} else if (dropping || (bp = ap_rule_boilerplate(b)) != NULL) {
 			drop(b, dropping ? "section" : bp, "after body");
+		} else if (after_name && ap_rule_role(b)) {
+			/* "Journaliste - Le Courrier": the name's role, not
+			 * a second credit. */
+			label(b, AP_KIND_BYLINE, "author role");
+			b->flags |= AP_BF_ROLE;
 		} else if (i - to < 6 && (ap_rule_byline(b) ||
 		    (b->f.name_shape && !ap_rule_prose(b) &&
 		    !(b->flags & AP_BF_LISTITEM) &&
 		    !has_function_word(b->text, b->len)))) {
 			label(b, AP_KIND_BYLINE, "author after body");
 			after_name = true;
-		} else if (after_name && ap_rule_role(b)) {
-			label(b, AP_KIND_BYLINE, "author role");
-			b->flags |= AP_BF_ROLE;
 		} else if (i - to < 6 && ap_rule_dateline(b)) {
 			label(b, AP_KIND_DATE, "date after body");
 		} else

@@ -54,6 +54,23 @@ headline_and_body(void **state)
 }
 
 static void
+role_credit_closing_body(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "Par Élodie Marchetti", P1, P2, P3,
+		"Journaliste • Vincent Reynier", "Partager cet article", NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	/* A role, a bullet and a name closing the body credit a second
+	 * author. */
+	assert_int_equal(a->nauthors, 2);
+	assert_string_equal(author(a, 0), "Élodie Marchetti");
+	assert_string_equal(author(a, 1), "Vincent Reynier");
+	assert_int_equal(a->nbody, 3);
+}
+
+static void
 byline_capitals_name_then_role(void **state)
 {
 	/* Names in capitals, the second run into its role. */
@@ -605,6 +622,7 @@ main(void)
 	static const struct CMUnitTest tests[] = {
 		T_TEST(headline_and_body),
 		T_TEST(byline_par_stripped),
+		T_TEST(role_credit_closing_body),
 		T_TEST(byline_capitals_name_then_role),
 		T_TEST(byline_site_name_with_domain),
 		T_TEST(byline_agency_beside_meta_author),
