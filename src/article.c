@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "classify.h"
 #include "dates.h"
 #include "doc.h"
 #include "lexicon.h"
@@ -645,6 +646,33 @@ date_near_headline(const struct ap_doc *d, char out[AP_DATE_MAX])
 	return false;
 }
 
+#define DATE_BEFORE	30	/* blocks back from the body a date line may be */
+
+/*
+ * Nothing dated the article: the date line nearest above the body's
+ * first block ("Le 28 juin 2019" under a menu), not a comment's nor a
+ * teaser's.
+ */
+static bool
+date_above_body(const struct ap_doc *d, char out[AP_DATE_MAX])
+{
+	size_t i, first;
+
+	for (first = 0; first < d->nblocks; first++)
+		if (d->blocks[first].kind == AP_KIND_PARAGRAPH)
+			break;
+	for (i = first; i-- > 0 && first - i <= DATE_BEFORE;) {
+		const struct ap_block *b = &d->blocks[i];
+
+		if (b->kind == AP_KIND_RELATED || (b->drop != NULL &&
+		    strcmp(b->drop, "comments") == 0))
+			continue;
+		if (ap_rule_dateline(b) && ap_date_published(b->f.fold, out))
+			return true;
+	}
+	return false;
+}
+
 /* The dates the date and byline blocks show, by where they stand; ""
  * while none. */
 struct shown_dates {
@@ -692,6 +720,8 @@ pick_date(struct ap_doc *d, const struct shown_dates *sd)
 		return d->meta.date_shown;
 	if (sd->upd[0] != '\0')
 		return ap_strdup(&d->arena, sd->upd);
+	if (date_above_body(d, date))
+		return ap_strdup(&d->arena, date);
 	if (sd->late[0] != '\0')
 		return ap_strdup(&d->arena, sd->late);
 	if (d->meta.date_modified != NULL)

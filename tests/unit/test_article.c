@@ -54,6 +54,21 @@ headline_and_body(void **state)
 }
 
 static void
+date_line_above_body(void **state)
+{
+	static const char *const lines[] = {
+		"Accueil", "Vidéos", "Le 28 juin 2019", "Extrait",
+		"Je m'abonne Je m'identifie", P1, P2, P3, NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	/* No headline, no date line by one: the date line nearest above
+	 * the body dates it. */
+	assert_non_null(a->date);
+	assert_string_equal(a->date, "2019-06-28");
+}
+
+static void
 role_credit_closing_body(void **state)
 {
 	static const char *const lines[] = {
@@ -623,6 +638,7 @@ main(void)
 		T_TEST(headline_and_body),
 		T_TEST(byline_par_stripped),
 		T_TEST(role_credit_closing_body),
+		T_TEST(date_line_above_body),
 		T_TEST(byline_capitals_name_then_role),
 		T_TEST(byline_site_name_with_domain),
 		T_TEST(byline_agency_beside_meta_author),
