@@ -27,6 +27,7 @@ static const struct {
 } drop_cues[] = {
 	{ CUE_SHARE, "share" },
 	{ CUE_COMMENTS, "comments" },
+	{ CUE_AUTHORBOX, "comments" },
 	{ CUE_NEWSLETTER, "newsletter" },
 	{ CUE_COOKIE, "legal" },
 	{ CUE_SITEWIDE, "navigation" },
@@ -40,12 +41,16 @@ is_widget(const struct ap_block *b)
 	return b->len >= 2 && b->text[0] == '[' && b->text[b->len - 1] == ']';
 }
 
-/* "Elon Musk Elon Musk": an image's alt text beside its link text. */
+/* "Elon Musk Elon Musk", "NW TeamNW Team": an image's alt text beside
+ * its link text, with or without a space between. */
 static bool
 is_doubled(const struct ap_block *b)
 {
 	size_t half = (b->len - 1) / 2;
 
+	if (b->len >= 6 && b->len % 2 == 0 && b->f.words <= 16 &&
+	    memchr(b->text, ' ', b->len) != NULL)
+		return memcmp(b->text, b->text + b->len / 2, b->len / 2) == 0;
 	return b->len >= 5 && b->len % 2 == 1 && b->f.words <= 16 &&
 	    b->text[half] == ' ' &&
 	    memcmp(b->text, b->text + half + 1, half) == 0;
@@ -104,7 +109,8 @@ ap_rule_boilerplate(const struct ap_block *b)
 			return drop_cues[i].kind;
 	/* Short prompts: "Inscrivez-vous à notre infolettre", "Partager sur X". */
 	if (f->words <= 6 && !f->ends_sentence &&
-	    (HAS(f->cue_start, CUE_SHARE) || HAS(f->cue_start, CUE_COMMENTS)))
+	    (HAS(f->cue_start, CUE_SHARE) || HAS(f->cue_start, CUE_COMMENTS) ||
+	    HAS(f->cue_start, CUE_AUTHORBOX)))
 		return "share";
 	if (HAS(f->cue_start, CUE_NEWSLETTER) && f->words <= 40)
 		return "newsletter";
@@ -371,7 +377,7 @@ ap_rule_drop_label(const struct ap_block *b)
 	const struct ap_feat *f = &b->f;
 
 	return HAS(f->cue_whole, CUE_SITEWIDE) || HAS(f->cue_whole, CUE_JOB) ||
-	    HAS(f->cue_whole, CUE_COMMENTS);
+	    HAS(f->cue_whole, CUE_COMMENTS) || HAS(f->cue_whole, CUE_AUTHORBOX);
 }
 
 /* A link inside a box the page marks as related ("meme_sujet"), not an
@@ -739,7 +745,12 @@ related_run(struct ap_doc *d, size_t i, size_t end)
 		struct ap_block *b = &d->blocks[i];
 		bool linked = b->href != NULL || (b->flags & AP_BF_LINK);
 
-
+		/* A teaser's image, as a text browser writes it, is no end
+		 * of the list. */
+		if (is_doubled(b)) {
+			drop(b, "navigation", "image of a teaser");
+			continue;
+		}
 		if (ap_rule_drop_label(b) || ap_rule_related_label(b) ||
 		    ap_rule_boilerplate(b) != NULL || b->f.words > 60)
 			break;
@@ -1391,16 +1402,37 @@ label_head(struct ap_doc *d, size_t from)
 		label_date_above(d, head, lim);
 }
 
+#define AUTHOR_BOX_REACH	3	/* blocks under an author label */
+
+/* "NW Team", "Titiou Lecoq": a short name-shaped line, not a sentence
+ * and not an image's alt text doubled ("NW TeamNW Team"). */
+static bool
+box_name(const struct ap_block *b)
+{
+	return b->f.name_shape && b->f.words <= 5 && !b->f.ends_sentence &&
+	    !is_doubled(b) && !is_widget(b);
+}
+
 /* After the body: the author box, related lists, then the page's rest. */
 static void
 label_tail(struct ap_doc *d, size_t to)
 {
-	size_t i = to;
+	size_t i = to, box = 0;
 	bool after_name = false, dropping = false;
 
 	while (i < d->nblocks) {
 		struct ap_block *b = &d->blocks[i];
 		const char *bp;
+
+		/* "À propos de l'auteur", then the author's name alone. */
+		if (box > 0 && i <= box + AUTHOR_BOX_REACH && box_name(b)) {
+			label(b, AP_KIND_BYLINE, "name under an author label");
+			box = 0;
+			i++;
+			continue;
+		}
+		if (HAS(b->f.cue_whole, CUE_AUTHORBOX))
+			box = i;
 
 		if (related_label_after(d, b)) {
 			label(b, AP_KIND_RELATED_LABEL, "related label");

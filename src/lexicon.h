@@ -64,6 +64,7 @@ enum ap_cue {
 	CUE_COOKIE,
 	CUE_ROLE,
 	CUE_NOTFOUND,	/* "page introuvable": the page has no article */
+	CUE_AUTHORBOX,	/* "à propos de l'auteur": a box on the author */
 	CUE__MAX
 };
 

@@ -54,6 +54,21 @@ headline_and_body(void **state)
 }
 
 static void
+name_under_author_label(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1, P2, P3, "Partager", "À propos de l'auteur",
+		"Anne RoyAnne Roy", "Anne Roy", "Website", NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	/* The name alone under an author box's label is the author; the
+	 * image's text doubled before it is not. */
+	assert_int_equal(a->nauthors, 1);
+	assert_string_equal(author(a, 0), "Anne Roy");
+}
+
+static void
 date_line_above_body(void **state)
 {
 	static const char *const lines[] = {
@@ -639,6 +654,7 @@ main(void)
 		T_TEST(byline_par_stripped),
 		T_TEST(role_credit_closing_body),
 		T_TEST(date_line_above_body),
+		T_TEST(name_under_author_label),
 		T_TEST(byline_capitals_name_then_role),
 		T_TEST(byline_site_name_with_domain),
 		T_TEST(byline_agency_beside_meta_author),

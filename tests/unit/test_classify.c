@@ -63,6 +63,9 @@ boilerplate_doubled_alt_text(void **state)
 
 	/* An image's alt text beside its link text, as text browsers dump. */
 	assert_string_equal(bp(d, "Elon Musk Elon Musk"), "navigation");
+	/* ... also glued to it, as w3m writes them. */
+	assert_string_equal(bp(d, "NW TeamNW Team"), "navigation");
+	assert_string_equal(bp(d, "Elon Musk, Tesla"), "");
 	/* A long paragraph that repeats itself is still text. */
 	assert_string_equal(bp(d, PROSE " " PROSE), "");
 }
@@ -948,6 +951,28 @@ classify_recommends_label_in_text(void **state)
 }
 
 static void
+classify_teaser_image_in_related_run(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1, P2, P3, P4,
+		"Articles en relation",
+		"The Pirate Bay LogoThe Pirate Bay Logo",
+		"Le blocage des sites pirates par Cogent était une erreur",
+		"Site de téléchargementSite de téléchargement",
+		"Classement des sites warez les plus visités en février",
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	/* An image's text between teasers does not end their list. */
+	t_classify(d, lines);
+	assert_kind(d, 5, AP_KIND_RELATED_LABEL);
+	assert_kind(d, 7, AP_KIND_RELATED);
+	assert_kind(d, 9, AP_KIND_RELATED);
+	assert_int_not_equal(d->blocks[6].kind, AP_KIND_RELATED);
+}
+
+static void
 classify_link_card_in_blockquote(void **state)
 {
 	struct ap_doc *d = *state;
@@ -1418,6 +1443,7 @@ main(void)
 		T_TEST(classify_label_prefix_after_body),
 		T_TEST(classify_recommends_label_in_text),
 		T_TEST(classify_link_card_in_blockquote),
+		T_TEST(classify_teaser_image_in_related_run),
 		T_TEST(classify_label_run_over_bullets),
 		T_TEST(classify_inline_related_without_colon),
 		T_TEST(classify_headline_shares_the_lead_topic),
