@@ -298,6 +298,25 @@ agency_credit(const struct ap_feat *f)
 	return ap_cue_whole(f->fold + n, CUE_AGENCY);
 }
 
+/* Whether the text before the first " | " or " • " is a short credit
+ * ending with an agency. */
+static bool
+credit_before_bar(const char *fold)
+{
+	char seg[96];
+	const char *bar = strstr(fold, " | "), *dot = strstr(fold,
+	    " \xe2\x80\xa2 ");
+	size_t n;
+
+	if (bar == NULL || (dot != NULL && dot < bar))
+		bar = dot;
+	if (bar == NULL || (n = (size_t)(bar - fold)) >= sizeof(seg))
+		return false;
+	memcpy(seg, fold, n);
+	seg[n] = '\0';
+	return ends_with_agency(seg);
+}
+
 bool
 ap_rule_byline(const struct ap_block *b)
 {
@@ -317,8 +336,11 @@ ap_rule_byline(const struct ap_block *b)
 	if (HAS(f->cue_start, CUE_ROLE) && f->words <= 8 &&
 	    !f->ends_sentence && f->upper >= 2 && role_then_name(b))
 		return true;
-	/* "Le Matin d’Armor avec AFP", "Jeanne Dupont / Reuters". */
+	/* "Le Matin d’Armor avec AFP", "Jeanne Dupont / Reuters", also
+	 * before the date: "Le Monde.fr avec AFP | 05.07.2011 à 22h09". */
 	if (f->words <= 10 && !f->ends_sentence && ends_with_agency(f->fold))
+		return true;
+	if (f->has_date && credit_before_bar(f->fold))
 		return true;
 	return false;
 }

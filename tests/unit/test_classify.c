@@ -931,6 +931,34 @@ classify_label_prefix_after_body(void **state)
 }
 
 static void
+byline_agency_before_date(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "Le Monde.fr avec AFP | 05.07.2011 à 22h09 • Mis à jour "
+		"le 05.07.2011 à 22h09", P1, P2, P3, NULL
+	};
+	struct ap_doc *d = *state;
+
+	/* A desk and its agency before the date, set off by a bar: a
+	 * byline (its date is still read). */
+	t_classify(d, lines);
+	assert_kind(d, 1, AP_KIND_BYLINE);
+}
+
+static void
+date_and_section_no_byline(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "Mis à jour le 05.07.2011 à 22h09 | Économie", P1, P2, P3,
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	t_classify(d, lines);
+	assert_kind(d, 1, AP_KIND_DATE);
+}
+
+static void
 classify_recommends_label_in_text(void **state)
 {
 	static const char *const lines[] = {
@@ -1396,6 +1424,8 @@ main(void)
 		T_TEST(related_inline_not_running_text),
 		T_TEST(byline_par_name),
 		T_TEST(byline_agency_alone),
+		T_TEST(byline_agency_before_date),
+		T_TEST(date_and_section_no_byline),
 		T_TEST(byline_interview),
 		T_TEST(byline_with_date_and_bar),
 		T_TEST(byline_not_word_starting_with_par),
