@@ -1426,13 +1426,14 @@ label_head(struct ap_doc *d, size_t from)
 
 #define AUTHOR_BOX_REACH	3	/* blocks under an author label */
 
-/* "NW Team", "Titiou Lecoq": a short name-shaped line, not a sentence
- * and not an image's alt text doubled ("NW TeamNW Team"). */
+/* "NW Team", "Titiou Lecoq": a short name-shaped line, not a sentence,
+ * not a label in capitals ("EN DIRECT") and not an image's alt text
+ * doubled ("NW TeamNW Team"). */
 static bool
 box_name(const struct ap_block *b)
 {
 	return b->f.name_shape && b->f.words <= 5 && !b->f.ends_sentence &&
-	    !is_doubled(b) && !is_widget(b);
+	    b->f.upper < b->f.letters && !is_doubled(b) && !is_widget(b);
 }
 
 /* After the body: the author box, related lists, then the page's rest. */

@@ -58,12 +58,13 @@ name_under_author_label(void **state)
 {
 	static const char *const lines[] = {
 		HEAD, P1, P2, P3, "Partager", "À propos de l'auteur",
-		"Anne RoyAnne Roy", "Anne Roy", "Website", NULL
+		"Anne RoyAnne Roy", "Anne Roy", "Website", "L'auteur",
+		"[logo]", "EN DIRECT", NULL
 	};
 	const struct ap_article *a = t_article(*state, lines);
 
 	/* The name alone under an author box's label is the author; the
-	 * image's text doubled before it is not. */
+	 * image's text doubled before it is not, nor a label in capitals. */
 	assert_int_equal(a->nauthors, 1);
 	assert_string_equal(author(a, 0), "Anne Roy");
 }
