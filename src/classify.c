@@ -20,6 +20,10 @@
 
 #define CUE(c)		(1u << (c))
 #define HAS(mask, c)	(((mask) & CUE(c)) != 0)
+/* Labels after which the article does not go on: a page section's, the
+ * readers' comments', the author box's. */
+#define SECTION_CUES	(CUE(CUE_SITEWIDE) | CUE(CUE_JOB) | \
+			    CUE(CUE_COMMENTS) | CUE(CUE_AUTHORBOX))
 
 static const struct {
 	enum ap_cue	 cue;
@@ -46,14 +50,15 @@ is_widget(const struct ap_block *b)
 static bool
 is_doubled(const struct ap_block *b)
 {
-	size_t half = (b->len - 1) / 2;
+	size_t half = b->len / 2;
 
-	if (b->len >= 6 && b->len % 2 == 0 && b->f.words <= 16 &&
-	    memchr(b->text, ' ', b->len) != NULL)
-		return memcmp(b->text, b->text + b->len / 2, b->len / 2) == 0;
-	return b->len >= 5 && b->len % 2 == 1 && b->f.words <= 16 &&
-	    b->text[half] == ' ' &&
-	    memcmp(b->text, b->text + half + 1, half) == 0;
+	if (b->len < 5 || b->f.words > 16)
+		return false;
+	if (b->len % 2 == 1)
+		return b->text[half] == ' ' &&
+		    memcmp(b->text, b->text + half + 1, half) == 0;
+	return memchr(b->text, ' ', b->len) != NULL &&
+	    memcmp(b->text, b->text + half, half) == 0;
 }
 
 /* "12 commentaires", "3 réactions". */
@@ -109,8 +114,8 @@ ap_rule_boilerplate(const struct ap_block *b)
 			return drop_cues[i].kind;
 	/* Short prompts: "Inscrivez-vous à notre infolettre", "Partager sur X". */
 	if (f->words <= 6 && !f->ends_sentence &&
-	    (HAS(f->cue_start, CUE_SHARE) || HAS(f->cue_start, CUE_COMMENTS) ||
-	    HAS(f->cue_start, CUE_AUTHORBOX)))
+	    (f->cue_start & (CUE(CUE_SHARE) | CUE(CUE_COMMENTS) |
+	    CUE(CUE_AUTHORBOX))) != 0)
 		return "share";
 	if (HAS(f->cue_start, CUE_NEWSLETTER) && f->words <= 40)
 		return "newsletter";
@@ -398,8 +403,7 @@ ap_rule_drop_label(const struct ap_block *b)
 {
 	const struct ap_feat *f = &b->f;
 
-	return HAS(f->cue_whole, CUE_SITEWIDE) || HAS(f->cue_whole, CUE_JOB) ||
-	    HAS(f->cue_whole, CUE_COMMENTS) || HAS(f->cue_whole, CUE_AUTHORBOX);
+	return (f->cue_whole & SECTION_CUES) != 0;
 }
 
 /* A link inside a box the page marks as related ("meme_sujet"), not an
@@ -1440,7 +1444,7 @@ box_name(const struct ap_block *b)
 static void
 label_tail(struct ap_doc *d, size_t to)
 {
-	size_t i = to, box = 0;
+	size_t i = to, box = SIZE_MAX;	/* the author label's block */
 	bool after_name = false, dropping = false;
 
 	while (i < d->nblocks) {
@@ -1448,9 +1452,10 @@ label_tail(struct ap_doc *d, size_t to)
 		const char *bp;
 
 		/* "À propos de l'auteur", then the author's name alone. */
-		if (box > 0 && i <= box + AUTHOR_BOX_REACH && box_name(b)) {
+		if (box != SIZE_MAX && i <= box + AUTHOR_BOX_REACH &&
+		    box_name(b)) {
 			label(b, AP_KIND_BYLINE, "name under an author label");
-			box = 0;
+			box = SIZE_MAX;
 			i++;
 			continue;
 		}

@@ -90,5 +90,4 @@ void	 ap_content_features(struct ap_doc *d, double *x);
 /* Fill each block's content probability (b->content). */
 void	 ap_content_score(struct ap_doc *d);
 
-
 #endif /* AP_CONTENT_H */

@@ -722,11 +722,7 @@ ap_decoder_finish(struct ap_decoder *dec, struct ap_buf *out)
 }
 
 /* The lead bytes of every character ap_is_invisible() names. */
-static bool
-may_be_invisible(unsigned char c)
-{
-	return c == 0xC2 || c == 0xE2 || c == 0xEF;
-}
+#define INVISIBLE_LEAD(c)	((c) == 0xC2 || (c) == 0xE2 || (c) == 0xEF)
 
 /* The length of the invisible character at p, or 0: its bytes tested in
  * place, as most lead bytes here start a ’ or a «, not one of these. */
@@ -744,9 +740,8 @@ invisible_at(const unsigned char *p, size_t n)
 }
 
 /* Whether byte c is one clean() keeps as it is, without a look. */
-#define PLAIN(c)	(((c) >= 0x20 && (c) != 0x7F && (c) != 0xC2 && \
-			    (c) != 0xE2 && (c) != 0xEF) || (c) == '\n' || \
-			    (c) == '\t')
+#define PLAIN(c)	(((c) >= 0x20 && (c) != 0x7F && !INVISIBLE_LEAD(c)) || \
+			    (c) == '\n' || (c) == '\t')
 #define PLAIN4(c)	PLAIN(c), PLAIN((c) + 1), PLAIN((c) + 2), PLAIN((c) + 3)
 #define PLAIN16(c)	PLAIN4(c), PLAIN4((c) + 4), PLAIN4((c) + 8), \
 			    PLAIN4((c) + 12)
@@ -814,7 +809,7 @@ clean(struct norm *nm, struct ap_buf *b, size_t from)
 		}
 		if (r >= len)
 			break;
-		if (may_be_invisible(s[r])) {
+		if (INVISIBLE_LEAD(s[r])) {
 			nm->cr = false;
 			if ((k = invisible_at(s + r, len - r)) > 0)
 				r += k;
