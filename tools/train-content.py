@@ -382,7 +382,7 @@ def main():
         print("fitted on all its sites (simulated):")
         for c in corpora:
             if c in r:
-                print(f"  {c:14s} {'snip_f' if 'snip' in c else 'body_f'} {r.get(c, 0):.3f}")
+                print(f"  {c:14s} {'snip_f' if 'snip' in c else 'body_f'} {r[c]:.3f}")
         print("largest logistic weights (raw feature scale):")
         for n, v in sorted(zip(names, w), key=lambda t: -abs(t[1]))[:15]:
             print(f"  {n:24s} {v:+.3f}")
@@ -390,7 +390,8 @@ def main():
         write_weights(args.weights,
                       "Content weights, fitted by tools/train-content.py (make train) on the\n"
                       "dev corpora: logistic regression, raw feature scale, one column for\n"
-                      "pages and one for scraped text.",
+                      "pages and one for scraped text; after the params, the tree ensemble\n"
+                      "of each kind that kept one (base, tree, node and leaf lines).",
                       names, tables,
                       [f"param {kind} {' '.join(map(str, params[kind]))}" for kind in ("html", "text")]
                       + [line for kind, m in forests.items() for line in forest_lines(kind, m, names)])
