@@ -1653,6 +1653,49 @@ not_found_shell(const struct ap_doc *d, size_t from, size_t to)
 	return true;
 }
 
+#define SECTION_NAME_MAX	16	/* bytes of a one-word section path */
+
+/*
+ * Whether a URL leads to a site's front: its home page or a one-word
+ * section ("https://journal.lemonde.fr/", "http://www.cinebel.be/fr"),
+ * with no query.  Articles have longer paths: slugs, numbers, dates.
+ */
+static bool
+is_front_url(const char *u)
+{
+	const char *p = strstr(u, "://");
+	size_t n;
+
+	if (p == NULL)
+		return false;
+	p += 3 + strcspn(p + 3, "/?#");		/* past the authority */
+	if (*p == '\0')
+		return true;
+	if (*p++ != '/')
+		return false;
+	n = strcspn(p, "/?#");
+	if (p[n] != '\0' && !(p[n] == '/' && p[n + 1] == '\0'))
+		return false;
+	return n <= SECTION_NAME_MAX && strcspn(p, "0123456789-_.") >= n;
+}
+
+/* A related entry that is a link to a site's front: a service or a
+ * partner's home ("Lire le journal numérique"), not an article. */
+static void
+drop_front_links(struct ap_doc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nblocks; i++) {
+		struct ap_block *b = &d->blocks[i];
+
+		if (b->kind == AP_KIND_RELATED && b->href != NULL &&
+		    !(b->flags & AP_BF_SUMMARY) &&
+		    b->link_chars * 2 >= b->f.chars && is_front_url(b->href))
+			drop(b, "navigation", "link to a site's front page");
+	}
+}
+
 void
 ap_classify(struct ap_doc *d)
 {
@@ -1670,6 +1713,7 @@ ap_classify(struct ap_doc *d)
 	label_head(d, from);
 	find_standfirst(d, from, to);
 	label_tail(d, to);
+	drop_front_links(d);
 	for (i = 0; i < from; i++) {
 		struct ap_block *b = &d->blocks[i];
 		const char *bp = ap_rule_boilerplate(b);

@@ -1023,6 +1023,44 @@ classify_link_card_in_blockquote(void **state)
 	assert_kind(d, 4, AP_KIND_QUOTE);
 }
 
+/* Links to a site's front under a related label are services. */
+static void
+classify_front_link_is_no_related_title(void **state)
+{
+	struct ap_doc *d = *state;
+	static const struct {
+		const char *title, *href;
+	} links[] = {
+		{ "Nordikode recrute vingt chercheurs à Bellerive",
+		    "https://www.courrier.example/techno/nordikode-recrute" },
+		{ "Lire le journal numérique", "https://journal.courrier.example/" },
+		{ "Toute l'actualité du cinéma", "https://www.cine.example/fr" },
+		{ "La bibliothèque rouvre ses portes en octobre",
+		    "https://www.courrier.example/archives?id=2019-10-04" },
+	};
+	size_t i;
+
+	t_add(d, HEAD);
+	t_add(d, P1);
+	t_add(d, P2);
+	t_add(d, P3);
+	t_add(d, "À lire aussi");
+	for (i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
+		struct ap_block *b = t_add_flags(d, links[i].title,
+		    AP_BF_LINK | AP_BF_LISTITEM);
+
+		b->href = links[i].href;
+		b->link_chars = strlen(links[i].title);
+	}
+	ap_features(d);
+	ap_classify(d);
+	assert_kind(d, 4, AP_KIND_RELATED_LABEL);
+	assert_kind(d, 5, AP_KIND_RELATED);
+	assert_kind(d, 6, AP_KIND_BOILERPLATE);
+	assert_kind(d, 7, AP_KIND_BOILERPLATE);
+	assert_kind(d, 8, AP_KIND_RELATED);
+}
+
 static void
 classify_label_run_over_bullets(void **state)
 {
@@ -1474,6 +1512,7 @@ main(void)
 		T_TEST(classify_recommends_label_in_text),
 		T_TEST(classify_link_card_in_blockquote),
 		T_TEST(classify_teaser_image_in_related_run),
+		T_TEST(classify_front_link_is_no_related_title),
 		T_TEST(classify_label_run_over_bullets),
 		T_TEST(classify_inline_related_without_colon),
 		T_TEST(classify_headline_shares_the_lead_topic),
