@@ -515,6 +515,8 @@ related_title(struct ap_doc *d, const struct ap_block *b)
 	size_t n;
 
 	skip += strip_cue(b->text + skip, b->len - skip, CUE_RELATED);
+	if (skip == 0)		/* "Lire l'entretien : Titre" */
+		skip = ap_rule_verb_lead(b);
 	p = b->text + skip;
 	n = b->len - skip;
 	/* "[PHO5a02e98]Chine : …": a text browser's image placeholder. */

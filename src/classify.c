@@ -223,6 +223,41 @@ ap_rule_related_inline(const struct ap_block *b)
 	return related_inline_at(b, 0);
 }
 
+#define INSERT_LEAD_MAX	48	/* bytes of "Lire notre entretien :" */
+
+size_t
+ap_rule_verb_lead(const struct ap_block *b)
+{
+	const char *colon = memchr(b->text, ':', strnlen(b->text,
+	    INSERT_LEAD_MAX));
+	size_t n;
+
+	if (colon == NULL)
+		return 0;
+	n = (size_t)(colon - b->text) + 1;
+	return ap_html_related_label(b->text, n) ? n : 0;
+}
+
+/*
+ * In text, an insert led by a verb and a colon, as the page's markup
+ * reads them: "Lire l'entretien : Fleur Pellerin : « … »", "Voir nos
+ * explications : …"; the title after the colon opens with a capital.
+ */
+static bool
+verb_related_insert(const struct ap_doc *d, const struct ap_block *b)
+{
+	const char *t;
+	size_t n, k;
+
+	if (ap_doc_is_html(d) || b->f.words > 30 || b->f.last == '.' ||
+	    (n = ap_rule_verb_lead(b)) == 0)
+		return false;
+	for (t = b->text + n; *t == ' '; t++)
+		;
+	return ap_is_upper(ap_utf8_next(t, strlen(t), &k)) ||
+	    strncmp(t, "\xc2\xab", 2) == 0;
+}
+
 /* The same after arrows a text browser drew: ">> A lire aussi : …". */
 static bool
 arrowed_related_inline(const struct ap_block *b)
@@ -902,7 +937,8 @@ label_body(struct ap_doc *d, size_t from, size_t to)
 		if ((bp = ap_rule_boilerplate(b)) != NULL)
 			drop(b, bp, "boilerplate cue");
 		else if (ap_rule_related_inline(b) ||
-		    arrowed_related_inline(b) || arrow_link(b))
+		    arrowed_related_inline(b) || arrow_link(b) ||
+		    verb_related_insert(d, b))
 			label(b, AP_KIND_RELATED, "inline related insert");
 		else if (related_by_cue(b))
 			label(b, AP_KIND_RELATED, "link in a related box");

@@ -7,6 +7,7 @@
 #define AP_CLASSIFY_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "doc.h"
 
@@ -16,6 +17,8 @@ const char	*ap_rule_boilerplate(const struct ap_block *);
 bool		 ap_rule_related_label(const struct ap_block *);
 /* "Lire aussi : <titre>" inline insert. */
 bool		 ap_rule_related_inline(const struct ap_block *);
+/* Bytes of a verb lead and its colon ("Lire l'entretien :"), or 0. */
+size_t		 ap_rule_verb_lead(const struct ap_block *);
 /* "Par Jeanne Dupont", "La Presse Canadienne", "Propos recueillis par …". */
 bool		 ap_rule_byline(const struct ap_block *);
 /* "Publié le 3 mars 2024 à 14 h 30", "03/03/2024". */

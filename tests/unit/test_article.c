@@ -519,6 +519,26 @@ related_titles_without_summary(void **state)
 }
 
 static void
+related_insert_led_by_verb(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1,
+		"Lire l'entretien : Léa Marchand : « Le tramway a changé le "
+		    "quartier »",
+		P2,
+		"Voir nos explications : pourquoi la ligne a pris du retard",
+		P3, NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	/* The title after the lead; a lower-case clause is no title. */
+	assert_int_equal(a->nrelated, 1);
+	assert_string_equal(a->related[0].title,
+	    "Léa Marchand : « Le tramway a changé le quartier »");
+	assert_string_equal(a->body[1].text, P2);
+}
+
+static void
 related_inline_title_stripped(void **state)
 {
 	static const char *const lines[] = {
@@ -683,6 +703,7 @@ main(void)
 		T_TEST(related_insert_after_arrows),
 		T_TEST(related_title_with_summary),
 		T_TEST(related_titles_without_summary),
+		T_TEST(related_insert_led_by_verb),
 		T_TEST(related_inline_title_stripped),
 		T_TEST(related_inline_title_with_nbsp),
 		T_TEST(related_controls_left_out),
