@@ -462,6 +462,14 @@ arrow_link(const struct ap_block *b)
 	    b->href != NULL && b->link_chars * 2 >= b->f.chars;
 }
 
+/* A related title set in the text by its label or an arrow. */
+static bool
+inline_insert(const struct ap_doc *d, const struct ap_block *b)
+{
+	return ap_rule_related_inline(b) || arrowed_related_inline(b) ||
+	    arrow_link(b) || verb_related_insert(d, b);
+}
+
 /* The chapô, as pages mark it ("chapo", "standfirst", "article__desc"). */
 static bool
 standfirst_by_cue(const struct ap_block *b)
@@ -936,9 +944,7 @@ label_body(struct ap_doc *d, size_t from, size_t to)
 
 		if ((bp = ap_rule_boilerplate(b)) != NULL)
 			drop(b, bp, "boilerplate cue");
-		else if (ap_rule_related_inline(b) ||
-		    arrowed_related_inline(b) || arrow_link(b) ||
-		    verb_related_insert(d, b))
+		else if (inline_insert(d, b))
 			label(b, AP_KIND_RELATED, "inline related insert");
 		else if (related_by_cue(b))
 			label(b, AP_KIND_RELATED, "link in a related box");
@@ -1518,6 +1524,8 @@ label_tail(struct ap_doc *d, size_t to)
 			label(b, AP_KIND_BYLINE, "agency credit after body");
 		} else if (dropping || (bp = ap_rule_boilerplate(b)) != NULL) {
 			drop(b, dropping ? "section" : bp, "after body");
+		} else if (inline_insert(d, b)) {
+			label(b, AP_KIND_RELATED, "inline related insert after body");
 		} else if (after_name && ap_rule_role(b)) {
 			/* "Journaliste - Le Courrier": the name's role, not
 			 * a second credit. */

@@ -1062,6 +1062,28 @@ classify_front_link_is_no_related_title(void **state)
 }
 
 static void
+classify_inline_related_after_body(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1, P2, P3,
+		"Sophie Lavoie",
+		">> A lire aussi : Les digues de la Sorne seront renforcées "
+		    "avant l'hiver",
+		"Voir aussi : Le marché couvert retrouve ses halles",
+		"Newsletter",
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	/* The inserts the body's run stopped short of are still titles. */
+	t_classify(d, lines);
+	assert_kind(d, 4, AP_KIND_BYLINE);
+	assert_kind(d, 5, AP_KIND_RELATED);
+	assert_kind(d, 6, AP_KIND_RELATED);
+	assert_kind(d, 7, AP_KIND_BOILERPLATE);
+}
+
+static void
 classify_label_run_over_bullets(void **state)
 {
 	struct ap_doc *d = *state;
@@ -1513,6 +1535,7 @@ main(void)
 		T_TEST(classify_link_card_in_blockquote),
 		T_TEST(classify_teaser_image_in_related_run),
 		T_TEST(classify_front_link_is_no_related_title),
+		T_TEST(classify_inline_related_after_body),
 		T_TEST(classify_label_run_over_bullets),
 		T_TEST(classify_inline_related_without_colon),
 		T_TEST(classify_headline_shares_the_lead_topic),
