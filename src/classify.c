@@ -797,6 +797,14 @@ is_subhead(const struct ap_doc *d, size_t i, size_t to)
 	    is_running_text(&d->blocks[i + 1]);
 }
 
+/* A card may link its title and its summary (a sentence) to the same
+ * article. */
+static bool
+same_target(const struct ap_block *b, const char *href)
+{
+	return b->href != NULL && href != NULL && strcmp(b->href, href) == 0;
+}
+
 /*
  * Related titles and their summaries, from a label to the end of the box:
  * the next label, boilerplate, or running text.  Kickers ("Reportage")
@@ -809,6 +817,7 @@ related_run(struct ap_doc *d, size_t i, size_t end)
 	bool after_title = false, tight = false;
 	size_t items = 0, k;
 	uint32_t first;
+	const char *title_href = NULL;
 
 	for (; i < end && items < 30; i++) {
 		struct ap_block *b = &d->blocks[i];
@@ -833,7 +842,8 @@ related_run(struct ap_doc *d, size_t i, size_t end)
 		 * A teaser's summary follows its title: truncated ("…") in
 		 * text, or on a page the text beside the link.
 		 */
-		if (after_title && (b->f.ends_ellipsis || (html && !linked))) {
+		if (after_title && (b->f.ends_ellipsis || (html && (!linked ||
+		    (b->f.last == '.' && same_target(b, title_href)))))) {
 			label(b, AP_KIND_RELATED, "summary of a teaser");
 			b->flags |= AP_BF_SUMMARY;
 			after_title = false;
@@ -855,6 +865,7 @@ related_run(struct ap_doc *d, size_t i, size_t end)
 			break;
 		label(b, AP_KIND_RELATED, "under related label");
 		after_title = true;
+		title_href = b->href;
 		items++;
 	}
 	return i;

@@ -1061,6 +1061,47 @@ classify_front_link_is_no_related_title(void **state)
 	assert_kind(d, 8, AP_KIND_RELATED);
 }
 
+/* A card links its title and its one-sentence summary alike. */
+static void
+classify_card_summary_shares_the_link(void **state)
+{
+	struct ap_doc *d = *state;
+	static const struct {
+		const char *text, *href;
+	} card[] = {
+		{ "Trottinettes : Valmont sévira contre les loueurs délinquants",
+		    "https://www.courrier.example/valmont/trottinettes" },
+		{ "La période de grâce se terminera le 21 octobre.",
+		    "https://www.courrier.example/valmont/trottinettes" },
+		{ "Plus de 300 contraventions aux usagers des trottinettes",
+		    "https://www.courrier.example/valmont/contraventions" },
+		{ "Le port du casque a été la principale infraction relevée.",
+		    "https://www.courrier.example/valmont/contraventions" },
+	};
+	size_t i;
+
+	t_add(d, HEAD);
+	t_add(d, P1);
+	t_add(d, P2);
+	t_add(d, P3);
+	t_add(d, "À lire aussi");
+	for (i = 0; i < sizeof(card) / sizeof(card[0]); i++) {
+		struct ap_block *b = t_add_flags(d, card[i].text, AP_BF_LINK);
+
+		b->href = card[i].href;
+		b->link_chars = strlen(card[i].text);
+	}
+	d->art.source_type = "html";	/* a page's blocks */
+	ap_features(d);
+	ap_classify(d);
+	for (i = 5; i < 9; i++)
+		assert_kind(d, i, AP_KIND_RELATED);
+	assert_false(d->blocks[5].flags & AP_BF_SUMMARY);
+	assert_true(d->blocks[6].flags & AP_BF_SUMMARY);
+	assert_false(d->blocks[7].flags & AP_BF_SUMMARY);
+	assert_true(d->blocks[8].flags & AP_BF_SUMMARY);
+}
+
 static void
 classify_inline_related_after_body(void **state)
 {
@@ -1535,6 +1576,7 @@ main(void)
 		T_TEST(classify_link_card_in_blockquote),
 		T_TEST(classify_teaser_image_in_related_run),
 		T_TEST(classify_front_link_is_no_related_title),
+		T_TEST(classify_card_summary_shares_the_link),
 		T_TEST(classify_inline_related_after_body),
 		T_TEST(classify_label_run_over_bullets),
 		T_TEST(classify_inline_related_without_colon),
