@@ -797,6 +797,13 @@ is_subhead(const struct ap_doc *d, size_t i, size_t to)
 	    is_running_text(&d->blocks[i + 1]);
 }
 
+/* What a text browser leaves of a teaser's image: "[IMG_9974-3]". */
+static bool
+is_image_remains(const struct ap_block *b)
+{
+	return is_widget(b) || is_doubled(b);
+}
+
 /* A card may link its title and its summary (a sentence) to the same
  * article. */
 static bool
@@ -869,6 +876,21 @@ related_run(struct ap_doc *d, size_t i, size_t end)
 		items++;
 	}
 	return i;
+}
+
+/*
+ * Whether block i of the body is still in the box the insert label
+ * opened: a link item or a bullet of its list, not prose, not a prompt
+ * ("Vous possédez déjà un compte ?").
+ */
+static bool
+in_label_box(const struct ap_doc *d, const struct ap_block *box, size_t i)
+{
+	const struct ap_block *b = &d->blocks[i];
+
+	return ((!ap_rule_prose(b) && box_item(b)) ||
+	    list_continues(&d->blocks[i - 1], b)) && same_box(box, b) &&
+	    (ap_rule_boilerplate(b) == NULL || is_image_remains(b));
 }
 
 /* Whether block i is among the last three of the body [.., to) and no
@@ -963,13 +985,14 @@ label_body(struct ap_doc *d, size_t from, size_t to)
 			label(b, AP_KIND_RELATED_LABEL, "related label");
 			/* Titles under an insert label, up to the next prose
 			 * or the end of its box. */
-			while (i + 1 < to && ((!ap_rule_prose(&d->blocks[i + 1]) &&
-			    box_item(&d->blocks[i + 1])) ||
-			    list_continues(&d->blocks[i], &d->blocks[i + 1])) &&
-			    same_box(b, &d->blocks[i + 1])) {
+			while (i + 1 < to && in_label_box(d, b, i + 1)) {
 				i++;
-				label(&d->blocks[i], AP_KIND_RELATED,
-				    "under related label");
+				if (is_image_remains(&d->blocks[i]))
+					drop(&d->blocks[i], "navigation",
+					    "image of a teaser");
+				else
+					label(&d->blocks[i], AP_KIND_RELATED,
+					    "under related label");
 			}
 		} else if ((i - from < 3 || closing(d, i, to)) &&
 		    ap_rule_byline(b))

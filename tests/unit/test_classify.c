@@ -1061,6 +1061,30 @@ classify_front_link_is_no_related_title(void **state)
 	assert_kind(d, 8, AP_KIND_RELATED);
 }
 
+/* An insert label's box in the body ends at a prompt; a text browser's
+ * image placeholder does not end it. */
+static void
+classify_label_box_ends_at_prompt(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1, P2,
+		"Lire aussi :",
+		"[IMG_9974-3]",
+		"Les digues de la Sorne seront renforcées avant l'hiver",
+		"Vous possédez déjà un compte ?",
+		P3, P4,
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	t_classify(d, lines);
+	assert_kind(d, 3, AP_KIND_RELATED_LABEL);
+	assert_kind(d, 4, AP_KIND_BOILERPLATE);
+	assert_kind(d, 5, AP_KIND_RELATED);
+	assert_kind(d, 6, AP_KIND_BOILERPLATE);
+	assert_kind(d, 7, AP_KIND_PARAGRAPH);
+}
+
 /* A card links its title and its one-sentence summary alike. */
 static void
 classify_card_summary_shares_the_link(void **state)
@@ -1576,6 +1600,7 @@ main(void)
 		T_TEST(classify_link_card_in_blockquote),
 		T_TEST(classify_teaser_image_in_related_run),
 		T_TEST(classify_front_link_is_no_related_title),
+		T_TEST(classify_label_box_ends_at_prompt),
 		T_TEST(classify_card_summary_shares_the_link),
 		T_TEST(classify_inline_related_after_body),
 		T_TEST(classify_label_run_over_bullets),
