@@ -143,6 +143,35 @@ site_suffix(const char *s, size_t n, size_t i)
 	return true;
 }
 
+/* Whether the '.' at s[i] closes the piece after an initial: "Karim B." */
+static bool
+closing_initial(const char *s, size_t n, size_t i)
+{
+	return s[i] == '.' && i + 1 == n && i >= 2 && s[i - 2] == ' ' &&
+	    s[i - 1] >= 'A' && s[i - 1] <= 'Z';
+}
+
+/*
+ * "Nicolas Gutierrez le 14.09.2020 à 11h46": the length of what comes
+ * before the date and its "le", 0 when the piece opens with the date.
+ */
+static size_t
+before_date(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && !(s[i] >= '0' && s[i] <= '9'))
+		i++;
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	if (i >= 3 && (strncmp(s + i - 3, " le", 3) == 0 ||
+	    strncmp(s + i - 3, " Le", 3) == 0))
+		i -= 3;
+	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == ','))
+		i--;
+	return i;
+}
+
 static bool
 piece_is_name(const char *s, size_t n)
 {
@@ -160,7 +189,8 @@ piece_is_name(const char *s, size_t n)
 			words++;
 		if ((unsigned char)s[i] < 0x80 && strchr("0123456789@:.!?",
 		    s[i]) != NULL && !(s[i] == '.' && i >= 1 && i + 1 < n &&
-		    s[i + 1] == ' ') && !site_suffix(s, n, i))
+		    s[i + 1] == ' ') && !site_suffix(s, n, i) &&
+		    !closing_initial(s, n, i))
 			return false;
 	}
 	/* One capitalised word is a place or a desk, not a person. */
@@ -298,9 +328,13 @@ parse_names(struct ap_doc *d, struct authors *as, const char *s, size_t n)
 			size_t at, end, k;
 
 			ap_fold(p, len, fold, sizeof(fold));
-			if (ap_date_find(fold, date, &at, &end) ||
-			    ap_cue_prefix(fold, CUE_UPDATED) > 0)
+			if (ap_cue_prefix(fold, CUE_UPDATED) > 0)
 				last = NULL;
+			else if (ap_date_find(fold, date, &at, &end)) {
+				k = before_date(p, len);
+				last = k > 0 && piece_is_name(p, k) ?
+				    add_author(d, as, p, k) : NULL;
+			}
 			else if ((k = caps_name_len(p, len)) > 0 &&
 			    piece_is_name(p, k)) {
 				last = add_author(d, as, p, k);

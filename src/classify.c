@@ -93,6 +93,20 @@ ends_with_credit(const char *fold)
 	return open != NULL && ap_cue_prefix(open, CUE_CREDIT) > 0;
 }
 
+static bool	ends_with_agency(const char *);
+
+/* "Nathan Alliard / Photononstop / AFP": a photographer, the agency
+ * and the one that distributes it, as photo credits read; a byline has
+ * at most its author and an agency ("Jeanne Dupont / Reuters"). */
+static bool
+photo_credit_chain(const struct ap_feat *f)
+{
+	const char *p = strstr(f->fold, " / ");
+
+	return p != NULL && strstr(p + 3, " / ") != NULL && f->words <= 12 &&
+	    !f->ends_sentence && ends_with_agency(f->fold);
+}
+
 const char *
 ap_rule_boilerplate(const struct ap_block *b)
 {
@@ -107,6 +121,8 @@ ap_rule_boilerplate(const struct ap_block *b)
 		return "navigation";
 	if (is_counter(b))
 		return "comments";
+	if (photo_credit_chain(f))
+		return "credit";
 	if ((b->flags & AP_BF_EMBED) || is_embed_signature(b))
 		return "embed";
 	for (i = 0; i < sizeof(drop_cues) / sizeof(drop_cues[0]); i++)

@@ -253,6 +253,22 @@ byline_dash_date(void **state)
 }
 
 static void
+byline_name_then_date(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, "Par Nicolas Guérin C. le 14.09.2020 à 11h46", P1, P2, P3,
+		NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	/* The name ends where "le" and the date begin; an initial with
+	 * its full stop is the name's. */
+	assert_int_equal(a->nauthors, 1);
+	assert_string_equal(author(a, 0), "Nicolas Guérin C.");
+	assert_string_equal(a->date, "2020-09-14T11:46");
+}
+
+static void
 byline_site_date_then_par(void **state)
 {
 	static const char *const lines[] = {
@@ -686,6 +702,7 @@ main(void)
 		T_TEST(byline_avec_in_parentheses),
 		T_TEST(byline_comma_avec_agency),
 		T_TEST(byline_dash_date),
+		T_TEST(byline_name_then_date),
 		T_TEST(byline_site_date_then_par),
 		T_TEST(byline_place_is_no_author),
 		T_TEST(byline_agency_alone),

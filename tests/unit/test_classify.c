@@ -36,6 +36,10 @@ boilerplate_photo_credit(void **state)
 	assert_string_equal(bp(d, "Photo" NBSP ": Jean Martin / AFP"),
 	    "credit");
 	assert_string_equal(bp(d, "© Jean Martin"), "credit");
+	/* Photographer / agency / distributor; a byline has two parts. */
+	assert_string_equal(bp(d, "Nathan Alliard / Photononstop / AFP"),
+	    "credit");
+	assert_string_equal(bp(d, "Jeanne Dupont / Reuters"), "");
 }
 
 static void
