@@ -925,6 +925,39 @@ closing(const struct ap_doc *d, size_t i, size_t to)
 	return true;
 }
 
+/* A line of names and nothing else: "Alain Lorfèvre". */
+static bool
+bare_name(const struct ap_block *b)
+{
+	return b->f.name_shape && !ap_rule_prose(b) &&
+	    !(b->flags & AP_BF_LISTITEM) && !has_function_word(b->text, b->len);
+}
+
+/* Whether the first word of a name is in another block: the site's
+ * name over its own copyright line ("BONDY BLOG", "© 2019 BONDY BLOG"). */
+static bool
+name_in(const struct ap_block *name, const struct ap_block *b)
+{
+	char w[64];
+	size_t n = strcspn(name->f.fold, " ");
+
+	if (n == 0 || n >= sizeof(w))
+		return false;
+	memcpy(w, name->f.fold, n);
+	w[n] = '\0';
+	return strstr(b->f.fold, w) != NULL;
+}
+
+/* A bare name just above the site's copyright line ("© La Dernière
+ * Heure 2013"): the article's signature. */
+static bool
+signs_over_copyright(const struct ap_doc *d, size_t i)
+{
+	return i + 1 < d->nblocks && bare_name(&d->blocks[i]) &&
+	    strncmp(d->blocks[i + 1].text, "\xc2\xa9", 2) == 0 &&
+	    !name_in(&d->blocks[i], &d->blocks[i + 1]);
+}
+
 /* "(Belga)", "AFP" alone: the agency credit closing a dispatch. */
 static bool
 is_agency_credit(const struct ap_block *b)
@@ -1017,6 +1050,8 @@ label_body(struct ap_doc *d, size_t from, size_t to)
 			label(b, AP_KIND_BYLINE, "signature in body");
 		else if (is_agency_credit(b))
 			label(b, AP_KIND_BYLINE, "agency credit in body");
+		else if (signs_over_copyright(d, i))
+			label(b, AP_KIND_BYLINE, "name over the copyright");
 		else if (i - from < 5 && ap_rule_dateline(b) &&
 		    !ap_rule_prose(b))
 			label(b, AP_KIND_DATE, "date line");
@@ -1581,10 +1616,8 @@ label_tail(struct ap_doc *d, size_t to)
 			 * a second credit. */
 			label(b, AP_KIND_BYLINE, "author role");
 			b->flags |= AP_BF_ROLE;
-		} else if (i - to < 6 && (ap_rule_byline(b) ||
-		    (b->f.name_shape && !ap_rule_prose(b) &&
-		    !(b->flags & AP_BF_LISTITEM) &&
-		    !has_function_word(b->text, b->len)))) {
+		} else if ((i - to < 6 && (ap_rule_byline(b) || bare_name(b))) ||
+		    signs_over_copyright(d, i)) {
 			label(b, AP_KIND_BYLINE, "author after body");
 			after_name = true;
 		} else if (i - to < 6 && ap_rule_dateline(b)) {

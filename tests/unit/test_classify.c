@@ -1130,6 +1130,35 @@ classify_card_summary_shares_the_link(void **state)
 	assert_true(d->blocks[8].flags & AP_BF_SUMMARY);
 }
 
+/* A name over the copyright line signs the article, however far below
+ * the body; the site's own name there does not. */
+static void
+classify_name_over_copyright(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1, P2, P3,
+		"MEILLEUR FILM : « La Rive » de Jean Roux",
+		"MEILLEURE ACTRICE : Anne Petit dans « La Rive »",
+		"MEILLEUR ACTEUR : Paul Marin dans « Le Quai »",
+		"MEILLEUR COURT METRAGE : « Le Cri » de Luc Noël",
+		"MEILLEUR DOCUMENTAIRE : « Le Fleuve » de Marc Blanc",
+		"MEILLEURE MUSIQUE : Lise Durand pour « La Rive »",
+		"MEILLEUR SON : Hugo Martin pour « Le Quai »",
+		"MEILLEUR MONTAGE : Léa Morel pour « Le Cri »",
+		"Alain Lorrain",
+		"© La Gazette du Val 2013",
+		"GAZETTE DU VAL",
+		"© 2019 GAZETTE DU VAL TOUS DROITS RESERVES",
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	t_classify(d, lines);
+	assert_kind(d, 12, AP_KIND_BYLINE);
+	assert_kind(d, 13, AP_KIND_BOILERPLATE);
+	assert_kind(d, 14, AP_KIND_BOILERPLATE);
+}
+
 static void
 classify_inline_related_after_body(void **state)
 {
@@ -1606,6 +1635,7 @@ main(void)
 		T_TEST(classify_front_link_is_no_related_title),
 		T_TEST(classify_label_box_ends_at_prompt),
 		T_TEST(classify_card_summary_shares_the_link),
+		T_TEST(classify_name_over_copyright),
 		T_TEST(classify_inline_related_after_body),
 		T_TEST(classify_label_run_over_bullets),
 		T_TEST(classify_inline_related_without_colon),
