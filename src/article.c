@@ -48,6 +48,19 @@ add_author(struct ap_doc *d, struct authors *as, const char *s, size_t n)
 	return &as->v[as->n++];
 }
 
+/* Whether s[0..n) ends with an initial's letters ("B", "La") after a
+ * space: a name's last initial, its full stop at s[n]. */
+static bool
+ends_initial(const char *s, size_t n)
+{
+	size_t i = n;
+
+	while (i > 0 && n - i < 2 && s[i - 1] >= 'a' && s[i - 1] <= 'z')
+		i--;
+	return i >= 2 && s[i - 1] >= 'A' && s[i - 1] <= 'Z' &&
+	    s[i - 2] == ' ';
+}
+
 /* Trim spaces and the punctuation that glues bylines together. */
 static void
 trim_piece(const char **s, size_t *n)
@@ -70,6 +83,8 @@ trim_piece(const char **s, size_t *n)
 		    cp != ';' && cp != ':' && cp != '.' && cp != '-' &&
 		    cp != 0x2013 && cp != 0x2014 && cp != '/')
 			break;
+		if (cp == '.' && ends_initial(*s, *n - 1))
+			break;	/* "Karim B.", "J. La." keep their stop */
 		*n -= k;
 	}
 }
@@ -143,12 +158,12 @@ site_suffix(const char *s, size_t n, size_t i)
 	return true;
 }
 
-/* Whether the '.' at s[i] closes the piece after an initial: "Karim B." */
+/* Whether the '.' at s[i] closes the piece after an initial: "Karim B.",
+ * "J. La." */
 static bool
 closing_initial(const char *s, size_t n, size_t i)
 {
-	return s[i] == '.' && i + 1 == n && i >= 2 && s[i - 2] == ' ' &&
-	    s[i - 1] >= 'A' && s[i - 1] <= 'Z';
+	return s[i] == '.' && i + 1 == n && ends_initial(s, i);
 }
 
 /*

@@ -933,6 +933,42 @@ bare_name(const struct ap_block *b)
 	    !(b->flags & AP_BF_LISTITEM) && !has_function_word(b->text, b->len);
 }
 
+/* One initial: "J.", "La.", "J.-P."; returns its length, 0 if none. */
+static size_t
+initial_len(const char *s)
+{
+	size_t n = 0, k;
+
+	do {
+		if (n > 0)
+			n++;	/* the hyphen of "J.-P." */
+		if (s[n] < 'A' || s[n] > 'Z')
+			return 0;
+		for (k = n + 1; k < n + 3 && s[k] >= 'a' && s[k] <= 'z'; k++)
+			;
+		if (s[k] != '.')
+			return 0;
+		n = k + 1;
+	} while (s[n] == '-');
+	return n;
+}
+
+/* A signature in initials: "J. La.", "J.-P. D.". */
+static bool
+initials(const struct ap_block *b)
+{
+	const char *s = b->text;
+	size_t n, count = 0;
+
+	while ((n = initial_len(s)) > 0) {
+		count++;
+		s += n;
+		if (*s == ' ')
+			s++;
+	}
+	return *s == '\0' && count >= 2 && count <= 4;
+}
+
 /* Whether the first word of a name is in another block: the site's
  * name over its own copyright line ("BONDY BLOG", "© 2019 BONDY BLOG"). */
 static bool
@@ -948,12 +984,13 @@ name_in(const struct ap_block *name, const struct ap_block *b)
 	return strstr(b->f.fold, w) != NULL;
 }
 
-/* A bare name just above the site's copyright line ("© La Dernière
- * Heure 2013"): the article's signature. */
+/* A bare name or initials just above the site's copyright line ("©
+ * La Dernière Heure 2013"): the article's signature. */
 static bool
 signs_over_copyright(const struct ap_doc *d, size_t i)
 {
-	return i + 1 < d->nblocks && bare_name(&d->blocks[i]) &&
+	return i + 1 < d->nblocks && (bare_name(&d->blocks[i]) ||
+	    initials(&d->blocks[i])) &&
 	    strncmp(d->blocks[i + 1].text, "\xc2\xa9", 2) == 0 &&
 	    !name_in(&d->blocks[i], &d->blocks[i + 1]);
 }

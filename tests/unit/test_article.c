@@ -269,6 +269,19 @@ byline_name_then_date(void **state)
 }
 
 static void
+byline_initials_over_copyright(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1, P2, P3, "J. La.", "© La Gazette du Val 2011", NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	/* Initials sign too, and keep their last full stop. */
+	assert_int_equal(a->nauthors, 1);
+	assert_string_equal(author(a, 0), "J. La.");
+}
+
+static void
 byline_site_date_then_par(void **state)
 {
 	static const char *const lines[] = {
@@ -703,6 +716,7 @@ main(void)
 		T_TEST(byline_comma_avec_agency),
 		T_TEST(byline_dash_date),
 		T_TEST(byline_name_then_date),
+		T_TEST(byline_initials_over_copyright),
 		T_TEST(byline_site_date_then_par),
 		T_TEST(byline_place_is_no_author),
 		T_TEST(byline_agency_alone),
