@@ -292,6 +292,71 @@ add_agencies(struct ap_doc *d, struct authors *as, const char *s, size_t n)
 	}
 }
 
+/* Whether the folded line holds the name, folded. */
+static bool
+named_in(const char *line, const char *name)
+{
+	char f[128];
+
+	ap_fold(name, strlen(name), f, sizeof(f));
+	return strlen(f) >= 3 && strstr(line, f) != NULL;
+}
+
+/* Whether a name is part of one of the authors ("Le Monde" of "Le
+ * Monde.fr"). */
+static bool
+within(const struct authors *as, const char *name)
+{
+	char f[128], g[128];
+	size_t i;
+
+	ap_fold(name, strlen(name), f, sizeof(f));
+	for (i = 0; i < as->n; i++) {
+		ap_fold(as->v[i].name, strlen(as->v[i].name), g, sizeof(g));
+		if (strstr(g, f) != NULL)
+			return true;
+	}
+	return false;
+}
+
+/* Put an author before the others, as the metadata named it first. */
+static void
+shown_first(struct authors *as, const struct ap_author *a)
+{
+	if (as->n == MAX_AUTHORS)
+		return;
+	memmove(as->v + 1, as->v, as->n * sizeof(as->v[0]));
+	as->v[0] = *a;
+	as->n++;
+}
+
+/*
+ * Metadata that credits only the site itself ("Le Monde") gives way to
+ * the first visible byline with a cue ("Le Monde | 20.06.2011 | Par
+ * Collectif", "Le Monde.fr avec AFP"), when that names anyone.
+ */
+static bool
+credit_over_site(struct ap_doc *d, struct authors *as,
+    const struct ap_block *b)
+{
+	struct authors shown = { .n = 0 };
+	char line[256];
+	size_t from = cue_segment(b->text, b->len), i;
+
+	parse_byline(d, &shown, b->text, b->len);
+	if (shown.n == 0)
+		return false;
+	/* The site stays where the byline names it on its own: "Par
+	 * LIBERATION, AFP" (one word is no name to the parser). */
+	ap_fold(b->text + from, b->len - from, line, sizeof(line));
+	for (i = 0; i < as->n; i++)
+		if (named_in(line, as->v[i].name) && !within(&shown,
+		    as->v[i].name))
+			shown_first(&shown, &as->v[i]);
+	*as = shown;
+	return true;
+}
+
 /*
  * In "Le Monde | 04.05.2015 | Par A (avec B)" the names follow the "Par"
  * cue: the site before it is not an author.  Returns the cue's offset.
@@ -789,7 +854,7 @@ ap_article_build(struct ap_doc *d)
 	struct authors as = { .n = 0 };
 	struct related_keys *rk = ap_alloc(&d->arena, sizeof(*rk));
 	struct shown_dates sd = { "", "", "" };
-	bool in_body = false;
+	bool in_body = false, credited = false;
 	struct lists ls = { 0, 0, false };
 	size_t i, end, *nb;
 	unsigned table = 0;
@@ -835,6 +900,9 @@ ap_article_build(struct ap_doc *d)
 					as.v[as.n - 1].role = b->text;
 			} else if (d->meta.authors == NULL)
 				parse_byline(d, &as, b->text, b->len);
+			else if (d->meta.authors_site && !credited &&
+			    ap_rule_byline(b))
+				credited = credit_over_site(d, &as, b);
 			else
 				add_agencies(d, &as, b->text, b->len);
 			/* FALLTHROUGH */

@@ -95,6 +95,7 @@ struct ap_meta {
 	const char	*headline;	/* h1 / og:title / JSON-LD, agreed */
 	const char	*description;	/* og:description, for the standfirst */
 	const char	**authors;	/* names, NULL-terminated, or NULL */
+	bool		 authors_site;	/* they only name the site itself */
 	const char	*date;		/* ISO 8601 */
 	const char	*date_modified;
 	const char	*date_shown;	/* a short date text by the title */

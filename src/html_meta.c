@@ -1386,6 +1386,10 @@ ap_html_meta(struct ap_doc *d, const struct ap_hmeta *m)
 		mt->authors = ap_allocarray(a, n + 1, sizeof(*mt->authors));
 		memcpy(mt->authors, names, n * sizeof(*names));
 		mt->authors[n] = NULL;
+		mt->authors_site = true;
+		for (i = 0; i < n; i++)
+			mt->authors_site &= site_like(a, names[i],
+			    mt->site_name);
 	}
 	return h1;
 }

@@ -153,6 +153,41 @@ byline_agency_beside_meta_author(void **state)
 }
 
 static void
+byline_over_site_as_meta_author(void **state)
+{
+	/* Metadata that credits the site itself gives way to the byline;
+	 * the site stays where the byline names it alone. */
+	static const char *const lines[] = {
+		HEAD, "La Gazette.fr avec AFP | 05.07.2011 à 22h09", P1, P2, P3,
+		NULL
+	};
+	static const char *const lines2[] = {
+		HEAD, "Par GAZETTE, AFP — 31 août 2017 à 13:03", P1, P2, P3,
+		NULL
+	};
+	static const char *meta[] = { "La Gazette", NULL };
+	static const char *meta2[] = { "GAZETTE", NULL };
+	struct ap_doc *d = *state;
+	const struct ap_article *a;
+
+	d->meta.authors = meta;
+	d->meta.authors_site = true;
+	a = t_article(d, lines);
+	assert_int_equal(a->nauthors, 2);
+	assert_string_equal(author(a, 0), "La Gazette.fr");
+	assert_string_equal(author(a, 1), "AFP");
+
+	t_doc_free(d);
+	*state = d = t_doc_new();
+	d->meta.authors = meta2;
+	d->meta.authors_site = true;
+	a = t_article(d, lines2);
+	assert_int_equal(a->nauthors, 2);
+	assert_string_equal(author(a, 0), "GAZETTE");
+	assert_string_equal(author(a, 1), "AFP");
+}
+
+static void
 byline_agency_needs_meta_author(void **state)
 {
 	static const char *const lines[] = {
@@ -708,6 +743,7 @@ main(void)
 		T_TEST(byline_capitals_name_then_role),
 		T_TEST(byline_site_name_with_domain),
 		T_TEST(byline_agency_beside_meta_author),
+		T_TEST(byline_over_site_as_meta_author),
 		T_TEST(byline_agency_needs_meta_author),
 		T_TEST(byline_interview_stripped),
 		T_TEST(byline_two_authors),

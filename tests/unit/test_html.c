@@ -185,6 +185,23 @@ jsonld_article(void **state)
 	assert_string_equal(d->meta.url, "https://quotidien.example/a/1");
 	assert_int_equal(nauthors(d), 1);
 	assert_string_equal(d->meta.authors[0], "Jeanne Dupont");
+	assert_false(d->meta.authors_site);
+}
+
+static void
+jsonld_author_is_the_site(void **state)
+{
+	struct ap_doc *d = parse(*state,
+	    "<html><head><title>x</title>"
+	    "<meta property=\"og:site_name\" content=\"Le Quotidien.fr\">"
+	    "<script type=\"application/ld+json\">"
+	    "{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Person\","
+	    "\"name\":\"Le Quotidien\"}}"
+	    "</script></head><body><p>Texte.</p></body></html>");
+
+	/* The site credited as the author: a byline may say more. */
+	assert_int_equal(nauthors(d), 1);
+	assert_true(d->meta.authors_site);
 }
 
 static void
@@ -1510,6 +1527,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(jsonld_article, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(jsonld_author_is_the_site,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(jsonld_graph_authors, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(jsonld_author_string_split,
