@@ -115,7 +115,8 @@ static bool
 is_separator(const char *s, size_t n, size_t i, size_t *skip)
 {
 	static const char *const seps[] = {
-		" et ", " and ", " avec ", ", ", " & ", " / ", " | ",
+		" et ", " and ", " avec ", ", ", " & ", " / ", " | ", " > ",
+		" >\xc2\xa0",
 		" \xe2\x80\xa2 ", " ; ", "(", ")",
 		/* "Par A – 2 février 2024": dashes between spaces */
 		" \xe2\x80\x93 ", " \xe2\x80\x94 ", " - ", NULL

@@ -969,6 +969,32 @@ initials(const struct ap_block *b)
 	return *s == '\0' && count >= 2 && count <= 4;
 }
 
+/* A genre label then a name: "Interview > Patrick Laurent". */
+static bool
+labelled_name(const struct ap_block *b)
+{
+	const char *p = strrchr(b->text, '>'), *w;
+	size_t words = 0, k;
+
+	if (p == NULL || p == b->text || p[-1] != ' ' || b->f.words > 8)
+		return false;
+	if (p[1] == ' ')
+		p += 2;
+	else if (strncmp(p + 1, "\xc2\xa0", 2) == 0)	/* no-break space */
+		p += 3;
+	else
+		return false;
+	for (w = p; *w != '\0'; w += k) {
+		if (!ap_is_upper(ap_utf8_next(w, strlen(w), &k)))
+			return false;
+		words++;
+		k = strcspn(w, " ");
+		k += w[k] == ' ';
+	}
+	return words >= 2 && words <= 4 && strpbrk(p, "0123456789") == NULL &&
+	    !has_function_word(p, strlen(p));
+}
+
 /* Whether the first word of a name is in another block: the site's
  * name over its own copyright line ("BONDY BLOG", "© 2019 BONDY BLOG"). */
 static bool
@@ -984,13 +1010,13 @@ name_in(const struct ap_block *name, const struct ap_block *b)
 	return strstr(b->f.fold, w) != NULL;
 }
 
-/* A bare name or initials just above the site's copyright line ("©
- * La Dernière Heure 2013"): the article's signature. */
+/* A bare name, initials or a labelled name just above the site's
+ * copyright line ("© La Dernière Heure 2013"): the article's signature. */
 static bool
 signs_over_copyright(const struct ap_doc *d, size_t i)
 {
 	return i + 1 < d->nblocks && (bare_name(&d->blocks[i]) ||
-	    initials(&d->blocks[i])) &&
+	    initials(&d->blocks[i]) || labelled_name(&d->blocks[i])) &&
 	    strncmp(d->blocks[i + 1].text, "\xc2\xa9", 2) == 0 &&
 	    !name_in(&d->blocks[i], &d->blocks[i + 1]);
 }

@@ -317,6 +317,20 @@ byline_initials_over_copyright(void **state)
 }
 
 static void
+byline_labelled_name_over_copyright(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1, P2, P3, "Interview >" NBSP "Patrick Laurin",
+		"© La Gazette du Val 2012", NULL
+	};
+	const struct ap_article *a = t_article(*state, lines);
+
+	/* The genre before the ">" is no author. */
+	assert_int_equal(a->nauthors, 1);
+	assert_string_equal(author(a, 0), "Patrick Laurin");
+}
+
+static void
 byline_site_date_then_par(void **state)
 {
 	static const char *const lines[] = {
@@ -753,6 +767,7 @@ main(void)
 		T_TEST(byline_dash_date),
 		T_TEST(byline_name_then_date),
 		T_TEST(byline_initials_over_copyright),
+		T_TEST(byline_labelled_name_over_copyright),
 		T_TEST(byline_site_date_then_par),
 		T_TEST(byline_place_is_no_author),
 		T_TEST(byline_agency_alone),
