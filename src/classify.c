@@ -478,12 +478,26 @@ arrow_link(const struct ap_block *b)
 	    b->href != NULL && b->link_chars * 2 >= b->f.chars;
 }
 
+/*
+ * In text, a title a text browser set after arrows (">>> Oscars 2016 :
+ * …"): no sentence's end, as the arrowed subheads of a live text have
+ * (">> Mamma mia, quelle attaque !").
+ */
+static bool
+arrow_title(const struct ap_doc *d, const struct ap_block *b)
+{
+	return !ap_doc_is_html(d) && strncmp(b->text, ">>", 2) == 0 &&
+	    b->f.words >= 4 &&
+	    b->f.words <= 30 && strchr(".!?", b->f.last) == NULL &&
+	    !b->f.ends_ellipsis;
+}
+
 /* A related title set in the text by its label or an arrow. */
 static bool
 inline_insert(const struct ap_doc *d, const struct ap_block *b)
 {
 	return ap_rule_related_inline(b) || arrowed_related_inline(b) ||
-	    arrow_link(b) || verb_related_insert(d, b);
+	    arrow_link(b) || verb_related_insert(d, b) || arrow_title(d, b);
 }
 
 /* The chapô, as pages mark it ("chapo", "standfirst", "article__desc"). */

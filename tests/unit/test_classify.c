@@ -1182,6 +1182,26 @@ classify_inline_related_after_body(void **state)
 }
 
 static void
+classify_arrow_title_in_text(void **state)
+{
+	static const char *const lines[] = {
+		HEAD, P1,
+		">>> Nordikode ouvre un second laboratoire à Québec",
+		P2,
+		">> Un chantier de six ans, enfin terminé.",
+		P3, P4,
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	/* A title after arrows is an insert; a sentence after them is
+	 * the text's own. */
+	t_classify(d, lines);
+	assert_kind(d, 2, AP_KIND_RELATED);
+	assert_kind(d, 4, AP_KIND_PARAGRAPH);
+}
+
+static void
 classify_label_run_over_bullets(void **state)
 {
 	struct ap_doc *d = *state;
@@ -1637,6 +1657,7 @@ main(void)
 		T_TEST(classify_card_summary_shares_the_link),
 		T_TEST(classify_name_over_copyright),
 		T_TEST(classify_inline_related_after_body),
+		T_TEST(classify_arrow_title_in_text),
 		T_TEST(classify_label_run_over_bullets),
 		T_TEST(classify_inline_related_without_colon),
 		T_TEST(classify_headline_shares_the_lead_topic),
