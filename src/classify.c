@@ -1090,12 +1090,46 @@ one_signature(const struct ap_doc *d, size_t from, size_t to)
 	return n == 1;
 }
 
+/* A bullet that reads as an article's title: capitalised, a few
+ * words, no sentence's full stop. */
+static bool
+title_bullet(const struct ap_block *b)
+{
+	return (b->flags & AP_BF_LISTITEM) && b->f.words >= 4 &&
+	    b->f.words <= 20 && b->f.last != '.' && b->f.last != ':' &&
+	    b->f.last != ';' && b->f.last != ',' && !b->f.ends_ellipsis &&
+	    ap_is_upper(text_cp_at_fold(b, 0));
+}
+
+/*
+ * In text, a widget of linked titles the dump set as bullets in the
+ * middle of the body, with no label: two to five title bullets between
+ * prose paragraphs, the one before not announcing a list with a colon.
+ * Returns the number of bullets at block i, or 0.
+ */
+static size_t
+title_bullets(const struct ap_doc *d, size_t i, size_t to)
+{
+	size_t k;
+
+	if (ap_doc_is_html(d) || i == 0 || !ap_rule_prose(&d->blocks[i - 1]) ||
+	    d->blocks[i - 1].f.last == ':' ||
+	    (d->blocks[i - 1].flags & AP_BF_LISTITEM))
+		return 0;
+	for (k = i; k < to && k - i < 6 && title_bullet(&d->blocks[k]); k++)
+		;
+	if (k - i < 2 || k - i > 5 || k >= to || !ap_rule_prose(&d->blocks[k]) ||
+	    (d->blocks[k].flags & AP_BF_LISTITEM))
+		return 0;
+	return k - i;
+}
+
 static void
 label_body(struct ap_doc *d, size_t from, size_t to)
 {
 	double keep = ap_content_params(d)->keep;
 	bool signed_once = one_signature(d, from, to);
-	size_t i;
+	size_t i, k;
 	const char *bp;
 
 	for (i = from; i < to; i++) {
@@ -1107,7 +1141,12 @@ label_body(struct ap_doc *d, size_t from, size_t to)
 			label(b, AP_KIND_RELATED, "inline related insert");
 		else if (related_by_cue(b))
 			label(b, AP_KIND_RELATED, "link in a related box");
-		else if (related_label_after(d, b)) {
+		else if ((k = title_bullets(d, i, to)) > 0) {
+			for (; k > 0; k--, i++)
+				label(&d->blocks[i], AP_KIND_RELATED,
+				    "titles bulleted between paragraphs");
+			i--;
+		} else if (related_label_after(d, b)) {
 			label(b, AP_KIND_RELATED_LABEL, "related label");
 			/* Titles under an insert label, up to the next prose
 			 * or the end of its box. */

@@ -1181,6 +1181,44 @@ classify_inline_related_after_body(void **state)
 	assert_kind(d, 7, AP_KIND_BOILERPLATE);
 }
 
+#define LONG1 "Les pêcheurs de la Sorne, qui attendaient ces mesures " \
+	"depuis des années, ont salué une décision qu’ils jugent tardive " \
+	"mais nécessaire, et demandent que les contrôles soient renforcés " \
+	"dès le printemps prochain, avant la saison de la reproduction."
+#define LONG2 "Selon la municipalité, les travaux coûteront près de " \
+	"deux millions d’euros, financés pour moitié par la région, et " \
+	"devraient s’achever avant l’été, si la météo le permet et si les " \
+	"entreprises retenues tiennent les délais fixés par le contrat."
+#define LONG3 "Les associations de riverains, de leur côté, restent " \
+	"prudentes : elles rappellent que les précédents chantiers avaient " \
+	"pris plusieurs mois de retard, et réclament un calendrier précis, " \
+	"publié sur le site de la ville et mis à jour chaque semaine."
+
+static void
+classify_title_bullets_between_paragraphs(void **state)
+{
+	struct ap_doc *d = *state;
+
+	/* Titles bulleted between paragraphs are a widget's links; a list
+	 * the text announces with a colon is the text's. */
+	t_text_blocks(d, HEAD "\n\n" P1 "\n\n" P2 "\n\n"
+	    "  \xe2\x80\xa2 Les requins de la Sorne : une espèce en danger\n"
+	    "  \xe2\x80\xa2 Pourquoi les brochets reviennent-ils dans le lac ?"
+	    "\n\n" LONG1 "\n\n"
+	    "Le projet se fera en trois étapes, selon la municipalité :\n\n"
+	    "  \xe2\x80\xa2 Une étude des berges pendant tout l'hiver\n"
+	    "  \xe2\x80\xa2 Des travaux de renforcement au printemps\n\n"
+	    LONG2 "\n\n" LONG3 "\n");
+	ap_features(d);
+	ap_classify(d);
+	assert_int_equal(d->nblocks, 11);
+	assert_kind(d, 3, AP_KIND_RELATED);
+	assert_kind(d, 4, AP_KIND_RELATED);
+	assert_kind(d, 5, AP_KIND_PARAGRAPH);
+	assert_kind(d, 7, AP_KIND_LISTITEM);
+	assert_kind(d, 8, AP_KIND_LISTITEM);
+}
+
 static void
 classify_arrow_title_in_text(void **state)
 {
@@ -1658,6 +1696,7 @@ main(void)
 		T_TEST(classify_name_over_copyright),
 		T_TEST(classify_inline_related_after_body),
 		T_TEST(classify_arrow_title_in_text),
+		T_TEST(classify_title_bullets_between_paragraphs),
 		T_TEST(classify_label_run_over_bullets),
 		T_TEST(classify_inline_related_without_colon),
 		T_TEST(classify_headline_shares_the_lead_topic),
