@@ -1101,6 +1101,38 @@ title_bullet(const struct ap_block *b)
 	    ap_is_upper(text_cp_at_fold(b, 0));
 }
 
+static long	topic_words_shared(const struct ap_doc *,
+		    const struct ap_block *, size_t);
+
+/*
+ * In text, a short line naming the article's topic over bulleted titles
+ * after the body ("Loi sur le renseignement", then "• Pourquoi la loi
+ * sur le renseignement…"): the box of articles on that topic.
+ */
+static bool
+topic_label(const struct ap_doc *d, size_t from, size_t i)
+{
+	const struct ap_block *b = &d->blocks[i];
+
+	return !ap_doc_is_html(d) && b->f.words <= 6 && !b->f.ends_sentence &&
+	    !(b->flags & AP_BF_LISTITEM) && i + 2 < d->nblocks &&
+	    title_bullet(&d->blocks[i + 1]) && title_bullet(&d->blocks[i + 2]) &&
+	    topic_words_shared(d, b, from) > 0;
+}
+
+/* The body's run does not close on a topic's box of titles: it ends
+ * before the label, and the tail reads the box. */
+static size_t
+before_topic_box(const struct ap_doc *d, size_t from, size_t to)
+{
+	size_t k = to;
+
+	while (k > from && title_bullet(&d->blocks[k - 1]))
+		k--;
+	return k < to && k > from + 1 && topic_label(d, from, k - 1) ?
+	    k - 1 : to;
+}
+
 /*
  * In text, a widget of linked titles the dump set as bullets in the
  * middle of the body, with no label: two to five title bullets between
@@ -1685,7 +1717,7 @@ box_name(const struct ap_block *b)
 
 /* After the body: the author box, related lists, then the page's rest. */
 static void
-label_tail(struct ap_doc *d, size_t to)
+label_tail(struct ap_doc *d, size_t from, size_t to)
 {
 	size_t i = to, box = SIZE_MAX;	/* the author label's block */
 	bool after_name = false, dropping = false;
@@ -1705,7 +1737,8 @@ label_tail(struct ap_doc *d, size_t to)
 		if (HAS(b->f.cue_whole, CUE_AUTHORBOX))
 			box = i;
 
-		if (related_label_after(d, b)) {
+		if (related_label_after(d, b) ||
+		    (!dropping && topic_label(d, from, i))) {
 			label(b, AP_KIND_RELATED_LABEL, "related label");
 			i = related_run(d, i + 1, d->nblocks);
 			dropping = false;
@@ -1948,6 +1981,7 @@ ap_classify(struct ap_doc *d)
 	mark_embeds(d);
 	body_region(d, &from, &to);
 	from = past_title_line(d, from, to);
+	to = before_topic_box(d, from, to);
 	if (not_found_shell(d, from, to))
 		from = to = 0;
 	for (i = 0; i < d->nblocks; i++)
@@ -1955,7 +1989,7 @@ ap_classify(struct ap_doc *d)
 	label_body(d, from, to);
 	label_head(d, from);
 	find_standfirst(d, from, to);
-	label_tail(d, to);
+	label_tail(d, from, to);
 	drop_front_links(d);
 	for (i = 0; i < from; i++) {
 		struct ap_block *b = &d->blocks[i];

@@ -1220,6 +1220,32 @@ classify_title_bullets_between_paragraphs(void **state)
 }
 
 static void
+classify_topic_label_over_titles(void **state)
+{
+	struct ap_doc *d = *state;
+
+	/* After the body, a line naming the article's topic over title
+	 * bullets heads a box of related articles; another line does not. */
+	t_text_blocks(d, HEAD "\n\n" P1 "\n\n" P2 "\n\n" LONG1 "\n\n"
+	    LONG2 "\n\n"
+	    "[]\n\n"
+	    "Laboratoire Nordikode\n\n"
+	    "  \xe2\x80\xa2 Nordikode recrute vingt chercheurs à Bellerive\n"
+	    "  \xe2\x80\xa2 Pourquoi Nordikode a choisi le Québec\n\n"
+	    "Notre sélection\n\n"
+	    "  \xe2\x80\xa2 Les plus belles plages de la côte basque\n"
+	    "  \xe2\x80\xa2 Dix recettes de tartes pour l'automne\n");
+	ap_features(d);
+	ap_classify(d);
+	assert_int_equal(d->nblocks, 12);
+	assert_kind(d, 6, AP_KIND_RELATED_LABEL);
+	assert_kind(d, 7, AP_KIND_RELATED);
+	assert_kind(d, 8, AP_KIND_RELATED);
+	assert_kind(d, 10, AP_KIND_BOILERPLATE);
+	assert_kind(d, 11, AP_KIND_BOILERPLATE);
+}
+
+static void
 classify_arrow_title_in_text(void **state)
 {
 	static const char *const lines[] = {
@@ -1697,6 +1723,7 @@ main(void)
 		T_TEST(classify_inline_related_after_body),
 		T_TEST(classify_arrow_title_in_text),
 		T_TEST(classify_title_bullets_between_paragraphs),
+		T_TEST(classify_topic_label_over_titles),
 		T_TEST(classify_label_run_over_bullets),
 		T_TEST(classify_inline_related_without_colon),
 		T_TEST(classify_headline_shares_the_lead_topic),
