@@ -1420,6 +1420,21 @@ credit_follows(const struct ap_doc *d, size_t i, size_t from)
 	return false;
 }
 
+/*
+ * A title the page cut with "…" right over the article's date line
+ * ("Quand on comprend que les grenades… l'ordre…", "Publié le 29 juin
+ * 2019"): a teaser's cut title has no date of the page under it.
+ */
+static bool
+cut_title_over_date(const struct ap_doc *d, size_t i, size_t from)
+{
+	const struct ap_block *b = &d->blocks[i], *n;
+
+	return b->f.ends_ellipsis && b->f.title_case && b->f.words <= 25 &&
+	    !(b->flags & AP_BF_LISTITEM) &&
+	    (n = next_kept(d, i, from)) != NULL && ap_rule_dateline(n);
+}
+
 /* Whether a byline or a date line is among the three blocks before i. */
 static bool
 credit_precedes(const struct ap_doc *d, size_t i)
@@ -1656,7 +1671,8 @@ label_head(struct ap_doc *d, size_t from)
 		const struct ap_block *b = &d->blocks[i];
 
 		if (b->kind != AP_KIND_UNKNOWN ||
-		    ap_rule_boilerplate(b) != NULL || !headline_candidate(b))
+		    ap_rule_boilerplate(b) != NULL || (!headline_candidate(b) &&
+		    !cut_title_over_date(d, i, from)))
 			continue;
 		if ((sc = headline_score(d, i, &c)) > best) {
 			best = sc;

@@ -1329,6 +1329,27 @@ classify_headline_shares_the_lead_topic(void **state)
 	assert_non_null(strstr(d->blocks[1].why, "+topic_words"));
 }
 
+static void
+classify_cut_headline_over_date(void **state)
+{
+	/* A title the page cut with "…" over the date line is the
+	 * headline; a teaser's cut title above it is not. */
+	static const char *const lines[] = {
+		"Accueil",
+		"Les riverains de la Sorne s’inquiètent pour leurs jardins…",
+		"Quand Nordikode s’installe à Bellerive, c’est tout un quartier "
+		    "qui change…",
+		"Publié le 29 juin 2019",
+		P1, P2, P3, NULL
+	};
+	struct ap_doc *d = *state;
+	const struct ap_article *a = t_article(d, lines);
+
+	assert_non_null(a->headline);
+	assert_string_equal(a->headline, lines[2]);
+	assert_kind(d, 1, AP_KIND_BOILERPLATE);
+}
+
 /* --- the headline candidates' features (classify.c, fitted weights) -- */
 
 #define SEEN_MAX	16
@@ -1727,6 +1748,7 @@ main(void)
 		T_TEST(classify_label_run_over_bullets),
 		T_TEST(classify_inline_related_without_colon),
 		T_TEST(classify_headline_shares_the_lead_topic),
+		T_TEST(classify_cut_headline_over_date),
 		T_TEST(headline_features_of_title_lines),
 		T_TEST(classify_date_above_headline),
 		T_TEST(classify_numbered_headline),
