@@ -1027,21 +1027,16 @@ classify_link_card_in_blockquote(void **state)
 	assert_kind(d, 4, AP_KIND_QUOTE);
 }
 
-/* Links to a site's front under a related label are services. */
+/* A linked block: its text and its target. */
+struct t_link {
+	const char	*text, *href;
+};
+
+/* HEAD, P1 to P3, a "À lire aussi" label, then n linked blocks. */
 static void
-classify_front_link_is_no_related_title(void **state)
+t_label_then_links(struct ap_doc *d, const struct t_link *links, size_t n,
+    unsigned flags)
 {
-	struct ap_doc *d = *state;
-	static const struct {
-		const char *title, *href;
-	} links[] = {
-		{ "Nordikode recrute vingt chercheurs à Bellerive",
-		    "https://www.courrier.example/techno/nordikode-recrute" },
-		{ "Lire le journal numérique", "https://journal.courrier.example/" },
-		{ "Toute l'actualité du cinéma", "https://www.cine.example/fr" },
-		{ "La bibliothèque rouvre ses portes en octobre",
-		    "https://www.courrier.example/archives?id=2019-10-04" },
-	};
 	size_t i;
 
 	t_add(d, HEAD);
@@ -1049,15 +1044,33 @@ classify_front_link_is_no_related_title(void **state)
 	t_add(d, P2);
 	t_add(d, P3);
 	t_add(d, "À lire aussi");
-	for (i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
-		struct ap_block *b = t_add_flags(d, links[i].title,
-		    AP_BF_LINK | AP_BF_LISTITEM);
+	for (i = 0; i < n; i++) {
+		struct ap_block *b = t_add_flags(d, links[i].text,
+		    AP_BF_LINK | flags);
 
 		b->href = links[i].href;
-		b->link_chars = strlen(links[i].title);
+		b->link_chars = strlen(links[i].text);
 	}
 	ap_features(d);
 	ap_classify(d);
+}
+
+/* Links to a site's front under a related label are services. */
+static void
+classify_front_link_is_no_related_title(void **state)
+{
+	struct ap_doc *d = *state;
+	static const struct t_link links[] = {
+		{ "Nordikode recrute vingt chercheurs à Bellerive",
+		    "https://www.courrier.example/techno/nordikode-recrute" },
+		{ "Lire le journal numérique", "https://journal.courrier.example/" },
+		{ "Toute l'actualité du cinéma", "https://www.cine.example/fr" },
+		{ "La bibliothèque rouvre ses portes en octobre",
+		    "https://www.courrier.example/archives?id=2019-10-04" },
+	};
+
+	t_label_then_links(d, links, sizeof(links) / sizeof(links[0]),
+	    AP_BF_LISTITEM);
 	assert_kind(d, 4, AP_KIND_RELATED_LABEL);
 	assert_kind(d, 5, AP_KIND_RELATED);
 	assert_kind(d, 6, AP_KIND_BOILERPLATE);
@@ -1094,9 +1107,7 @@ static void
 classify_card_summary_shares_the_link(void **state)
 {
 	struct ap_doc *d = *state;
-	static const struct {
-		const char *text, *href;
-	} card[] = {
+	static const struct t_link card[] = {
 		{ "Trottinettes : Valmont sévira contre les loueurs délinquants",
 		    "https://www.courrier.example/valmont/trottinettes" },
 		{ "La période de grâce se terminera le 21 octobre.",
@@ -1108,20 +1119,8 @@ classify_card_summary_shares_the_link(void **state)
 	};
 	size_t i;
 
-	t_add(d, HEAD);
-	t_add(d, P1);
-	t_add(d, P2);
-	t_add(d, P3);
-	t_add(d, "À lire aussi");
-	for (i = 0; i < sizeof(card) / sizeof(card[0]); i++) {
-		struct ap_block *b = t_add_flags(d, card[i].text, AP_BF_LINK);
-
-		b->href = card[i].href;
-		b->link_chars = strlen(card[i].text);
-	}
 	d->art.source_type = "html";	/* a page's blocks */
-	ap_features(d);
-	ap_classify(d);
+	t_label_then_links(d, card, sizeof(card) / sizeof(card[0]), 0);
 	for (i = 5; i < 9; i++)
 		assert_kind(d, i, AP_KIND_RELATED);
 	assert_false(d->blocks[5].flags & AP_BF_SUMMARY);
