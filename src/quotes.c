@@ -1221,6 +1221,29 @@ verb_at(const struct qs *q, size_t j, const char *base, size_t bn,
 }
 
 /*
+ * Tokens of the adverb at token j: one ("aussi"), two for one the
+ * tokenizer cut at its elision ("d’ailleurs"), 0 when none.
+ */
+static size_t
+adverb_len(const struct qs *q, size_t j)
+{
+	char key[40];
+	const char *f;
+
+	if (!is_word(q, j))
+		return 0;
+	if (inlist(F(q, j), QW_ADVERBS))
+		return 1;
+	f = F(q, j + 1);
+	if (strcmp(F(q, j), "d'") != 0 || !is_word(q, j + 1) ||
+	    strlen(f) + 3 > sizeof(key))
+		return 0;
+	memcpy(key, "d'", 2);
+	strcpy(key + 2, f);
+	return inlist(key, QW_ADVERBS) ? 2 : 0;
+}
+
+/*
  * A reporting verb group at token j: [se|s’] [auxiliary[-t-il]] [adverbs]
  * verb[-t-il].  "a-t-il ajouté", "s’est défendu", "explique-t-elle".
  */
@@ -1228,7 +1251,7 @@ static bool
 verb_group(const struct qs *q, size_t j, struct vgroup *vg)
 {
 	enum inv inv, inv2;
-	size_t bn, nw, k;
+	size_t bn, nw, k, n;
 	const char *f;
 
 	if (!is_word(q, j))
@@ -1255,8 +1278,8 @@ verb_group(const struct qs *q, size_t j, struct vgroup *vg)
 		if (!inlist(aux, QW_AUXES))
 			return false;
 	}
-	for (k = j + 1; k < j + 4 && is_word(q, k) &&
-	    inlist(F(q, k), QW_ADVERBS); k++)
+	for (k = j + 1, n = 0; k < j + 5 && (n = adverb_len(q, k)) > 0;
+	    k += n)
 		;
 	f = F(q, k);
 	if (!is_word(q, k))
@@ -1593,7 +1616,7 @@ static bool
 after_verb(struct qs *q, size_t j, enum inv inv, struct who *w,
     size_t *endp)
 {
-	size_t k;
+	size_t k, n;
 	unsigned nw;
 	bool r;
 
@@ -1607,7 +1630,9 @@ after_verb(struct qs *q, size_t j, enum inv inv, struct who *w,
 	if (inv == INV_ON)
 		return on_side(q, j, w, endp);
 	for (k = 0; k < 6 && j < q->nt; k++) {
-		if (inlist(F(q, j), QW_ADVERBS) || inlist(F(q, j), QW_TIMEWORDS) ||
+		if ((n = adverb_len(q, j)) > 0)
+			j += n;
+		else if (inlist(F(q, j), QW_TIMEWORDS) ||
 		    (q->t[j].fl & TK_DIGIT))
 			j++;
 		else if ((strcmp(F(q, j), "ce") == 0 ||
@@ -2510,6 +2535,61 @@ subject_nearby(struct qs *q, struct who *w)
 	}
 }
 
+/*
+ * A body named with capitals at token j, after its article if any: "La
+ * Libre", "Le Soir", "De Morgen", "Samsung"; the token after it in *endp.
+ */
+static bool
+named_body(struct qs *q, size_t j, struct who *w, size_t *endp)
+{
+	size_t b = j, r;
+	unsigned nw;
+
+	if (is_word(q, j) && (inlist(F(q, j), QW_ARTICLES) ||
+	    ap_name_particle(F(q, j))) && is_cap(q, j + 1))
+		j++;
+	if (!is_cap(q, j) || is_func(q, j) || inlist(F(q, j), QW_PLACEWORDS) ||
+	    (r = name_run(q, j, &nw)) == j)
+		return false;
+	who_set(w, q->s, q->t[b].off, tok_end(q, r - 1), false);
+	*endp = r;
+	return true;
+}
+
+/*
+ * The source a sentence [b, e) names without quoting it: an incise
+ * ending it ("…, relève le quotidien.", "… que Michel Daerden constate De
+ * Morgen.", the comma left out before a name), else a body named with
+ * capitals that opens it ("La Libre préfère chercher …").
+ */
+static bool
+sentence_source(struct qs *q, size_t b, size_t e, struct who *w)
+{
+	struct vgroup vg;
+	size_t k, end;
+	enum inv inv;
+
+	for (k = b + 1; k + 1 < e; k++) {
+		memset(w, 0, sizeof(*w));
+		if (punct(q, k - 1) == ',' && incise_at(q, k, w, &end, &inv) &&
+		    w->how == WHO_SOME && end + 1 == e)
+			return true;
+		memset(w, 0, sizeof(*w));
+		if (is_word(q, k - 1) && verb_group(q, k, &vg) &&
+		    vg.inv == INV_NONE && named_body(q, vg.end, w, &end) &&
+		    end + 1 == e)
+			return true;
+	}
+	/* With its article: a capitalised word opening a sentence alone
+	 * may be any word ("Chacun", "Fort"). */
+	memset(w, 0, sizeof(*w));
+	if (inlist(F(q, b), QW_ARTICLES) && named_body(q, b, w, &end) &&
+	    is_word(q, end) && !is_cap(q, end))
+		return true;
+	memset(w, 0, sizeof(*w));
+	return false;
+}
+
 static void
 implicit(struct qs *q, size_t ss, struct who *w)
 {
@@ -2523,6 +2603,8 @@ implicit(struct qs *q, size_t ss, struct who *w)
 		b = sentence_start(q, e - 1, floor);
 		if (clause_subject(q, b, e, b, false, w) &&
 		    w->how == WHO_SOME && w->person)
+			return;
+		if (sentence_source(q, b, e, w))
 			return;
 		e = b;
 	}
@@ -2730,6 +2812,38 @@ words_of(struct qs *q, size_t c, struct who *w)
 }
 
 /*
+ * "« … » sanitaire (…), note aussi la Drees.": a quote inside a sentence
+ * that ends with an incise after a comma is said by that incise's
+ * subject.  c is the quote's closing mark; a later quote of the sentence
+ * has its own incise.
+ */
+static bool
+sentence_incise(struct qs *q, size_t c, struct who *w)
+{
+	size_t k, e, end;
+	enum inv inv;
+	uint32_t p;
+
+	for (e = c + 1; e < q->nt; e++) {
+		p = punct(q, e);
+		if (p == '.' || p == '!' || p == '?' || p == 0x2026)
+			break;
+		if (p == 0xAB || p == 0x201C || p == 0x201E || p == '"')
+			return false;
+	}
+	for (k = c + 1; k < e; k++) {
+		if (punct(q, k) != ',')
+			continue;
+		memset(w, 0, sizeof(*w));
+		if (incise_at(q, k + 1, w, &end, &inv) && w->how == WHO_SOME &&
+		    end == e)
+			return true;
+	}
+	memset(w, 0, sizeof(*w));
+	return false;
+}
+
+/*
  * Attribute and emit span i of this paragraph; lo is the first token
  * after the previous span, prev its speaker.
  */
@@ -2820,6 +2934,8 @@ do_span(struct qs *q, size_t i, size_t lo, struct who *prev)
 	}
 	if (w.how == WHO_NONE && sp->c != SIZE_MAX)
 		(void)words_of(q, sp->c, &w);
+	if (w.how == WHO_NONE && sp->c != SIZE_MAX)
+		(void)sentence_incise(q, sp->c, &w);
 	nw = count_words(q->s + sp->ts, sp->te - sp->ts);
 	if (w.how == WHO_NONE) {
 		ss = sentence_start(q, o, lo);
@@ -2923,8 +3039,10 @@ text_quotes(struct qs *q, const char *s, size_t pos, size_t block,
 			q->cblock = block;
 			ap_buf_truncate(&q->carry, 0);
 			carry_put(q, sp->ts, sp->te);
-			if (!inner_incise(q, o, q->nt, &q->cwho))
-				lead_in(q, o, lo, &prev, &q->cwho);
+			if (!inner_incise(q, o, q->nt, &q->cwho) &&
+			    !lead_in(q, o, lo, &prev, &q->cwho) &&
+			    sentence_start(q, o, lo) == o)
+				implicit(q, o, &q->cwho);
 		} else
 			do_span(q, i, lo, &prev);
 		scan_mentions(q, sp->o == SIZE_MAX ? 0 : o + 1, end, true);

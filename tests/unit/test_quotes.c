@@ -1259,6 +1259,69 @@ test_side_of_on(void **state)
 	done(f);
 }
 
+static void
+test_elided_adverb(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "d’ailleurs", cut at its elision, is still an adverb between
+	 * the verb and its subject, and between auxiliary and verb. */
+	f = run(NULL, NULL,
+	    "Le festival s’ouvre ce soir. « Nous avons choisi des films "
+	    "exigeants » soulignait d’ailleurs Claire Morel.",
+	    "« Le public suivra sans peine », a d’ailleurs assuré Paul Roux.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "Nous avons choisi des films exigeants", "Claire Morel",
+	    NULL, 0);
+	check(f, 1, "Le public suivra sans peine", "Paul Roux", NULL, 1);
+	done(f);
+}
+
+static void
+test_sentence_incise(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* The incise ends the sentence, after words that follow the
+	 * quote. */
+	f = run(NULL, NULL,
+	    "Le nombre de communes endettées « reste bien trop élevé pour "
+	    "la région » cette année (dix de plus qu’en 2021), note aussi "
+	    "la Cour des Comptes.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "reste bien trop élevé pour la région",
+	    "la Cour des Comptes", NULL, 0);
+	done(f);
+}
+
+static void
+test_sentence_source(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* A press review: the paper opens the sentence before the quote,
+	 * or is the subject of an incise that ends it, a comma left out,
+	 * and a quote running on into the next paragraph is its too. */
+	f = run(NULL, NULL,
+	    "La Gazette préfère retenir le parcours du maire. « Il a "
+	    "transformé la ville en dix ans ».",
+	    "Peu d’élus ont été aussi critiqués que Marc Vidal constate Le "
+	    "Courrier. « Mais il reste un homme de dossiers.",
+	    "Il connaissait chaque rue de sa commune ».",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "Il a transformé la ville en dix ans", "La Gazette",
+	    NULL, 0);
+	check(f, 1, "Mais il reste un homme de dossiers. Il connaissait "
+	    "chaque rue de sa commune", "Le Courrier", NULL, 1);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -1312,6 +1375,9 @@ main(void)
 		cmocka_unit_test(test_document_subject),
 		cmocka_unit_test(test_colon_no_subject),
 		cmocka_unit_test(test_side_of_on),
+		cmocka_unit_test(test_elided_adverb),
+		cmocka_unit_test(test_sentence_incise),
+		cmocka_unit_test(test_sentence_source),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
