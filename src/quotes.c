@@ -1364,6 +1364,51 @@ person_noun(const struct qs *q, size_t b, size_t e)
 	return SIZE_MAX;
 }
 
+static void strip_article(const char **, size_t *);
+
+/* Whether s[0..n), after its article, starts with a capital. */
+static bool
+cap_name(const char *s, size_t n)
+{
+	strip_article(&s, &n);
+	return n > 0 && ap_is_upper(ap_utf8_next(s, n, &(size_t){0}));
+}
+
+/*
+ * "souligne le quotidien", "précise l'hebdomadaire": the paper cited
+ * last as a source, a body named with capitals quoted within the WINDOW
+ * ("La Libre") or a one-word name after "selon" or a reporting verb
+ * within the ROLE_WINDOW ("Selon Marianne, …"), whichever came last.
+ */
+static bool
+media_source(const struct qs *q, struct who *w)
+{
+	const struct person *p, *best = NULL;
+	size_t i;
+
+	for (i = 0; i < q->npp; i++) {
+		p = &q->pp[i];
+		if (p->nwords == 1 && (p->fl & PF_SPEAKER) && p->seen &&
+		    pos_before(p->fpos, p->foff, q->pos, q->qoff) &&
+		    p->fpos + ROLE_WINDOW >= q->pos && (best == NULL ||
+		    pos_before(best->fpos, best->foff, p->fpos, p->foff)))
+			best = p;
+	}
+	if (q->haslast && q->last.how == WHO_SOME && !q->last.person &&
+	    q->lastpos + WINDOW >= q->pos &&
+	    cap_name(q->last.name, q->last.len) &&
+	    (best == NULL || best->fpos <= q->lastpos)) {
+		*w = q->last;
+		w->resolved = true;
+		return true;
+	}
+	if (best == NULL)
+		return false;
+	who_set(w, best->name, 0, best->len, false);
+	w->resolved = true;
+	return true;
+}
+
 static bool np_who(struct qs *, size_t, struct who *, size_t *);
 static bool subject_who(struct qs *, size_t, struct who *, size_t *);
 
@@ -1536,6 +1581,12 @@ np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 		w->rlen = rlen;
 		w->person = !ro->body;
 		w->resolved = true;
+		return true;
+	}
+	if (e == head + 1 && inlist(F(q, head), QW_MEDIANOUNS) &&
+	    media_source(q, w)) {
+		w->role = role;
+		w->rlen = rlen;
 		return true;
 	}
 	/* "d’après le récit qu’elle livre": the one telling it. */

@@ -1322,6 +1322,29 @@ test_sentence_source(void **state)
 	done(f);
 }
 
+static void
+test_media_noun(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "le quotidien" alone is the paper cited last: one quoted in the
+	 * paragraph, or a one-word name after "selon". */
+	f = run(NULL, NULL,
+	    "La Gazette préfère retenir le parcours du maire. « Il a "
+	    "transformé la ville en dix ans ». « Un homme de dossiers », "
+	    "souligne le quotidien.",
+	    "Selon Libération, le texte sera voté mardi.",
+	    "« Les deux camps se parlent à nouveau depuis lundi », précise "
+	    "l’hebdomadaire.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 3);
+	check(f, 1, "Un homme de dossiers", "La Gazette", "quotidien", 0);
+	check(f, 2, "Les deux camps se parlent à nouveau depuis lundi",
+	    "Libération", "hebdomadaire", 2);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -1378,6 +1401,7 @@ main(void)
 		cmocka_unit_test(test_elided_adverb),
 		cmocka_unit_test(test_sentence_incise),
 		cmocka_unit_test(test_sentence_source),
+		cmocka_unit_test(test_media_noun),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
