@@ -3163,6 +3163,138 @@ complete_surnames(struct qs *q)
 	}
 }
 
+/*
+ * Whether the words from token j spell the acronym a[0..n) ("Parti
+ * socialiste" for "PS", "La République En Marche" for "LREM"): each
+ * letter the initial of the next word, small words between them
+ * skipped.  The end of the words in *endp.
+ */
+static bool
+spells(const struct qs *q, size_t j, const char *a, size_t n, size_t *endp)
+{
+	size_t i = 0, k = j;
+
+	if (!is_cap(q, j) || (q->t[j].fl & TK_ALLCAP))
+		return false;
+	while (i < n && is_word(q, k)) {
+		if (F(q, k)[0] == (char)(a[i] - 'A' + 'a'))
+			i++;
+		else if (i == 0 || !is_func(q, k))
+			return false;
+		k++;
+	}
+	*endp = k;
+	return i == n && k > j + 1;
+}
+
+/*
+ * The name an acronym a[0..n) stands for in text s, NULL when none or
+ * when two names do: one the words spell, that no person holds.
+ */
+static const char *
+spelled_in(struct qs *q, const char *s, const char *a, size_t n,
+    const char *found, size_t *flen)
+{
+	size_t j, e, len;
+	const char *name;
+
+	q->s = s;
+	q->n = strlen(s);
+	tokenize(q);
+	for (j = 0; j < q->nt; j++) {
+		if (!spells(q, j, a, n, &e))
+			continue;
+		name = s + q->t[j].off;
+		len = tok_end(q, e - 1) - q->t[j].off;
+		if (known_person(q, name, len))
+			continue;
+		if (found != NULL && (len != *flen ||
+		    memcmp(found, name, len) != 0))
+			return NULL;
+		found = name;
+		*flen = len;
+	}
+	return found;
+}
+
+/* Text b of the article: 0 headline, 1 standfirst, 2 + body index. */
+static const char *
+text_at(const struct ap_article *art, size_t b)
+{
+	if (b == 0)
+		return art->headline;
+	if (b == 1)
+		return art->standfirst;
+	return b - 2 < art->nbody ? art->body[b - 2].text : NULL;
+}
+
+/*
+ * The name the article spells acronym a[0..n) out with in its texts
+ * before "upto", NULL when none or when it spells two.
+ */
+static const char *
+spelled_out(struct qs *q, const struct ap_article *art, size_t upto,
+    const char *a, size_t n, size_t *len)
+{
+	const char *name = NULL, *t, *got;
+	size_t b;
+
+	for (b = 0; b < upto; b++) {
+		if ((t = text_at(art, b)) == NULL)
+			continue;
+		got = spelled_in(q, t, a, n, name, len);
+		if (got == NULL && name != NULL)
+			return NULL;
+		name = got;
+	}
+	return name;
+}
+
+/*
+ * "écrit le PS": a speaker given as an acronym after its article takes
+ * the name the article spells it out with up to the quote ("le Parti
+ * socialiste"), when it gives one and only one.
+ */
+static void
+expand_acronyms(struct qs *q, const struct ap_article *art)
+{
+	struct ap_quote *qt;
+	const char *acr, *name;
+	size_t i, n, k, len = 0, art_len;
+	char *out;
+
+	for (i = 0; i < q->nq; i++) {
+		qt = &q->q[i];
+		if (qt->speaker == NULL)
+			continue;
+		acr = qt->speaker;
+		n = strlen(acr);
+		strip_article(&acr, &n);
+		art_len = (size_t)(acr - qt->speaker);
+		if (art_len == 0 || n < 2 || n > 6)
+			continue;
+		for (k = 0; k < n && acr[k] >= 'A' && acr[k] <= 'Z'; k++)
+			;
+		if (k < n)
+			continue;
+		name = spelled_out(q, art, qt->block == AP_QUOTE_HEADLINE ? 1 :
+		    qt->block == AP_QUOTE_STANDFIRST ? 2 : qt->block + 3, acr,
+		    n, &len);
+		if (name == NULL)
+			continue;
+		/* "La République En Marche" brings its own article. */
+		k = len;
+		strip_article(&(const char *){name}, &k);
+		if (k != len)
+			art_len = 0;
+		out = ap_alloc(q->a, art_len + len + 1);
+		memcpy(out, qt->speaker, art_len);
+		memcpy(out + art_len, name, len);
+		out[art_len + len] = '\0';
+		qt->speaker = out;
+	}
+}
+
 #define PULL_WORDS	15	/* words of a subhead that pulls a quote */
 #define PULL_REACH	8	/* body items its source may lie ahead */
 
@@ -3242,6 +3374,7 @@ ap_quotes_find(struct ap_doc *d)
 	flush_carry(&q, &none);
 	pull_quotes(&q, art);
 	complete_surnames(&q);
+	expand_acronyms(&q, art);
 	art->quotes = q.q;
 	art->nquotes = q.nq;
 	ap_buf_fini(&q.fold);

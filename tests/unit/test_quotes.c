@@ -1345,6 +1345,27 @@ test_media_noun(void **state)
 	done(f);
 }
 
+static void
+test_acronym_spelled_out(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "le PS" is the name the article spelled it out with; an acronym
+	 * it never spells out stays. */
+	f = run(NULL, NULL,
+	    "Le Parti socialiste a réuni ses cadres dimanche à Lyon.",
+	    "« Nous condamnons cette agression », écrit le PS dans un "
+	    "communiqué.",
+	    "« Le dialogue social reste bloqué », estime la CGT.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "Nous condamnons cette agression", "le Parti socialiste",
+	    NULL, 1);
+	check(f, 1, "Le dialogue social reste bloqué", "la CGT", NULL, 2);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -1402,6 +1423,7 @@ main(void)
 		cmocka_unit_test(test_sentence_incise),
 		cmocka_unit_test(test_sentence_source),
 		cmocka_unit_test(test_media_noun),
+		cmocka_unit_test(test_acronym_spelled_out),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
