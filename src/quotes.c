@@ -972,6 +972,8 @@ mention_flags(const struct qs *q, size_t j)
  * pronouns and surnames, and the roles given with them.  Names inside
  * quotation marks ("quoted") only help to expand surnames later.
  */
+static void possessive_source(struct qs *, size_t);
+
 static void
 scan_mentions(struct qs *q, size_t b, size_t e, bool quoted)
 {
@@ -981,6 +983,8 @@ scan_mentions(struct qs *q, size_t b, size_t e, bool quoted)
 	unsigned nw, fl;
 
 	for (j = b; j < e; j++) {
+		if (!quoted && inlist(F(q, j), QW_POSSESSIVES))
+			possessive_source(q, j);
 		if (!is_cap(q, j))
 			continue;
 		fl = quoted ? PF_QUOTED : mention_flags(q, j);
@@ -1151,6 +1155,75 @@ known_person(const struct qs *q, const char *s, size_t n)
 		    q->pp[i].seen)
 			return true;
 	return false;
+}
+
+/* Whether an article elides before s: a vowel, "h", "é", "É", "à" … */
+static bool
+elides_before(const char *s)
+{
+	return strchr("aeiouhAEIOUH", s[0]) != NULL ||
+	    (unsigned char)s[0] == 0xC3;
+}
+
+/*
+ * "sa famille", "son avocat" at the possessive j, said of the person it
+ * refers to: "la famille de Boris Faure", "l'avocat d'Anne Roy".  False
+ * when no such person is at hand.
+ */
+static bool
+possessive_who(struct qs *q, size_t j, struct who *w, size_t *endp)
+{
+	const char *f = F(q, j), *art, *noun = q->s + q->t[j + 1].off;
+	size_t nlen = q->t[j + 1].len, alen, dlen, len;
+	struct who o;
+	char *p;
+
+	if ((strcmp(f, "sa") != 0 && strcmp(f, "son") != 0 &&
+	    strcmp(f, "ses") != 0) || !is_content(q, j + 1) ||
+	    ap_quotes_is_verb(F(q, j + 1)))
+		return false;
+	memset(&o, 0, sizeof(o));
+	resolve_pronoun(q, &o, 0);
+	if (o.how != WHO_SOME || !o.person)
+		return false;
+	art = strcmp(f, "ses") == 0 ? "les " : elides_before(noun) ? "l'" :
+	    strcmp(f, "sa") == 0 ? "la " : "le ";
+	alen = strlen(art);
+	dlen = elides_before(o.name) ? 3 : 4;
+	len = alen + nlen + dlen + o.len;
+	p = ap_alloc(q->a, len + 1);
+	memcpy(p, art, alen);
+	memcpy(p + alen, noun, nlen);
+	memcpy(p + alen + nlen, dlen == 3 ? " d'" : " de ", dlen);
+	memcpy(p + alen + nlen + dlen, o.name, o.len);
+	p[len] = '\0';
+	memset(w, 0, sizeof(*w));
+	w->how = WHO_SOME;
+	w->name = p;
+	w->len = len;
+	w->resolved = true;
+	*endp = j + 2;
+	return true;
+}
+
+/*
+ * "a indiqué sa famille": the relation cited as a source is remembered
+ * as a role, so that "la famille" later is the same.
+ */
+static void
+possessive_source(struct qs *q, size_t j)
+{
+	struct who w;
+	size_t end, qoff = q->qoff;
+
+	if (j == 0 || !is_word(q, j - 1) || !ap_quotes_is_verb(F(q, j - 1)) ||
+	    noun_context(q, j - 1))
+		return;
+	q->qoff = q->t[j].off;
+	if (possessive_who(q, j, &w, &end))
+		add_role(q, F(q, j + 1), w.name, w.len,
+		    q->s + q->t[j + 1].off, q->t[j + 1].len, true);
+	q->qoff = qoff;
 }
 
 /*
@@ -1628,6 +1701,8 @@ subject_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 	}
 	if (inlist(F(q, j), QW_DETS))
 		return np_who(q, j, w, endp);
+	if (inlist(F(q, j), QW_POSSESSIVES))
+		return possessive_who(q, j, w, endp);
 	return name_who(q, j, w, endp);
 }
 

@@ -1366,6 +1366,28 @@ test_acronym_spelled_out(void **state)
 	done(f);
 }
 
+static void
+test_possessive_source(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "sa famille" is the family of the person it refers to, and "la
+	 * famille" later the same; "son avocat" as an incise's subject. */
+	f = run(NULL, NULL,
+	    "Le militant Paul Girard a été hospitalisé mardi, a indiqué sa "
+	    "famille.",
+	    "« Il se repose et va mieux », souligne la famille.",
+	    "Anne Roy a quitté le tribunal. « Elle fera appel », a précisé "
+	    "son avocat.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "Il se repose et va mieux", "la famille de Paul Girard",
+	    "famille", 1);
+	check(f, 1, "Elle fera appel", "l'avocat d'Anne Roy", NULL, 2);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -1424,6 +1446,7 @@ main(void)
 		cmocka_unit_test(test_sentence_source),
 		cmocka_unit_test(test_media_noun),
 		cmocka_unit_test(test_acronym_spelled_out),
+		cmocka_unit_test(test_possessive_source),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
