@@ -2151,7 +2151,8 @@ quote_only(const struct qs *q)
 	if (e < b + 2)
 		return false;
 	return (q->t[b].cp == 0xAB && q->t[e - 1].cp == 0xBB) ||
-	    (q->t[b].cp == 0x201C && q->t[e - 1].cp == 0x201D);
+	    (q->t[b].cp == 0x201C && q->t[e - 1].cp == 0x201D) ||
+	    (q->t[b].cp == '"' && q->t[e - 1].cp == '"');
 }
 
 /*
@@ -3042,7 +3043,7 @@ do_span(struct qs *q, size_t i, size_t lo, struct who *prev)
 	const struct span *sp = &q->sp[i];
 	size_t o = sp->o, k, ss, nw;
 	struct who w;
-	bool inner = false;
+	bool inner = false, guess = false;
 
 	q->qoff = q->t[o].off;
 	q->qtext = q->s + sp->ts;
@@ -3069,15 +3070,22 @@ do_span(struct qs *q, size_t i, size_t lo, struct who *prev)
 			w = *prev;	/* same sentence as the last quote */
 		else if ((ss == o || topic_lead(q, ss, o) ||
 		    connective_lead(q, ss, o) ||
-		    punct(q, o - 1) == ':') && nw >= AP_QUOTE_MINWORDS)
+		    punct(q, o - 1) == ':') && nw >= AP_QUOTE_MINWORDS) {
 			implicit(q, ss, &w);
+			guess = true;
+		}
 		if (w.how == WHO_NONE)
 			document_subject(q, ss, o, &w);
 	}
 	/* Not when the incise inside the span names the speaker. */
 	if (!inner && w.how == WHO_SOME && w.person &&
-	    named_in_quote(q, w.name, w.len))
+	    named_in_quote(q, w.name, w.len)) {
 		memset(&w, 0, sizeof(w));
+		/* A paragraph that is one quotation naming the one quoted
+		 * before answers them: the other person named nearby. */
+		if (guess && quote_only(q))
+			subject_nearby(q, &w);
+	}
 	q->qtext = NULL;
 	if (q->adds && w.how == WHO_SOME)
 		added_to(q, &w);

@@ -653,7 +653,8 @@ test_not_named_in_own_quote(void **state)
 
 	(void)state;
 	/* One speaks of others by name, not of oneself: "il" is not the
-	 * one the quote names; a short "Je …" is said, not a title. */
+	 * one the quote names; a short "Je …" is said, not a title, here
+	 * by the other one named, answering. */
 	f = run(NULL, NULL,
 	    "La tension est montée entre Jelle Van Damme et Benjamin "
 	    "Deceuninck hier soir à Mouscron.",
@@ -664,7 +665,7 @@ test_not_named_in_own_quote(void **state)
 	assert_int_equal(f->d.art.nquotes, 2);
 	check(f, 0, "Je connais le tempérament de Jelle et il y avait "
 	    "beaucoup d’adrénaline", "Benjamin Deceuninck", NULL, 1);
-	check(f, 1, "Je connais bien Benjamin", NULL, NULL, 2);
+	check(f, 1, "Je connais bien Benjamin", "Jelle Van Damme", NULL, 2);
 	done(f);
 }
 
@@ -1388,6 +1389,45 @@ test_possessive_source(void **state)
 	done(f);
 }
 
+static void
+test_answer_names_the_last(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* A paragraph that is one quotation naming the one quoted just
+	 * before is the other person's answer. */
+	f = run(NULL, NULL,
+	    "Le joueur Marc Lenoir a pris à partie le journaliste Hugo "
+	    "Brun après le match.",
+	    "« Si tu continues comme ça, fais attention à toi », a-t-il "
+	    "dit, en pointant du doigt Brun.",
+	    "« Je connais bien le tempérament de Marc, il reste un bon "
+	    "joueur. »",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 1, "Je connais bien le tempérament de Marc, il reste un "
+	    "bon joueur.", "Hugo Brun", "journaliste", 2);
+	done(f);
+}
+
+static void
+test_straight_quote_only(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* Straight double quotes make a paragraph one quotation too. */
+	f = run(NULL, NULL,
+	    "Didier Roux vient d’être élu président du club de Namur.",
+	    "\"Nous allons reconstruire une équipe solide et jeune.\"",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "Nous allons reconstruire une équipe solide et jeune.",
+	    "Didier Roux", NULL, 1);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -1447,6 +1487,8 @@ main(void)
 		cmocka_unit_test(test_media_noun),
 		cmocka_unit_test(test_acronym_spelled_out),
 		cmocka_unit_test(test_possessive_source),
+		cmocka_unit_test(test_answer_names_the_last),
+		cmocka_unit_test(test_straight_quote_only),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
