@@ -3397,21 +3397,66 @@ pull_quote_at(const struct ap_article *art, size_t i)
 	    count_words(s, strlen(s)) <= PULL_WORDS;
 }
 
+/* Whether b[0..bn) holds the word w[0..n) whole. */
+static bool
+holds_word(const char *b, size_t bn, const char *w, size_t n)
+{
+	size_t at, k;
+
+	for (at = 0; at + n <= bn; at++)
+		if (memcmp(b + at, w, n) == 0 &&
+		    (at == 0 || !is_alnum(cp_before(b, at, &k))) &&
+		    (at + n == bn || !is_alnum(cp_at(b, bn, at + n, &k))))
+			return true;
+	return false;
+}
+
+/*
+ * Whether folded text b holds every word of four bytes or more of folded
+ * text a, and a has two such words at least: "un animal politique, une
+ * bête de scène" in "l'animal politique … avec la bête de scène".
+ */
+static bool
+holds_words(const char *a, const char *b)
+{
+	size_t an = strlen(a), bn = strlen(b), i = 0, j, k, nw = 0;
+
+	while (i < an) {
+		for (j = i; j < an && is_alnum(cp_at(a, an, j, &k)); j += k)
+			;
+		if (j == i) {
+			(void)cp_at(a, an, i, &k);
+			i += k;
+			continue;
+		}
+		if (j - i >= 4) {
+			if (!holds_word(b, bn, a + i, j - i))
+				return false;
+			nw++;
+		}
+		i = j;
+	}
+	return nw >= 2;
+}
+
 /*
  * A pull quote is said by whoever says its words in the paragraphs below
  * it: the first later quotation holding them (case aside) gives the
- * speaker, whatever was carried over to the subhead itself.
+ * speaker, whatever was carried over to the subhead itself; failing
+ * that, the first one holding all its longer words (a pull quote may
+ * abridge the words it repeats).
  */
 static void
 pull_quotes(struct qs *q, const struct ap_article *art)
 {
-	struct ap_quote *p, *src;
+	struct ap_quote *p, *src, *loose;
 	size_t i, k, at, bt;
 
 	for (i = 0; i < q->nq; i++) {
 		p = &q->q[i];
 		if (!pull_quote_at(art, p->block))
 			continue;
+		loose = NULL;
 		for (k = i + 1; k < q->nq; k++) {
 			src = &q->q[k];
 			if (src->block >= art->nbody ||
@@ -3422,11 +3467,18 @@ pull_quotes(struct qs *q, const struct ap_article *art)
 			ap_buf_truncate(&q->fold, 0);
 			at = fold_into(q, p->text, strlen(p->text));
 			bt = fold_into(q, src->text, strlen(src->text));
-			if (strstr(q->fold.p + bt, q->fold.p + at) == NULL)
+			if (strstr(q->fold.p + bt, q->fold.p + at) == NULL) {
+				if (loose == NULL && holds_words(q->fold.p +
+				    at, q->fold.p + bt))
+					loose = src;
 				continue;
-			p->speaker = src->speaker;
-			p->speaker_role = src->speaker_role;
+			}
+			loose = src;
 			break;
+		}
+		if (loose != NULL) {
+			p->speaker = loose->speaker;
+			p->speaker_role = loose->speaker_role;
 		}
 	}
 }

@@ -1428,6 +1428,25 @@ test_straight_quote_only(void **state)
 	done(f);
 }
 
+static void
+test_pull_quote_abridged(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* A pull quote may abridge the words it repeats: all its longer
+	 * words in a quotation below give the speaker. */
+	f = run(NULL, NULL,
+	    "« Un bâtisseur, un homme de dossiers »",
+	    "Le conseil a rendu hommage au maire sortant. « Le bâtisseur "
+	    "qu’il fut est resté un homme de dossiers », a salué Paul Roux.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "Un bâtisseur, un homme de dossiers", "Paul Roux", NULL,
+	    0);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -1489,6 +1508,7 @@ main(void)
 		cmocka_unit_test(test_possessive_source),
 		cmocka_unit_test(test_answer_names_the_last),
 		cmocka_unit_test(test_straight_quote_only),
+		cmocka_unit_test(test_pull_quote_abridged),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
