@@ -324,6 +324,25 @@ is_elision(struct qs *q, const char *s, size_t n)
 	return r;
 }
 
+/*
+ * "M’jid": a capital before the apostrophe and a small letter after it,
+ * within a sentence (after a word or a comma), make one name, not an
+ * elision; "L’Avenir", "D’après" at a sentence's start are cut.
+ */
+static bool
+name_with_apostrophe(const struct qs *q, size_t b, size_t after)
+{
+	size_t k;
+	const struct tok *t;
+
+	if (!ap_is_upper((uint32_t)cp_at(q->s, q->n, b, &k)) ||
+	    utf8proc_category(cp_at(q->s, q->n, after, &k)) !=
+	    UTF8PROC_CATEGORY_LL || q->nt == 0)
+		return false;
+	t = &q->t[q->nt - 1];
+	return t->cp == 0 || t->cp == ',';
+}
+
 static void
 addword(struct qs *q, size_t b, size_t e, bool sp)
 {
@@ -400,7 +419,8 @@ tokenize(struct qs *q)
 			c2 = cp_at(q->s, n, i + k, &k2);
 			if (!is_alnum(c2))
 				break;
-			if (is_apos(c) && is_elision(q, q->s + b, i - b)) {
+			if (is_apos(c) && is_elision(q, q->s + b, i - b) &&
+			    !name_with_apostrophe(q, b, i + k)) {
 				addword(q, b, i + k, sp);
 				sp = false;
 				b = i + k;
@@ -1171,7 +1191,8 @@ elides_before(const char *s)
  * when no such person is at hand.
  */
 static bool
-possessive_who(struct qs *q, size_t j, struct who *w, size_t *endp)
+possessive_who(struct qs *q, size_t j, const struct who *owner,
+    struct who *w, size_t *endp)
 {
 	const char *f = F(q, j), *art, *noun = q->s + q->t[j + 1].off;
 	size_t nlen = q->t[j + 1].len, alen, dlen, len;
@@ -1183,7 +1204,10 @@ possessive_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 	    ap_quotes_is_verb(F(q, j + 1)))
 		return false;
 	memset(&o, 0, sizeof(o));
-	resolve_pronoun(q, &o, 0);
+	if (owner != NULL)
+		o = *owner;
+	else
+		resolve_pronoun(q, &o, 0);
 	if (o.how != WHO_SOME || !o.person)
 		return false;
 	art = strcmp(f, "ses") == 0 ? "les " : elides_before(noun) ? "l'" :
@@ -1206,21 +1230,35 @@ possessive_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 	return true;
 }
 
+static size_t sentence_start(const struct qs *, size_t, size_t);
+
 /*
  * "a indiqué sa famille": the relation cited as a source is remembered
- * as a role, so that "la famille" later is the same.
+ * as a role, so that "la famille" later is the same.  It is that of the
+ * first person the sentence names, its topic ("Boris Faure, …, est
+ * hospitalisé après l'agression par M. X, a indiqué sa famille"), else
+ * of the one a pronoun would stand for.
  */
 static void
 possessive_source(struct qs *q, size_t j)
 {
-	struct who w;
-	size_t end, qoff = q->qoff;
+	struct who w, o;
+	size_t end, k, r, qoff = q->qoff;
+	unsigned nw;
+	bool found = false;
 
 	if (j == 0 || !is_word(q, j - 1) || !ap_quotes_is_verb(F(q, j - 1)) ||
 	    noun_context(q, j - 1))
 		return;
+	for (k = sentence_start(q, j, 0); k < j && !found; k++) {
+		if ((r = name_run(q, k, &nw)) == k || nw < 2)
+			continue;
+		who_set(&o, q->s, q->t[k].off, tok_end(q, r - 1), true);
+		found = known_person(q, o.name, o.len);
+		k = r - 1;
+	}
 	q->qoff = q->t[j].off;
-	if (possessive_who(q, j, &w, &end))
+	if (possessive_who(q, j, found ? &o : NULL, &w, &end))
 		add_role(q, F(q, j + 1), w.name, w.len,
 		    q->s + q->t[j + 1].off, q->t[j + 1].len, true);
 	q->qoff = qoff;
@@ -1702,7 +1740,7 @@ subject_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 	if (inlist(F(q, j), QW_DETS))
 		return np_who(q, j, w, endp);
 	if (inlist(F(q, j), QW_POSSESSIVES))
-		return possessive_who(q, j, w, endp);
+		return possessive_who(q, j, NULL, w, endp);
 	return name_who(q, j, w, endp);
 }
 

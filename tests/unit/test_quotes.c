@@ -1373,11 +1373,12 @@ test_possessive_source(void **state)
 	struct fx *f;
 
 	(void)state;
-	/* "sa famille" is the family of the person it refers to, and "la
-	 * famille" later the same; "son avocat" as an incise's subject. */
+	/* "sa famille" is the family of the person it refers to, the
+	 * sentence's first, and "la famille" later the same; "son avocat"
+	 * as an incise's subject. */
 	f = run(NULL, NULL,
-	    "Le militant Paul Girard a été hospitalisé mardi, a indiqué sa "
-	    "famille.",
+	    "Le militant Paul Girard a été hospitalisé mardi après une "
+	    "agression par un élu, Marc Vidal, a indiqué sa famille.",
 	    "« Il se repose et va mieux », souligne la famille.",
 	    "Anne Roy a quitté le tribunal. « Elle fera appel », a précisé "
 	    "son avocat.",
@@ -1447,6 +1448,23 @@ test_pull_quote_abridged(void **state)
 	done(f);
 }
 
+static void
+test_name_with_apostrophe(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "M’jid" within a sentence is a first name, not "m’" elided. */
+	f = run(NULL, NULL,
+	    "Paul Roux a porté plainte mardi.",
+	    "Contacté par l’AFP, M’jid Benali a reconnu les faits. « Je "
+	    "regrette mon geste », a-t-il dit.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "Je regrette mon geste", "M’jid Benali", NULL, 1);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -1509,6 +1527,7 @@ main(void)
 		cmocka_unit_test(test_answer_names_the_last),
 		cmocka_unit_test(test_straight_quote_only),
 		cmocka_unit_test(test_pull_quote_abridged),
+		cmocka_unit_test(test_name_with_apostrophe),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
