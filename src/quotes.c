@@ -2707,7 +2707,7 @@ subject_nearby(struct qs *q, struct who *w)
 static bool
 named_body(struct qs *q, size_t j, struct who *w, size_t *endp)
 {
-	size_t b = j, r;
+	size_t b = j, r, k;
 	unsigned nw;
 
 	if (is_word(q, j) && (inlist(F(q, j), QW_ARTICLES) ||
@@ -2716,6 +2716,16 @@ named_body(struct qs *q, size_t j, struct who *w, size_t *endp)
 	if (!is_cap(q, j) || is_func(q, j) || inlist(F(q, j), QW_PLACEWORDS) ||
 	    (r = name_run(q, j, &nw)) == j)
 		return false;
+	/* "La Dernière heure n’élude pas": small words up to a "ne" or a
+	 * reflexive "se", which only a verb follows, are still the name. */
+	for (k = r; k < r + 2 && is_content(q, k) && !is_cap(q, k); k++)
+		if (strcmp(F(q, k + 1), "ne") == 0 ||
+		    strcmp(F(q, k + 1), "n'") == 0 ||
+		    strcmp(F(q, k + 1), "se") == 0 ||
+		    strcmp(F(q, k + 1), "s'") == 0) {
+			r = k + 1;
+			break;
+		}
 	who_set(w, q->s, q->t[b].off, tok_end(q, r - 1), false);
 	*endp = r;
 	return true;

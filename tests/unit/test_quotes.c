@@ -1465,6 +1465,24 @@ test_name_with_apostrophe(void **state)
 	done(f);
 }
 
+static void
+test_paper_name_small_words(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* A paper's name may hold small words up to the "ne" of its
+	 * verb. */
+	f = run(NULL, NULL,
+	    "La Voix nouvelle ne cache pas sa déception. « Le club a raté "
+	    "toute sa saison ».",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "Le club a raté toute sa saison", "La Voix nouvelle",
+	    NULL, 0);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -1528,6 +1546,7 @@ main(void)
 		cmocka_unit_test(test_straight_quote_only),
 		cmocka_unit_test(test_pull_quote_abridged),
 		cmocka_unit_test(test_name_with_apostrophe),
+		cmocka_unit_test(test_paper_name_small_words),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
