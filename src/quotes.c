@@ -151,6 +151,7 @@ struct qs {
 	bool		 adds;	/* that incise's verb is "ajouter" */
 	size_t		 colonpos;	/* that text's pos */
 	bool		 hascolon;
+	bool		 lastguess;	/* the last quote's speaker is a guess */
 };
 
 /* The word lists of data/fr-quote-words.txt: one sorted table whose
@@ -2673,6 +2674,7 @@ emit(struct qs *q, const char *s, size_t b, size_t e, size_t block,
 	qq->speaker_role = qq->speaker != NULL ?
 	    dup_or_null(q, w->role, w->rlen) : NULL;
 	qq->block = block;
+	q->lastguess = w->guessed;
 }
 
 /*
@@ -2738,7 +2740,7 @@ named_body(struct qs *q, size_t j, struct who *w, size_t *endp)
  * capitals that opens it ("La Libre préfère chercher …").
  */
 static bool
-sentence_source(struct qs *q, size_t b, size_t e, struct who *w)
+closing_source(struct qs *q, size_t b, size_t e, struct who *w)
 {
 	struct vgroup vg;
 	size_t k, end;
@@ -2755,6 +2757,17 @@ sentence_source(struct qs *q, size_t b, size_t e, struct who *w)
 		    end + 1 == e)
 			return true;
 	}
+	memset(w, 0, sizeof(*w));
+	return false;
+}
+
+static bool
+sentence_source(struct qs *q, size_t b, size_t e, struct who *w)
+{
+	size_t end;
+
+	if (closing_source(q, b, e, w))
+		return true;
 	/* With its article: a capitalised word opening a sentence alone
 	 * may be any word ("Chacun", "Fort"). */
 	memset(w, 0, sizeof(*w));
@@ -3018,6 +3031,16 @@ sentence_incise(struct qs *q, size_t c, struct who *w)
 	return false;
 }
 
+/* "C’est …", "Cela …": a sentence opening with "ce" as its subject. */
+static bool
+goes_on_about(const struct qs *q, size_t ss)
+{
+	const char *f = F(q, ss);
+
+	return strcmp(f, "c'") == 0 || strcmp(f, "ce") == 0 ||
+	    strcmp(f, "cela") == 0 || strcmp(f, "ça") == 0;
+}
+
 /*
  * Attribute and emit span i of this paragraph; lo is the first token
  * after the previous span, prev its speaker.
@@ -3078,7 +3101,7 @@ added_to(struct qs *q, const struct who *w)
 	if (q->nq == 0)
 		return;
 	p = &q->q[q->nq - 1];
-	if (p->block != q->block || p->speaker != NULL)
+	if (p->block != q->block || (p->speaker != NULL && !q->lastguess))
 		return;
 	p->speaker = dup_or_null(q, w->name, w->len);
 	p->speaker_role = p->speaker != NULL ?
@@ -3124,6 +3147,14 @@ do_span(struct qs *q, size_t i, size_t lo, struct who *prev)
 		}
 		if (w.how == WHO_NONE)
 			document_subject(q, ss, o, &w);
+		/* "…, disait Esope. C’est la source « … »": a sentence
+		 * that goes on about the words before, not one with a
+		 * subject of its own; a guess, which an "a ajouté X"
+		 * after it overrides. */
+		if (w.how == WHO_NONE && ss < o && ss > 0 &&
+		    goes_on_about(q, ss) &&
+		    closing_source(q, sentence_start(q, ss - 1, 0), ss, &w))
+			w.guessed = true;
 	}
 	/* Not when the incise inside the span names the speaker. */
 	if (!inner && w.how == WHO_SOME && w.person &&

@@ -1483,6 +1483,28 @@ test_paper_name_small_words(void **state)
 	done(f);
 }
 
+static void
+test_source_of_sentence_before(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* Words quoted inside a sentence about them ("C’est …") go on
+	 * with the source an incise ended the sentence before with; "a
+	 * ajouté X" after them still says better. */
+	f = run(NULL, NULL,
+	    "La langue est la pire des choses, disait Ésope. C’est aussi la "
+	    "source « de la calomnie et du mensonge ».",
+	    "Le bilan s’est alourdi, a déclaré le ministre Paul Girard. "
+	    "C’est « un drame pour les familles ». « Nous sommes très "
+	    "inquiets », a ajouté Laurent Fabius.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 3);
+	check(f, 0, "de la calomnie et du mensonge", "Ésope", NULL, 0);
+	check(f, 1, "un drame pour les familles", "Laurent Fabius", NULL, 1);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -1547,6 +1569,7 @@ main(void)
 		cmocka_unit_test(test_pull_quote_abridged),
 		cmocka_unit_test(test_name_with_apostrophe),
 		cmocka_unit_test(test_paper_name_small_words),
+		cmocka_unit_test(test_source_of_sentence_before),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
