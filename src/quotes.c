@@ -834,7 +834,9 @@ role_after(const struct qs *q, size_t j, size_t *rb, size_t *re,
 		return false;
 	for (e = *rb; e < q->nt && e - *rb < MAXCLAUSE &&
 	    !is_clause_end(q, e); e++)
-		;
+		/* "Pour Anne Roy, la police est …": a clause, no role. */
+		if (is_word(q, e) && inlist(F(q, e), QW_AUXES))
+			return false;
 	if (!is_clause_end(q, e))
 		return false;
 	*re = e;
@@ -3031,6 +3033,32 @@ sentence_incise(struct qs *q, size_t c, struct who *w)
 	return false;
 }
 
+/*
+ * "Elle s’est posée en faveur d’une « intégration … »": with no cue at
+ * all, words quoted inside a sentence that opens with "il" or "elle"
+ * are those of the person it stands for.  A guess.
+ */
+static void
+pronoun_holder(struct qs *q, size_t ss, struct who *w)
+{
+	static const char *const impersonal[] = {
+		"s'", "faut", "fallait", "y", "semble", "semblait", "reste",
+		"restait", "suffit", "paraît", NULL
+	};
+	const char *f = F(q, ss);
+	size_t i;
+
+	if (strcmp(f, "il") != 0 && strcmp(f, "elle") != 0)
+		return;
+	/* "Il s’agit de « … »", "Il faut « … »": no one. */
+	for (i = 0; strcmp(f, "il") == 0 && impersonal[i] != NULL; i++)
+		if (strcmp(F(q, ss + 1), impersonal[i]) == 0)
+			return;
+	resolve_pronoun(q, w, pronoun_gender(q, ss));
+	if (w->how == WHO_SOME)
+		w->guessed = true;
+}
+
 /* "C’est …", "Cela …": a sentence opening with "ce" as its subject. */
 static bool
 goes_on_about(const struct qs *q, size_t ss)
@@ -3151,6 +3179,8 @@ do_span(struct qs *q, size_t i, size_t lo, struct who *prev)
 		 * that goes on about the words before, not one with a
 		 * subject of its own; a guess, which an "a ajouté X"
 		 * after it overrides. */
+		if (w.how == WHO_NONE && ss < o)
+			pronoun_holder(q, ss, &w);
 		if (w.how == WHO_NONE && ss < o && ss > 0 &&
 		    goes_on_about(q, ss) &&
 		    closing_source(q, sentence_start(q, ss - 1, 0), ss, &w))

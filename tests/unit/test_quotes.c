@@ -1505,6 +1505,27 @@ test_source_of_sentence_before(void **state)
 	done(f);
 }
 
+static void
+test_pronoun_holder(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* Words quoted inside a sentence opening with "elle", with no
+	 * other cue, are those of the one "elle" stands for; "la police
+	 * est" after "Pour Anne Roy," is a clause, not her role. */
+	f = run(NULL, NULL,
+	    "La ministre de l’Intérieur était l’invitée de la radio. Pour "
+	    "Anne Roy, la police est « un service indispensable ». Elle "
+	    "s’est aussi posée en faveur d’une « réforme rapide des "
+	    "contrôles ».",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "un service indispensable", "Anne Roy", NULL, 0);
+	check(f, 1, "réforme rapide des contrôles", "Anne Roy", NULL, 0);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -1570,6 +1591,7 @@ main(void)
 		cmocka_unit_test(test_name_with_apostrophe),
 		cmocka_unit_test(test_paper_name_small_words),
 		cmocka_unit_test(test_source_of_sentence_before),
+		cmocka_unit_test(test_pronoun_holder),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
