@@ -1526,6 +1526,25 @@ test_pronoun_holder(void **state)
 	done(f);
 }
 
+static void
+test_scholar_role_nouns(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "l’anthropologue", "la psychiatre" alone stand for the person
+	 * named before, like "le sociologue". */
+	f = run(NULL, NULL,
+	    "Éric Vidal publie un essai sur la langue des réseaux.",
+	    "« Les mots figés nous empêchent de penser », explique "
+	    "l’anthropologue.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "Les mots figés nous empêchent de penser", "Éric Vidal",
+	    "anthropologue", 1);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -1592,6 +1611,7 @@ main(void)
 		cmocka_unit_test(test_paper_name_small_words),
 		cmocka_unit_test(test_source_of_sentence_before),
 		cmocka_unit_test(test_pronoun_holder),
+		cmocka_unit_test(test_scholar_role_nouns),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
