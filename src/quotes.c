@@ -34,6 +34,7 @@ static const char *const verbs[] = {
 #define ROLE_WINDOW	8	/* paragraphs back "le journaliste" may reach */
 #define MAXCLAUSE	16	/* tokens in a role or a noun phrase */
 #define MAXNAME		8	/* words in a name */
+#define MAXREACH	96	/* tokens a sentence is read over, either way */
 
 #define TK_WORD		0x01u
 #define TK_CAP		0x02u	/* starts with a capital */
@@ -1253,7 +1254,8 @@ possessive_source(struct qs *q, size_t j)
 	if (j == 0 || !is_word(q, j - 1) || !ap_quotes_is_verb(F(q, j - 1)) ||
 	    noun_context(q, j - 1))
 		return;
-	for (k = sentence_start(q, j, 0); k < j && !found; k++) {
+	for (k = sentence_start(q, j, j > MAXREACH ? j - MAXREACH : 0);
+	    k < j && !found; k++) {
 		if ((r = name_run(q, k, &nw)) == k || nw < 2)
 			continue;
 		who_set(&o, q->s, q->t[k].off, tok_end(q, r - 1), true);
@@ -3014,13 +3016,15 @@ sentence_incise(struct qs *q, size_t c, struct who *w)
 	enum inv inv;
 	uint32_t p;
 
-	for (e = c + 1; e < q->nt; e++) {
+	for (e = c + 1; e < q->nt && e < c + MAXREACH; e++) {
 		p = punct(q, e);
 		if (p == '.' || p == '!' || p == '?' || p == 0x2026)
 			break;
 		if (p == 0xAB || p == 0x201C || p == 0x201E || p == '"')
 			return false;
 	}
+	if (e == c + MAXREACH)
+		return false;
 	for (k = c + 1; k < e; k++) {
 		if (punct(q, k) != ',')
 			continue;
@@ -3183,7 +3187,8 @@ do_span(struct qs *q, size_t i, size_t lo, struct who *prev)
 			pronoun_holder(q, ss, &w);
 		if (w.how == WHO_NONE && ss < o && ss > 0 &&
 		    goes_on_about(q, ss) &&
-		    closing_source(q, sentence_start(q, ss - 1, 0), ss, &w))
+		    closing_source(q, sentence_start(q, ss - 1,
+		    ss > MAXREACH ? ss - MAXREACH : 0), ss, &w))
 			w.guessed = true;
 	}
 	/* Not when the incise inside the span names the speaker. */
@@ -3420,26 +3425,55 @@ text_at(const struct ap_article *art, size_t b)
 	return b - 2 < art->nbody ? art->body[b - 2].text : NULL;
 }
 
+#define NACRONYM	16	/* acronyms spelled out per article */
+
+/* What the texts read so far spell an acronym out with. */
+struct spelling {
+	char		 acr[8];
+	size_t		 done;	/* texts read (text_at() indices) */
+	const char	*name;	/* NULL: none yet, or two when "two" */
+	size_t		 len;
+	bool		 two;
+};
+
 /*
- * The name the article spells acronym a[0..n) out with in its texts
- * before "upto", NULL when none or when it spells two.
+ * The name the article spells acronym sp->acr out with in its texts
+ * before "upto", NULL when none or when it spells two.  Reads on from
+ * where the last call stopped, so each acronym reads the article once.
  */
 static const char *
-spelled_out(struct qs *q, const struct ap_article *art, size_t upto,
-    const char *a, size_t n, size_t *len)
+spelled_out(struct qs *q, const struct ap_article *art, struct spelling *sp,
+    size_t upto)
 {
-	const char *name = NULL, *t, *got;
-	size_t b;
+	const char *t, *got;
+	size_t n = strlen(sp->acr);
 
-	for (b = 0; b < upto; b++) {
-		if ((t = text_at(art, b)) == NULL)
+	for (; sp->done < upto && !sp->two; sp->done++) {
+		if ((t = text_at(art, sp->done)) == NULL)
 			continue;
-		got = spelled_in(q, t, a, n, name, len);
-		if (got == NULL && name != NULL)
-			return NULL;
-		name = got;
+		got = spelled_in(q, t, sp->acr, n, sp->name, &sp->len);
+		if (got == NULL && sp->name != NULL)
+			sp->two = true;
+		else
+			sp->name = got;
 	}
-	return name;
+	return sp->two ? NULL : sp->name;
+}
+
+/* The spelling state of acronym a[0..n), NULL when the table is full. */
+static struct spelling *
+spelling_of(struct spelling *tab, size_t *ntab, const char *a, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < *ntab; i++)
+		if (strlen(tab[i].acr) == n && memcmp(tab[i].acr, a, n) == 0)
+			return &tab[i];
+	if (*ntab == NACRONYM)
+		return NULL;
+	memset(&tab[*ntab], 0, sizeof(tab[*ntab]));
+	memcpy(tab[*ntab].acr, a, n);
+	return &tab[(*ntab)++];
 }
 
 /*
@@ -3450,9 +3484,10 @@ spelled_out(struct qs *q, const struct ap_article *art, size_t upto,
 static void
 expand_acronyms(struct qs *q, const struct ap_article *art)
 {
+	struct spelling tab[NACRONYM], *sp;
 	struct ap_quote *qt;
 	const char *acr, *name;
-	size_t i, n, k, len = 0, art_len;
+	size_t i, n, k, len, art_len, ntab = 0;
 	char *out;
 
 	for (i = 0; i < q->nq; i++) {
@@ -3467,13 +3502,13 @@ expand_acronyms(struct qs *q, const struct ap_article *art)
 			continue;
 		for (k = 0; k < n && acr[k] >= 'A' && acr[k] <= 'Z'; k++)
 			;
-		if (k < n)
+		if (k < n || (sp = spelling_of(tab, &ntab, acr, n)) == NULL)
 			continue;
-		name = spelled_out(q, art, qt->block == AP_QUOTE_HEADLINE ? 1 :
-		    qt->block == AP_QUOTE_STANDFIRST ? 2 : qt->block + 3, acr,
-		    n, &len);
+		name = spelled_out(q, art, sp, qt->block == AP_QUOTE_HEADLINE ?
+		    1 : qt->block == AP_QUOTE_STANDFIRST ? 2 : qt->block + 3);
 		if (name == NULL)
 			continue;
+		len = sp->len;
 		/* "La République En Marche" brings its own article. */
 		k = len;
 		strip_article(&(const char *){name}, &k);
