@@ -1525,6 +1525,23 @@ media_source(const struct qs *q, struct who *w)
 	return true;
 }
 
+/* Whether folded word f looks like a past participle: "situé", "basées". */
+static bool
+participle(const char *f)
+{
+	static const char *const ends[] = {
+		"é", "ée", "és", "ées"
+	};
+	size_t i, n = strlen(f), m;
+
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		m = strlen(ends[i]);
+		if (n > m + 2 && strcmp(f + n - m, ends[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
 static bool np_who(struct qs *, size_t, struct who *, size_t *);
 static bool subject_who(struct qs *, size_t, struct who *, size_t *);
 
@@ -1591,7 +1608,7 @@ of_who(struct qs *q, size_t k, struct who *w, size_t *endp)
 static bool
 np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 {
-	size_t b = j + 1, head, e, k, r, rb, re;
+	size_t b = j + 1, head, e, k, r, rb, re, ne;
 	const struct person *p;
 	const struct role *ro;
 	const char *role;
@@ -1666,8 +1683,14 @@ np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 	if (e == b)
 		return false;
 	*endp = e;
+	/* "l’aéroport situé à Gosselies": a participle opening a
+	 * complement the phrase stopped before is no part of it. */
+	ne = e;
+	if (e > head + 1 && e < q->nt && inlist(F(q, e), QW_NPSTOPS) &&
+	    !is_cap(q, e - 1) && participle(F(q, e - 1)))
+		ne = e - 1;
 	role = q->s + q->t[b].off;
-	rlen = tok_end(q, e - 1) - q->t[b].off;
+	rlen = tok_end(q, ne - 1) - q->t[b].off;
 	/* "le porte-parole du Kremlin, Dmitri Peskov," */
 	if (punct(q, e) == ',' && is_cap(q, e + 1)) {
 		r = name_run(q, e + 1, &nw);
@@ -1727,7 +1750,7 @@ np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 			return true;
 		}
 	}
-	who_set(w, q->s, q->t[j].off, tok_end(q, e - 1), false);
+	who_set(w, q->s, q->t[j].off, tok_end(q, ne - 1), false);
 	return true;
 }
 

@@ -1545,6 +1545,26 @@ test_scholar_role_nouns(void **state)
 	done(f);
 }
 
+static void
+test_participle_ends_no_speaker(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* A speaker never ends on the participle that opens a complement;
+	 * a capitalised word is a name's, kept. */
+	f = run(NULL, NULL,
+	    "« Tout fonctionne normalement ce matin », a confirmé "
+	    "l’aéroport situé à Gosselies.",
+	    "« Les vols reprennent », précise la compagnie basée à Namur.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "Tout fonctionne normalement ce matin", "l’aéroport",
+	    NULL, 0);
+	check(f, 1, "Les vols reprennent", "la compagnie", NULL, 1);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -1612,6 +1632,7 @@ main(void)
 		cmocka_unit_test(test_source_of_sentence_before),
 		cmocka_unit_test(test_pronoun_holder),
 		cmocka_unit_test(test_scholar_role_nouns),
+		cmocka_unit_test(test_participle_ends_no_speaker),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
