@@ -34,6 +34,7 @@ static const char *const verbs[] = {
 #define ROLE_WINDOW	8	/* paragraphs back "le journaliste" may reach */
 #define MAXCLAUSE	16	/* tokens in a role or a noun phrase */
 #define MAXNAME		8	/* words in a name */
+#define MAXREACH	96	/* tokens a sentence is read over, either way */
 
 #define TK_WORD		0x01u
 #define TK_CAP		0x02u	/* starts with a capital */
@@ -151,6 +152,7 @@ struct qs {
 	bool		 adds;	/* that incise's verb is "ajouter" */
 	size_t		 colonpos;	/* that text's pos */
 	bool		 hascolon;
+	bool		 lastguess;	/* the last quote's speaker is a guess */
 };
 
 /* The word lists of data/fr-quote-words.txt: one sorted table whose
@@ -324,6 +326,25 @@ is_elision(struct qs *q, const char *s, size_t n)
 	return r;
 }
 
+/*
+ * "M’jid": a capital before the apostrophe and a small letter after it,
+ * within a sentence (after a word or a comma), make one name, not an
+ * elision; "L’Avenir", "D’après" at a sentence's start are cut.
+ */
+static bool
+name_with_apostrophe(const struct qs *q, size_t b, size_t after)
+{
+	size_t k;
+	const struct tok *t;
+
+	if (!ap_is_upper((uint32_t)cp_at(q->s, q->n, b, &k)) ||
+	    utf8proc_category(cp_at(q->s, q->n, after, &k)) !=
+	    UTF8PROC_CATEGORY_LL || q->nt == 0)
+		return false;
+	t = &q->t[q->nt - 1];
+	return t->cp == 0 || t->cp == ',';
+}
+
 static void
 addword(struct qs *q, size_t b, size_t e, bool sp)
 {
@@ -400,7 +421,8 @@ tokenize(struct qs *q)
 			c2 = cp_at(q->s, n, i + k, &k2);
 			if (!is_alnum(c2))
 				break;
-			if (is_apos(c) && is_elision(q, q->s + b, i - b)) {
+			if (is_apos(c) && is_elision(q, q->s + b, i - b) &&
+			    !name_with_apostrophe(q, b, i + k)) {
 				addword(q, b, i + k, sp);
 				sp = false;
 				b = i + k;
@@ -813,7 +835,9 @@ role_after(const struct qs *q, size_t j, size_t *rb, size_t *re,
 		return false;
 	for (e = *rb; e < q->nt && e - *rb < MAXCLAUSE &&
 	    !is_clause_end(q, e); e++)
-		;
+		/* "Pour Anne Roy, la police est …": a clause, no role. */
+		if (is_word(q, e) && inlist(F(q, e), QW_AUXES))
+			return false;
 	if (!is_clause_end(q, e))
 		return false;
 	*re = e;
@@ -972,6 +996,8 @@ mention_flags(const struct qs *q, size_t j)
  * pronouns and surnames, and the roles given with them.  Names inside
  * quotation marks ("quoted") only help to expand surnames later.
  */
+static void possessive_source(struct qs *, size_t);
+
 static void
 scan_mentions(struct qs *q, size_t b, size_t e, bool quoted)
 {
@@ -981,6 +1007,8 @@ scan_mentions(struct qs *q, size_t b, size_t e, bool quoted)
 	unsigned nw, fl;
 
 	for (j = b; j < e; j++) {
+		if (!quoted && inlist(F(q, j), QW_POSSESSIVES))
+			possessive_source(q, j);
 		if (!is_cap(q, j))
 			continue;
 		fl = quoted ? PF_QUOTED : mention_flags(q, j);
@@ -1153,6 +1181,94 @@ known_person(const struct qs *q, const char *s, size_t n)
 	return false;
 }
 
+/* Whether an article elides before s: a vowel, "h", "é", "É", "à" … */
+static bool
+elides_before(const char *s)
+{
+	return strchr("aeiouhAEIOUH", s[0]) != NULL ||
+	    (unsigned char)s[0] == 0xC3;
+}
+
+/*
+ * "sa famille", "son avocat" at the possessive j, said of the person it
+ * refers to: "la famille de Boris Faure", "l'avocat d'Anne Roy".  False
+ * when no such person is at hand.
+ */
+static bool
+possessive_who(struct qs *q, size_t j, const struct who *owner,
+    struct who *w, size_t *endp)
+{
+	const char *f = F(q, j), *art, *noun = q->s + q->t[j + 1].off;
+	size_t nlen = q->t[j + 1].len, alen, dlen, len;
+	struct who o;
+	char *p;
+
+	if ((strcmp(f, "sa") != 0 && strcmp(f, "son") != 0 &&
+	    strcmp(f, "ses") != 0) || !is_content(q, j + 1) ||
+	    ap_quotes_is_verb(F(q, j + 1)))
+		return false;
+	memset(&o, 0, sizeof(o));
+	if (owner != NULL)
+		o = *owner;
+	else
+		resolve_pronoun(q, &o, 0);
+	if (o.how != WHO_SOME || !o.person)
+		return false;
+	art = strcmp(f, "ses") == 0 ? "les " : elides_before(noun) ? "l'" :
+	    strcmp(f, "sa") == 0 ? "la " : "le ";
+	alen = strlen(art);
+	dlen = elides_before(o.name) ? 3 : 4;
+	len = alen + nlen + dlen + o.len;
+	p = ap_alloc(q->a, len + 1);
+	memcpy(p, art, alen);
+	memcpy(p + alen, noun, nlen);
+	memcpy(p + alen + nlen, dlen == 3 ? " d'" : " de ", dlen);
+	memcpy(p + alen + nlen + dlen, o.name, o.len);
+	p[len] = '\0';
+	memset(w, 0, sizeof(*w));
+	w->how = WHO_SOME;
+	w->name = p;
+	w->len = len;
+	w->resolved = true;
+	*endp = j + 2;
+	return true;
+}
+
+static size_t sentence_start(const struct qs *, size_t, size_t);
+
+/*
+ * "a indiqué sa famille": the relation cited as a source is remembered
+ * as a role, so that "la famille" later is the same.  It is that of the
+ * first person the sentence names, its topic ("Boris Faure, …, est
+ * hospitalisé après l'agression par M. X, a indiqué sa famille"), else
+ * of the one a pronoun would stand for.
+ */
+static void
+possessive_source(struct qs *q, size_t j)
+{
+	struct who w, o;
+	size_t end, k, r, qoff = q->qoff;
+	unsigned nw;
+	bool found = false;
+
+	if (j == 0 || !is_word(q, j - 1) || !ap_quotes_is_verb(F(q, j - 1)) ||
+	    noun_context(q, j - 1))
+		return;
+	for (k = sentence_start(q, j, j > MAXREACH ? j - MAXREACH : 0);
+	    k < j && !found; k++) {
+		if ((r = name_run(q, k, &nw)) == k || nw < 2)
+			continue;
+		who_set(&o, q->s, q->t[k].off, tok_end(q, r - 1), true);
+		found = known_person(q, o.name, o.len);
+		k = r - 1;
+	}
+	q->qoff = q->t[j].off;
+	if (possessive_who(q, j, found ? &o : NULL, &w, &end))
+		add_role(q, F(q, j + 1), w.name, w.len,
+		    q->s + q->t[j + 1].off, q->t[j + 1].len, true);
+	q->qoff = qoff;
+}
+
 /*
  * Verbs.
  */
@@ -1221,6 +1337,29 @@ verb_at(const struct qs *q, size_t j, const char *base, size_t bn,
 }
 
 /*
+ * Tokens of the adverb at token j: one ("aussi"), two for one the
+ * tokenizer cut at its elision ("d’ailleurs"), 0 when none.
+ */
+static size_t
+adverb_len(const struct qs *q, size_t j)
+{
+	char key[40];
+	const char *f;
+
+	if (!is_word(q, j))
+		return 0;
+	if (inlist(F(q, j), QW_ADVERBS))
+		return 1;
+	f = F(q, j + 1);
+	if (strcmp(F(q, j), "d'") != 0 || !is_word(q, j + 1) ||
+	    strlen(f) + 3 > sizeof(key))
+		return 0;
+	memcpy(key, "d'", 2);
+	strcpy(key + 2, f);
+	return inlist(key, QW_ADVERBS) ? 2 : 0;
+}
+
+/*
  * A reporting verb group at token j: [se|s’] [auxiliary[-t-il]] [adverbs]
  * verb[-t-il].  "a-t-il ajouté", "s’est défendu", "explique-t-elle".
  */
@@ -1228,7 +1367,7 @@ static bool
 verb_group(const struct qs *q, size_t j, struct vgroup *vg)
 {
 	enum inv inv, inv2;
-	size_t bn, nw, k;
+	size_t bn, nw, k, n;
 	const char *f;
 
 	if (!is_word(q, j))
@@ -1255,8 +1394,8 @@ verb_group(const struct qs *q, size_t j, struct vgroup *vg)
 		if (!inlist(aux, QW_AUXES))
 			return false;
 	}
-	for (k = j + 1; k < j + 4 && is_word(q, k) &&
-	    inlist(F(q, k), QW_ADVERBS); k++)
+	for (k = j + 1, n = 0; k < j + 5 && (n = adverb_len(q, k)) > 0;
+	    k += n)
 		;
 	f = F(q, k);
 	if (!is_word(q, k))
@@ -1341,6 +1480,68 @@ person_noun(const struct qs *q, size_t b, size_t e)
 	return SIZE_MAX;
 }
 
+static void strip_article(const char **, size_t *);
+
+/* Whether s[0..n), after its article, starts with a capital. */
+static bool
+cap_name(const char *s, size_t n)
+{
+	strip_article(&s, &n);
+	return n > 0 && ap_is_upper(ap_utf8_next(s, n, &(size_t){0}));
+}
+
+/*
+ * "souligne le quotidien", "précise l'hebdomadaire": the paper cited
+ * last as a source, a body named with capitals quoted within the WINDOW
+ * ("La Libre") or a one-word name after "selon" or a reporting verb
+ * within the ROLE_WINDOW ("Selon Marianne, …"), whichever came last.
+ */
+static bool
+media_source(const struct qs *q, struct who *w)
+{
+	const struct person *p, *best = NULL;
+	size_t i;
+
+	for (i = 0; i < q->npp; i++) {
+		p = &q->pp[i];
+		if (p->nwords == 1 && (p->fl & PF_SPEAKER) && p->seen &&
+		    pos_before(p->fpos, p->foff, q->pos, q->qoff) &&
+		    p->fpos + ROLE_WINDOW >= q->pos && (best == NULL ||
+		    pos_before(best->fpos, best->foff, p->fpos, p->foff)))
+			best = p;
+	}
+	if (q->haslast && q->last.how == WHO_SOME && !q->last.person &&
+	    q->lastpos + WINDOW >= q->pos &&
+	    cap_name(q->last.name, q->last.len) &&
+	    (best == NULL || best->fpos <= q->lastpos)) {
+		*w = q->last;
+		w->resolved = true;
+		return true;
+	}
+	if (best == NULL)
+		return false;
+	who_set(w, best->name, 0, best->len, false);
+	w->resolved = true;
+	return true;
+}
+
+/* Whether folded word f looks like a past participle: "situé", "basées". */
+static bool
+participle(const char *f)
+{
+	static const char *const ends[] = {
+		"é", "ée", "és", "ées"
+	};
+	size_t i, n = strlen(f), m;
+
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		m = strlen(ends[i]);
+		if (n > m + 2 && strcmp(f + n - m, ends[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
 static bool np_who(struct qs *, size_t, struct who *, size_t *);
 static bool subject_who(struct qs *, size_t, struct who *, size_t *);
 
@@ -1407,7 +1608,7 @@ of_who(struct qs *q, size_t k, struct who *w, size_t *endp)
 static bool
 np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 {
-	size_t b = j + 1, head, e, k, r, rb, re;
+	size_t b = j + 1, head, e, k, r, rb, re, ne;
 	const struct person *p;
 	const struct role *ro;
 	const char *role;
@@ -1482,8 +1683,14 @@ np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 	if (e == b)
 		return false;
 	*endp = e;
+	/* "l’aéroport situé à Gosselies": a participle opening a
+	 * complement the phrase stopped before is no part of it. */
+	ne = e;
+	if (e > head + 1 && e < q->nt && inlist(F(q, e), QW_NPSTOPS) &&
+	    !is_cap(q, e - 1) && participle(F(q, e - 1)))
+		ne = e - 1;
 	role = q->s + q->t[b].off;
-	rlen = tok_end(q, e - 1) - q->t[b].off;
+	rlen = tok_end(q, ne - 1) - q->t[b].off;
 	/* "le porte-parole du Kremlin, Dmitri Peskov," */
 	if (punct(q, e) == ',' && is_cap(q, e + 1)) {
 		r = name_run(q, e + 1, &nw);
@@ -1515,6 +1722,12 @@ np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 		w->resolved = true;
 		return true;
 	}
+	if (e == head + 1 && inlist(F(q, head), QW_MEDIANOUNS) &&
+	    media_source(q, w)) {
+		w->role = role;
+		w->rlen = rlen;
+		return true;
+	}
 	/* "d’après le récit qu’elle livre": the one telling it. */
 	if ((strcmp(F(q, e), "qu'") == 0 || strcmp(F(q, e), "que") == 0) &&
 	    (strcmp(F(q, e + 1), "il") == 0 ||
@@ -1537,7 +1750,7 @@ np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 			return true;
 		}
 	}
-	who_set(w, q->s, q->t[j].off, tok_end(q, e - 1), false);
+	who_set(w, q->s, q->t[j].off, tok_end(q, ne - 1), false);
 	return true;
 }
 
@@ -1554,6 +1767,8 @@ subject_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 	}
 	if (inlist(F(q, j), QW_DETS))
 		return np_who(q, j, w, endp);
+	if (inlist(F(q, j), QW_POSSESSIVES))
+		return possessive_who(q, j, NULL, w, endp);
 	return name_who(q, j, w, endp);
 }
 
@@ -1593,7 +1808,7 @@ static bool
 after_verb(struct qs *q, size_t j, enum inv inv, struct who *w,
     size_t *endp)
 {
-	size_t k;
+	size_t k, n;
 	unsigned nw;
 	bool r;
 
@@ -1607,7 +1822,9 @@ after_verb(struct qs *q, size_t j, enum inv inv, struct who *w,
 	if (inv == INV_ON)
 		return on_side(q, j, w, endp);
 	for (k = 0; k < 6 && j < q->nt; k++) {
-		if (inlist(F(q, j), QW_ADVERBS) || inlist(F(q, j), QW_TIMEWORDS) ||
+		if ((n = adverb_len(q, j)) > 0)
+			j += n;
+		else if (inlist(F(q, j), QW_TIMEWORDS) ||
 		    (q->t[j].fl & TK_DIGIT))
 			j++;
 		else if ((strcmp(F(q, j), "ce") == 0 ||
@@ -2000,7 +2217,8 @@ quote_only(const struct qs *q)
 	if (e < b + 2)
 		return false;
 	return (q->t[b].cp == 0xAB && q->t[e - 1].cp == 0xBB) ||
-	    (q->t[b].cp == 0x201C && q->t[e - 1].cp == 0x201D);
+	    (q->t[b].cp == 0x201C && q->t[e - 1].cp == 0x201D) ||
+	    (q->t[b].cp == '"' && q->t[e - 1].cp == '"');
 }
 
 /*
@@ -2483,6 +2701,7 @@ emit(struct qs *q, const char *s, size_t b, size_t e, size_t block,
 	qq->speaker_role = qq->speaker != NULL ?
 	    dup_or_null(q, w->role, w->rlen) : NULL;
 	qq->block = block;
+	q->lastguess = w->guessed;
 }
 
 /*
@@ -2510,6 +2729,82 @@ subject_nearby(struct qs *q, struct who *w)
 	}
 }
 
+/*
+ * A body named with capitals at token j, after its article if any: "La
+ * Libre", "Le Soir", "De Morgen", "Samsung"; the token after it in *endp.
+ */
+static bool
+named_body(struct qs *q, size_t j, struct who *w, size_t *endp)
+{
+	size_t b = j, r, k;
+	unsigned nw;
+
+	if (is_word(q, j) && (inlist(F(q, j), QW_ARTICLES) ||
+	    ap_name_particle(F(q, j))) && is_cap(q, j + 1))
+		j++;
+	if (!is_cap(q, j) || is_func(q, j) || inlist(F(q, j), QW_PLACEWORDS) ||
+	    (r = name_run(q, j, &nw)) == j)
+		return false;
+	/* "La Dernière heure n’élude pas": small words up to a "ne" or a
+	 * reflexive "se", which only a verb follows, are still the name. */
+	for (k = r; k < r + 2 && is_content(q, k) && !is_cap(q, k); k++)
+		if (strcmp(F(q, k + 1), "ne") == 0 ||
+		    strcmp(F(q, k + 1), "n'") == 0 ||
+		    strcmp(F(q, k + 1), "se") == 0 ||
+		    strcmp(F(q, k + 1), "s'") == 0) {
+			r = k + 1;
+			break;
+		}
+	who_set(w, q->s, q->t[b].off, tok_end(q, r - 1), false);
+	*endp = r;
+	return true;
+}
+
+/*
+ * The source a sentence [b, e) names without quoting it: an incise
+ * ending it ("…, relève le quotidien.", "… que Michel Daerden constate De
+ * Morgen.", the comma left out before a name), else a body named with
+ * capitals that opens it ("La Libre préfère chercher …").
+ */
+static bool
+closing_source(struct qs *q, size_t b, size_t e, struct who *w)
+{
+	struct vgroup vg;
+	size_t k, end;
+	enum inv inv;
+
+	for (k = b + 1; k + 1 < e; k++) {
+		memset(w, 0, sizeof(*w));
+		if (punct(q, k - 1) == ',' && incise_at(q, k, w, &end, &inv) &&
+		    w->how == WHO_SOME && end + 1 == e)
+			return true;
+		memset(w, 0, sizeof(*w));
+		if (is_word(q, k - 1) && verb_group(q, k, &vg) &&
+		    vg.inv == INV_NONE && named_body(q, vg.end, w, &end) &&
+		    end + 1 == e)
+			return true;
+	}
+	memset(w, 0, sizeof(*w));
+	return false;
+}
+
+static bool
+sentence_source(struct qs *q, size_t b, size_t e, struct who *w)
+{
+	size_t end;
+
+	if (closing_source(q, b, e, w))
+		return true;
+	/* With its article: a capitalised word opening a sentence alone
+	 * may be any word ("Chacun", "Fort"). */
+	memset(w, 0, sizeof(*w));
+	if (inlist(F(q, b), QW_ARTICLES) && named_body(q, b, w, &end) &&
+	    is_word(q, end) && !is_cap(q, end))
+		return true;
+	memset(w, 0, sizeof(*w));
+	return false;
+}
+
 static void
 implicit(struct qs *q, size_t ss, struct who *w)
 {
@@ -2523,6 +2818,8 @@ implicit(struct qs *q, size_t ss, struct who *w)
 		b = sentence_start(q, e - 1, floor);
 		if (clause_subject(q, b, e, b, false, w) &&
 		    w->how == WHO_SOME && w->person)
+			return;
+		if (sentence_source(q, b, e, w))
 			return;
 		e = b;
 	}
@@ -2730,6 +3027,76 @@ words_of(struct qs *q, size_t c, struct who *w)
 }
 
 /*
+ * "« … » sanitaire (…), note aussi la Drees.": a quote inside a sentence
+ * that ends with an incise after a comma is said by that incise's
+ * subject.  c is the quote's closing mark; a later quote of the sentence
+ * has its own incise.
+ */
+static bool
+sentence_incise(struct qs *q, size_t c, struct who *w)
+{
+	size_t k, e, end;
+	enum inv inv;
+	uint32_t p;
+
+	for (e = c + 1; e < q->nt && e < c + MAXREACH; e++) {
+		p = punct(q, e);
+		if (p == '.' || p == '!' || p == '?' || p == 0x2026)
+			break;
+		if (p == 0xAB || p == 0x201C || p == 0x201E || p == '"')
+			return false;
+	}
+	if (e == c + MAXREACH)
+		return false;
+	for (k = c + 1; k < e; k++) {
+		if (punct(q, k) != ',')
+			continue;
+		memset(w, 0, sizeof(*w));
+		if (incise_at(q, k + 1, w, &end, &inv) && w->how == WHO_SOME &&
+		    end == e)
+			return true;
+	}
+	memset(w, 0, sizeof(*w));
+	return false;
+}
+
+/*
+ * "Elle s’est posée en faveur d’une « intégration … »": with no cue at
+ * all, words quoted inside a sentence that opens with "il" or "elle"
+ * are those of the person it stands for.  A guess.
+ */
+static void
+pronoun_holder(struct qs *q, size_t ss, struct who *w)
+{
+	static const char *const impersonal[] = {
+		"s'", "faut", "fallait", "y", "semble", "semblait", "reste",
+		"restait", "suffit", "paraît", NULL
+	};
+	const char *f = F(q, ss);
+	size_t i;
+
+	if (strcmp(f, "il") != 0 && strcmp(f, "elle") != 0)
+		return;
+	/* "Il s’agit de « … »", "Il faut « … »": no one. */
+	for (i = 0; strcmp(f, "il") == 0 && impersonal[i] != NULL; i++)
+		if (strcmp(F(q, ss + 1), impersonal[i]) == 0)
+			return;
+	resolve_pronoun(q, w, pronoun_gender(q, ss));
+	if (w->how == WHO_SOME)
+		w->guessed = true;
+}
+
+/* "C’est …", "Cela …": a sentence opening with "ce" as its subject. */
+static bool
+goes_on_about(const struct qs *q, size_t ss)
+{
+	const char *f = F(q, ss);
+
+	return strcmp(f, "c'") == 0 || strcmp(f, "ce") == 0 ||
+	    strcmp(f, "cela") == 0 || strcmp(f, "ça") == 0;
+}
+
+/*
  * Attribute and emit span i of this paragraph; lo is the first token
  * after the previous span, prev its speaker.
  */
@@ -2789,7 +3156,7 @@ added_to(struct qs *q, const struct who *w)
 	if (q->nq == 0)
 		return;
 	p = &q->q[q->nq - 1];
-	if (p->block != q->block || p->speaker != NULL)
+	if (p->block != q->block || (p->speaker != NULL && !q->lastguess))
 		return;
 	p->speaker = dup_or_null(q, w->name, w->len);
 	p->speaker_role = p->speaker != NULL ?
@@ -2802,7 +3169,7 @@ do_span(struct qs *q, size_t i, size_t lo, struct who *prev)
 	const struct span *sp = &q->sp[i];
 	size_t o = sp->o, k, ss, nw;
 	struct who w;
-	bool inner = false;
+	bool inner = false, guess = false;
 
 	q->qoff = q->t[o].off;
 	q->qtext = q->s + sp->ts;
@@ -2820,6 +3187,8 @@ do_span(struct qs *q, size_t i, size_t lo, struct who *prev)
 	}
 	if (w.how == WHO_NONE && sp->c != SIZE_MAX)
 		(void)words_of(q, sp->c, &w);
+	if (w.how == WHO_NONE && sp->c != SIZE_MAX)
+		(void)sentence_incise(q, sp->c, &w);
 	nw = count_words(q->s + sp->ts, sp->te - sp->ts);
 	if (w.how == WHO_NONE) {
 		ss = sentence_start(q, o, lo);
@@ -2827,15 +3196,33 @@ do_span(struct qs *q, size_t i, size_t lo, struct who *prev)
 			w = *prev;	/* same sentence as the last quote */
 		else if ((ss == o || topic_lead(q, ss, o) ||
 		    connective_lead(q, ss, o) ||
-		    punct(q, o - 1) == ':') && nw >= AP_QUOTE_MINWORDS)
+		    punct(q, o - 1) == ':') && nw >= AP_QUOTE_MINWORDS) {
 			implicit(q, ss, &w);
+			guess = true;
+		}
 		if (w.how == WHO_NONE)
 			document_subject(q, ss, o, &w);
+		/* "…, disait Esope. C’est la source « … »": a sentence
+		 * that goes on about the words before, not one with a
+		 * subject of its own; a guess, which an "a ajouté X"
+		 * after it overrides. */
+		if (w.how == WHO_NONE && ss < o)
+			pronoun_holder(q, ss, &w);
+		if (w.how == WHO_NONE && ss < o && ss > 0 &&
+		    goes_on_about(q, ss) &&
+		    closing_source(q, sentence_start(q, ss - 1,
+		    ss > MAXREACH ? ss - MAXREACH : 0), ss, &w))
+			w.guessed = true;
 	}
 	/* Not when the incise inside the span names the speaker. */
 	if (!inner && w.how == WHO_SOME && w.person &&
-	    named_in_quote(q, w.name, w.len))
+	    named_in_quote(q, w.name, w.len)) {
 		memset(&w, 0, sizeof(w));
+		/* A paragraph that is one quotation naming the one quoted
+		 * before answers them: the other person named nearby. */
+		if (guess && quote_only(q))
+			subject_nearby(q, &w);
+	}
 	q->qtext = NULL;
 	if (q->adds && w.how == WHO_SOME)
 		added_to(q, &w);
@@ -2923,8 +3310,10 @@ text_quotes(struct qs *q, const char *s, size_t pos, size_t block,
 			q->cblock = block;
 			ap_buf_truncate(&q->carry, 0);
 			carry_put(q, sp->ts, sp->te);
-			if (!inner_incise(q, o, q->nt, &q->cwho))
-				lead_in(q, o, lo, &prev, &q->cwho);
+			if (!inner_incise(q, o, q->nt, &q->cwho) &&
+			    !lead_in(q, o, lo, &prev, &q->cwho) &&
+			    sentence_start(q, o, lo) == o)
+				implicit(q, o, &q->cwho);
 		} else
 			do_span(q, i, lo, &prev);
 		scan_mentions(q, sp->o == SIZE_MAX ? 0 : o + 1, end, true);
@@ -2994,6 +3383,168 @@ complete_surnames(struct qs *q)
 	}
 }
 
+/*
+ * Whether the words from token j spell the acronym a[0..n) ("Parti
+ * socialiste" for "PS", "La République En Marche" for "LREM"): each
+ * letter the initial of the next word, small words between them
+ * skipped.  The end of the words in *endp.
+ */
+static bool
+spells(const struct qs *q, size_t j, const char *a, size_t n, size_t *endp)
+{
+	size_t i = 0, k = j;
+
+	if (!is_cap(q, j) || (q->t[j].fl & TK_ALLCAP))
+		return false;
+	while (i < n && is_word(q, k)) {
+		if (F(q, k)[0] == (char)(a[i] - 'A' + 'a'))
+			i++;
+		else if (i == 0 || !is_func(q, k))
+			return false;
+		k++;
+	}
+	*endp = k;
+	return i == n && k > j + 1;
+}
+
+/*
+ * The name an acronym a[0..n) stands for in text s, NULL when none or
+ * when two names do: one the words spell, that no person holds.
+ */
+static const char *
+spelled_in(struct qs *q, const char *s, const char *a, size_t n,
+    const char *found, size_t *flen)
+{
+	size_t j, e, len;
+	const char *name;
+
+	q->s = s;
+	q->n = strlen(s);
+	tokenize(q);
+	for (j = 0; j < q->nt; j++) {
+		if (!spells(q, j, a, n, &e))
+			continue;
+		name = s + q->t[j].off;
+		len = tok_end(q, e - 1) - q->t[j].off;
+		if (known_person(q, name, len))
+			continue;
+		if (found != NULL && (len != *flen ||
+		    memcmp(found, name, len) != 0))
+			return NULL;
+		found = name;
+		*flen = len;
+	}
+	return found;
+}
+
+/* Text b of the article: 0 headline, 1 standfirst, 2 + body index. */
+static const char *
+text_at(const struct ap_article *art, size_t b)
+{
+	if (b == 0)
+		return art->headline;
+	if (b == 1)
+		return art->standfirst;
+	return b - 2 < art->nbody ? art->body[b - 2].text : NULL;
+}
+
+#define NACRONYM	16	/* acronyms spelled out per article */
+
+/* What the texts read so far spell an acronym out with. */
+struct spelling {
+	char		 acr[8];
+	size_t		 done;	/* texts read (text_at() indices) */
+	const char	*name;	/* NULL: none yet, or two when "two" */
+	size_t		 len;
+	bool		 two;
+};
+
+/*
+ * The name the article spells acronym sp->acr out with in its texts
+ * before "upto", NULL when none or when it spells two.  Reads on from
+ * where the last call stopped, so each acronym reads the article once.
+ */
+static const char *
+spelled_out(struct qs *q, const struct ap_article *art, struct spelling *sp,
+    size_t upto)
+{
+	const char *t, *got;
+	size_t n = strlen(sp->acr);
+
+	for (; sp->done < upto && !sp->two; sp->done++) {
+		if ((t = text_at(art, sp->done)) == NULL)
+			continue;
+		got = spelled_in(q, t, sp->acr, n, sp->name, &sp->len);
+		if (got == NULL && sp->name != NULL)
+			sp->two = true;
+		else
+			sp->name = got;
+	}
+	return sp->two ? NULL : sp->name;
+}
+
+/* The spelling state of acronym a[0..n), NULL when the table is full. */
+static struct spelling *
+spelling_of(struct spelling *tab, size_t *ntab, const char *a, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < *ntab; i++)
+		if (strlen(tab[i].acr) == n && memcmp(tab[i].acr, a, n) == 0)
+			return &tab[i];
+	if (*ntab == NACRONYM)
+		return NULL;
+	memset(&tab[*ntab], 0, sizeof(tab[*ntab]));
+	memcpy(tab[*ntab].acr, a, n);
+	return &tab[(*ntab)++];
+}
+
+/*
+ * "écrit le PS": a speaker given as an acronym after its article takes
+ * the name the article spells it out with up to the quote ("le Parti
+ * socialiste"), when it gives one and only one.
+ */
+static void
+expand_acronyms(struct qs *q, const struct ap_article *art)
+{
+	struct spelling tab[NACRONYM], *sp;
+	struct ap_quote *qt;
+	const char *acr, *name;
+	size_t i, n, k, len, art_len, ntab = 0;
+	char *out;
+
+	for (i = 0; i < q->nq; i++) {
+		qt = &q->q[i];
+		if (qt->speaker == NULL)
+			continue;
+		acr = qt->speaker;
+		n = strlen(acr);
+		strip_article(&acr, &n);
+		art_len = (size_t)(acr - qt->speaker);
+		if (art_len == 0 || n < 2 || n > 6)
+			continue;
+		for (k = 0; k < n && acr[k] >= 'A' && acr[k] <= 'Z'; k++)
+			;
+		if (k < n || (sp = spelling_of(tab, &ntab, acr, n)) == NULL)
+			continue;
+		name = spelled_out(q, art, sp, qt->block == AP_QUOTE_HEADLINE ?
+		    1 : qt->block == AP_QUOTE_STANDFIRST ? 2 : qt->block + 3);
+		if (name == NULL)
+			continue;
+		len = sp->len;
+		/* "La République En Marche" brings its own article. */
+		k = len;
+		strip_article(&(const char *){name}, &k);
+		if (k != len)
+			art_len = 0;
+		out = ap_alloc(q->a, art_len + len + 1);
+		memcpy(out, qt->speaker, art_len);
+		memcpy(out + art_len, name, len);
+		out[art_len + len] = '\0';
+		qt->speaker = out;
+	}
+}
+
 #define PULL_WORDS	15	/* words of a subhead that pulls a quote */
 #define PULL_REACH	8	/* body items its source may lie ahead */
 
@@ -3013,21 +3564,66 @@ pull_quote_at(const struct ap_article *art, size_t i)
 	    count_words(s, strlen(s)) <= PULL_WORDS;
 }
 
+/* Whether b[0..bn) holds the word w[0..n) whole. */
+static bool
+holds_word(const char *b, size_t bn, const char *w, size_t n)
+{
+	size_t at, k;
+
+	for (at = 0; at + n <= bn; at++)
+		if (memcmp(b + at, w, n) == 0 &&
+		    (at == 0 || !is_alnum(cp_before(b, at, &k))) &&
+		    (at + n == bn || !is_alnum(cp_at(b, bn, at + n, &k))))
+			return true;
+	return false;
+}
+
+/*
+ * Whether folded text b holds every word of four bytes or more of folded
+ * text a, and a has two such words at least: "un animal politique, une
+ * bête de scène" in "l'animal politique … avec la bête de scène".
+ */
+static bool
+holds_words(const char *a, const char *b)
+{
+	size_t an = strlen(a), bn = strlen(b), i = 0, j, k, nw = 0;
+
+	while (i < an) {
+		for (j = i; j < an && is_alnum(cp_at(a, an, j, &k)); j += k)
+			;
+		if (j == i) {
+			(void)cp_at(a, an, i, &k);
+			i += k;
+			continue;
+		}
+		if (j - i >= 4) {
+			if (!holds_word(b, bn, a + i, j - i))
+				return false;
+			nw++;
+		}
+		i = j;
+	}
+	return nw >= 2;
+}
+
 /*
  * A pull quote is said by whoever says its words in the paragraphs below
  * it: the first later quotation holding them (case aside) gives the
- * speaker, whatever was carried over to the subhead itself.
+ * speaker, whatever was carried over to the subhead itself; failing
+ * that, the first one holding all its longer words (a pull quote may
+ * abridge the words it repeats).
  */
 static void
 pull_quotes(struct qs *q, const struct ap_article *art)
 {
-	struct ap_quote *p, *src;
+	struct ap_quote *p, *src, *loose;
 	size_t i, k, at, bt;
 
 	for (i = 0; i < q->nq; i++) {
 		p = &q->q[i];
 		if (!pull_quote_at(art, p->block))
 			continue;
+		loose = NULL;
 		for (k = i + 1; k < q->nq; k++) {
 			src = &q->q[k];
 			if (src->block >= art->nbody ||
@@ -3038,11 +3634,18 @@ pull_quotes(struct qs *q, const struct ap_article *art)
 			ap_buf_truncate(&q->fold, 0);
 			at = fold_into(q, p->text, strlen(p->text));
 			bt = fold_into(q, src->text, strlen(src->text));
-			if (strstr(q->fold.p + bt, q->fold.p + at) == NULL)
+			if (strstr(q->fold.p + bt, q->fold.p + at) == NULL) {
+				if (loose == NULL && holds_words(q->fold.p +
+				    at, q->fold.p + bt))
+					loose = src;
 				continue;
-			p->speaker = src->speaker;
-			p->speaker_role = src->speaker_role;
+			}
+			loose = src;
 			break;
+		}
+		if (loose != NULL) {
+			p->speaker = loose->speaker;
+			p->speaker_role = loose->speaker_role;
 		}
 	}
 }
@@ -3073,6 +3676,7 @@ ap_quotes_find(struct ap_doc *d)
 	flush_carry(&q, &none);
 	pull_quotes(&q, art);
 	complete_surnames(&q);
+	expand_acronyms(&q, art);
 	art->quotes = q.q;
 	art->nquotes = q.nq;
 	ap_buf_fini(&q.fold);

@@ -653,7 +653,8 @@ test_not_named_in_own_quote(void **state)
 
 	(void)state;
 	/* One speaks of others by name, not of oneself: "il" is not the
-	 * one the quote names; a short "Je …" is said, not a title. */
+	 * one the quote names; a short "Je …" is said, not a title, here
+	 * by the other one named, answering. */
 	f = run(NULL, NULL,
 	    "La tension est montée entre Jelle Van Damme et Benjamin "
 	    "Deceuninck hier soir à Mouscron.",
@@ -664,7 +665,7 @@ test_not_named_in_own_quote(void **state)
 	assert_int_equal(f->d.art.nquotes, 2);
 	check(f, 0, "Je connais le tempérament de Jelle et il y avait "
 	    "beaucoup d’adrénaline", "Benjamin Deceuninck", NULL, 1);
-	check(f, 1, "Je connais bien Benjamin", NULL, NULL, 2);
+	check(f, 1, "Je connais bien Benjamin", "Jelle Van Damme", NULL, 2);
 	done(f);
 }
 
@@ -1259,6 +1260,311 @@ test_side_of_on(void **state)
 	done(f);
 }
 
+static void
+test_elided_adverb(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "d’ailleurs", cut at its elision, is still an adverb between
+	 * the verb and its subject, and between auxiliary and verb. */
+	f = run(NULL, NULL,
+	    "Le festival s’ouvre ce soir. « Nous avons choisi des films "
+	    "exigeants » soulignait d’ailleurs Claire Morel.",
+	    "« Le public suivra sans peine », a d’ailleurs assuré Paul Roux.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "Nous avons choisi des films exigeants", "Claire Morel",
+	    NULL, 0);
+	check(f, 1, "Le public suivra sans peine", "Paul Roux", NULL, 1);
+	done(f);
+}
+
+static void
+test_sentence_incise(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* The incise ends the sentence, after words that follow the
+	 * quote. */
+	f = run(NULL, NULL,
+	    "Le nombre de communes endettées « reste bien trop élevé pour "
+	    "la région » cette année (dix de plus qu’en 2021), note aussi "
+	    "la Cour des Comptes.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "reste bien trop élevé pour la région",
+	    "la Cour des Comptes", NULL, 0);
+	done(f);
+}
+
+static void
+test_sentence_source(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* A press review: the paper opens the sentence before the quote,
+	 * or is the subject of an incise that ends it, a comma left out,
+	 * and a quote running on into the next paragraph is its too. */
+	f = run(NULL, NULL,
+	    "La Gazette préfère retenir le parcours du maire. « Il a "
+	    "transformé la ville en dix ans ».",
+	    "Peu d’élus ont été aussi critiqués que Marc Vidal constate Le "
+	    "Courrier. « Mais il reste un homme de dossiers.",
+	    "Il connaissait chaque rue de sa commune ».",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "Il a transformé la ville en dix ans", "La Gazette",
+	    NULL, 0);
+	check(f, 1, "Mais il reste un homme de dossiers. Il connaissait "
+	    "chaque rue de sa commune", "Le Courrier", NULL, 1);
+	done(f);
+}
+
+static void
+test_media_noun(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "le quotidien" alone is the paper cited last: one quoted in the
+	 * paragraph, or a one-word name after "selon". */
+	f = run(NULL, NULL,
+	    "La Gazette préfère retenir le parcours du maire. « Il a "
+	    "transformé la ville en dix ans ». « Un homme de dossiers », "
+	    "souligne le quotidien.",
+	    "Selon Libération, le texte sera voté mardi.",
+	    "« Les deux camps se parlent à nouveau depuis lundi », précise "
+	    "l’hebdomadaire.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 3);
+	check(f, 1, "Un homme de dossiers", "La Gazette", "quotidien", 0);
+	check(f, 2, "Les deux camps se parlent à nouveau depuis lundi",
+	    "Libération", "hebdomadaire", 2);
+	done(f);
+}
+
+static void
+test_acronym_spelled_out(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "le PS" is the name the article spelled it out with; an acronym
+	 * it never spells out stays. */
+	f = run(NULL, NULL,
+	    "Le Parti socialiste a réuni ses cadres dimanche à Lyon.",
+	    "« Nous condamnons cette agression », écrit le PS dans un "
+	    "communiqué.",
+	    "« Le dialogue social reste bloqué », estime la CGT.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "Nous condamnons cette agression", "le Parti socialiste",
+	    NULL, 1);
+	check(f, 1, "Le dialogue social reste bloqué", "la CGT", NULL, 2);
+	done(f);
+}
+
+static void
+test_possessive_source(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "sa famille" is the family of the person it refers to, the
+	 * sentence's first, and "la famille" later the same; "son avocat"
+	 * as an incise's subject. */
+	f = run(NULL, NULL,
+	    "Le militant Paul Girard a été hospitalisé mardi après une "
+	    "agression par un élu, Marc Vidal, a indiqué sa famille.",
+	    "« Il se repose et va mieux », souligne la famille.",
+	    "Anne Roy a quitté le tribunal. « Elle fera appel », a précisé "
+	    "son avocat.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "Il se repose et va mieux", "la famille de Paul Girard",
+	    "famille", 1);
+	check(f, 1, "Elle fera appel", "l'avocat d'Anne Roy", NULL, 2);
+	done(f);
+}
+
+static void
+test_answer_names_the_last(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* A paragraph that is one quotation naming the one quoted just
+	 * before is the other person's answer. */
+	f = run(NULL, NULL,
+	    "Le joueur Marc Lenoir a pris à partie le journaliste Hugo "
+	    "Brun après le match.",
+	    "« Si tu continues comme ça, fais attention à toi », a-t-il "
+	    "dit, en pointant du doigt Brun.",
+	    "« Je connais bien le tempérament de Marc, il reste un bon "
+	    "joueur. »",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 1, "Je connais bien le tempérament de Marc, il reste un "
+	    "bon joueur.", "Hugo Brun", "journaliste", 2);
+	done(f);
+}
+
+static void
+test_straight_quote_only(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* Straight double quotes make a paragraph one quotation too. */
+	f = run(NULL, NULL,
+	    "Didier Roux vient d’être élu président du club de Namur.",
+	    "\"Nous allons reconstruire une équipe solide et jeune.\"",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "Nous allons reconstruire une équipe solide et jeune.",
+	    "Didier Roux", NULL, 1);
+	done(f);
+}
+
+static void
+test_pull_quote_abridged(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* A pull quote may abridge the words it repeats: all its longer
+	 * words in a quotation below give the speaker. */
+	f = run(NULL, NULL,
+	    "« Un bâtisseur, un homme de dossiers »",
+	    "Le conseil a rendu hommage au maire sortant. « Le bâtisseur "
+	    "qu’il fut est resté un homme de dossiers », a salué Paul Roux.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "Un bâtisseur, un homme de dossiers", "Paul Roux", NULL,
+	    0);
+	done(f);
+}
+
+static void
+test_name_with_apostrophe(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "M’jid" within a sentence is a first name, not "m’" elided. */
+	f = run(NULL, NULL,
+	    "Paul Roux a porté plainte mardi.",
+	    "Contacté par l’AFP, M’jid Benali a reconnu les faits. « Je "
+	    "regrette mon geste », a-t-il dit.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "Je regrette mon geste", "M’jid Benali", NULL, 1);
+	done(f);
+}
+
+static void
+test_paper_name_small_words(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* A paper's name may hold small words up to the "ne" of its
+	 * verb. */
+	f = run(NULL, NULL,
+	    "La Voix nouvelle ne cache pas sa déception. « Le club a raté "
+	    "toute sa saison ».",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "Le club a raté toute sa saison", "La Voix nouvelle",
+	    NULL, 0);
+	done(f);
+}
+
+static void
+test_source_of_sentence_before(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* Words quoted inside a sentence about them ("C’est …") go on
+	 * with the source an incise ended the sentence before with; "a
+	 * ajouté X" after them still says better. */
+	f = run(NULL, NULL,
+	    "La langue est la pire des choses, disait Ésope. C’est aussi la "
+	    "source « de la calomnie et du mensonge ».",
+	    "Le bilan s’est alourdi, a déclaré le ministre Paul Girard. "
+	    "C’est « un drame pour les familles ». « Nous sommes très "
+	    "inquiets », a ajouté Laurent Fabius.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 3);
+	check(f, 0, "de la calomnie et du mensonge", "Ésope", NULL, 0);
+	check(f, 1, "un drame pour les familles", "Laurent Fabius", NULL, 1);
+	done(f);
+}
+
+static void
+test_pronoun_holder(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* Words quoted inside a sentence opening with "elle", with no
+	 * other cue, are those of the one "elle" stands for; "la police
+	 * est" after "Pour Anne Roy," is a clause, not her role. */
+	f = run(NULL, NULL,
+	    "La ministre de l’Intérieur était l’invitée de la radio. Pour "
+	    "Anne Roy, la police est « un service indispensable ». Elle "
+	    "s’est aussi posée en faveur d’une « réforme rapide des "
+	    "contrôles ».",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "un service indispensable", "Anne Roy", NULL, 0);
+	check(f, 1, "réforme rapide des contrôles", "Anne Roy", NULL, 0);
+	done(f);
+}
+
+static void
+test_scholar_role_nouns(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* "l’anthropologue", "la psychiatre" alone stand for the person
+	 * named before, like "le sociologue". */
+	f = run(NULL, NULL,
+	    "Éric Vidal publie un essai sur la langue des réseaux.",
+	    "« Les mots figés nous empêchent de penser », explique "
+	    "l’anthropologue.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 1);
+	check(f, 0, "Les mots figés nous empêchent de penser", "Éric Vidal",
+	    "anthropologue", 1);
+	done(f);
+}
+
+static void
+test_participle_ends_no_speaker(void **state)
+{
+	struct fx *f;
+
+	(void)state;
+	/* A speaker never ends on the participle that opens a complement;
+	 * a capitalised word is a name's, kept. */
+	f = run(NULL, NULL,
+	    "« Tout fonctionne normalement ce matin », a confirmé "
+	    "l’aéroport situé à Gosselies.",
+	    "« Les vols reprennent », précise la compagnie basée à Namur.",
+	    NULL);
+	assert_int_equal(f->d.art.nquotes, 2);
+	check(f, 0, "Tout fonctionne normalement ce matin", "l’aéroport",
+	    NULL, 0);
+	check(f, 1, "Les vols reprennent", "la compagnie", NULL, 1);
+	done(f);
+}
+
 int
 main(void)
 {
@@ -1312,6 +1618,21 @@ main(void)
 		cmocka_unit_test(test_document_subject),
 		cmocka_unit_test(test_colon_no_subject),
 		cmocka_unit_test(test_side_of_on),
+		cmocka_unit_test(test_elided_adverb),
+		cmocka_unit_test(test_sentence_incise),
+		cmocka_unit_test(test_sentence_source),
+		cmocka_unit_test(test_media_noun),
+		cmocka_unit_test(test_acronym_spelled_out),
+		cmocka_unit_test(test_possessive_source),
+		cmocka_unit_test(test_answer_names_the_last),
+		cmocka_unit_test(test_straight_quote_only),
+		cmocka_unit_test(test_pull_quote_abridged),
+		cmocka_unit_test(test_name_with_apostrophe),
+		cmocka_unit_test(test_paper_name_small_words),
+		cmocka_unit_test(test_source_of_sentence_before),
+		cmocka_unit_test(test_pronoun_holder),
+		cmocka_unit_test(test_scholar_role_nouns),
+		cmocka_unit_test(test_participle_ends_no_speaker),
 		cmocka_unit_test(test_out_of_memory),
 		cmocka_unit_test(test_lexicon),
 	};
