@@ -1394,6 +1394,18 @@ ap_html_meta(struct ap_doc *d, const struct ap_hmeta *m)
 	return h1;
 }
 
+/* Whether the metadata's authors name it already. */
+static bool
+named_in_meta(struct ap_arena *a, const struct ap_doc *d, const char *name)
+{
+	size_t i;
+
+	for (i = 0; d->meta.authors[i] != NULL; i++)
+		if (ap_html_same(a, d->meta.authors[i], name))
+			return true;
+	return false;
+}
+
 void
 ap_html_byline(struct ap_doc *d, const char *byline)
 {
@@ -1411,6 +1423,13 @@ ap_html_byline(struct ap_doc *d, const char *byline)
 		if (k == n)
 			return;		/* the byline does not name it */
 	}
+	/* The site before a "Par" is no author the metadata missed:
+	 * "Le Monde | 20.06.2011 | Par Collectif". */
+	for (i = k = 0; i < n; i++)
+		if (named_in_meta(a, d, names[i]) ||
+		    !site_like(a, names[i], d->meta.site_name))
+			names[k++] = names[i];
+	n = k;
 	if (n <= have)
 		return;
 	d->meta.authors = ap_allocarray(a, n + 1, sizeof(*d->meta.authors));

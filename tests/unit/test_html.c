@@ -289,6 +289,25 @@ byline_reconcile(void **state)
 	d = parse(f, buf);
 	assert_int_equal(nauthors(d), 1);
 	assert_string_equal(d->meta.authors[0], "Elsa Provenzano");
+	ap_arena_fini(&d->arena);
+	/* The site before the "Par" is no second author. */
+	d = parse(f, "<html><head><meta property=\"og:site_name\" "
+	    "content=\"Le Littoral.fr\"><script type=\"application/ld+json\">"
+	    "{\"@type\":\"NewsArticle\",\"author\":{\"name\":"
+	    "\"Collectif\"}}</script></head><body><article>"
+	    "<h1>La tempête approche des côtes</h1>"
+	    "<p class=\"bloc_signature\"><span itemprop=\"Publisher\">Le "
+	    "Littoral</span> | <time datetime=\"2011-06-20T13:32:32+02:00\" "
+	    "itemprop=\"datePublished\">20.06.2011 à 13h32</time> | <span "
+	    "class=\"signature_article\">Par <span itemprop=\"author\">"
+	    "Collectif</span></span></p><div class=\"article-body\">"
+	    "<p>La tempête, qui a déjà touché la Bretagne, devrait atteindre "
+	    "les Landes dans la nuit, selon les prévisionnistes.</p>"
+	    "<p>Les autorités appellent à la prudence, et déconseillent les "
+	    "déplacements, en particulier sur le littoral.</p>"
+	    "</div></article></body></html>");
+	assert_int_equal(nauthors(d), 1);
+	assert_string_equal(d->meta.authors[0], "Collectif");
 }
 
 static void
