@@ -331,6 +331,17 @@ shown_first(struct authors *as, const struct ap_author *a)
 	as->n++;
 }
 
+/* "Journaliste • Vincent Reynier": a role, then the credit's names. */
+static bool
+opens_with_role(const char *s, size_t n)
+{
+	size_t i = 0, skip;
+
+	while (i < n && !is_separator(s, n, i, &skip))
+		i++;
+	return i < n && piece_is_role(s, i) && !piece_is_name(s, i);
+}
+
 /*
  * Metadata that credits only the site itself ("Le Monde") gives way to
  * the first visible byline with a cue ("Le Monde | 20.06.2011 | Par
@@ -900,6 +911,10 @@ ap_article_build(struct ap_doc *d)
 				if (as.n > 0 && as.v[as.n - 1].role == NULL)
 					as.v[as.n - 1].role = b->text;
 			} else if (d->meta.authors == NULL)
+				parse_byline(d, &as, b->text, b->len);
+			else if (in_body && opens_with_role(b->text, b->len))
+				/* A credit box closing the article names
+				 * whom the metadata may leave out. */
 				parse_byline(d, &as, b->text, b->len);
 			else if (d->meta.authors_site && !credited &&
 			    ap_rule_byline(b))

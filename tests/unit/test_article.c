@@ -188,6 +188,25 @@ byline_over_site_as_meta_author(void **state)
 }
 
 static void
+byline_credit_box_beside_meta_author(void **state)
+{
+	/* A credit box closing the article names one more author than the
+	 * metadata, with a role first. */
+	static const char *const lines[] = {
+		HEAD, P1, P2, P3, "Journaliste • Vincent Reynaud", NULL
+	};
+	static const char *meta[] = { "Marc Leroy", NULL };
+	struct ap_doc *d = *state;
+	const struct ap_article *a;
+
+	d->meta.authors = meta;
+	a = t_article(d, lines);
+	assert_int_equal(a->nauthors, 2);
+	assert_string_equal(author(a, 0), "Marc Leroy");
+	assert_string_equal(author(a, 1), "Vincent Reynaud");
+}
+
+static void
 byline_agency_needs_meta_author(void **state)
 {
 	static const char *const lines[] = {
@@ -758,6 +777,7 @@ main(void)
 		T_TEST(byline_site_name_with_domain),
 		T_TEST(byline_agency_beside_meta_author),
 		T_TEST(byline_over_site_as_meta_author),
+		T_TEST(byline_credit_box_beside_meta_author),
 		T_TEST(byline_agency_needs_meta_author),
 		T_TEST(byline_interview_stripped),
 		T_TEST(byline_two_authors),

@@ -505,6 +505,16 @@ class_cues_post_taxonomy_skipped(void **state)
 	assert_true(ap_class_cues("tag-comments") & C_COMMENT);
 }
 
+/* A box of the article's contributors is a credit. */
+static void
+class_cues_contributors_credit(void **state)
+{
+	(void)state;
+	assert_true(ap_class_cues("c-article-contributors-supplementary") &
+	    C_BYLINE);
+	assert_true(ap_class_cues("contributor") & C_BYLINE);
+}
+
 static void
 class_cues_whole_tokens(void **state)
 {
@@ -672,6 +682,7 @@ main(void)
 		cmocka_unit_test(cues_each_language_has_each_class),
 		cmocka_unit_test(class_cues_whole_tokens),
 		cmocka_unit_test(class_cues_post_taxonomy_skipped),
+		cmocka_unit_test(class_cues_contributors_credit),
 		cmocka_unit_test(class_cues_prefix_and_affix_only_when_said),
 		cmocka_unit_test(class_cues_token_sequences),
 		cmocka_unit_test(class_cues_camel_case),
