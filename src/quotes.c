@@ -1198,8 +1198,8 @@ static bool
 possessive_who(struct qs *q, size_t j, const struct who *owner,
     struct who *w, size_t *endp)
 {
-	const char *f = F(q, j), *art, *noun = q->s + q->t[j + 1].off;
-	size_t nlen = q->t[j + 1].len, alen, dlen, len;
+	const char *f = F(q, j), *art, *noun;
+	size_t nlen, alen, dlen, len;
 	struct who o;
 	char *p;
 
@@ -1207,6 +1207,8 @@ possessive_who(struct qs *q, size_t j, const struct who *owner,
 	    strcmp(f, "ses") != 0) || !is_content(q, j + 1) ||
 	    ap_quotes_is_verb(F(q, j + 1)))
 		return false;
+	noun = q->s + q->t[j + 1].off;	/* a token there: is_content() */
+	nlen = q->t[j + 1].len;
 	memset(&o, 0, sizeof(o));
 	if (owner != NULL)
 		o = *owner;
