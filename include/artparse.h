@@ -182,6 +182,8 @@ struct ap_quote {
 	const char	*speaker_role;
 	size_t		 block;		/* index in body[]; >= nbody (SIZE_MAX,
 					   SIZE_MAX - 1): headline, standfirst */
+	const char	*evidence;	/* how the speaker was found, for the
+					   tree view; NULL without one */
 };
 
 struct ap_related {

@@ -2649,6 +2649,19 @@ has_verb(const char *s, size_t n)
 	return false;
 }
 
+/* How a speaker was found, as the tree view names it. */
+static const char *
+evidence_of(const struct who *w)
+{
+	if (w->how != WHO_SOME)
+		return NULL;
+	if (w->guessed)
+		return "the speaker nearby, no cue";
+	if (w->resolved)
+		return "a pronoun or a noun resolved to a name";
+	return "named with a reporting cue";
+}
+
 /*
  * « De rouille et d'os », « Dead Man Talking »: a short capitalised span
  * with no punctuation and no verb we can see is the title of a film, a
@@ -2702,6 +2715,7 @@ emit(struct qs *q, const char *s, size_t b, size_t e, size_t block,
 	    NULL;
 	qq->speaker_role = qq->speaker != NULL ?
 	    dup_or_null(q, w->role, w->rlen) : NULL;
+	qq->evidence = qq->speaker != NULL ? evidence_of(w) : NULL;
 	qq->block = block;
 	q->lastguess = w->guessed;
 }
@@ -3163,6 +3177,8 @@ added_to(struct qs *q, const struct who *w)
 	p->speaker = dup_or_null(q, w->name, w->len);
 	p->speaker_role = p->speaker != NULL ?
 	    dup_or_null(q, w->role, w->rlen) : NULL;
+	p->evidence = p->speaker != NULL ?
+	    "an incise after the next quotation" : NULL;
 }
 
 static void
@@ -3648,6 +3664,7 @@ pull_quotes(struct qs *q, const struct ap_article *art)
 		if (loose != NULL) {
 			p->speaker = loose->speaker;
 			p->speaker_role = loose->speaker_role;
+			p->evidence = "a pull quote of a quotation below";
 		}
 	}
 }

@@ -5,7 +5,8 @@
  * "LINE KIND[ (drop)] why[ +article] p=P[ +FEAT][ -FEAT][ [cues]]: text",
  * P the block's content probability, FEAT the named features that most
  * raised and lowered it (content.c),
- * the text cut to TEXT_COLS display columns.
+ * the text cut to TEXT_COLS display columns; then one line per quotation,
+ * its speaker and how the speaker was found (quotes.c).
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -44,13 +45,31 @@ put_cut(struct ap_buf *b, const char *s, size_t max)
 
 #define CUES_COLS 40
 
+/* Then one line per quotation: "quote SPEAKER (EVIDENCE): text". */
+static void
+put_quotes(struct ap_wctx *c, const struct ap_article *a)
+{
+	const struct ap_quote *q;
+	size_t i;
+
+	for (i = 0; i < a->nquotes; i++) {
+		q = &a->quotes[i];
+		if (q->speaker != NULL)
+			ap_buf_printf(c->out, "quote %s (%s): ", q->speaker,
+			    q->evidence != NULL ? q->evidence : "-");
+		else
+			ap_buf_puts(c->out, "quote - (no speaker named): ");
+		put_cut(c->out, q->text, TEXT_COLS);
+		ap_buf_putc(c->out, '\n');
+	}
+}
+
 static int
 tree_begin(struct ap_wctx *c, const struct ap_article *a)
 {
 	const struct ap_block *bl;
 	size_t i;
 
-	(void)a;
 	for (i = 0; i < c->nblocks; i++) {
 		bl = &c->blocks[i];
 		ap_buf_printf(c->out, "%zu %s", bl->line,
@@ -79,6 +98,7 @@ tree_begin(struct ap_wctx *c, const struct ap_article *a)
 		put_cut(c->out, bl->text != NULL ? bl->text : "", TEXT_COLS);
 		ap_buf_putc(c->out, '\n');
 	}
+	put_quotes(c, a);
 	return AP_OK;
 }
 

@@ -189,12 +189,12 @@ static struct ap_body body[] = {
 };
 
 static struct ap_quote quotes[] = {
-	{ "Nous verrons.", "Paul Roux", "maire", 0 },
-	{ "Rien.", "Paul Roux", NULL, 0 },
-	{ "Il faut agir", "Marie Curie", NULL, 2 },
-	{ "absent du texte", "Marie Curie", NULL, 5 },
-	{ "projet", "Jean Dupont", NULL, SIZE_MAX },
-	{ "chapô", NULL, NULL, SIZE_MAX - 1 },
+	{ "Nous verrons.", "Paul Roux", "maire", 0, NULL },
+	{ "Rien.", "Paul Roux", NULL, 0, NULL },
+	{ "Il faut agir", "Marie Curie", NULL, 2, NULL },
+	{ "absent du texte", "Marie Curie", NULL, 5, NULL },
+	{ "projet", "Jean Dupont", NULL, SIZE_MAX, NULL },
+	{ "chapô", NULL, NULL, SIZE_MAX - 1, NULL },
 };
 
 static struct ap_related related[] = {
@@ -344,7 +344,7 @@ test_tei_hostile(void **state)
 	};
 	struct ap_author au = { NULL, NULL };
 	struct ap_body bo[2];
-	struct ap_quote q = { NULL, NULL, NULL, 0 };
+	struct ap_quote q = { NULL, NULL, NULL, 0, NULL };
 	struct ap_related r = { NULL, NULL, NULL };
 	struct ap_doc *d;
 	char *out;

@@ -158,8 +158,8 @@ static struct ap_body sample_body[] = {
 };
 
 static struct ap_quote sample_quotes[] = {
-	{ "Citation", "Jean Dupont", "maire", 2 },
-	{ "Titre", NULL, NULL, SIZE_MAX },
+	{ "Citation", "Jean Dupont", "maire", 2, NULL },
+	{ "Titre", NULL, NULL, SIZE_MAX, NULL },
 };
 
 static struct ap_related sample_related[] = {
@@ -774,6 +774,12 @@ test_text_wide(void **state)
 	doc_free(d);
 }
 
+static struct ap_quote tree_quotes[] = {
+	{ "Citation", "Jean Dupont", "maire", 2,
+	    "named with a reporting cue" },
+	{ "Titre", NULL, NULL, SIZE_MAX, NULL },
+};
+
 static void
 test_tree(void **state)
 {
@@ -829,6 +835,12 @@ test_tree(void **state)
 	check(d, "tree", 0, false, want);
 	d->nblocks = 0;
 	check(d, "tree", 0, false, "");
+	/* Then the quotations, each with how its speaker was found. */
+	d->art.quotes = tree_quotes;
+	d->art.nquotes = 2;
+	check(d, "tree", 0, false,
+	    "quote Jean Dupont (named with a reporting cue): Citation\n"
+	    "quote - (no speaker named): Titre\n");
 	doc_free(d);
 }
 
