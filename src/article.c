@@ -345,7 +345,7 @@ opens_with_role(const char *s, size_t n)
 /*
  * Metadata that credits only the site itself ("Le Monde") gives way to
  * the first visible byline with a cue ("Le Monde | 20.06.2011 | Par
- * Collectif", "Le Monde.fr avec AFP"), when that names anyone.
+ * Jeanne Roy", "Le Monde.fr avec AFP"), when that names anyone.
  */
 static bool
 credit_over_site(struct ap_doc *d, struct authors *as,
@@ -361,7 +361,7 @@ credit_over_site(struct ap_doc *d, struct authors *as,
 	/* The site stays where the byline names it on its own: "Par
 	 * LIBERATION, AFP" (one word is no name to the parser). */
 	ap_fold(b->text + from, b->len - from, line, sizeof(line));
-	for (i = 0; i < as->n; i++)
+	for (i = as->n; i-- > 0;)	/* first stays first */
 		if (named_in(line, as->v[i].name) && !within(&shown,
 		    as->v[i].name))
 			shown_first(&shown, &as->v[i]);

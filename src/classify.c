@@ -487,9 +487,8 @@ static bool
 arrow_title(const struct ap_doc *d, const struct ap_block *b)
 {
 	return !ap_doc_is_html(d) && strncmp(b->text, ">>", 2) == 0 &&
-	    b->f.words >= 4 &&
-	    b->f.words <= 30 && strchr(".!?", b->f.last) == NULL &&
-	    !b->f.ends_ellipsis;
+	    b->f.words >= 4 && b->f.words <= 30 &&
+	    strchr(".!?", b->f.last) == NULL && !b->f.ends_ellipsis;
 }
 
 /* A related title set in the text by its label or an arrow. */
@@ -1090,13 +1089,18 @@ one_signature(const struct ap_doc *d, size_t from, size_t to)
 	return n == 1;
 }
 
+#define TITLE_WORDS_MIN	4	/* words of an article's title */
+#define TITLE_WORDS_MAX	20
+#define WIDGET_TITLES	5	/* bullets of a widget of titles, at most */
+
 /* A bullet that reads as an article's title: capitalised, a few
  * words, no sentence's full stop. */
 static bool
 title_bullet(const struct ap_block *b)
 {
-	return (b->flags & AP_BF_LISTITEM) && b->f.words >= 4 &&
-	    b->f.words <= 20 && b->f.last != '.' && b->f.last != ':' &&
+	return (b->flags & AP_BF_LISTITEM) && b->f.words >= TITLE_WORDS_MIN &&
+	    b->f.words <= TITLE_WORDS_MAX && b->f.last != '.' &&
+	    b->f.last != ':' &&
 	    b->f.last != ';' && b->f.last != ',' && !b->f.ends_ellipsis &&
 	    ap_is_upper(text_cp_at_fold(b, 0));
 }
@@ -1148,12 +1152,25 @@ title_bullets(const struct ap_doc *d, size_t i, size_t to)
 	    d->blocks[i - 1].f.last == ':' ||
 	    (d->blocks[i - 1].flags & AP_BF_LISTITEM))
 		return 0;
-	for (k = i; k < to && k - i < 6 && title_bullet(&d->blocks[k]); k++)
+	for (k = i; k < to && k - i <= WIDGET_TITLES &&
+	    title_bullet(&d->blocks[k]); k++)
 		;
-	if (k - i < 2 || k - i > 5 || k >= to || !ap_rule_prose(&d->blocks[k]) ||
+	if (k - i < 2 || k - i > WIDGET_TITLES || k >= to ||
+	    !ap_rule_prose(&d->blocks[k]) ||
 	    (d->blocks[k].flags & AP_BF_LISTITEM))
 		return 0;
 	return k - i;
+}
+
+/* Label blocks [i, i + n) related titles; returns the last one. */
+static size_t
+label_titles(struct ap_doc *d, size_t i, size_t n, const char *why)
+{
+	size_t k;
+
+	for (k = i; k < i + n; k++)
+		label(&d->blocks[k], AP_KIND_RELATED, why);
+	return i + n - 1;
 }
 
 static void
@@ -1173,12 +1190,10 @@ label_body(struct ap_doc *d, size_t from, size_t to)
 			label(b, AP_KIND_RELATED, "inline related insert");
 		else if (related_by_cue(b))
 			label(b, AP_KIND_RELATED, "link in a related box");
-		else if ((k = title_bullets(d, i, to)) > 0) {
-			for (; k > 0; k--, i++)
-				label(&d->blocks[i], AP_KIND_RELATED,
-				    "titles bulleted between paragraphs");
-			i--;
-		} else if (related_label_after(d, b)) {
+		else if ((k = title_bullets(d, i, to)) > 0)
+			i = label_titles(d, i, k,
+			    "titles bulleted between paragraphs");
+		else if (related_label_after(d, b)) {
 			label(b, AP_KIND_RELATED_LABEL, "related label");
 			/* Titles under an insert label, up to the next prose
 			 * or the end of its box. */
