@@ -83,6 +83,12 @@ boilerplate_newsletter_prompt(void **state)
 	    "newsletter");
 	assert_string_equal(bp(d, "Recevez gratuitement notre newsletter "
 	    "chaque matin."), "newsletter");
+	assert_string_equal(bp(d, "Pour ne rien manquer de l’actualité "
+	    "économique"), "newsletter");
+	/* A notice over an old article is no part of it. */
+	assert_string_equal(bp(d, "Prenez note que cet article publié en "
+	    "2017 pourrait contenir des informations qui ne sont plus à "
+	    "jour."), "newsletter");
 }
 
 static void
