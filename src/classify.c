@@ -16,6 +16,7 @@
 #include "content.h"
 #include "html_tree.h"
 #include "lexicon.h"
+#include "uri.h"
 #include "utf8.h"
 
 #define CUE(c)		(1u << (c))
@@ -1008,19 +1009,22 @@ labelled_name(const struct ap_block *b)
 	    !has_function_word(p, strlen(p));
 }
 
+static size_t	word_len(const char *);
+static bool	has_word(const char *, const char *, size_t);
+
 /* Whether the first word of a name is in another block: the site's
  * name over its own copyright line ("BONDY BLOG", "© 2019 BONDY BLOG"). */
 static bool
 name_in(const struct ap_block *name, const struct ap_block *b)
 {
 	char w[64];
-	size_t n = strcspn(name->f.fold, " ");
+	size_t n = word_len(name->f.fold);
 
 	if (n == 0 || n >= sizeof(w))
 		return false;
 	memcpy(w, name->f.fold, n);
 	w[n] = '\0';
-	return strstr(b->f.fold, w) != NULL;
+	return has_word(b->f.fold, w, n);
 }
 
 /* A bare name, initials or a labelled name just above the site's
@@ -1960,32 +1964,6 @@ not_found_shell(const struct ap_doc *d, size_t from, size_t to)
 	return true;
 }
 
-#define SECTION_NAME_MAX	16	/* bytes of a one-word section path */
-
-/*
- * Whether a URL leads to a site's front: its home page or a one-word
- * section ("https://journal.lemonde.fr/", "http://www.cinebel.be/fr"),
- * with no query.  Articles have longer paths: slugs, numbers, dates.
- */
-static bool
-is_front_url(const char *u)
-{
-	const char *p = strstr(u, "://");
-	size_t n;
-
-	if (p == NULL)
-		return false;
-	p += 3 + strcspn(p + 3, "/?#");		/* past the authority */
-	if (*p == '\0')
-		return true;
-	if (*p++ != '/')
-		return false;
-	n = strcspn(p, "/?#");
-	if (p[n] != '\0' && !(p[n] == '/' && p[n + 1] == '\0'))
-		return false;
-	return n <= SECTION_NAME_MAX && strcspn(p, "0123456789-_.") >= n;
-}
-
 /* A related entry that is a link to a site's front: a service or a
  * partner's home ("Lire le journal numérique"), not an article. */
 static void
@@ -1998,7 +1976,7 @@ drop_front_links(struct ap_doc *d)
 
 		if (b->kind == AP_KIND_RELATED && b->href != NULL &&
 		    !(b->flags & AP_BF_SUMMARY) &&
-		    b->link_chars * 2 >= b->f.chars && is_front_url(b->href))
+		    b->link_chars * 2 >= b->f.chars && ap_uri_is_front(b->href))
 			drop(b, "navigation", "link to a site's front page");
 	}
 }

@@ -86,3 +86,21 @@ ap_uri_is_absolute(const char *s)
 		continue;
 	return s[i] == ':';
 }
+
+#define SECTION_NAME_MAX	16	/* bytes of a one-word section path */
+
+bool
+ap_uri_is_front(const char *u)
+{
+	size_t n = strlen(u), at = authority_end(u, n), k;
+
+	if (at == 0 || u[at] == '\0')
+		return at > 0;		/* no authority; a bare host */
+	if (u[at++] != '/')
+		return false;		/* a query or a fragment */
+	k = strcspn(u + at, "/?#");
+	if (u[at + k] != '\0' && !(u[at + k] == '/' && u[at + k + 1] == '\0'))
+		return false;
+	/* Articles have longer paths: slugs, numbers, dates. */
+	return k <= SECTION_NAME_MAX && strcspn(u + at, "0123456789-_.") >= k;
+}

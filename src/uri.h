@@ -23,5 +23,10 @@ char	*ap_uri_from_iri(struct ap_arena *, const char *s, size_t n);
 
 /* Whether s starts with a scheme ("https:", "mailto:"): an absolute URI. */
 bool	 ap_uri_is_absolute(const char *s);
+/*
+ * Whether the absolute URI u leads to a site's front: its home page or
+ * a one-word section ("https://journal.lemonde.fr/", "…/fr"), no query.
+ */
+bool	 ap_uri_is_front(const char *u);
 
 #endif /* AP_URI_H */

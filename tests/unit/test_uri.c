@@ -74,6 +74,22 @@ absolute_needs_a_scheme(void **state)
 	assert_false(ap_uri_is_absolute(""));
 }
 
+static void
+front_is_a_home_or_a_section(void **state)
+{
+	(void)state;
+	assert_true(ap_uri_is_front("https://journal.lemonde.fr/"));
+	assert_true(ap_uri_is_front("http://www.11dor.be"));
+	assert_true(ap_uri_is_front("http://www.cinebel.be/fr"));
+	assert_true(ap_uri_is_front("https://x.fr/newsletters/"));
+	assert_false(ap_uri_is_front("https://x.fr/politique/dette.html"));
+	assert_false(ap_uri_is_front("https://x.fr/archives?url=/a/2012"));
+	assert_false(ap_uri_is_front("https://x.fr/?p=12"));
+	assert_false(ap_uri_is_front("https://x.fr/159908"));
+	assert_false(ap_uri_is_front("https://x.fr/une-longue-rubrique-x"));
+	assert_false(ap_uri_is_front("/fr"));
+}
+
 int
 main(void)
 {
@@ -83,6 +99,7 @@ main(void)
 		cmocka_unit_test(brackets_only_in_the_host),
 		cmocka_unit_test(escapes_are_kept_and_lone_percent_escaped),
 		cmocka_unit_test(absolute_needs_a_scheme),
+		cmocka_unit_test(front_is_a_home_or_a_section),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
