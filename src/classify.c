@@ -1032,9 +1032,11 @@ name_in(const struct ap_block *name, const struct ap_block *b)
 static bool
 signs_over_copyright(const struct ap_doc *d, size_t i)
 {
-	return i + 1 < d->nblocks && (bare_name(&d->blocks[i]) ||
-	    initials(&d->blocks[i]) || labelled_name(&d->blocks[i])) &&
+	/* The copyright line first: most blocks have none under them. */
+	return i + 1 < d->nblocks &&
 	    strncmp(d->blocks[i + 1].text, "\xc2\xa9", 2) == 0 &&
+	    (bare_name(&d->blocks[i]) || initials(&d->blocks[i]) ||
+	    labelled_name(&d->blocks[i])) &&
 	    !name_in(&d->blocks[i], &d->blocks[i + 1]);
 }
 
