@@ -47,6 +47,7 @@
 #define F_CLEAN		0x0080	/* a labelled related box in the article */
 #define F_LBOX		0x0100	/* a related box: each link is a block */
 #define F_INBOX		0x0200	/* emission: inside such a box */
+#define F_CARD		0x0400	/* a teaser card (mark_cards) */
 
 /* Per-element record, one for each element of the tree. */
 struct el {
@@ -611,6 +612,89 @@ cont_add(struct ctx *c, struct el *e)
 	}
 }
 
+
+/*
+ * A teaser card: a candidate whose tag and class, digits aside
+ * ("article-introduction-5671"), recur on candidates under CARD_REPEAT
+ * parents, and whose parent holds a link beside it (the card's title).
+ * An article split in pieces repeats a class under one parent; a list of
+ * teasers, under one parent each.
+ */
+#define CARD_REPEAT	3
+
+struct shape {
+	uint64_t	 hash;
+	struct el	*e;
+};
+
+static uint64_t
+shape_hash(const struct ctx *c, const struct el *e)
+{
+	const unsigned char *u = (const unsigned char *)str(c, e->h->cls);
+	uint64_t h = 1469598103934665603u ^ e->tag;	/* FNV-1a */
+
+	if (u == NULL || *u == '\0')
+		return 0;
+	for (; *u != '\0'; u++)
+		if (*u < '0' || *u > '9')
+			h = (h ^ *u) * 1099511628211u;
+	return h;
+}
+
+static size_t
+parent_seq(const struct el *e)
+{
+	return e->parent != NULL ? e->parent->seq + 1 : 0;
+}
+
+static int
+shape_cmp(const void *x, const void *y)
+{
+	const struct shape *a = x, *b = y;
+
+	if (a->hash != b->hash)
+		return a->hash < b->hash ? -1 : 1;
+	return (parent_seq(a->e) > parent_seq(b->e)) -
+	    (parent_seq(a->e) < parent_seq(b->e));
+}
+
+static void
+mark_cards(struct ctx *c)
+{
+	struct shape *v;
+	struct el *e;
+	size_t i, j, k, parents, n = c->ncand;
+
+	if (n < CARD_REPEAT)
+		return;
+	v = ap_allocarray(c->a, n, sizeof(*v));
+	for (i = 0; i < n; i++) {
+		v[i].e = c->cand[i];
+		v[i].hash = shape_hash(c, c->cand[i]);
+	}
+	qsort(v, n, sizeof(*v), shape_cmp);
+	for (i = 0; i < n; i = j) {
+		parents = 1;
+		for (j = i + 1; j < n && v[j].hash == v[i].hash; j++)
+			if (v[j].e->parent != v[j - 1].e->parent)
+				parents++;
+		if (v[i].hash == 0 || parents < CARD_REPEAT)
+			continue;
+		for (k = i; k < j; k++) {
+			e = v[k].e;
+			if (e->parent != NULL && e->parent->links > e->links)
+				e->fl |= F_CARD;
+		}
+	}
+}
+
+/* A candidate's score when ranking them: a card counts half. */
+static double
+rank(const struct el *e)
+{
+	return e->fl & F_CARD ? e->score / 2 : e->score;
+}
+
 static void
 choose_container(struct ctx *c)
 {
@@ -619,11 +703,12 @@ choose_container(struct ctx *c)
 	size_t i, k, shared;
 	uint32_t n;
 
+	mark_cards(c);
 	for (i = 0; i < c->ncand; i++) {
 		e = c->cand[i];
 		e->score = final_score(e);
 		for (k = 0; k < 5; k++) {
-			if (top[k] == NULL || e->score > top[k]->score) {
+			if (top[k] == NULL || rank(e) > rank(top[k])) {
 				memmove(top + k + 1, top + k,
 				    (4 - k) * sizeof(*top));
 				top[k] = e;
@@ -640,12 +725,12 @@ choose_container(struct ctx *c)
 		cont_add(c, best);
 		return;
 	}
-	bs = best->score;
+	bs = rank(best);
 	/* Several close runners-up under one ancestor: take the ancestor. */
 	for (p = best->parent; !is_top(p); p = p->parent) {
 		shared = 0;
 		for (k = 1; k < 5; k++)
-			if (top[k] != NULL && top[k]->score >= 0.75 * bs &&
+			if (top[k] != NULL && rank(top[k]) >= 0.75 * bs &&
 			    contains(p, top[k]))
 				shared++;
 		if (shared >= 3) {

@@ -604,6 +604,65 @@ header_above_container(void **state)
 	assert_null(find(d, "Actualités"));
 }
 
+#define CARD_TEXT \
+	"<p>Un résumé de l'autre article, long, avec des virgules, des " \
+	"mots, encore, toujours, et puis, enfin, des mots, des mots, pour " \
+	"que, comme, ainsi, ce texte, qui est un résumé, pèse plus lourd, " \
+	"bien plus, que le texte de l'article lui-même, hélas.</p>" \
+	"<p>Une seconde phrase de résumé, longue, avec, encore, des " \
+	"virgules, des mots, et, pour finir, d'autres mots, ici, là.</p>"
+#define CARD(n) \
+	"<li><div class=\"item\"><a href=\"/autre-" #n "\">Titre d'un " \
+	"autre article " #n "</a><div class=\"intro-" #n "0\">" CARD_TEXT \
+	"</div></div></li>"
+
+static void
+teaser_cards_lose_to_article(void **state)
+{
+	/* Three teasers whose summaries share a class, digits aside, each
+	 * under its own item beside the title's link, outscore the
+	 * article: they are cards, ranked at half. */
+	struct ap_doc *d = parse(*state,
+	    "<html><body><h1>Le conseil municipal vote le budget</h1>"
+	    "<div class=\"texte-5593\"><p>Le conseil municipal a voté le "
+	    "budget de la ville mardi soir, après trois heures de débat.</p>"
+	    "<p>La majorité met en avant la baisse de la dette, et "
+	    "l'opposition dénonce la hausse des tarifs.</p></div>"
+	    "<ul class=\"liste\">" CARD(1) CARD(2) CARD(3) "</ul>"
+	    "</body></html>");
+
+	assert_true(find(d, "Le conseil municipal a voté")->flags &
+	    AP_BF_ARTICLE);
+	assert_false(find(d, "Un résumé de l'autre")->flags & AP_BF_ARTICLE);
+}
+
+#define STEP(n) \
+	"<div class=\"step\"><h2>Étape " #n "</h2><div class=\"step-" #n \
+	"\">" CARD_TEXT "</div></div>"
+
+static void
+repeated_steps_are_no_cards(void **state)
+{
+	/* The same repeated shape with no link beside each piece: the
+	 * steps of a how-to stay article, not the paragraph aside. */
+	struct ap_doc *d = parse(*state,
+	    "<html><body><h1>Comment faire un budget</h1>"
+	    "<div class=\"aside\"><p>Le conseil, mardi, a voté, enfin, le "
+	    "budget, long, lourd, discuté, de la ville, après, dit-on, "
+	    "trois heures, ou quatre, de débat, vif, tendu, et la majorité, "
+	    "elle, met en avant, encore, la dette, la baisse, les écoles, "
+	    "les routes.</p></div>"
+	    "<div class=\"steps\">" STEP(1) STEP(2) STEP(3) STEP(4) "</div>"
+	    "</body></html>");
+	size_t i, n = 0;
+
+	for (i = 0; i < d->nblocks; i++)
+		if (strncmp(d->blocks[i].text, "Un résumé", 10) == 0 &&
+		    (d->blocks[i].flags & AP_BF_ARTICLE))
+			n++;
+	assert_int_equal(n, 4);
+}
+
 static void
 container_split_by_ad(void **state)
 {
@@ -1538,6 +1597,10 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(teaser_cards_lose_to_article,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(repeated_steps_are_no_cards,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(date_shown_by_title, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(date_shown_not_from_text_or_menu,
