@@ -227,6 +227,10 @@ struct tb {
 	htmlParserCtxtPtr ctxt;
 	uint32_t	 cur;		/* open node taking children, 0: none */
 	uint32_t	 skip;		/* depth inside a subtree not kept */
+	bool		 hidclass;	/* that subtree is hidden by a class */
+	bool		 showclass;	/* a class hides nothing (reparse) */
+	size_t		 hidchars;	/* text bytes hidden by a class */
+	size_t		 keptchars;	/* text bytes kept */
 	uint32_t	 collect;	/* 1 + event whose text is gathered */
 	uint32_t	 from;		/* where that text starts */
 	uint32_t	 lasttext;	/* the kept text node merge extends */
@@ -823,9 +827,11 @@ element(struct tb *b, uint32_t parent, const struct tagdef *td,
 	if (e->tag != T_HTML && e->tag != T_BODY && (av[A_HIDDEN] != NULL ||
 	    (av[A_ARIAHIDDEN] != NULL &&
 	    strcasecmp((const char *)av[A_ARIAHIDDEN], "true") == 0) ||
-	    (av[A_STYLE] != NULL && style_hidden((const char *)av[A_STYLE])) ||
-	    (e->cues & C_HIDDEN)))
+	    (av[A_STYLE] != NULL && style_hidden((const char *)av[A_STYLE]))))
 		e->hidden = 1;
+	else if (e->tag != T_HTML && e->tag != T_BODY &&
+	    (e->cues & C_HIDDEN) && !b->showclass)
+		e->hidden = b->hidclass = 1;
 	if (e->hidden)
 		b->skip = 1;	/* a leaf: nothing below is read */
 	else
@@ -992,8 +998,10 @@ sax_end(void *ctx, const xmlChar *name)
 	b->lastkind = name != NULL && name_info(b, name)->inline5 ?
 	    LK_PCDATA : LK_OTHER;
 	if (b->skip > 0) {
-		if (--b->skip == 0)
+		if (--b->skip == 0) {
 			collect_end(b);
+			b->hidclass = false;
+		}
 		return;
 	}
 	if (b->cur == 0)
@@ -1059,11 +1067,14 @@ sax_chars(void *ctx, const xmlChar *ch, int len)
 	if (blank(ch, len) && drop_blank(b, ctx))
 		return;
 	if (b->skip > 0) {
+		if (b->hidclass)
+			b->hidchars += (size_t)len;
 		if (b->skip == 1 && b->collect != 0)
 			str_extend(b, (const char *)ch, (size_t)len);
 	} else if (b->cur == 0) {
 		return;		/* outside the root: dropped */
 	} else if (t->n[b->cur].type == AP_HN_ELEM) {
+		b->keptchars += (size_t)len;
 		if (b->merge && b->lasttext != 0) {
 			n = &t->n[b->lasttext];
 			if (n->x + n->len + 1 != t->ns) {
@@ -1647,6 +1658,8 @@ reduce(struct tb *b, const char *s, size_t n, struct reduced *r)
 
 /* Driver ------------------------------------------------------------- */
 
+#define HIDDEN_MOST	2	/* hidden by a class : kept, to read again */
+
 /* Empty the tree for a new parse; the arrays stay allocated. */
 static void
 reset(struct tb *b)
@@ -1664,7 +1677,8 @@ reset(struct tb *b)
 	t->nintern = 0;
 	t->root = 0;
 	b->cur = b->skip = b->collect = b->from = b->lasttext = 0;
-	b->merge = false;
+	b->hidchars = b->keptchars = 0;
+	b->merge = b->hidclass = false;
 	b->lastkind = LK_NONE;
 	b->docfirst = DF_NONE;
 	b->rooted = b->dtd = b->strict = false;
@@ -1755,6 +1769,15 @@ ap_htree_parse(struct ap_arena *a, const char *text, size_t len,
 	b->nexp = 0;
 	run(b, text, len);
 done:
+	/*
+	 * A class that hides most of the page's text ("hidden" on a wrapper
+	 * a script shows) hides nothing: the page is read again with it.
+	 */
+	if (!t->nomem && b->hidchars > HIDDEN_MOST * b->keptchars) {
+		b->showclass = true;
+		b->nexp = 0;
+		run(b, text, len);
+	}
 	ap_big_free(a, r.o);
 	ap_big_free(a, r.x);
 	ap_big_free(a, r.k);

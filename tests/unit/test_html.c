@@ -941,6 +941,28 @@ hidden_skipped(void **state)
 }
 
 static void
+hidden_class_wrapper_read(void **state)
+{
+	/* A class that hides most of the page's text (a wrapper "hidden"
+	 * that a script shows) hides nothing; the page is read with it.
+	 * A menu classed so beside an article stays hidden. */
+	struct ap_doc *d = parse(*state,
+	    "<html><body><div class=\"hidden grow\"><nav>Menu</nav>"
+	    "<div class=\"article-body\">" PARAS "</div></div>"
+	    "</body></html>");
+
+	assert_true(any(d, "Premier paragraphe assez long"));
+	assert_true(find(d, "Premier paragraphe assez long")->flags &
+	    AP_BF_ARTICLE);
+	d = parse(*state,
+	    "<html><body><div class=\"hidden\"><p>Le menu caché du site, "
+	    "ses rubriques.</p></div><div class=\"article-body\">" PARAS
+	    "</div></body></html>");
+	assert_false(any(d, "Le menu caché"));
+	assert_true(any(d, "Premier paragraphe assez long"));
+}
+
+static void
 link_density(void **state)
 {
 	/* A link list inside the article is not article text; a paragraph
@@ -1645,6 +1667,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(inline_insert_left_out, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(hidden_class_wrapper_read,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(hidden_skipped, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(link_density, setup, teardown),
