@@ -120,6 +120,32 @@ boilerplate_cookie_line(void **state)
 }
 
 static void
+boilerplate_signup_consent(void **state)
+{
+	struct ap_doc *d = *state;
+
+	/* The consent under a sign-up form, however long, in the page's
+	 * language; placeholder text in any. */
+	d->meta.lang = "en";
+	assert_string_equal(bp(d, "By signing up, you agree to receive "
+	    "recurring automated SMS marketing messages from Example Deals "
+	    "at the number provided. Msg and data rates may apply. Up to 2 "
+	    "messages a day. Reply STOP to opt out, HELP for help. Consent "
+	    "is not a condition of purchase. See Terms and Privacy Policy."),
+	    "legal");
+	assert_string_equal(bp(d, "The following content is brought to you "
+	    "by our partners. If you buy a product featured here, we may "
+	    "earn an affiliate commission."), "legal");
+	assert_string_equal(bp(d, "Never miss a single post. Get our blog "
+	    "posts sent to your inbox weekly."), "newsletter");
+	assert_string_equal(bp(d, "Lorem ipsum dolor sit amet, consectetur "
+	    "adipiscing elit."), "legal");
+	/* A sentence that opens alike is text. */
+	assert_string_equal(bp(d, "By signature, the mayor agreed to the "
+	    "budget on Tuesday."), "");
+}
+
+static void
 boilerplate_navigation(void **state)
 {
 	struct ap_doc *d = *state;
@@ -1680,6 +1706,7 @@ main(void)
 		T_TEST(boilerplate_comment_counter),
 		T_TEST(boilerplate_job_ads),
 		T_TEST(boilerplate_cookie_line),
+		T_TEST(boilerplate_signup_consent),
 		T_TEST(boilerplate_navigation),
 		T_TEST(boilerplate_figure_flag),
 		T_TEST(boilerplate_not_prose),
