@@ -146,6 +146,32 @@ boilerplate_signup_consent(void **state)
 }
 
 static void
+boilerplate_german_and_spanish_cues(void **state)
+{
+	struct ap_doc *d = *state;
+
+	/* Interface wording in the page's language: a credit, a consent,
+	 * a table of contents, an embed's placeholder, a prompt. */
+	d->meta.lang = "de";
+	assert_string_equal(bp(d, "Titelbild: Anna Muster/picture-alliance"),
+	    "credit");
+	assert_string_equal(bp(d, "Ich bin mit der Verarbeitung meiner Daten "
+	    "nach Datenschutzerklärung einverstanden."), "legal");
+	assert_string_equal(bp(d, "Inhaltsverzeichnis"), "share");
+	assert_string_equal(bp(d, "Externer Inhalt"), "share");
+	assert_string_equal(bp(d, "Lust auf mehr? Lass dir die besten "
+	    "Geschichten jede Woche in deinen Posteingang schicken."),
+	    "newsletter");
+	assert_true(ap_rule_related_label(t_block(d, "Schon gelesen?")));
+	/* A sentence about a table of contents is text. */
+	assert_string_equal(bp(d, "Das Inhaltsverzeichnis des Berichts nennt "
+	    "zwölf Kapitel."), "");
+	d->meta.lang = "es";
+	assert_string_equal(bp(d, "Síguenos en Telegram, Instagram y Twitter "
+	    "para recibir todas nuestras actualizaciones."), "newsletter");
+}
+
+static void
 boilerplate_navigation(void **state)
 {
 	struct ap_doc *d = *state;
@@ -1706,6 +1732,7 @@ main(void)
 		T_TEST(boilerplate_comment_counter),
 		T_TEST(boilerplate_job_ads),
 		T_TEST(boilerplate_cookie_line),
+		T_TEST(boilerplate_german_and_spanish_cues),
 		T_TEST(boilerplate_signup_consent),
 		T_TEST(boilerplate_navigation),
 		T_TEST(boilerplate_figure_flag),
