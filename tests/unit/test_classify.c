@@ -136,6 +136,8 @@ boilerplate_signup_consent(void **state)
 	assert_string_equal(bp(d, "The following content is brought to you "
 	    "by our partners. If you buy a product featured here, we may "
 	    "earn an affiliate commission."), "legal");
+	assert_string_equal(bp(d, "Disclaimer: news articles on this site "
+	    "may contain the opinions of their authors."), "legal");
 	assert_string_equal(bp(d, "Never miss a single post. Get our blog "
 	    "posts sent to your inbox weekly."), "newsletter");
 	assert_string_equal(bp(d, "Lorem ipsum dolor sit amet, consectetur "
@@ -163,6 +165,8 @@ boilerplate_german_and_spanish_cues(void **state)
 	    "Geschichten jede Woche in deinen Posteingang schicken."),
 	    "newsletter");
 	assert_true(ap_rule_related_label(t_block(d, "Schon gelesen?")));
+	assert_string_equal(bp(d, "2023 nichts mehr versäumen!"),
+	    "newsletter");
 	/* A sentence about a table of contents is text. */
 	assert_string_equal(bp(d, "Das Inhaltsverzeichnis des Berichts nennt "
 	    "zwölf Kapitel."), "");
