@@ -772,6 +772,45 @@ best_run(struct ap_doc *d, bool fallback, size_t *from, size_t *to)
 	return best;
 }
 
+#define CONTAINER_SURE	0.75	/* p of a container block the body reaches */
+#define CONTAINER_WORDS	6	/* ... and its words: no rating table's row */
+
+/* A block of the page's article container the body may reach: not a
+ * label ending the article, a related box, readers' comments or a cue. */
+static bool
+container_block(const struct ap_block *b)
+{
+	return (b->flags & AP_BF_ARTICLE) && !(b->hcues & C_COMMENT) &&
+	    !ap_rule_drop_label(b) && !ap_rule_related_label(b) &&
+	    ap_rule_boilerplate(b) == NULL;
+}
+
+static bool
+reaches(const struct ap_block *b)
+{
+	return b->content >= CONTAINER_SURE && b->f.words >= CONTAINER_WORDS;
+}
+
+/*
+ * Inside the page's article container, a block the model is sure of
+ * belongs to the body though a box parted it from the best run: the body
+ * widens to it over the container's blocks, never past one outside it.
+ */
+static void
+widen_in_container(const struct ap_doc *d, size_t *from, size_t *to)
+{
+	size_t i, lo = *from, hi = *to;
+
+	for (i = *from; i > 0 && container_block(&d->blocks[i - 1]); i--)
+		if (reaches(&d->blocks[i - 1]))
+			lo = i - 1;
+	for (i = *to; i < d->nblocks && container_block(&d->blocks[i]); i++)
+		if (reaches(&d->blocks[i]))
+			hi = i + 1;
+	*from = lo;
+	*to = hi;
+}
+
 /* The body region [*from, *to). */
 static void
 body_region(struct ap_doc *d, size_t *from, size_t *to)
@@ -779,6 +818,8 @@ body_region(struct ap_doc *d, size_t *from, size_t *to)
 	d->body_sum = best_run(d, false, from, to);
 	if (!any_prose(d, *from, *to) && any_prose(d, 0, d->nblocks))
 		(void)best_run(d, true, from, to);
+	if (*to > *from)
+		widen_in_container(d, from, to);
 	/* The body opens with text, not with a title line: that one is
 	 * the headline, or a kicker above the first paragraph. */
 	while (*from + 1 < *to && opens_as_title(&d->blocks[*from]) &&

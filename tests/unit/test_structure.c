@@ -157,6 +157,44 @@ data_table(void **state)
 	ap_doc_free(d);
 }
 
+#define ROW(n) "<tr><td>Poste " #n "</td><td>" #n "000 €</td><td>" #n \
+	" %</td></tr>"
+#define ROWS4(a) ROW(a##1) ROW(a##2) ROW(a##3) ROW(a##4)
+
+/* A prose paragraph of the article's container, parted from the body's
+ * run by a long table of figures, is still the article's; the footer
+ * past the container is not. */
+static void
+body_widens_in_container(void **state)
+{
+	struct ap_doc *d = parse("<html><body><nav><a href=\"/\">Accueil"
+	    "</a></nav><h1>Le conseil vote le budget</h1>"
+	    "<div class=\"article-body\"><p>Le conseil municipal a voté "
+	    "mardi soir le budget de la ville, après trois heures de débat "
+	    "animé entre la majorité et l'opposition.</p><p>La majorité met "
+	    "en avant la baisse de la dette, tandis que l'opposition dénonce "
+	    "la hausse des tarifs de la cantine et des transports.</p><p>Le "
+	    "maire a rappelé que les investissements prévus porteront "
+	    "d'abord sur les écoles, la voirie et la piscine.</p>"
+	    "<div class=\"chiffres\"><table>" ROWS4(1) ROWS4(2) ROWS4(3)
+	    ROWS4(4) ROWS4(5) ROWS4(6) "</table></div><p>Le prochain "
+	    "conseil, prévu au mois de juin, devra se prononcer sur la vente "
+	    "de plusieurs terrains communaux situés près de la gare.</p>"
+	    "</div><footer><p>Mentions légales</p></footer></body></html>");
+	const struct ap_article *a = ap_doc_article(d);
+	bool last = false, footer = false;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < a->nbody; i++) {
+		last |= strstr(a->body[i].text, "Le prochain conseil") != NULL;
+		footer |= strstr(a->body[i].text, "Mentions") != NULL;
+	}
+	assert_true(last);
+	assert_false(footer);
+	ap_doc_free(d);
+}
+
 /* An agency tag just below the article's container still signs it,
  * wherever the body's run stopped. */
 static void
@@ -524,6 +562,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(credit_after_caption),
+		cmocka_unit_test(body_widens_in_container),
 		cmocka_unit_test(credit_alone_or_none),
 		cmocka_unit_test(credit_marked_apart),
 		cmocka_unit_test(list_numbers),
