@@ -86,12 +86,30 @@ is_embed_signature(const struct ap_block *b)
 	    ap_is_digit(b->f.last);
 }
 
+#define SOURCE_MAX	48	/* bytes of a picture source's name */
+
+/* "(Photo : X)", or a photographer and the picture's source:
+ * "(mlharing / iStock.com)", "(Jean Dupont / Getty Images)". */
 static bool
 ends_with_credit(const char *fold)
 {
-	const char *open = strrchr(fold, '(');
+	const char *open = strrchr(fold, '('), *slash, *p;
+	char src[SOURCE_MAX];
+	size_t n;
 
-	return open != NULL && ap_cue_prefix(open, CUE_CREDIT) > 0;
+	if (open == NULL)
+		return false;
+	if (ap_cue_prefix(open, CUE_CREDIT) > 0)
+		return true;
+	for (slash = NULL, p = strstr(open, " / "); p != NULL;
+	    p = strstr(p + 1, " / "))
+		slash = p;
+	if (slash == NULL || (p = strchr(slash, ')')) == NULL ||
+	    (n = (size_t)(p - slash - 3)) == 0 || n >= sizeof(src))
+		return false;
+	memcpy(src, slash + 3, n);
+	src[n] = '\0';
+	return ap_cue_whole(src, CUE_CREDIT);
 }
 
 static bool	ends_with_agency(const char *);

@@ -185,6 +185,23 @@ boilerplate_navigation(void **state)
 }
 
 static void
+boilerplate_caption_with_source(void **state)
+{
+	struct ap_doc *d = *state;
+
+	/* A caption ending in its photographer and the picture's source;
+	 * an agency tag closing a paragraph signs it, no caption. */
+	assert_string_equal(bp(d, "Le tram traverse le pont de la Croix-Verte "
+	    "pour la première fois, samedi. (Jean Dupont / iStock.com)"),
+	    "caption");
+	assert_string_equal(bp(d, "Le tram traverse le pont de la Croix-Verte "
+	    "pour la première fois, samedi. (Jean Dupont / Getty Images)"),
+	    "caption");
+	assert_string_equal(bp(d, PROSE " (AFP)"), "");
+	assert_string_equal(bp(d, PROSE " (Marie / Paul)"), "");
+}
+
+static void
 boilerplate_figure_flag(void **state)
 {
 	struct ap_doc *d = *state;
@@ -1736,6 +1753,7 @@ main(void)
 		T_TEST(boilerplate_comment_counter),
 		T_TEST(boilerplate_job_ads),
 		T_TEST(boilerplate_cookie_line),
+		T_TEST(boilerplate_caption_with_source),
 		T_TEST(boilerplate_german_and_spanish_cues),
 		T_TEST(boilerplate_signup_consent),
 		T_TEST(boilerplate_navigation),
