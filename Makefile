@@ -278,10 +278,20 @@ $(BUILD)/html_speed: bench/html_speed.c $(BUILD)/libartparse.a
 .PHONY: train
 PYTHON ?= python3
 SHARED ?= ../shared
-train: $(BUILD)/dump-features
-	$(PYTHON) tools/train-content.py --dump $(BUILD)/dump-features \
-	    --weights data/content-weights.txt > tools/train-report.txt
+train: train-content
 	$(MAKE) train-headline
+
+# The content weights alone, and the binary itself scored by
+# cross-validation by site: refitted without each fold's sites, built with
+# those weights, run on that fold's pages, all scored by ../shared/eval
+# (tools/cv-pipeline.sh, at the end of the report).
+.PHONY: train-content
+train-content: $(BUILD)/dump-features
+	rm -rf $(BUILD)/cv
+	$(PYTHON) tools/train-content.py --dump $(BUILD)/dump-features \
+	    --shared $(SHARED) --weights data/content-weights.txt \
+	    --cv-dir $(BUILD)/cv > tools/train-report.txt
+	sh tools/cv-pipeline.sh $(BUILD)/cv $(SHARED) >> tools/train-report.txt
 
 # The headline weights alone (data/headline-weights.txt), fitted on the
 # pages, the text dumps and w3m dumps of wide/fulltext (made here, wide

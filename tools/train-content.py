@@ -20,10 +20,14 @@ usage: train-content.py --dump BUILD/dump-features [--shared ../shared]
    on the out-of-fold probabilities to choose those three parameters by
    the end metrics (body F1, snippet F1).  For each kind of input (pages,
    text) the model with the better mean of those metrics over the kind's
-   corpora is kept (the same measure that chose the parameters); on a tie
-   the logistic one.  Then it refits on everything and writes
-   the weights file (the logistic weights always, for the kinds that
-   chose them the trees too).  The report goes to standard output.
+   corpora is kept (the same measure that chose the parameters); the
+   ensemble only when it wins by TREES_MARGIN, else the logistic one.
+   Then it refits on everything and writes the weights file (the
+   logistic weights always, for the kinds that chose them the trees
+   too).  The report goes to standard output.
+5. With --cv-dir, writes for each fold the weights refitted without its
+   sites and the list of its pages: tools/cv-pipeline.sh builds the
+   binary with each and scores it on the pages it did not see.
 
 Developers only: needs python3-numpy and python3-sklearn; the build and
 `make check` never run it.
@@ -44,6 +48,7 @@ from sklearn.model_selection import GroupKFold
 from sklearn.metrics import roc_auc_score
 
 TREES, DEPTH, RATE = 50, 3, 0.2   # the ensemble: small, so it stays cheap
+TREES_MARGIN = 0.002              # mean F1 the ensemble must gain to be kept
 
 WORD = re.compile(r"\w+", re.UNICODE)
 SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2009\u2007\u200a\u2002\u2003\t\r\n"), " ")
@@ -283,6 +288,10 @@ def main():
     ap.add_argument("--weights", default=None)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--quick", action="store_true", help="skip the tree ensemble")
+    ap.add_argument("--cv-dir", default=None,
+                    help="also write, for each fold, the weights fitted without its "
+                         "sites (fold-K.weights) and its pages (fold-K.list), for "
+                         "tools/cv-pipeline.sh to score the binary itself by site")
     ap.add_argument("--dumps", default=None,
                     help="folder of text-browser dumps of the wide corpora "
                          "(fulltext/, snippets/: tools/browser-dumps.sh)")
@@ -328,6 +337,9 @@ def main():
     doc_kind = np.array([("text" if doc.corpus in kinds["text"] else "html") for doc in docs])
     row_kind = np.where(X[:, hcol] > 0, "html", "text")
     tables, params, forests = {}, {}, {}
+    fold_tables = collections.defaultdict(dict)
+    fold_forests = collections.defaultdict(dict)
+    fold_docs = collections.defaultdict(list)
     for kind, corpora in kinds.items():
         kd = np.where(doc_kind == kind)[0]
         kr = row_kind == kind
@@ -365,11 +377,23 @@ def main():
                   f"{roc_auc_score(yk, oof_t):.3f}")
             t_best = choose_params(kdocs, [tprobs[k] for k in kd], names, corpora)
             report_cv("tree ensemble", t_best, corpora)
-            if t_best[0] > lr_best[0]:
+            # The ensemble must win by a margin: on a near tie, where the
+            # folds' noise decides, the simpler model stays.
+            if t_best[0] > lr_best[0] + TREES_MARGIN:
                 chosen, best = "trees", t_best
         print(f"kept: {chosen} (the better mean over the corpora)")
         _, thr, lb, keep, _ = best
         params[kind] = (thr, lb, keep)
+        if args.cv_dir:
+            # The chosen model refitted without each fold's sites, for the
+            # binary itself to be scored on them (tools/cv-pipeline.sh).
+            for f, (_, te) in enumerate(gkf.split(kd, groups=doc_site[kd])):
+                te_sites = set(doc_site[kd[te]])
+                tr = np.array([s not in te_sites for s in gk])
+                fold_tables[f][kind] = fit(Xk[tr], yk[tr], wk[tr])
+                if chosen == "trees":
+                    fold_forests[f][kind] = fit_trees(Xk[tr], yk[tr], wk[tr])
+                fold_docs[f] += [docs[k] for k in kd[te] if docs[k].corpus != "text"]
         w = fit(Xk, yk, wk)
         tables[kind] = w
         if chosen == "trees":
@@ -386,6 +410,18 @@ def main():
         print("largest logistic weights (raw feature scale):")
         for n, v in sorted(zip(names, w), key=lambda t: -abs(t[1]))[:15]:
             print(f"  {n:24s} {v:+.3f}")
+    if args.cv_dir:
+        os.makedirs(args.cv_dir, exist_ok=True)
+        for f in sorted(fold_tables):
+            write_weights(os.path.join(args.cv_dir, f"fold-{f}.weights"),
+                          f"Content weights fitted without the sites of fold {f}.",
+                          names, fold_tables[f],
+                          [f"param {kind} {' '.join(map(str, params[kind]))}" for kind in ("html", "text")]
+                          + [line for kind, m in fold_forests[f].items()
+                             for line in forest_lines(kind, m, names)])
+            with open(os.path.join(args.cv_dir, f"fold-{f}.list"), "w") as out:
+                for doc in fold_docs[f]:
+                    out.write(f"{doc.corpus}\t{doc.stem}\t{doc.path}\n")
     if args.weights:
         write_weights(args.weights,
                       "Content weights, fitted by tools/train-content.py (make train) on the\n"

@@ -117,6 +117,9 @@ boilerplate_cookie_line(void **state)
 	assert_string_equal(bp(d, "En poursuivant votre navigation sur ce "
 	    "site, vous acceptez l’utilisation de cookies."), "legal");
 	assert_string_equal(bp(d, "Tous droits réservés"), "legal");
+	/* An ad network's notice. */
+	assert_string_equal(bp(d, "Ces annonces sont générées automatiquement "
+	    "au regard du contenu de la page."), "legal");
 }
 
 static void
