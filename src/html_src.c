@@ -612,7 +612,6 @@ cont_add(struct ctx *c, struct el *e)
 	}
 }
 
-
 /*
  * A teaser card: a candidate whose tag and class, digits aside
  * ("article-introduction-5671"), recur on candidates under CARD_REPEAT
