@@ -26,7 +26,10 @@ raw_more(struct ap_gz *g)
 
 	if (g->raw_eof)
 		return 0;
-	if (g->rpos > 0) {
+	/* The unread bytes move to the front only once half the buffer is
+	 * read or its end is reached: a move per member would copy the
+	 * whole read-ahead window for each record. */
+	if (g->rpos > 0 && (g->rlen == g->rcap || g->rpos >= g->rcap / 2)) {
 		memmove(g->raw, g->raw + g->rpos, g->rlen - g->rpos);
 		g->raw_base += g->rpos;
 		g->rlen -= g->rpos;
@@ -146,7 +149,9 @@ raw_fill(struct ap_gz *g, size_t want)
 {
 	int r;
 
-	if (grow(g, &g->raw, &g->rcap, want) != 0)
+	/* Twice what is wanted: reads append, and the unread bytes move
+	 * to the front once every "want" bytes (raw_more). */
+	if (grow(g, &g->raw, &g->rcap, 2 * want) != 0)
 		return -1;
 	while (g->rlen - g->rpos < want)
 		if ((r = raw_more(g)) <= 0)
