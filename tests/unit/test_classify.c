@@ -170,6 +170,12 @@ boilerplate_german_and_spanish_cues(void **state)
 	assert_true(ap_rule_related_label(t_block(d, "Schon gelesen?")));
 	assert_string_equal(bp(d, "2023 nichts mehr versäumen!"),
 	    "newsletter");
+	assert_true(ap_rule_related_label(t_block(d, "Mehr lesen:")));
+	assert_true(ap_rule_related_label(t_block(d, "Redaktionstipp")));
+	assert_string_equal(bp(d, "Bildnachweis: Anna Muster"), "credit");
+	assert_string_equal(bp(d, "Kontakt:"), "navigation");
+	assert_string_equal(bp(d, "Du musst eingeloggt sein, um Kommentare "
+	    "zu schreiben!"), "newsletter");
 	/* A sentence about a table of contents is text. */
 	assert_string_equal(bp(d, "Das Inhaltsverzeichnis des Berichts nennt "
 	    "zwölf Kapitel."), "");
