@@ -174,8 +174,8 @@ boilerplate_german_and_spanish_cues(void **state)
 	assert_true(ap_rule_related_label(t_block(d, "Redaktionstipp")));
 	assert_true(ap_rule_related_label(t_block(d,
 	    "Artikel und Videos zum Thema")));
-	assert_string_equal(bp(d, "Informationsschreiben vom 14. Oktober "
-	    "2021 PDF | 38 KB | Datei ist nicht barrierefrei"), "legal");
+	assert_string_equal(bp(d, "Merkblatt PDF | 38 KB | Datei ist nicht "
+	    "barrierefrei"), "legal");
 	assert_string_equal(bp(d, "Bildnachweis: Anna Muster"), "credit");
 	assert_string_equal(bp(d, "Kontakt:"), "navigation");
 	assert_string_equal(bp(d, "Du musst eingeloggt sein, um Kommentare "
