@@ -172,6 +172,11 @@ boilerplate_german_and_spanish_cues(void **state)
 	    "newsletter");
 	assert_true(ap_rule_related_label(t_block(d, "Mehr lesen:")));
 	assert_true(ap_rule_related_label(t_block(d, "Redaktionstipp")));
+	/* English interface lines on pages in any language. */
+	assert_string_equal(bp(d, "SUGGESTED CITATION Sauer, Heiko: "
+	    "Expertinnen in der Krise, VerfBlog, 2020/4/09"), "legal");
+	assert_string_equal(bp(d, "If you enjoyed reading this post, would "
+	    "you consider supporting our work?"), "newsletter");
 	assert_true(ap_rule_related_label(t_block(d,
 	    "Artikel und Videos zum Thema")));
 	assert_string_equal(bp(d, "Merkblatt PDF | 38 KB | Datei ist nicht "
