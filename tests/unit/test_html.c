@@ -59,6 +59,8 @@ teardown(void **state)
 static struct ap_doc *
 parse_n(struct fx *f, const char *html, size_t len)
 {
+	if (f->live)	/* a second page in one test: the first goes */
+		ap_arena_fini(&f->d.arena);
 	memset(&f->d, 0, sizeof(f->d));
 	ap_arena_init(&f->d.arena, NULL);
 	f->live = true;
