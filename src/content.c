@@ -13,6 +13,7 @@
 
 #include "classify.h"
 #include "content.h"
+#include "hash.h"
 #include "html_tree.h"
 #include "lexicon.h"
 
@@ -53,11 +54,11 @@ ap_doc_is_html(const struct ap_doc *d)
 static uint64_t
 text_hash(const struct ap_block *b)
 {
-	uint64_t h = 1469598103934665603u;	/* FNV-1a */
+	uint64_t h = AP_FNV_BASIS;
 	size_t i;
 
 	for (i = 0; i < b->len; i++)
-		h = (h ^ (unsigned char)b->text[i]) * 1099511628211u;
+		h = ap_fnv_add(h, (unsigned char)b->text[i]);
 	return h;
 }
 

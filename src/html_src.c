@@ -18,6 +18,7 @@
 #include "buf.h"
 #include "dates.h"
 #include "doc.h"
+#include "hash.h"
 #include "html.h"
 #include "html_tree.h"
 #include "lexicon.h"
@@ -630,13 +631,13 @@ static uint64_t
 shape_hash(const struct ctx *c, const struct el *e)
 {
 	const unsigned char *u = (const unsigned char *)str(c, e->h->cls);
-	uint64_t h = 1469598103934665603u ^ e->tag;	/* FNV-1a */
+	uint64_t h = ap_fnv_add(AP_FNV_BASIS, e->tag);
 
 	if (u == NULL || *u == '\0')
 		return 0;
 	for (; *u != '\0'; u++)
 		if (*u < '0' || *u > '9')
-			h = (h ^ *u) * 1099511628211u;
+			h = ap_fnv_add(h, *u);
 	return h;
 }
 

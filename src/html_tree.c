@@ -830,8 +830,10 @@ element(struct tb *b, uint32_t parent, const struct tagdef *td,
 	    (av[A_STYLE] != NULL && style_hidden((const char *)av[A_STYLE]))))
 		e->hidden = 1;
 	else if (e->tag != T_HTML && e->tag != T_BODY &&
-	    (e->cues & C_HIDDEN) && !b->showclass)
-		e->hidden = b->hidclass = 1;
+	    (e->cues & C_HIDDEN) && !b->showclass) {
+		e->hidden = 1;
+		b->hidclass = true;	/* its text is counted (sax_chars) */
+	}
 	if (e->hidden)
 		b->skip = 1;	/* a leaf: nothing below is read */
 	else
