@@ -351,10 +351,14 @@ def main():
         gkf = GroupKFold(n_splits=folds)
         oof = np.zeros(len(yk))
         probs = {}
+        # Each fold's models are kept: --cv-dir writes them as they are.
+        fold_test, lr_folds, tree_folds = [], [], []
         for _, te in gkf.split(kd, groups=doc_site[kd]):
             te_sites = set(doc_site[kd[te]])
             tr = np.array([s not in te_sites for s in gk])
             w = fit(Xk[tr], yk[tr], wk[tr])
+            fold_test.append(te)
+            lr_folds.append(w)
             oof[~tr] = predict(w, Xk[~tr])
             for k in kd[te]:
                 probs[k] = predict(w, np.array(docs[k].rows)) if docs[k].rows else np.zeros(0)
@@ -370,6 +374,7 @@ def main():
                 te_sites = set(doc_site[kd[te]])
                 tr = np.array([s not in te_sites for s in gk])
                 m = fit_trees(Xk[tr], yk[tr], wk[tr])
+                tree_folds.append(m)
                 oof_t[~tr] = m.predict_proba(Xk[~tr])[:, 1]
                 for k in kd[te]:
                     tprobs[k] = m.predict_proba(np.array(docs[k].rows))[:, 1] if docs[k].rows else np.zeros(0)
@@ -385,14 +390,12 @@ def main():
         _, thr, lb, keep, _ = best
         params[kind] = (thr, lb, keep)
         if args.cv_dir:
-            # The chosen model refitted without each fold's sites, for the
-            # binary itself to be scored on them (tools/cv-pipeline.sh).
-            for f, (_, te) in enumerate(gkf.split(kd, groups=doc_site[kd])):
-                te_sites = set(doc_site[kd[te]])
-                tr = np.array([s not in te_sites for s in gk])
-                fold_tables[f][kind] = fit(Xk[tr], yk[tr], wk[tr])
+            # The models fitted without each fold's sites, for the binary
+            # itself to be scored on them (tools/cv-pipeline.sh).
+            for f, te in enumerate(fold_test):
+                fold_tables[f][kind] = lr_folds[f]
                 if chosen == "trees":
-                    fold_forests[f][kind] = fit_trees(Xk[tr], yk[tr], wk[tr])
+                    fold_forests[f][kind] = tree_folds[f]
                 fold_docs[f] += [docs[k] for k in kd[te] if docs[k].corpus != "text"]
         w = fit(Xk, yk, wk)
         tables[kind] = w
