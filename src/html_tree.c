@@ -1690,13 +1690,30 @@ reset(struct tb *b)
 	memset(b->names, 0, sizeof(b->names));
 }
 
+/*
+ * The text is valid UTF-8 already.  Told so through a UTF-8 "converter",
+ * as htmlReadMemory() does for an explicit "UTF-8", libxml2 before 2.11
+ * copies it once more; its charset flag says the same without the copy.
+ */
+static void
+read_as_utf8(htmlParserCtxtPtr ctxt)
+{
+#if LIBXML_VERSION < 21100
+	ctxt->charset = XML_CHAR_ENCODING_UTF8;
+#else
+	xmlCharEncodingHandlerPtr utf8;
+
+	if ((utf8 = xmlFindCharEncodingHandler("UTF-8")) != NULL)
+		xmlSwitchToEncoding(ctxt, utf8);
+#endif
+}
+
 /* One parse of text[0..len) into the tree. */
 static void
 run(struct tb *b, const char *text, size_t len)
 {
 	struct ap_htree *t = b->t;
 	htmlParserCtxtPtr ctxt;
-	xmlCharEncodingHandlerPtr utf8;
 	struct ap_xml_errors errors;
 	htmlSAXHandler *sax;
 
@@ -1722,9 +1739,7 @@ run(struct tb *b, const char *text, size_t len)
 	sax->serror = sax_error;
 	sax->initialized = XML_SAX2_MAGIC;
 	ctxt->_private = b;
-	/* As htmlReadMemory() does for an explicit "UTF-8". */
-	if ((utf8 = xmlFindCharEncodingHandler("UTF-8")) != NULL)
-		xmlSwitchToEncoding(ctxt, utf8);
+	read_as_utf8(ctxt);
 	htmlParseDocument(ctxt);
 	ap_xml_restore(&errors);
 	htmlFreeParserCtxt(ctxt);

@@ -66,6 +66,7 @@ struct tok {
 	size_t		 foff;	/* folded form in qs.fold, NUL-terminated */
 	uint32_t	 cp;	/* punctuation: its code point, else 0 */
 	unsigned	 fl;
+	unsigned	 qw;	/* the QW_* lists its folded form is in */
 };
 
 struct span {
@@ -166,9 +167,9 @@ struct qw_word {
 
 #define NQW	(sizeof(qw_words) / sizeof(qw_words[0]))
 
-/* Whether folded word w is in the lists of mask "lists". */
-static bool
-inlist(const char *w, unsigned lists)
+/* The QW_* lists folded word w is in, 0 when none. */
+static unsigned
+lists_of(const char *w)
 {
 	size_t lo = 0, hi = NQW, mid;
 	int c;
@@ -177,13 +178,20 @@ inlist(const char *w, unsigned lists)
 		mid = lo + (hi - lo) / 2;
 		c = strcmp(qw_words[mid].w, w);
 		if (c == 0)
-			return (qw_words[mid].lists & lists) != 0;
+			return qw_words[mid].lists;
 		if (c < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return false;
+	return 0;
+}
+
+/* Whether folded word w is in the lists of mask "lists". */
+static bool
+inlist(const char *w, unsigned lists)
+{
+	return (lists_of(w) & lists) != 0;
 }
 
 static int
@@ -281,6 +289,14 @@ F(const struct qs *q, size_t j)
 	return j < q->nt ? q->fold.p + q->t[j].foff : "";
 }
 
+/* Whether token j is a word of the lists of mask "lists": looked up
+ * once, when the token is made, as these tests run by the million. */
+static bool
+tok_in(const struct qs *q, size_t j, unsigned lists)
+{
+	return j < q->nt && (q->t[j].qw & lists) != 0;
+}
+
 static bool
 is_word(const struct qs *q, size_t j)
 {
@@ -373,6 +389,7 @@ addword(struct qs *q, size_t b, size_t e, bool sp)
 	if (letters >= 2 && lower == 0)
 		t->fl |= TK_ALLCAP;
 	t->foff = fold_into(q, q->s + b, e - b);
+	t->qw = lists_of(q->fold.p + t->foff);
 }
 
 /*
@@ -404,6 +421,7 @@ tokenize(struct qs *q)
 			t->cp = (uint32_t)c;
 			t->fl = sp ? TK_SPACE : 0;
 			t->foff = fold_into(q, q->s + i, k);
+			t->qw = lists_of(q->fold.p + t->foff);
 			sp = false;
 			i += k;
 			continue;
@@ -445,7 +463,7 @@ tokenize(struct qs *q)
 static bool
 is_func(const struct qs *q, size_t j)
 {
-	return inlist(F(q, j), QW_FUNCWORDS);
+	return tok_in(q, j, QW_FUNCWORDS);
 }
 
 /* Tokens of a title before a name ("M." "Mme"), or 0. */
@@ -461,7 +479,7 @@ title_len(const struct qs *q, size_t j)
 	    (strcmp(F(q, j + 2), "me") == 0 ||
 	    strcmp(F(q, j + 2), "lle") == 0))
 		k = 3;
-	else if (inlist(F(q, j), QW_TITLES))
+	else if (tok_in(q, j, QW_TITLES))
 		k = punct(q, j + 1) == '.' ? 2 : 1;
 	else
 		return 0;
@@ -528,12 +546,12 @@ initials_name(const struct qs *q, size_t j, unsigned nw)
 {
 	const char *f;
 
-	if (nw < 2 || q->t[j].len != 2 || inlist(F(q, j), QW_PERSONNOUNS))
+	if (nw < 2 || q->t[j].len != 2 || tok_in(q, j, QW_PERSONNOUNS))
 		return false;
 	if (j == 0 || !is_word(q, j - 1))
 		return true;
 	f = F(q, j - 1);
-	return !inlist(f, QW_ARTICLES) && strcmp(f, "de") != 0 &&
+	return !tok_in(q, j - 1, QW_ARTICLES) && strcmp(f, "de") != 0 &&
 	    strcmp(f, "d'") != 0 && strcmp(f, "des") != 0;
 }
 
@@ -771,7 +789,7 @@ find_role(const struct qs *q, const char *head, const char *role,
 static bool
 role_acronym(const struct qs *q, size_t j)
 {
-	return (q->t[j].fl & TK_ALLCAP) && inlist(F(q, j), QW_PERSONNOUNS);
+	return (q->t[j].fl & TK_ALLCAP) && tok_in(q, j, QW_PERSONNOUNS);
 }
 
 static bool
@@ -785,7 +803,7 @@ is_content(const struct qs *q, size_t j)
 static size_t
 np_head(const struct qs *q, size_t j)
 {
-	if (inlist(F(q, j), QW_ADJECTIVES) && is_content(q, j + 1))
+	if (tok_in(q, j, QW_ADJECTIVES) && is_content(q, j + 1))
 		return j + 1;
 	return j;
 }
@@ -809,9 +827,9 @@ noun_context(const struct qs *q, size_t j)
 	if (j == 0)
 		return false;
 	/* "nous le raconte": "le" is a pronoun there. */
-	if (inlist(F(q, j - 1), QW_DETS) && j >= 2 && inlist(F(q, j - 2), QW_SUBJECTS))
+	if (tok_in(q, j - 1, QW_DETS) && j >= 2 && tok_in(q, j - 2, QW_SUBJECTS))
 		return false;
-	return inlist(F(q, j - 1), QW_DETERMINERS) || inlist(F(q, j - 1), QW_PREPS);
+	return tok_in(q, j - 1, QW_DETERMINERS) || tok_in(q, j - 1, QW_PREPS);
 }
 
 /*
@@ -825,7 +843,7 @@ role_after(const struct qs *q, size_t j, size_t *rb, size_t *re,
 {
 	size_t e;
 
-	if (inlist(F(q, j), QW_SDETS) && is_content(q, j + 1)) {
+	if (tok_in(q, j, QW_SDETS) && is_content(q, j + 1)) {
 		*head = np_head(q, j + 1);
 		*rb = j + 1;
 	} else if (is_content(q, j) && !ap_quotes_is_verb(F(q, j))) {
@@ -836,7 +854,7 @@ role_after(const struct qs *q, size_t j, size_t *rb, size_t *re,
 	for (e = *rb; e < q->nt && e - *rb < MAXCLAUSE &&
 	    !is_clause_end(q, e); e++)
 		/* "Pour Anne Roy, la police est …": a clause, no role. */
-		if (is_word(q, e) && inlist(F(q, e), QW_AUXES))
+		if (is_word(q, e) && tok_in(q, e, QW_AUXES))
 			return false;
 	if (!is_clause_end(q, e))
 		return false;
@@ -866,15 +884,15 @@ role_before(const struct qs *q, size_t e, size_t *rb, size_t *re,
 	lim = e > MAXCLAUSE ? e - MAXCLAUSE : 0;
 	for (j = e; j > lim && is_word(q, j - 1); j--) {
 		f = F(q, j - 1);
-		if (inlist(f, QW_AUXES) || inlist(f, QW_RELATIVES) ||
-		    (is_func(q, j - 1) && !inlist(f, QW_NPGLUE)) ||
+		if (tok_in(q, j - 1, QW_AUXES | QW_RELATIVES) ||
+		    (is_func(q, j - 1) && !tok_in(q, j - 1, QW_NPGLUE)) ||
 		    (ap_quotes_is_verb(f) && !noun_context(q, j - 1)))
 			break;
-		if (inlist(f, QW_SDETS) && j < e && is_content(q, j))
+		if (tok_in(q, j - 1, QW_SDETS) && j < e && is_content(q, j))
 			at = j;
 	}
 	/* "dans le bâtiment B2, Marie Dubois": a complement, not a role. */
-	if (at == SIZE_MAX || (at >= 2 && inlist(F(q, at - 2), QW_ALLPREPS)))
+	if (at == SIZE_MAX || (at >= 2 && tok_in(q, at - 2, QW_ALLPREPS)))
 		return false;
 	*rb = at;
 	*re = e;
@@ -937,7 +955,7 @@ clause_opens(const struct qs *q, size_t j)
 static bool
 is_orgnoun(const struct qs *q, size_t j)
 {
-	return is_word(q, j) && !is_cap(q, j) && inlist(F(q, j), QW_ORGNOUNS);
+	return is_word(q, j) && !is_cap(q, j) && tok_in(q, j, QW_ORGNOUNS);
 }
 
 /*
@@ -1007,7 +1025,7 @@ scan_mentions(struct qs *q, size_t b, size_t e, bool quoted)
 	unsigned nw, fl;
 
 	for (j = b; j < e; j++) {
-		if (!quoted && inlist(F(q, j), QW_POSSESSIVES))
+		if (!quoted && tok_in(q, j, QW_POSSESSIVES))
 			possessive_source(q, j);
 		if (!is_cap(q, j))
 			continue;
@@ -1059,13 +1077,13 @@ scan_mentions(struct qs *q, size_t b, size_t e, bool quoted)
 				add_person(q, p->name, p->len, p->nwords,
 				    q->t[j].off, fl, NULL, 0, 0);
 			else if ((fl & PF_SPEAKER) && !pour_opens(q, j) &&
-			    !inlist(F(q, j), QW_PLACEWORDS))
+			    !tok_in(q, j, QW_PLACEWORDS))
 				add_person(q, name, nlen, 1, q->t[j].off, fl,
 				    NULL, 0, 0);
 			continue;
 		}
-		if ((j > 0 && inlist(F(q, j - 1), QW_ARTICLES)) ||
-		    inlist(F(q, j), QW_PLACEWORDS)) {
+		if ((j > 0 && tok_in(q, j - 1, QW_ARTICLES)) ||
+		    tok_in(q, j, QW_PLACEWORDS)) {
 			j = r - 1;
 			continue;
 		}
@@ -1350,7 +1368,7 @@ adverb_len(const struct qs *q, size_t j)
 
 	if (!is_word(q, j))
 		return 0;
-	if (inlist(F(q, j), QW_ADVERBS))
+	if (tok_in(q, j, QW_ADVERBS))
 		return 1;
 	f = F(q, j + 1);
 	if (strcmp(F(q, j), "d'") != 0 || !is_word(q, j + 1) ||
@@ -1473,9 +1491,9 @@ person_noun(const struct qs *q, size_t b, size_t e)
 	size_t k;
 
 	for (k = b; k < e && k < b + 4; k++) {
-		if (inlist(F(q, k), QW_PERSONNOUNS))
+		if (tok_in(q, k, QW_PERSONNOUNS))
 			return k;
-		if (inlist(F(q, k), QW_NPSTOPS) || strcmp(F(q, k), "de") == 0 ||
+		if (tok_in(q, k, QW_NPSTOPS) || strcmp(F(q, k), "de") == 0 ||
 		    strcmp(F(q, k), "d'") == 0)
 			break;
 	}
@@ -1650,13 +1668,13 @@ np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 		    !is_func(q, e)) {
 			r = name_run(q, e, &nw);
 			p = nw == 1 && e == head + 1 &&
-			    !inlist(F(q, e - 1), QW_ORGNOUNS) ?
+			    !tok_in(q, e - 1, QW_ORGNOUNS) ?
 			    expand(q, q->s + q->t[e].off, q->t[e].len, true) :
 			    NULL;
 			if (nw >= 2 || p != NULL) {
 				/* "le cabinet Energia Conseil": a body. */
 				who_set(w, q->s, q->t[e].off, tok_end(q, r - 1),
-				    !inlist(F(q, e - 1), QW_ORGNOUNS));
+				    !tok_in(q, e - 1, QW_ORGNOUNS));
 				if (p != NULL) {
 					w->name = p->name;
 					w->len = p->len;
@@ -1669,9 +1687,9 @@ np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 		}
 		/* "la vice-première ministre et ministre de l’Intérieur" */
 		if (e > b && strcmp(F(q, e), "et") == 0 &&
-		    inlist(F(q, e + 1), QW_PERSONNOUNS))
+		    tok_in(q, e + 1, QW_PERSONNOUNS))
 			continue;
-		if (e > b && inlist(F(q, e), QW_NPSTOPS)) {
+		if (e > b && tok_in(q, e, QW_NPSTOPS)) {
 			/* "le commissaire à l’économie Pierre Moscovici" */
 			if (strcmp(F(q, e), "à") != 0)
 				break;
@@ -1688,7 +1706,7 @@ np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 	/* "l’aéroport situé à Gosselies": a participle opening a
 	 * complement the phrase stopped before is no part of it. */
 	ne = e;
-	if (e > head + 1 && e < q->nt && inlist(F(q, e), QW_NPSTOPS) &&
+	if (e > head + 1 && e < q->nt && tok_in(q, e, QW_NPSTOPS) &&
 	    !is_cap(q, e - 1) && participle(F(q, e - 1)))
 		ne = e - 1;
 	role = q->s + q->t[b].off;
@@ -1724,7 +1742,7 @@ np_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 		w->resolved = true;
 		return true;
 	}
-	if (e == head + 1 && inlist(F(q, head), QW_MEDIANOUNS) &&
+	if (e == head + 1 && tok_in(q, head, QW_MEDIANOUNS) &&
 	    media_source(q, w)) {
 		w->role = role;
 		w->rlen = rlen;
@@ -1762,14 +1780,14 @@ subject_who(struct qs *q, size_t j, struct who *w, size_t *endp)
 {
 	if (j >= q->nt)
 		return false;
-	if (inlist(F(q, j), QW_INDEFINITES)) {
+	if (tok_in(q, j, QW_INDEFINITES)) {
 		w->how = WHO_NOBODY;
 		*endp = j + 1;
 		return true;
 	}
-	if (inlist(F(q, j), QW_DETS))
+	if (tok_in(q, j, QW_DETS))
 		return np_who(q, j, w, endp);
-	if (inlist(F(q, j), QW_POSSESSIVES))
+	if (tok_in(q, j, QW_POSSESSIVES))
 		return possessive_who(q, j, NULL, w, endp);
 	return name_who(q, j, w, endp);
 }
@@ -1826,26 +1844,26 @@ after_verb(struct qs *q, size_t j, enum inv inv, struct who *w,
 	for (k = 0; k < 6 && j < q->nt; k++) {
 		if ((n = adverb_len(q, j)) > 0)
 			j += n;
-		else if (inlist(F(q, j), QW_TIMEWORDS) ||
+		else if (tok_in(q, j, QW_TIMEWORDS) ||
 		    (q->t[j].fl & TK_DIGIT))
 			j++;
 		else if ((strcmp(F(q, j), "ce") == 0 ||
 		    strcmp(F(q, j), "cette") == 0) &&
-		    inlist(F(q, j + 1), QW_TIMEWORDS))
+		    tok_in(q, j + 1, QW_TIMEWORDS))
 			j += 2;
 		else
 			break;
 	}
-	if (inlist(F(q, j), QW_PREPS)) {
+	if (tok_in(q, j, QW_PREPS)) {
 		/* "à CBC", "sur Facebook", "à l’AFP": one word. */
 		j++;
-		if (inlist(F(q, j), QW_DETS) || inlist(F(q, j), QW_INDEFINITES))
+		if (tok_in(q, j, QW_DETS) || tok_in(q, j, QW_INDEFINITES))
 			j += is_word(q, j + 1) ? 2 : 1;
 		else if (is_cap(q, j))
 			j++;
 		else
 			return false;
-		if (!inlist(F(q, j), QW_DETS) && name_run(q, j, &nw) == j &&
+		if (!tok_in(q, j, QW_DETS) && name_run(q, j, &nw) == j &&
 		    title_len(q, j) == 0)
 			return false;
 	}
@@ -2029,13 +2047,13 @@ chunk_who(struct qs *q, size_t b, size_t e, size_t ss, struct who *w)
 		w->how = WHO_NOBODY;
 		return 1;
 	}
-	if (inlist(f, QW_INDEFINITES)) {
-		if (inlist(F(q, j + 1), QW_TIMENOUNS))
+	if (tok_in(q, j, QW_INDEFINITES)) {
+		if (tok_in(q, j + 1, QW_TIMENOUNS))
 			return 0;
 		w->how = WHO_NOBODY;
 		return 1;
 	}
-	if (inlist(f, QW_DETS))
+	if (tok_in(q, j, QW_DETS))
 		return np_who(q, j, w, &end) ? 1 : 0;
 	if (title_len(q, j) == 0 && (!is_cap(q, j) || is_func(q, j)))
 		return 0;
@@ -2126,7 +2144,7 @@ clause_subject(struct qs *q, size_t b, size_t e, size_t ss, bool backward,
 	uint32_t c;
 	int r = 0;
 
-	while (e > b && is_word(q, e - 1) && inlist(F(q, e - 1), QW_CLITICS))
+	while (e > b && is_word(q, e - 1) && tok_in(q, e - 1, QW_CLITICS))
 		e--;
 	for (j = b; j <= e; j++) {
 		c = j < e ? punct(q, j) : ',';
@@ -2235,7 +2253,7 @@ announces_quotes(struct qs *q, size_t lo, struct who *w)
 	memset(w, 0, sizeof(*w));
 	if (strcmp(F(q, ss), "voici") != 0 && strcmp(F(q, ss), "voilà") != 0)
 		return false;
-	if (!inlist(F(q, ss + 1), QW_POSSESSIVES))
+	if (!tok_in(q, ss + 1, QW_POSSESSIVES))
 		return false;
 	q->qoff = q->t[ss].off;
 	resolve_pronoun(q, w, 0);
@@ -2275,7 +2293,7 @@ narrative_infinitive(const struct qs *q, size_t rs, size_t o)
 		j++;
 	if (strcmp(F(q, j), "de") != 0 && strcmp(F(q, j), "d'") != 0)
 		return false;
-	return j + 1 < o && inlist(F(q, j + 1), QW_NARRATIVE);
+	return j + 1 < o && tok_in(q, j + 1, QW_NARRATIVE);
 }
 
 /*
@@ -2330,10 +2348,10 @@ document_subject(struct qs *q, size_t ss, size_t o, struct who *w)
 {
 	size_t ps;
 
-	if (!(inlist(F(q, ss + 1), QW_DOCNOUNS) &&
+	if (!(tok_in(q, ss + 1, QW_DOCNOUNS) &&
 	    document_at(q, ss, o, w)) && ss > 0) {
 		ps = sentence_start(q, ss - 1, 0);
-		if (inlist(F(q, ps + 1), QW_DOCNOUNS))
+		if (tok_in(q, ps + 1, QW_DOCNOUNS))
 			(void)document_at(q, ps, ss, w);
 	}
 	/* A guess: it never makes a title a quotation. */
@@ -2499,7 +2517,7 @@ lead_in(struct qs *q, size_t o, size_t lo, const struct who *prev,
 			resolve_pronoun(q, w, pronoun_gender(q, j));
 			return w->how != WHO_NONE;
 		}
-		if ((inlist(F(q, j), QW_DETS) || title_len(q, j) > 0 ||
+		if ((tok_in(q, j, QW_DETS) || title_len(q, j) > 0 ||
 		    name_run(q, j, &nw) > j) && subject_who(q, j, w, &end) &&
 		    w->how == WHO_SOME && (end = skip_paren(q, end)) < o &&
 		    punct(q, end) == ',')
@@ -2755,10 +2773,10 @@ named_body(struct qs *q, size_t j, struct who *w, size_t *endp)
 	size_t b = j, r, k;
 	unsigned nw;
 
-	if (is_word(q, j) && (inlist(F(q, j), QW_ARTICLES) ||
+	if (is_word(q, j) && (tok_in(q, j, QW_ARTICLES) ||
 	    ap_name_particle(F(q, j))) && is_cap(q, j + 1))
 		j++;
-	if (!is_cap(q, j) || is_func(q, j) || inlist(F(q, j), QW_PLACEWORDS) ||
+	if (!is_cap(q, j) || is_func(q, j) || tok_in(q, j, QW_PLACEWORDS) ||
 	    (r = name_run(q, j, &nw)) == j)
 		return false;
 	/* "La Dernière heure n’élude pas": small words up to a "ne" or a
@@ -2814,7 +2832,7 @@ sentence_source(struct qs *q, size_t b, size_t e, struct who *w)
 	/* With its article: a capitalised word opening a sentence alone
 	 * may be any word ("Chacun", "Fort"). */
 	memset(w, 0, sizeof(*w));
-	if (inlist(F(q, b), QW_ARTICLES) && named_body(q, b, w, &end) &&
+	if (tok_in(q, b, QW_ARTICLES) && named_body(q, b, w, &end) &&
 	    is_word(q, end) && !is_cap(q, end))
 		return true;
 	memset(w, 0, sizeof(*w));
@@ -3026,11 +3044,11 @@ words_of(struct qs *q, size_t c, struct who *w)
 
 	while (j < q->nt && !is_word(q, j) && j < c + 3)
 		j++;
-	if (!inlist(F(q, j), QW_DEMONSTRATIVES))
+	if (!tok_in(q, j, QW_DEMONSTRATIVES))
 		return false;
-	if (inlist(F(q, ++j), QW_ADJECTIVES))
+	if (tok_in(q, ++j, QW_ADJECTIVES))
 		j++;
-	if (!inlist(F(q, j), QW_SPEECHNOUNS))
+	if (!tok_in(q, j, QW_SPEECHNOUNS))
 		return false;
 	j++;
 	if (strcmp(F(q, j), "d'") != 0 && strcmp(F(q, j), "de") != 0)
@@ -3132,8 +3150,8 @@ topic_lead(const struct qs *q, size_t ss, size_t o)
 		return false;
 	/* A heading: words only, no clause ("Sur le budget, il a …"). */
 	for (j = ss + 1; j < o; j++)
-		if (!is_word(q, j) || inlist(F(q, j), QW_AUXES) ||
-		    inlist(F(q, j), QW_SUBJECTS) ||
+		if (!is_word(q, j) || tok_in(q, j, QW_AUXES) ||
+		    tok_in(q, j, QW_SUBJECTS) ||
 		    (!noun_context(q, j) && verb_group(q, j, &vg)))
 			return false;
 	return true;
@@ -3151,9 +3169,9 @@ connective_lead(const struct qs *q, size_t ss, size_t o)
 	for (j = ss; j + 1 < o; j++) {
 		if (!is_word(q, j))
 			return false;
-		if (inlist(F(q, j), QW_CONNECTIVES))
+		if (tok_in(q, j, QW_CONNECTIVES))
 			seen = true;
-		else if (!inlist(F(q, j), QW_FUNCWORDS))
+		else if (!tok_in(q, j, QW_FUNCWORDS))
 			return false;
 	}
 	return seen;
