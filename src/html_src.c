@@ -953,6 +953,8 @@ resolve(struct ctx *c, const char *href)
 	href = ap_uri_from_iri(c->a, href, n);
 	if (c->base == NULL || ap_uri_is_absolute(href))
 		return href;
+	if ((r = ap_uri_join_root(c->a, c->base, href)) != NULL)
+		return r;
 	r = ap_html_build_uri(c->t, href, c->base);
 	return r != NULL ? r : href;
 }

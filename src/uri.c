@@ -25,7 +25,13 @@ is_alpha(unsigned char c)
 static bool
 never_in_uri(unsigned char c)
 {
-	return c <= 0x20 || c == 0x7F || strchr("\"<>\\^`{|}", c) != NULL;
+	switch (c) {
+	case '"': case '<': case '>': case '\\': case '^': case '`':
+	case '{': case '|': case '}':
+		return true;
+	default:
+		return c <= 0x20 || c == 0x7F;
+	}
 }
 
 /* Where the authority's host ends: [ ] are allowed up to there only
@@ -44,24 +50,41 @@ authority_end(const char *s, size_t n)
 	return (size_t)(q - s);
 }
 
+/* Whether s[i] goes into the URI as it is. */
+static bool
+kept_as_is(const char *s, size_t n, size_t i, size_t host_end)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	if (c >= 0x80 || never_in_uri(c))
+		return false;
+	if ((c == '[' || c == ']') && i >= host_end)
+		return false;
+	return c != '%' || (i + 2 < n && is_hex((unsigned char)s[i + 1]) &&
+	    is_hex((unsigned char)s[i + 2]));
+}
+
 char *
 ap_uri_from_iri(struct ap_arena *a, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	struct ap_buf b;
-	size_t i, host_end = authority_end(s, n);
+	size_t i = 0, host_end = authority_end(s, n);
 	unsigned char c;
 	char *r;
 
+	/* Nearly every link is a URI already: copied whole. */
+	while (i < n && kept_as_is(s, n, i, host_end))
+		i++;
+	if (i == n)
+		return ap_strndup(a, s, n);
 	ap_buf_init(&b, a);
-	for (i = 0; i < n; i++) {
+	ap_buf_put(&b, s, i);
+	for (; i < n; i++) {
 		c = (unsigned char)s[i];
 		if (c == '\t' || c == '\n' || c == '\r')
 			continue;
-		if (c >= 0x80 || never_in_uri(c) ||
-		    ((c == '[' || c == ']') && i >= host_end) ||
-		    (c == '%' && (i + 2 >= n || !is_hex((unsigned char)s[i + 1])
-		    || !is_hex((unsigned char)s[i + 2])))) {
+		if (!kept_as_is(s, n, i, host_end)) {
 			ap_buf_putc(&b, '%');
 			ap_buf_putc(&b, hex[c >> 4]);
 			ap_buf_putc(&b, hex[c & 15]);
@@ -70,6 +93,47 @@ ap_uri_from_iri(struct ap_arena *a, const char *s, size_t n)
 	}
 	r = ap_buf_strdup(&b);
 	ap_buf_fini(&b);
+	return r;
+}
+
+/* Characters a path, query or fragment holds as they are (RFC 3986
+ * pchar and '/', '?'), '#' aside. */
+static bool
+plain_uri_char(unsigned char c)
+{
+	if (is_alpha(c) || (c >= '0' && c <= '9'))
+		return true;
+	return c != '\0' && strchr("-._~/?%!$&'()*+,;=:@", c) != NULL;
+}
+
+char *
+ap_uri_join_root(struct ap_arena *a, const char *base, const char *href)
+{
+	size_t i, at = authority_end(base, strlen(base)), hashes = 0;
+	bool query = false;
+	char *r;
+
+	if (at == 0 || href[0] != '/' || href[1] == '/')
+		return NULL;
+	for (i = 0; href[i] != '\0'; i++) {
+		if (href[i] == '#') {
+			query = false;
+			if (++hashes == 1)
+				continue;
+		} else if (href[i] == '?' && hashes == 0)
+			query = true;
+		if (!plain_uri_char((unsigned char)href[i]) ||
+		    (href[i] == '.' && href[i - 1] == '/'))
+			return NULL;
+		/* libxml2 rewrites the escapes of a path or a fragment
+		 * ("%2f" to "/") and escapes a colon in a path. */
+		if (!query && (href[i] == '%' || (href[i] == ':' &&
+		    hashes == 0)))
+			return NULL;
+	}
+	r = ap_alloc(a, at + i + 1);
+	memcpy(r, base, at);
+	memcpy(r + at, href, i + 1);
 	return r;
 }
 

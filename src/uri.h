@@ -21,6 +21,15 @@
  */
 char	*ap_uri_from_iri(struct ap_arena *, const char *s, size_t n);
 
+/*
+ * The absolute URI for a path from the root ("/a/b?c") on base's host,
+ * joined without parsing either: NULL when href has a dot segment, a
+ * second '#' or a character a URI parser might reject or rewrite, or
+ * base has no authority; the caller then resolves it in full.
+ */
+char	*ap_uri_join_root(struct ap_arena *, const char *base,
+	    const char *href);
+
 /* Whether s starts with a scheme ("https:", "mailto:"): an absolute URI. */
 bool	 ap_uri_is_absolute(const char *s);
 /*

@@ -11,6 +11,9 @@
 
 #include <string.h>
 
+#include <libxml/uri.h>
+#include <libxml/xmlmemory.h>
+
 #include "arena.h"
 #include "uri.h"
 
@@ -90,6 +93,41 @@ front_is_a_home_or_a_section(void **state)
 	assert_false(ap_uri_is_front("/fr"));
 }
 
+/* The quick join gives what libxml2's resolver gives, or declines. */
+static void
+join_root_agrees_with_libxml2(void **state)
+{
+	static const char *const base = "https://www.x.fr:8080/a/b.html?q#f";
+	static const char *const joined[] = {
+		"/", "/c/d", "/c/d?e=1&f=%C3%A9", "/c#g", "/c?x=/y#z",
+		"/a-b_c~d/e.html", "/p@r!$'()*+,;=", "/c?q=%2f&x=:@/?",
+		"/c?q#a:b@c/d?",
+	};
+	static const char *const declined[] = {
+		"//y.fr/c", "c/d", "../c", "?q", "#f", "/a/../c", "/a/./c",
+		"/.", "/c#g#h", "/c d", "/c[1]", "/p:q", "/a%2F", "/a%41",
+		"/a#%41", "/a#x%",
+	};
+	struct ap_arena a;
+	xmlChar *ref;
+	size_t i;
+
+	(void)state;
+	ap_arena_init(&a, NULL);
+	for (i = 0; i < sizeof(joined) / sizeof(joined[0]); i++) {
+		ref = xmlBuildURI((const xmlChar *)joined[i],
+		    (const xmlChar *)base);
+		assert_non_null(ref);
+		assert_string_equal(ap_uri_join_root(&a, base, joined[i]),
+		    (const char *)ref);
+		xmlFree(ref);
+	}
+	for (i = 0; i < sizeof(declined) / sizeof(declined[0]); i++)
+		assert_null(ap_uri_join_root(&a, base, declined[i]));
+	assert_null(ap_uri_join_root(&a, "/no/authority", "/c"));
+	ap_arena_fini(&a);
+}
+
 int
 main(void)
 {
@@ -100,6 +138,7 @@ main(void)
 		cmocka_unit_test(escapes_are_kept_and_lone_percent_escaped),
 		cmocka_unit_test(absolute_needs_a_scheme),
 		cmocka_unit_test(front_is_a_home_or_a_section),
+		cmocka_unit_test(join_root_agrees_with_libxml2),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
