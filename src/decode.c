@@ -753,7 +753,8 @@ static const bool plain_byte[256] = {
 };
 
 /* Index of the first byte at or after i that clean() must look at:
- * eight bytes at a time while they are printable ASCII. */
+ * eight bytes at a time while they are printable ASCII, and back to
+ * that after each line break, tab or other plain byte. */
 static size_t
 skip_plain(const unsigned char *s, size_t len, size_t i)
 {
@@ -761,17 +762,21 @@ skip_plain(const unsigned char *s, size_t len, size_t i)
 	    highs = UINT64_C(0x8080808080808080);
 	uint64_t w, del;
 
-	while (len - i >= 8) {
-		memcpy(&w, s + i, 8);
-		del = w ^ (ones * 0x7F);
-		/* A byte >= 0x80, < 0x20 or equal to 0x7F stops the word. */
-		if (((w | (w - ones * 0x20) | (del - ones)) & highs) != 0)
-			break;
-		i += 8;
-	}
-	while (i < len && plain_byte[s[i]])
+	for (;;) {
+		while (len - i >= 8) {
+			memcpy(&w, s + i, 8);
+			del = w ^ (ones * 0x7F);
+			/* A byte >= 0x80, < 0x20 or equal to 0x7F stops
+			 * the word. */
+			if (((w | (w - ones * 0x20) | (del - ones)) & highs) !=
+			    0)
+				break;
+			i += 8;
+		}
+		if (i >= len || !plain_byte[s[i]])
+			return i;
 		i++;
-	return i;
+	}
 }
 
 /*
@@ -1084,11 +1089,11 @@ hinted(const struct ap_doc *d)
  * Then the hint, then <meta charset>.
  */
 static const char *
-guess(const struct ap_doc *d, const unsigned char *p, size_t n)
+guess(const struct ap_doc *d, const unsigned char *p, size_t n, bool *valid)
 {
 	const char *cs;
 
-	if (ap_utf8_valid(p, n))
+	if ((*valid = ap_utf8_valid(p, n)))
 		return cs_utf8;
 	if ((cs = hinted(d)) != NULL)
 		return cs;
@@ -1112,6 +1117,7 @@ ap_decode(struct ap_doc *d, const unsigned char *bytes, size_t len)
 	struct norm nm;
 	const char *cs = NULL;
 	size_t skip = 0, off, k, from, est;
+	bool valid = false;
 	int rc;
 
 	if (len == 0)
@@ -1133,7 +1139,7 @@ ap_decode(struct ap_doc *d, const unsigned char *bytes, size_t len)
 	if ((cs == NULL || unit_of(cs) == 1) && nul_heavy(bytes, len))
 		return AP_EBINARY;
 	if (cs == NULL)
-		cs = guess(d, bytes, len);
+		cs = guess(d, bytes, len, &valid);
 	if ((rc = ap_decoder_open(&dec, &d->arena, cs)) != AP_OK)
 		return rc;
 
@@ -1144,7 +1150,14 @@ ap_decode(struct ap_doc *d, const unsigned char *bytes, size_t len)
 	for (off = skip; off < len; off += k) {
 		k = len - off < CHUNK ? len - off : CHUNK;
 		from = out.len;
-		ap_decoder_feed(&dec, bytes + off, k, &out);
+		if (valid) {
+			/* Checked whole already: copied, cut between
+			 * characters. */
+			while (off + k < len && (bytes[off + k] & 0xC0) == 0x80)
+				k--;
+			ap_buf_put(&out, (const char *)bytes + off, k);
+		} else
+			ap_decoder_feed(&dec, bytes + off, k, &out);
 		clean(&nm, &out, from);
 		nfc(&nm, &out, false);
 	}

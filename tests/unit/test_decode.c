@@ -600,9 +600,16 @@ test_large(void **state)
 	in[chunk + 1] = 0x81;
 	in[2 * chunk - 1] = '\r';	/* CRLF across the second */
 	in[2 * chunk] = '\n';
+	in[3 * chunk - 1] = 0xe2;	/* U+200B across the third */
+	in[3 * chunk] = 0x80;
+	in[3 * chunk + 1] = 0x8b;
 	for (i = w = 0; i < n; i++) {
 		if (i == 2 * chunk - 1)
 			continue;
+		if (i == 3 * chunk - 1) {
+			i += 2;
+			continue;
+		}
 		if (i == chunk - 1) {
 			memcpy(want + w, "\xc3\xa9", 2);
 			w += 2;
