@@ -1156,6 +1156,7 @@ one_signature(const struct ap_doc *d, size_t from, size_t to)
 
 #define TITLE_WORDS_MIN	4	/* words of an article's title */
 #define TITLE_WORDS_MAX	20
+#define AUTHOR_BOX_WORDS 12	/* a bio, not a name and role */
 #define WIDGET_TITLES	5	/* bullets of a widget of titles, at most */
 
 /* A bullet that reads as an article's title: capitalised, a few
@@ -1238,6 +1239,18 @@ label_titles(struct ap_doc *d, size_t i, size_t n, const char *why)
 	return i + n - 1;
 }
 
+/*
+ * The box about the author a blog or magazine sets by the article
+ * ("author-bio", "about-author"): an author's class beside a boilerplate
+ * one, holding prose about that person rather than the byline itself.
+ */
+static bool
+author_box(const struct ap_block *b)
+{
+	return (b->hcues & C_BYLINE) && (b->hcues & C_NEG) &&
+	    !(b->hcues & C_BODY) && b->f.words >= AUTHOR_BOX_WORDS;
+}
+
 static void
 label_body(struct ap_doc *d, size_t from, size_t to)
 {
@@ -1283,6 +1296,8 @@ label_body(struct ap_doc *d, size_t from, size_t to)
 		else if (i - from < 5 && ap_rule_dateline(b) &&
 		    !ap_rule_prose(b))
 			label(b, AP_KIND_DATE, "date line");
+		else if (author_box(b))
+			drop(b, "page", "author's box");
 		else if (b->content < keep && b->table == 0)
 			/* A data table's cells are short by nature: a table
 			 * inside the body is kept whole. */

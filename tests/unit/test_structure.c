@@ -195,6 +195,41 @@ body_widens_in_container(void **state)
 	ap_doc_free(d);
 }
 
+/* The box about the author after a blog post ("author-bio") is no part
+ * of the post, though it is prose; a byline in the article stays. */
+static void
+author_box_dropped(void **state)
+{
+	struct ap_doc *d = parse("<html><body><h1>Le conseil vote le budget"
+	    "</h1><article><p class=\"author\">Par Claire Martin</p>"
+	    "<p>Le conseil municipal a voté mardi soir le budget de la ville, "
+	    "après trois heures de débat animé entre la majorité et "
+	    "l'opposition.</p><p>La majorité met en avant la baisse de la "
+	    "dette, tandis que l'opposition dénonce la hausse des tarifs de "
+	    "la cantine et des transports.</p><p>Le maire a rappelé que les "
+	    "investissements prévus porteront d'abord sur les écoles, la "
+	    "voirie et la piscine.</p><div class=\"author-bio\"><p>Claire "
+	    "Martin suit la vie municipale depuis dix ans et anime chaque "
+	    "semaine la chronique des quartiers du journal, où elle raconte "
+	    "les projets, les débats et les habitants de la ville, des écoles "
+	    "aux marchés et aux associations sportives.</p></div>"
+	    "</article></body></html>");
+	const struct ap_article *a = ap_doc_article(d);
+	bool bio = false, body = false;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < a->nbody; i++) {
+		bio |= strstr(a->body[i].text, "suit la vie") != NULL;
+		body |= strstr(a->body[i].text, "Le maire") != NULL;
+	}
+	assert_true(body);
+	assert_false(bio);
+	assert_int_equal(a->nauthors, 1);
+	assert_string_equal(a->authors[0].name, "Claire Martin");
+	ap_doc_free(d);
+}
+
 /* An agency tag just below the article's container still signs it,
  * wherever the body's run stopped. */
 static void
@@ -577,6 +612,7 @@ main(void)
 		cmocka_unit_test(markdown_lists_nest),
 		cmocka_unit_test(one_chapo),
 		cmocka_unit_test(agency_after_container),
+		cmocka_unit_test(author_box_dropped),
 		cmocka_unit_test(sure_text_is_body),
 	};
 
