@@ -1296,6 +1296,9 @@ label_body(struct ap_doc *d, size_t from, size_t to)
 		else if (i - from < 5 && ap_rule_dateline(b) &&
 		    !ap_rule_prose(b))
 			label(b, AP_KIND_DATE, "date line");
+		else if (b->f.has_date && HAS(b->f.cue_start, CUE_DATE) &&
+		    ap_rule_dateline(b) && closing(d, i, to))
+			label(b, AP_KIND_DATE, "closing date line");
 		else if (author_box(b))
 			drop(b, "page", "author's box");
 		else if (b->content < keep && b->table == 0)

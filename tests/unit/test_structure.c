@@ -230,6 +230,33 @@ author_box_dropped(void **state)
 	ap_doc_free(d);
 }
 
+/* A publication line closing a long article dates it; it is no body. */
+static void
+closing_date_line(void **state)
+{
+	struct ap_doc *d = parse("<html><body><h1>Le conseil vote le budget"
+	    "</h1><article><p>Le conseil municipal a voté mardi soir le "
+	    "budget de la ville, après trois heures de débat animé.</p>"
+	    "<p>La majorité met en avant la baisse de la dette, tandis que "
+	    "l'opposition dénonce la hausse des tarifs de la cantine.</p>"
+	    "<p>Le maire a rappelé que les investissements prévus porteront "
+	    "sur les écoles, la voirie et la piscine.</p><p>Les travaux de la "
+	    "piscine commenceront au printemps et dureront deux ans, selon la "
+	    "mairie.</p><p>Une réunion publique est prévue le mois prochain "
+	    "dans la salle des fêtes.</p><p>Les habitants pourront y poser "
+	    "leurs questions aux élus de la majorité.</p><p>Mis à jour le 12 "
+	    "mars 2024 à 10 h 05</p></article></body></html>");
+	const struct ap_article *a = ap_doc_article(d);
+	size_t i;
+
+	(void)state;
+	assert_true(a->nbody >= 6);
+	assert_non_null(strstr(a->body[a->nbody - 1].text, "Les habitants"));
+	for (i = 0; i < a->nbody; i++)
+		assert_null(strstr(a->body[i].text, "Mis à jour"));
+	ap_doc_free(d);
+}
+
 /* An agency tag just below the article's container still signs it,
  * wherever the body's run stopped. */
 static void
@@ -613,6 +640,7 @@ main(void)
 		cmocka_unit_test(one_chapo),
 		cmocka_unit_test(agency_after_container),
 		cmocka_unit_test(author_box_dropped),
+		cmocka_unit_test(closing_date_line),
 		cmocka_unit_test(sure_text_is_body),
 	};
 
