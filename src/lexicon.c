@@ -22,6 +22,11 @@
 #define L_IT	(1u << AP_LANG_IT)
 #define L_NL	(1u << AP_LANG_NL)
 #define L_PT	(1u << AP_LANG_PT)
+#define L_FI	(1u << AP_LANG_FI)
+#define L_SV	(1u << AP_LANG_SV)
+#define L_DA	(1u << AP_LANG_DA)
+#define L_NO	(1u << AP_LANG_NO)
+#define L_PL	(1u << AP_LANG_PL)
 #define L_ANY	AP_LANG_ALL
 
 struct cue {
@@ -442,15 +447,22 @@ ap_lang_from_tag(const char *tag)
 		const char	*code;
 		enum ap_lang	 lang;
 	} codes[] = {
+		{ "da", AP_LANG_DA }, { "dan", AP_LANG_DA },
 		{ "de", AP_LANG_DE }, { "deu", AP_LANG_DE },
 		{ "dut", AP_LANG_NL }, { "en", AP_LANG_EN },
 		{ "eng", AP_LANG_EN }, { "es", AP_LANG_ES },
+		{ "fi", AP_LANG_FI }, { "fin", AP_LANG_FI },
 		{ "fr", AP_LANG_FR }, { "fra", AP_LANG_FR },
 		{ "fre", AP_LANG_FR }, { "ger", AP_LANG_DE },
 		{ "it", AP_LANG_IT }, { "ita", AP_LANG_IT },
-		{ "nl", AP_LANG_NL }, { "nld", AP_LANG_NL },
+		{ "nb", AP_LANG_NO }, { "nl", AP_LANG_NL },
+		{ "nld", AP_LANG_NL }, { "nn", AP_LANG_NO },
+		{ "nno", AP_LANG_NO }, { "no", AP_LANG_NO },
+		{ "nob", AP_LANG_NO }, { "nor", AP_LANG_NO },
+		{ "pl", AP_LANG_PL }, { "pol", AP_LANG_PL },
 		{ "por", AP_LANG_PT }, { "pt", AP_LANG_PT },
-		{ "spa", AP_LANG_ES },
+		{ "spa", AP_LANG_ES }, { "sv", AP_LANG_SV },
+		{ "swe", AP_LANG_SV },
 	};
 	char code[4];
 	size_t i, n = 0;

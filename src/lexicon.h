@@ -20,13 +20,19 @@ enum ap_lang {
 	AP_LANG_IT,
 	AP_LANG_NL,
 	AP_LANG_PT,
+	AP_LANG_FI,
+	AP_LANG_SV,
+	AP_LANG_DA,
+	AP_LANG_NO,		/* Norwegian: bokmål and nynorsk alike */
+	AP_LANG_PL,
 	AP_LANG__MAX
 };
 
 #define AP_LANG_ALL	((1u << AP_LANG__MAX) - 1)
 
 /*
- * Mask of the language of a BCP 47 tag ("en-US", "fr", "de_CH", "por"),
+ * Mask of the language of a BCP 47 tag ("en-US", "fr", "de_CH", "por",
+ * "nb-NO"),
  * or 0 when the tag is NULL or names no language with word lists.
  */
 unsigned ap_lang_from_tag(const char *bcp47);

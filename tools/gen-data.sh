@@ -67,7 +67,7 @@ printf ' * Do not edit: change the data files and run `make gen`. */\n'
 LC_ALL=C awk -v mode="$mode" -v pfx="$pfx" '
 function lang(f,   b) {
 	b = f; sub(/.*\//, "", b); sub(/\.txt$/, "", b)
-	if (match(b, /-(fr|en|de|es|it|nl|pt)$/))
+	if (match(b, /-(fr|en|de|es|it|nl|pt|fi|sv|da|no|pl)$/))
 		return "L_" toupper(substr(b, RSTART + 1))
 	if (b ~ /^fr-/)
 		return "L_FR"

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "dates.h"
 #include "html_tree.h"
 #include "lexicon.h"
 
@@ -310,6 +311,21 @@ lang_from_tags(void **state)
 	assert_int_equal(ap_lang_from_tag("nld"), LANG(AP_LANG_NL));
 	assert_int_equal(ap_lang_from_tag(" es-419"), LANG(AP_LANG_ES));
 	assert_int_equal(ap_lang_from_tag("it"), LANG(AP_LANG_IT));
+	assert_int_equal(ap_lang_from_tag("fi"), LANG(AP_LANG_FI));
+	assert_int_equal(ap_lang_from_tag("fin"), LANG(AP_LANG_FI));
+	assert_int_equal(ap_lang_from_tag("sv-SE"), LANG(AP_LANG_SV));
+	assert_int_equal(ap_lang_from_tag("swe"), LANG(AP_LANG_SV));
+	assert_int_equal(ap_lang_from_tag("da-DK"), LANG(AP_LANG_DA));
+	assert_int_equal(ap_lang_from_tag("dan"), LANG(AP_LANG_DA));
+	assert_int_equal(ap_lang_from_tag("pl-PL"), LANG(AP_LANG_PL));
+	assert_int_equal(ap_lang_from_tag("pol"), LANG(AP_LANG_PL));
+	/* Bokmål, nynorsk and the macrolanguage share one list. */
+	assert_int_equal(ap_lang_from_tag("no"), LANG(AP_LANG_NO));
+	assert_int_equal(ap_lang_from_tag("nb-NO"), LANG(AP_LANG_NO));
+	assert_int_equal(ap_lang_from_tag("nn"), LANG(AP_LANG_NO));
+	assert_int_equal(ap_lang_from_tag("nob"), LANG(AP_LANG_NO));
+	assert_int_equal(ap_lang_from_tag("nno"), LANG(AP_LANG_NO));
+	assert_int_equal(ap_lang_from_tag("nor"), LANG(AP_LANG_NO));
 	assert_int_equal(ap_lang_from_tag("ja-JP"), 0);
 	assert_int_equal(ap_lang_from_tag("english"), 0);
 	assert_int_equal(ap_lang_from_tag(""), 0);
@@ -347,6 +363,23 @@ lang_guess_each_language(void **state)
 	assert_int_equal(guess("O governo anunciou na terça-feira que vai "
 	    "rever a reforma das pensões, que tem provocado greves e "
 	    "protestos em todo o país."), LANG(AP_LANG_PT));
+	assert_int_equal(guess("Hallitus ilmoitti tiistaina, että se aikoo "
+	    "tarkistaa eläkeuudistuksen, jota on vastustettu lakoilla ja "
+	    "mielenosoituksilla eri puolilla maata jo viikkojen ajan."),
+	    LANG(AP_LANG_FI));
+	assert_int_equal(guess("Regeringen meddelade på tisdagen att den "
+	    "ska se över pensionsreformen, som redan har mötts av strejker "
+	    "och protester i hela landet."), LANG(AP_LANG_SV));
+	assert_int_equal(guess("Regeringen meddelte tirsdag, at den vil "
+	    "se på pensionsreformen igen, fordi der har været strejker og "
+	    "protester i hele landet i flere uger."), LANG(AP_LANG_DA));
+	assert_int_equal(guess("Regjeringen sa tirsdag at den vil se på "
+	    "pensjonsreformen igjen, fordi det har vært streiker og "
+	    "protester i hele landet gjennom mange uker."), LANG(AP_LANG_NO));
+	assert_int_equal(guess("Rząd ogłosił we wtorek, że zamierza "
+	    "przejrzeć reformę emerytalną, która od tygodni jest "
+	    "przyczyną strajków i protestów w całym kraju."),
+	    LANG(AP_LANG_PL));
 }
 
 static void
@@ -477,6 +510,11 @@ cues_each_language_has_each_class(void **state)
 		[AP_LANG_IT] = { "leggi anche", "condividi", "commenti" },
 		[AP_LANG_NL] = { "lees ook", "deel dit artikel", "reacties" },
 		[AP_LANG_PT] = { "leia também", "compartilhar", "comentários" },
+		[AP_LANG_FI] = { "lue myös", "jaa", "kommentit" },
+		[AP_LANG_SV] = { "läs också", "dela", "kommentarer" },
+		[AP_LANG_DA] = { "læs også", "del artiklen", "kommentarer" },
+		[AP_LANG_NO] = { "les også", "del artikkelen", "kommentarer" },
+		[AP_LANG_PL] = { "czytaj także", "udostępnij", "komentarze" },
 	};
 	int l;
 
@@ -488,6 +526,84 @@ cues_each_language_has_each_class(void **state)
 		assert_true(ap_cue_whole(samples[l][2], CUE_COMMENTS));
 	}
 	ap_cue_langs(LANG(AP_LANG_FR));
+}
+
+static void
+cues_of_the_nordic_languages_and_polish(void **state)
+{
+	static const struct {
+		enum ap_lang	 lang;
+		const char	*text;
+		enum ap_cue	 cue;
+	} cases[] = {
+		{ AP_LANG_FI, "Lue aiheesta lisää: Kittilässä ennätyslumet",
+		    CUE_RELATED },
+		{ AP_LANG_SV, "Läs också: Regeringen vill se över pensionerna",
+		    CUE_RELATED },
+		{ AP_LANG_DA, "Læs også: Regeringen vil se på pensionerne",
+		    CUE_RELATED },
+		{ AP_LANG_NO, "Les også: Regjeringen vil se på pensjonene",
+		    CUE_RELATED },
+		{ AP_LANG_PL, "Czytaj też: Rząd przejrzy reformę emerytalną",
+		    CUE_RELATED },
+		{ AP_LANG_FI, "Päivitetty 3.3.2024 klo 14.30", CUE_UPDATED },
+		{ AP_LANG_SV, "Publicerad 3 mars 2024", CUE_DATE },
+		{ AP_LANG_DA, "Opdateret 3. marts 2024", CUE_UPDATED },
+		{ AP_LANG_NO, "Publisert 3. mars 2024", CUE_DATE },
+		{ AP_LANG_PL, "Opublikowano 3 marca 2024", CUE_DATE },
+	};
+	size_t i;
+	unsigned on;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		/* French alone, or any other language: no cue. */
+		on = AP_LANG_ALL & ~LANG(cases[i].lang);
+		ap_cue_langs(on);
+		assert_int_equal(ap_cue_prefix(fold(cases[i].text),
+		    cases[i].cue), 0);
+		ap_cue_langs(LANG(AP_LANG_FR) | LANG(cases[i].lang));
+		assert_true(ap_cue_prefix(fold(cases[i].text),
+		    cases[i].cue) > 0);
+	}
+	/* "Del 2" is a part, not Danish or Norwegian "share". */
+	ap_cue_langs(LANG(AP_LANG_DA) | LANG(AP_LANG_NO));
+	assert_int_equal(ap_cue_classes(fold("Del 2"), NULL), 0);
+	ap_cue_langs(LANG(AP_LANG_FR));
+}
+
+/* A day's month as each language writes it: Finnish partitive, Polish
+ * genitive. */
+static const char *
+date_of(const char *s)
+{
+	static char out[AP_DATE_MAX];
+	size_t at, end;
+
+	if (!ap_date_find(fold(s), out, &at, &end))
+		return "";
+	return out;
+}
+
+static void
+months_of_the_nordic_languages_and_polish(void **state)
+{
+	(void)state;
+	assert_string_equal(date_of("Julkaistu 3. maaliskuuta 2024"),
+	    "2024-03-03");
+	assert_string_equal(date_of("tiistaina 17. joulukuuta 2024"),
+	    "2024-12-17");
+	assert_string_equal(date_of("Publicerad 5 augusti 2023"),
+	    "2023-08-05");
+	assert_string_equal(date_of("Opdateret 3. marts 2024"), "2024-03-03");
+	assert_string_equal(date_of("Publisert 24. desember 2022"),
+	    "2022-12-24");
+	assert_string_equal(date_of("3 marca 2024, 14:30"),
+	    "2024-03-03T14:30");
+	assert_string_equal(date_of("28 Września 2020"), "2020-09-28");
+	assert_string_equal(date_of("1 maja 2019"), "2019-05-01");
+	/* "des" is no month: "2 des 2000 salariés" is French. */
+	assert_string_equal(date_of("2 des 2000 salariés"), "");
 }
 
 /* A blog post's category and tag classes do not describe its element. */
@@ -681,6 +797,8 @@ main(void)
 		cmocka_unit_test(cues_related_labels_beyond_the_dev_sites),
 		cmocka_unit_test(cues_french_always_keeps_its_english),
 		cmocka_unit_test(cues_each_language_has_each_class),
+		cmocka_unit_test(cues_of_the_nordic_languages_and_polish),
+		cmocka_unit_test(months_of_the_nordic_languages_and_polish),
 		cmocka_unit_test(class_cues_whole_tokens),
 		cmocka_unit_test(class_cues_post_taxonomy_skipped),
 		cmocka_unit_test(class_cues_contributors_credit),
