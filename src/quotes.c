@@ -251,6 +251,20 @@ is_alnum(int32_t c)
 	return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_NO);
 }
 
+/* utf8proc's category of c, without its look-up for ASCII letters and
+ * digits, nearly every character of a word. */
+static utf8proc_category_t
+ascii_category(int32_t c)
+{
+	if (c >= 'a' && c <= 'z')
+		return UTF8PROC_CATEGORY_LL;
+	if (c >= 'A' && c <= 'Z')
+		return UTF8PROC_CATEGORY_LU;
+	if (c >= '0' && c <= '9')
+		return UTF8PROC_CATEGORY_ND;
+	return utf8proc_category(c);
+}
+
 static bool
 is_apos(int32_t c)
 {
@@ -375,7 +389,7 @@ addword(struct qs *q, size_t b, size_t e, bool sp)
 	t->fl = TK_WORD | (sp ? TK_SPACE : 0);
 	for (i = b; i < e; i += k) {
 		c = cp_at(q->s, q->n, i, &k);
-		cat = utf8proc_category(c);
+		cat = ascii_category(c);
 		if (i == b && (cat == UTF8PROC_CATEGORY_LU ||
 		    cat == UTF8PROC_CATEGORY_LT))
 			t->fl |= TK_CAP;
