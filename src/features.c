@@ -288,17 +288,19 @@ sample_add(char *buf, size_t *n, const char *s, size_t len)
 
 /*
  * The languages whose cues apply: French always, the page's declared
- * language, or when it declares none the one its text reads as (sampled
- * from the long blocks first, so menus do not outvote the prose).
+ * language and the one its text reads as (sampled from the long blocks
+ * first, so menus do not outvote the prose): themes leave a default
+ * lang="en" on pages written in another language.
  */
 static unsigned
 doc_langs(const struct ap_doc *d)
 {
 	char sample[SAMPLE_MAX];
 	size_t i, n = 0;
+	unsigned m = 1u << AP_LANG_FR;
 
 	if (d->meta.lang != NULL && d->meta.lang[0] != '\0')
-		return 1u << AP_LANG_FR | ap_lang_from_tag(d->meta.lang);
+		m |= ap_lang_from_tag(d->meta.lang);
 	for (i = 0; i < d->nblocks; i++)
 		if (d->blocks[i].len >= PROSE_LEN && !sample_add(sample, &n,
 		    d->blocks[i].text, d->blocks[i].len))
@@ -307,7 +309,7 @@ doc_langs(const struct ap_doc *d)
 		if (d->blocks[i].len < PROSE_LEN && !sample_add(sample, &n,
 		    d->blocks[i].text, d->blocks[i].len))
 			break;
-	return 1u << AP_LANG_FR | ap_lang_guess(sample, n);
+	return m | ap_lang_guess(sample, n);
 }
 
 void

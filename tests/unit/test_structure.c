@@ -257,6 +257,31 @@ closing_date_line(void **state)
 	ap_doc_free(d);
 }
 
+/* A theme's default lang="en" on a page written in German does not
+ * turn the German cues off: the text's own language counts too. */
+static void
+cues_of_the_text_language(void **state)
+{
+	struct ap_doc *d = parse("<html lang=\"en\"><body><h1>Die Stadt "
+	    "beschließt den Haushalt</h1><article><p>Der Stadtrat hat am "
+	    "Dienstagabend nach drei Stunden Debatte den Haushalt der Stadt "
+	    "für das kommende Jahr beschlossen.</p><p>Die Mehrheit verweist "
+	    "auf den Abbau der Schulden, während die Opposition die höheren "
+	    "Gebühren für die Kantine kritisiert.</p><p>Der Bürgermeister "
+	    "erinnerte daran, dass die Investitionen vor allem in die Schulen "
+	    "und das Schwimmbad fließen werden.</p><p>Du musst angemeldet "
+	    "sein, um einen Kommentar zu schreiben.</p></article></body>"
+	    "</html>");
+	const struct ap_article *a = ap_doc_article(d);
+	size_t i;
+
+	(void)state;
+	assert_int_equal(a->nbody, 3);
+	for (i = 0; i < a->nbody; i++)
+		assert_null(strstr(a->body[i].text, "angemeldet"));
+	ap_doc_free(d);
+}
+
 /* An agency tag just below the article's container still signs it,
  * wherever the body's run stopped. */
 static void
@@ -641,6 +666,7 @@ main(void)
 		cmocka_unit_test(agency_after_container),
 		cmocka_unit_test(author_box_dropped),
 		cmocka_unit_test(closing_date_line),
+		cmocka_unit_test(cues_of_the_text_language),
 		cmocka_unit_test(sure_text_is_body),
 	};
 
