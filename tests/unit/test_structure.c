@@ -282,6 +282,32 @@ cues_of_the_text_language(void **state)
 	ap_doc_free(d);
 }
 
+/* A German figure's caption ("Abb. 2:", "Abbildung:") is no body. */
+static void
+german_figure_caption(void **state)
+{
+	struct ap_doc *d = parse("<html lang=\"de\"><body><h1>Die Stadt "
+	    "beschließt den Haushalt</h1><article><p>Der Stadtrat hat am "
+	    "Dienstagabend nach drei Stunden Debatte den Haushalt der Stadt "
+	    "für das kommende Jahr beschlossen.</p><p>Die Mehrheit "
+	    "verweist auf den Abbau der Schulden, während die Opposition die "
+	    "höheren Gebühren für die Kantine kritisiert.</p><p>Abb. 2: Die "
+	    "Schulden der Stadt seit 2010, in Millionen Euro.</p><p>Abbildung: "
+	    "Die Investitionen nach Bereichen.</p><p>Der Bürgermeister "
+	    "erinnerte daran, dass die Investitionen vor allem in die Schulen "
+	    "und das Schwimmbad fließen werden.</p></article></body></html>");
+	const struct ap_article *a = ap_doc_article(d);
+	size_t i;
+
+	(void)state;
+	assert_int_equal(a->nbody, 3);
+	for (i = 0; i < a->nbody; i++) {
+		assert_null(strstr(a->body[i].text, "Abb."));
+		assert_null(strstr(a->body[i].text, "Abbildung"));
+	}
+	ap_doc_free(d);
+}
+
 /* An agency tag just below the article's container still signs it,
  * wherever the body's run stopped. */
 static void
@@ -667,6 +693,7 @@ main(void)
 		cmocka_unit_test(author_box_dropped),
 		cmocka_unit_test(closing_date_line),
 		cmocka_unit_test(cues_of_the_text_language),
+		cmocka_unit_test(german_figure_caption),
 		cmocka_unit_test(sure_text_is_body),
 	};
 
