@@ -250,6 +250,7 @@ dates_in_other_languages(void **state)
 	assert_string_equal(find("el 3 de marzo de 2024"), "2024-03-03");
 	assert_string_equal(find("3 giugno 2021"), "2021-06-03");
 	assert_string_equal(find("3 maart 2021"), "2021-03-03");
+	assert_string_equal(find("3 mei 2021"), "2021-05-03");
 	assert_string_equal(find("3 de março de 2021"), "2021-03-03");
 }
 
