@@ -23,6 +23,7 @@
  * callback ever jumps out of the parser: memory exhaustion stops it, and
  * the jump comes once the parser is freed.
  */
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -222,6 +223,32 @@ enum { LK_NONE, LK_TEXT, LK_PCDATA, LK_OTHER };
 /* What comes first in the document, for elements after the root. */
 enum { DF_NONE, DF_ELEM, DF_OTHER };
 
+/*
+ * React's streamed HTML (a server rendering a page in pieces): a
+ * boundary "<!--$?--><template id="B:1"></template>Loading…<!--/$-->"
+ * holds a fallback that a script replaces with the children of a hidden
+ * segment sent later, "<div hidden id="S:1">…</div>", and a template
+ * "P:2" is where segment "S:2" goes.  The tree does it too, so that the
+ * article is read where the page shows it.
+ */
+#define STREAMED_MAX	64	/* boundaries and segments read a page */
+
+struct boundary {
+	uint32_t	 parent;	/* the fallback: parent's children */
+	uint32_t	 after;		/* after this one (0: from the first) */
+	uint32_t	 end;		/* up to this one */
+	uint32_t	 id;		/* 1 + its template's B: number; 0 none */
+	bool		 pending;	/* "$?": a segment replaces it */
+	bool		 closed;	/* "/$" seen under the same parent */
+	bool		 bare;		/* no comments: the node after it */
+	bool		 place;		/* a template "P:1": no fallback */
+};
+
+struct segment {
+	uint32_t	 id;		/* 1 + its S: number */
+	uint32_t	 node;
+};
+
 struct tb {
 	struct ap_htree	*t;
 	htmlParserCtxtPtr ctxt;
@@ -246,6 +273,12 @@ struct tb {
 	const struct kattr *kept;
 	size_t		 errat;		/* where junk was read as a name */
 	bool		 mismatch;	/* libxml2 read the page otherwise */
+	struct boundary	 bd[STREAMED_MAX];
+	size_t		 nbd;
+	size_t		 open[STREAMED_MAX];	/* boundaries open, in bd */
+	size_t		 nopen;
+	struct segment	 seg[STREAMED_MAX];
+	size_t		 nseg;
 	struct nameinfo	 names[NCACHE];
 };
 
@@ -735,6 +768,37 @@ image(struct tb *b, struct ap_hel *e, const xmlChar *const *av)
 	return true;
 }
 
+/* 1 + the number of a React id "K:1a" (K the letter given), else 0. */
+static uint32_t
+streamed_id(const xmlChar *v, char k)
+{
+	uint32_t id = 0;
+	size_t i;
+
+	if (v == NULL || v[0] != k || v[1] != ':' || v[2] == '\0')
+		return 0;
+	for (i = 2; v[i] != '\0'; i++) {
+		if (i > 8 || !isxdigit(v[i]))
+			return 0;
+		id = id * 16 + (uint32_t)(isdigit(v[i]) ? v[i] - '0' :
+		    (v[i] | 0x20) - 'a' + 10);
+	}
+	return id + 1;
+}
+
+/* Whether node k, hidden with the id v, is a streamed segment (noted). */
+static bool
+segment_add(struct tb *b, uint32_t k, const xmlChar *v)
+{
+	uint32_t id = streamed_id(v, 'S');
+
+	if (id == 0 || b->nseg == STREAMED_MAX)
+		return false;
+	b->seg[b->nseg].id = id;
+	b->seg[b->nseg++].node = k;
+	return true;
+}
+
 /* An element kept: its cues, weight, hidden state and attributes.
  * Returns its node, or 0 when memory ran out. */
 static uint32_t
@@ -824,7 +888,10 @@ element(struct tb *b, uint32_t parent, const struct tagdef *td,
 	if (e->tag == T_HTML && ((v = (const char *)av[A_LANG]) != NULL ||
 	    (v = (const char *)av[A_XMLLANG]) != NULL))
 		event_add(b, AP_HEV_LANG, 0, str_add(b, v, strlen(v)));
-	if (e->tag != T_HTML && e->tag != T_BODY && (av[A_HIDDEN] != NULL ||
+	if (av[A_HIDDEN] != NULL && segment_add(b, k, av[A_ID]))
+		e->hidden = 0;	/* read, to be moved in place */
+	else if (e->tag != T_HTML && e->tag != T_BODY &&
+	    (av[A_HIDDEN] != NULL ||
 	    (av[A_ARIAHIDDEN] != NULL &&
 	    strcasecmp((const char *)av[A_ARIAHIDDEN], "true") == 0) ||
 	    (av[A_STYLE] != NULL && style_hidden((const char *)av[A_STYLE]))))
@@ -839,6 +906,189 @@ element(struct tb *b, uint32_t parent, const struct tagdef *td,
 	else
 		b->cur = k;
 	return k;
+}
+
+/* Streamed boundaries ----------------------------------------------- */
+
+/* "<!--$-->", "<!--$?-->" (pending) or "<!--$!-->" in the current node. */
+static void
+boundary_open(struct tb *b, bool pending)
+{
+	struct boundary *d;
+
+	if (b->nopen == STREAMED_MAX || b->nbd == STREAMED_MAX) {
+		if (b->nopen < STREAMED_MAX)
+			b->open[b->nopen++] = SIZE_MAX;
+		return;
+	}
+	d = &b->bd[b->nbd];
+	memset(d, 0, sizeof(*d));
+	d->parent = b->cur;
+	d->after = b->t->n[b->cur].last;
+	d->pending = pending;
+	b->open[b->nopen++] = b->nbd++;
+}
+
+/* "<!--/$-->": the innermost boundary ends, where it began or nowhere. */
+static void
+boundary_close(struct tb *b)
+{
+	struct boundary *d;
+	size_t i;
+
+	if (b->nopen == 0 || (i = b->open[--b->nopen]) == SIZE_MAX)
+		return;
+	d = &b->bd[i];
+	if (b->cur == d->parent) {
+		d->end = b->t->n[d->parent].last;
+		d->closed = true;
+	}
+}
+
+/*
+ * A template "B:1": it names the pending boundary just opened or, where
+ * a page was saved without its comments, stands alone before its
+ * fallback, the node after it.
+ */
+static void
+boundary_name(struct tb *b, const xmlChar *id)
+{
+	struct boundary *d;
+	uint32_t n = streamed_id(id, 'B'), p = streamed_id(id, 'P');
+	size_t i;
+
+	if ((n == 0 && p == 0) || b->cur == 0)
+		return;
+	if (n != 0 && b->nopen > 0 &&
+	    (i = b->open[b->nopen - 1]) != SIZE_MAX) {
+		d = &b->bd[i];
+		if (d->pending && d->id == 0 && d->parent == b->cur) {
+			d->id = n;
+			return;
+		}
+	}
+	if (b->nbd == STREAMED_MAX)
+		return;
+	d = &b->bd[b->nbd++];
+	memset(d, 0, sizeof(*d));
+	d->parent = b->cur;
+	d->after = b->t->n[b->cur].last;
+	d->id = n != 0 ? n : p;
+	d->pending = d->closed = true;
+	d->bare = n != 0;
+	d->place = p != 0;
+}
+
+/* Node k out of its parent's children. */
+static void
+unlink_node(struct ap_htree *t, uint32_t k)
+{
+	struct ap_hnode *n = &t->n[k], *p = &t->n[n->parent];
+
+	if (n->prev != 0)
+		t->n[n->prev].next = n->next;
+	else
+		p->first = n->next;
+	if (n->next != 0)
+		t->n[n->next].prev = n->prev;
+	else
+		p->last = n->prev;
+	n->parent = n->prev = n->next = 0;
+}
+
+/* Node k into parent's children, after node "after" (0: first). */
+static void
+link_after(struct ap_htree *t, uint32_t parent, uint32_t after, uint32_t k)
+{
+	struct ap_hnode *n = &t->n[k], *p = &t->n[parent];
+
+	n->parent = parent;
+	n->prev = after;
+	n->next = after != 0 ? t->n[after].next : p->first;
+	if (n->next != 0)
+		t->n[n->next].prev = k;
+	else
+		p->last = k;
+	if (after != 0)
+		t->n[after].next = k;
+	else
+		p->first = k;
+}
+
+/* Whether node k is seg or inside it. */
+static bool
+within(const struct ap_htree *t, uint32_t k, uint32_t seg)
+{
+	for (; k != 0; k = t->n[k].parent)
+		if (k == seg)
+			return true;
+	return false;
+}
+
+/* The segment of id, or 0. */
+static uint32_t
+segment_of(const struct tb *b, uint32_t id)
+{
+	size_t i;
+
+	for (i = 0; i < b->nseg; i++)
+		if (b->seg[i].id == id)
+			return b->seg[i].node;
+	return 0;
+}
+
+/* Whether "after" still precedes "end" among parent's children: the
+ * fallback is whole. */
+static bool
+fallback_whole(const struct ap_htree *t, struct boundary *d)
+{
+	uint32_t k;
+
+	if (d->bare && (d->after == 0 || t->n[d->after].parent == d->parent))
+		d->end = d->after != 0 ? t->n[d->after].next :
+		    t->n[d->parent].first;
+	if (d->end == 0 || d->end == d->after ||
+	    (d->after != 0 && t->n[d->after].parent != d->parent) ||
+	    t->n[d->end].parent != d->parent)
+		return false;
+	for (k = d->after != 0 ? t->n[d->after].next : t->n[d->parent].first;
+	    k != 0; k = t->n[k].next)
+		if (k == d->end)
+			return true;
+	return false;
+}
+
+/* Each pending boundary's fallback replaced by its segment's children,
+ * as React's script does once the segment arrives; the last first, as
+ * segments come last and fill the places in those before them. */
+static void
+splice_streamed(struct tb *b)
+{
+	struct ap_htree *t = b->t;
+	struct boundary *d;
+	uint32_t seg, k, at;
+	size_t i;
+
+	for (i = b->nbd; i-- > 0;) {
+		d = &b->bd[i];
+		if (!d->pending || !d->closed || d->id == 0 ||
+		    (seg = segment_of(b, d->id)) == 0 ||
+		    t->n[seg].first == 0 || within(t, d->parent, seg) ||
+		    (d->after != 0 && t->n[d->after].parent != d->parent) ||
+		    (!d->place && !fallback_whole(t, d)))
+			continue;
+		while (!d->place) {
+			k = d->after != 0 ? t->n[d->after].next :
+			    t->n[d->parent].first;
+			unlink_node(t, k);
+			if (k == d->end)
+				break;
+		}
+		for (at = d->after; (k = t->n[seg].first) != 0; at = k) {
+			unlink_node(t, k);
+			link_after(t, d->parent, at, k);
+		}
+	}
 }
 
 /* SAX callbacks ------------------------------------------------------ */
@@ -981,6 +1231,9 @@ sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 		return;
 	}
 	if (td != NULL && (td->kind & TK_SKIP)) {
+		if (av[A_ID] != NULL &&
+		    xmlStrcasecmp(name, (const xmlChar *)"template") == 0)
+			boundary_name(b, av[A_ID]);
 		b->skip = 1;
 		return;
 	}
@@ -1124,7 +1377,11 @@ sax_comment(void *ctx, const xmlChar *value)
 {
 	struct tb *b = BUILDER(ctx);
 
-	(void)value;
+	if (value != NULL && value[0] == '$' && b->skip == 0 && b->cur != 0)
+		boundary_open(b, value[1] == '?');
+	else if (value != NULL && strcmp((const char *)value, "/$") == 0 &&
+	    b->skip == 0)
+		boundary_close(b);
 	b->merge = false;
 	if (b->cur == 0 && b->skip == 0 && b->docfirst == DF_NONE)
 		b->docfirst = DF_OTHER;
@@ -1688,6 +1945,7 @@ reset(struct tb *b)
 	b->errat = SIZE_MAX;
 	b->mismatch = false;
 	memset(b->names, 0, sizeof(b->names));
+	b->nbd = b->nopen = b->nseg = 0;
 }
 
 /*
@@ -1795,6 +2053,8 @@ done:
 		b->nexp = 0;
 		run(b, text, len);
 	}
+	if (!t->nomem)
+		splice_streamed(b);
 	ap_big_free(a, r.o);
 	ap_big_free(a, r.x);
 	ap_big_free(a, r.k);

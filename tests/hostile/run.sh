@@ -624,6 +624,9 @@ converted "unclosed script" "'SCRIPTLEAK' not in t and 'piscine municipale ferme
 run "$here/script-p.html"
 converted "<script> containing </p>" \
     "'SCRIPTLEAK' not in t and 'STYLELEAK' not in t and 'nocturne le jeudi' in t"
+run "$here/streamed-loop.html"
+converted "streamed segments placed in themselves" \
+    "'Le conseil municipal' in t and 'La majorit' in t"
 run "$here/entities-only.html"
 if [ "$rc" -eq 1 ]; then
 	refused "document of only entities" 1 "$here/entities-only.html:"

@@ -308,6 +308,37 @@ german_figure_caption(void **state)
 	ap_doc_free(d);
 }
 
+/* React's streamed page: each boundary's fallback ("Loading…") gives
+ * way to the hidden segment sent later, and a template "P:" is where a
+ * segment goes, with or without the boundary's comments. */
+static void
+react_segments_read_in_place(void **state)
+{
+	struct ap_doc *d = parse("<html><body><article><h1>Le conseil vote "
+	    "le budget</h1><div class=\"article-body\"><!--$?--><template "
+	    "id=\"B:0\"></template><div>Loading paragraph...</div><!--/$-->"
+	    "<template id=\"B:a\"></template><div>Loading paragraph...</div>"
+	    "</div></article><div hidden id=\"S:0\"><p>Le conseil municipal "
+	    "a voté mardi soir le budget de la ville, après trois heures de "
+	    "débat animé.</p><template id=\"P:2\"></template></div><div hidden "
+	    "id=\"S:a\"><p>Le maire a rappelé que les investissements prévus "
+	    "porteront sur les écoles, la voirie et la piscine.</p></div><div "
+	    "hidden id=\"S:2\"><p>La majorité met en avant la baisse de la "
+	    "dette, tandis que l'opposition dénonce la hausse des tarifs de la "
+	    "cantine.</p></div></body></html>");
+	const struct ap_article *a = ap_doc_article(d);
+	size_t i;
+
+	(void)state;
+	assert_int_equal(a->nbody, 3);
+	assert_non_null(strstr(a->body[0].text, "Le conseil municipal"));
+	assert_non_null(strstr(a->body[1].text, "La majorité"));
+	assert_non_null(strstr(a->body[2].text, "Le maire"));
+	for (i = 0; i < d->nblocks; i++)
+		assert_null(strstr(d->blocks[i].text, "Loading"));
+	ap_doc_free(d);
+}
+
 /* An agency tag just below the article's container still signs it,
  * wherever the body's run stopped. */
 static void
@@ -694,6 +725,7 @@ main(void)
 		cmocka_unit_test(closing_date_line),
 		cmocka_unit_test(cues_of_the_text_language),
 		cmocka_unit_test(german_figure_caption),
+		cmocka_unit_test(react_segments_read_in_place),
 		cmocka_unit_test(sure_text_is_body),
 	};
 
