@@ -18,7 +18,8 @@ for w in "$cv"/fold-*.weights; do
 	mkdir -p "$tree"
 	(cd "$top" && tar cf - Makefile src include data tools) | (cd "$tree" && tar xf -)
 	cp "$w" "$tree/data/content-weights.txt"
-	make -s -j2 -C "$tree" build/artparse >/dev/null
+	# Its own build folder, whatever BUILD the calling make was given.
+	MAKEFLAGS= make -s -j2 -C "$tree" BUILD=build build/artparse >/dev/null
 	while IFS='	' read -r corpus stem path; do
 		out=$cv/out/$(echo "$corpus" | tr / _)
 		mkdir -p "$out"
