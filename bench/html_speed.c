@@ -6,7 +6,8 @@
  * seconds, MB/s, ms per page and the ratio artparse / libxml2.  Times are
  * the process's CPU time and the two alternate round by round, so a busy
  * machine slows both alike; the median of the rounds' ratios is printed
- * too, as one slow round can skew the totals.
+ * too, as one slow round can skew the totals.  Both run with the
+ * command's malloc settings (src/malloc_tune.h).
  * Usage: html_speed DIR [ROUNDS]
  */
 #include <dirent.h>
@@ -18,6 +19,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "artparse.h"
+#include "malloc_tune.h"
 
 struct page {
 	char	*bytes;
@@ -147,6 +149,7 @@ main(int argc, char *argv[])
 	char path[4096];
 	DIR *dir;
 
+	ap_tune_malloc();	/* as the command does */
 	if (argc < 2 || (dir = opendir(argv[1])) == NULL) {
 		fprintf(stderr, "usage: html_speed DIR [ROUNDS]\n");
 		return 2;

@@ -25,6 +25,7 @@
 #include "artparse.h"
 #include "batch.h"
 #include "cli.h"
+#include "malloc_tune.h"
 #include "gz.h"
 #include "load.h"
 #include "outfile.h"
@@ -638,6 +639,7 @@ main(int argc, char *argv[])
 	bool mem_set = false;
 	int ch, i, n, fd = -1;
 
+	ap_tune_malloc();
 	memset(&c, 0, sizeof(c));
 	c.writer = ap_writer_find("json");
 	c.wopts.width = 72;
