@@ -786,6 +786,18 @@ streamed_id(const xmlChar *v, char k)
 	return id + 1;
 }
 
+/*
+ * An accordion's panel or a tab's (role "region", "tabpanel"): hidden
+ * until the reader opens it, but the page's text all the same.
+ */
+static bool
+disclosed(const xmlChar *role)
+{
+	return role != NULL &&
+	    (xmlStrcasecmp(role, (const xmlChar *)"region") == 0 ||
+	    xmlStrcasecmp(role, (const xmlChar *)"tabpanel") == 0);
+}
+
 /* Whether node k, hidden with the id v, is a streamed segment (noted). */
 static bool
 segment_add(struct tb *b, uint32_t k, const xmlChar *v)
@@ -890,6 +902,8 @@ element(struct tb *b, uint32_t parent, const struct tagdef *td,
 		event_add(b, AP_HEV_LANG, 0, str_add(b, v, strlen(v)));
 	if (av[A_HIDDEN] != NULL && segment_add(b, k, av[A_ID]))
 		e->hidden = 0;	/* read, to be moved in place */
+	else if (disclosed(av[A_ROLE]))
+		e->hidden = 0;
 	else if (e->tag != T_HTML && e->tag != T_BODY &&
 	    (av[A_HIDDEN] != NULL ||
 	    (av[A_ARIAHIDDEN] != NULL &&

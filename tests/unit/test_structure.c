@@ -332,6 +332,31 @@ react_segments_read_in_place(void **state)
 	ap_doc_free(d);
 }
 
+/* An accordion's closed panel (role "region", display: none) is read:
+ * the reader opens it; a block hidden otherwise is not. */
+static void
+accordion_panel_read(void **state)
+{
+	struct ap_doc *d = parse("<html><body><h1>Le conseil vote le budget"
+	    "</h1><article><p>Le conseil municipal a voté mardi soir le "
+	    "budget de la ville, après trois heures de débat animé.</p>"
+	    "<button aria-controls=\"p1\">1. Les écoles</button><div "
+	    "id=\"p1\" role=\"region\" style=\"display:none;\"><p>La "
+	    "majorité met en avant la rénovation des écoles, tandis que "
+	    "l'opposition dénonce la hausse des tarifs de la cantine.</p>"
+	    "</div><div style=\"display:none\"><p>Texte caché d'une version "
+	    "de la page pour les téléphones, que personne ne voit ici.</p>"
+	    "</div><p>Le maire a rappelé que les investissements prévus "
+	    "porteront sur les écoles, la voirie et la piscine.</p></article>"
+	    "</body></html>");
+	const struct ap_article *a = ap_doc_article(d);
+
+	(void)state;
+	assert_true(body_has(a, "La majorité met en avant"));
+	assert_false(body_has(a, "Texte caché"));
+	ap_doc_free(d);
+}
+
 /* An agency tag just below the article's container still signs it,
  * wherever the body's run stopped. */
 static void
@@ -719,6 +744,7 @@ main(void)
 		cmocka_unit_test(cues_of_the_text_language),
 		cmocka_unit_test(german_figure_caption),
 		cmocka_unit_test(react_segments_read_in_place),
+		cmocka_unit_test(accordion_panel_read),
 		cmocka_unit_test(sure_text_is_body),
 	};
 
