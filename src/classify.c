@@ -14,6 +14,7 @@
 #include "classify.h"
 #include "html.h"
 #include "content.h"
+#include "hash.h"
 #include "html_tree.h"
 #include "lexicon.h"
 #include "uri.h"
@@ -2060,6 +2061,83 @@ drop_front_links(struct ap_doc *d)
 	}
 }
 
+#define REPEAT_WORDS	10	/* a paragraph, not a refrain or a label */
+#define REPEATS_MIN	3	/* repeats that make a second copy */
+
+static bool
+body_kind(enum ap_kind k)
+{
+	return k == AP_KIND_PARAGRAPH || k == AP_KIND_QUOTE ||
+	    k == AP_KIND_LISTITEM;
+}
+
+static uint64_t
+block_hash(const struct ap_block *b)
+{
+	uint64_t h = AP_FNV_BASIS;
+	size_t i;
+
+	for (i = 0; i < b->len; i++)
+		h = ap_fnv_add(h, (unsigned char)b->text[i]);
+	return h;
+}
+
+/*
+ * The page printed its article twice or more (a copy for each screen
+ * size): when a third of the body's paragraphs repeat earlier ones word
+ * for word, the repeats go.  A few repeats are the text's own (a week's
+ * plan in a training schedule, a refrain).  Body blocks go in a hash set
+ * of their indices, 0 for an empty slot; *rep marks the repeats.
+ */
+static size_t
+mark_repeats(struct ap_doc *d, size_t from, size_t to, bool *rep)
+{
+	size_t *set, cap = 16, i, k, mask, n = 0;
+	const struct ap_block *b, *o;
+
+	while (cap < 2 * (to - from))
+		cap *= 2;
+	set = ap_allocarray(&d->arena, cap, sizeof(*set));
+	memset(set, 0, cap * sizeof(*set));
+	mask = cap - 1;
+	for (i = from; i < to; i++) {
+		b = &d->blocks[i];
+		if (!body_kind(b->kind) || b->f.words < REPEAT_WORDS)
+			continue;
+		for (k = block_hash(b) & mask; set[k] != 0;
+		    k = (k + 1) & mask) {
+			o = &d->blocks[set[k] - 1];
+			if (o->len == b->len &&
+			    memcmp(o->text, b->text, b->len) == 0)
+				break;
+		}
+		if (set[k] != 0) {
+			rep[i - from] = true;
+			n++;
+		} else
+			set[k] = i + 1;
+	}
+	return n;
+}
+
+static void
+drop_repeated_body(struct ap_doc *d, size_t from, size_t to)
+{
+	bool *rep = ap_allocarray(&d->arena, to - from, sizeof(*rep));
+	size_t i, n, body = 0;
+
+	memset(rep, 0, (to - from) * sizeof(*rep));
+	n = mark_repeats(d, from, to, rep);
+	for (i = from; i < to; i++)
+		body += body_kind(d->blocks[i].kind);
+	if (n < REPEATS_MIN || n * 3 < body)
+		return;
+	for (i = from; i < to; i++)
+		if (rep[i - from])
+			drop(&d->blocks[i], "duplicate",
+			    "the article printed twice");
+}
+
 void
 ap_classify(struct ap_doc *d)
 {
@@ -2075,6 +2153,8 @@ ap_classify(struct ap_doc *d)
 	for (i = 0; i < d->nblocks; i++)
 		d->blocks[i].kind = AP_KIND_UNKNOWN;
 	label_body(d, from, to);
+	if (to > from)
+		drop_repeated_body(d, from, to);
 	label_head(d, from);
 	find_standfirst(d, from, to);
 	label_tail(d, from, to);

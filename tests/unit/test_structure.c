@@ -357,6 +357,52 @@ accordion_panel_read(void **state)
 	ap_doc_free(d);
 }
 
+#define PLAN "<p>Échauffement de dix minutes, puis trois séries de " \
+	"fractionné court et un retour au calme en marchant.</p>"
+#define ARTICLE3 "<p>Le conseil municipal a voté mardi soir le budget de " \
+	"la ville, après trois heures de débat animé.</p><p>La majorité " \
+	"met en avant la baisse de la dette, tandis que l'opposition " \
+	"dénonce la hausse des tarifs.</p><p>Le maire a rappelé que les " \
+	"investissements prévus porteront sur les écoles et la piscine.</p>"
+
+/* Number of body paragraphs holding s. */
+static size_t
+body_count(const struct ap_article *a, const char *s)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < a->nbody; i++)
+		n += strstr(a->body[i].text, s) != NULL;
+	return n;
+}
+
+/* An article the page prints twice (a copy for each screen) is read
+ * once; a few paragraphs the text itself repeats stay. */
+static void
+article_printed_twice(void **state)
+{
+	struct ap_doc *d = parse("<html><body><h1>Le conseil vote le budget"
+	    "</h1><article><div class=\"desktop\">" ARTICLE3 "</div><div "
+	    "class=\"mobile\">" ARTICLE3 "</div></article></body></html>");
+	const struct ap_article *a = ap_doc_article(d);
+
+	(void)state;
+	assert_int_equal(body_count(a, "Le conseil municipal"), 1);
+	assert_int_equal(body_count(a, "Le maire"), 1);
+	ap_doc_free(d);
+	d = parse("<html><body><h1>Dix semaines pour courir dix kilomètres"
+	    "</h1><article><h2>Semaine 1</h2>" PLAN "<h2>Semaine 2</h2>" PLAN
+	    "<p>La troisième semaine, la sortie longue passe à quarante "
+	    "minutes, toujours à une allure où l'on peut parler.</p><p>La "
+	    "quatrième semaine est plus légère, pour que le corps assimile le "
+	    "travail des trois premières.</p><p>Les semaines suivantes "
+	    "ajoutent une séance de côtes, courte et intense.</p>"
+	    "</article></body></html>");
+	a = ap_doc_article(d);
+	assert_int_equal(body_count(a, "Échauffement"), 2);
+	ap_doc_free(d);
+}
+
 /* An agency tag just below the article's container still signs it,
  * wherever the body's run stopped. */
 static void
@@ -745,6 +791,7 @@ main(void)
 		cmocka_unit_test(german_figure_caption),
 		cmocka_unit_test(react_segments_read_in_place),
 		cmocka_unit_test(accordion_panel_read),
+		cmocka_unit_test(article_printed_twice),
 		cmocka_unit_test(sure_text_is_body),
 	};
 
