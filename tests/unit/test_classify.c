@@ -675,6 +675,10 @@ drop_label_sections(void **state)
 	assert_true(ap_rule_drop_label(t_block(d, "Les plus lus")));
 	assert_true(ap_rule_drop_label(t_block(d, "Emplois en vedette")));
 	assert_true(ap_rule_drop_label(t_block(d, "Commentaires")));
+	/* A blog's widget of recent posts ends the article too. */
+	assert_true(ap_rule_drop_label(t_block(d, "Articles récents")));
+	assert_true(ap_rule_drop_label(t_block(d, "Derniers articles")));
+	assert_true(ap_rule_drop_label(t_block(d, "Fil d'infos")));
 }
 
 static void
