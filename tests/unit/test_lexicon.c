@@ -434,6 +434,16 @@ cues_of_enabled_languages_only(void **state)
 	assert_int_equal(ap_cue_prefix(fold("Edited by Jane Doe"),
 	    CUE_BYLINE), 0);
 	assert_true(ap_cue_whole(fold("Skip to footer"), CUE_SITEWIDE));
+	/* A blog engine's widget of recent posts, in each language. */
+	assert_true(ap_cue_whole(fold("Recent Posts"), CUE_SITEWIDE));
+	ap_cue_langs(LANG(AP_LANG_ES) | LANG(AP_LANG_IT) | LANG(AP_LANG_NL) |
+	    LANG(AP_LANG_PT) | LANG(AP_LANG_DE));
+	assert_true(ap_cue_whole(fold("Entradas recientes"), CUE_SITEWIDE));
+	assert_true(ap_cue_whole(fold("Articoli recenti"), CUE_SITEWIDE));
+	assert_true(ap_cue_whole(fold("Recente berichten"), CUE_SITEWIDE));
+	assert_true(ap_cue_whole(fold("Posts recentes"), CUE_SITEWIDE));
+	assert_true(ap_cue_whole(fold("Letzte Beiträge"), CUE_SITEWIDE));
+	ap_cue_langs(LANG(AP_LANG_FR) | LANG(AP_LANG_EN));
 	/* A page saying it has no article, in each of its languages. */
 	assert_true(ap_cue_prefix(fold("Page not found"), CUE_NOTFOUND) > 0);
 	ap_cue_langs(LANG(AP_LANG_FR));
