@@ -443,6 +443,14 @@ cues_of_enabled_languages_only(void **state)
 	assert_true(ap_cue_whole(fold("Recente berichten"), CUE_SITEWIDE));
 	assert_true(ap_cue_whole(fold("Posts recentes"), CUE_SITEWIDE));
 	assert_true(ap_cue_whole(fold("Letzte Beiträge"), CUE_SITEWIDE));
+	ap_cue_langs(LANG(AP_LANG_FI) | LANG(AP_LANG_SV) | LANG(AP_LANG_DA) |
+	    LANG(AP_LANG_NO) | LANG(AP_LANG_PL));
+	assert_true(ap_cue_whole(fold("Viimeisimmät artikkelit"),
+	    CUE_SITEWIDE));
+	assert_true(ap_cue_whole(fold("Senaste inläggen"), CUE_SITEWIDE));
+	assert_true(ap_cue_whole(fold("Seneste indlæg"), CUE_SITEWIDE));
+	assert_true(ap_cue_whole(fold("Siste innlegg"), CUE_SITEWIDE));
+	assert_true(ap_cue_whole(fold("Najnowsze wpisy"), CUE_SITEWIDE));
 	ap_cue_langs(LANG(AP_LANG_FR) | LANG(AP_LANG_EN));
 	/* A page saying it has no article, in each of its languages. */
 	assert_true(ap_cue_prefix(fold("Page not found"), CUE_NOTFOUND) > 0);
