@@ -1570,26 +1570,19 @@ tag_ends(const char *q, const char *e)
 }
 
 /* Whether the tree reads the attribute n[0..nl) (see attrs[]), in any
- * case. */
+ * case.  Called for every attribute of the page: the length and the
+ * first letter rule out nearly all names before a comparison. */
 static bool
 attr_read(const char *n, size_t nl)
 {
-	size_t lo = 1, hi = A__MAX, mid, al;
-	int cmp;
+	size_t i;
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		al = strlen(attrs[mid]);
-		cmp = strncasecmp(n, attrs[mid], nl < al ? nl : al);
-		if (cmp == 0)
-			cmp = nl < al ? -1 : nl > al;
-		if (cmp == 0)
+	if (nl == 0 || nl > sizeof("data-lazy-src") - 1)
+		return false;
+	for (i = 1; i < A__MAX; i++)
+		if ((n[0] | 0x20) == attrs[i][0] && strlen(attrs[i]) == nl &&
+		    strncasecmp(n, attrs[i], nl) == 0)
 			return true;
-		if (cmp < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
 	return false;
 }
 
