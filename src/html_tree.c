@@ -1537,8 +1537,6 @@ equals_ci(const char *p, size_t n, const char *w)
 	return strlen(w) == n && starts_ci(p, n, w);
 }
 
-
-
 /* The end of a name as htmlParseHTMLName() reads it: 100 bytes at most. */
 static const char *
 hname_end(const char *p, const char *e)

@@ -25,9 +25,9 @@
 #include "artparse.h"
 #include "batch.h"
 #include "cli.h"
-#include "malloc_tune.h"
 #include "gz.h"
 #include "load.h"
+#include "malloc_tune.h"
 #include "outfile.h"
 #include "warc.h"
 
