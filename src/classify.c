@@ -2014,7 +2014,7 @@ past_title_line(const struct ap_doc *d, size_t from, size_t to)
 		if (!title_line(&d->blocks[k]) || !m->f.has_date ||
 		    !HAS(m->f.cue_start, CUE_DATE) || !ap_rule_dateline(m))
 			continue;
-		if (chars_in(d, k + 2, to) > 2 * chars_in(d, from, k))
+		if (chars_in(d, k + 2, to) > chars_in(d, from, k))
 			return k + 2;
 		break;
 	}

@@ -1683,6 +1683,32 @@ classify_sidebar_before_dated_title(void **state)
 	assert_kind(d, 4, AP_KIND_PARAGRAPH);
 }
 
+/* The same with a longer sidebar: the article after the title still
+ * holds most of the region's text, and the region starts there. */
+static void
+classify_long_sidebar_before_dated_title(void **state)
+{
+	static const char *const lines[] = {
+		"Présentation C’est un système de domination dans lequel il "
+		    "existe une hiérarchie entre les personnes.",
+		"Les formes actuelles du racisme sont toujours issues de "
+		    "l’héritage colonial, et elles se transforment.",
+		"Le glossaire du site explique les mots des luttes, de "
+		    "l’antispécisme à l’écologie, pour les nouveaux venus.",
+		"Putsh en cours à Radio Kaléidoscope",
+		"Publié le 9 juin 2019",
+		P1, P2, P3, P4,
+		NULL
+	};
+	struct ap_doc *d = *state;
+
+	t_classify(d, lines);
+	assert_kind(d, 2, AP_KIND_BOILERPLATE);
+	assert_kind(d, 3, AP_KIND_HEADLINE);
+	assert_kind(d, 4, AP_KIND_DATE);
+	assert_kind(d, 5, AP_KIND_PARAGRAPH);
+}
+
 static void
 classify_standfirst_before_byline(void **state)
 {
@@ -1861,6 +1887,7 @@ main(void)
 		T_TEST(classify_standfirst_after_byline),
 		T_TEST(classify_teaser_sentences_are_no_titles),
 		T_TEST(classify_sidebar_before_dated_title),
+		T_TEST(classify_long_sidebar_before_dated_title),
 		T_TEST(classify_standfirst_before_byline),
 		T_TEST(classify_subhead_quote_and_list),
 		T_TEST(classify_list_items_in_body),
