@@ -2071,17 +2071,6 @@ body_kind(enum ap_kind k)
 	    k == AP_KIND_LISTITEM;
 }
 
-static uint64_t
-block_hash(const struct ap_block *b)
-{
-	uint64_t h = AP_FNV_BASIS;
-	size_t i;
-
-	for (i = 0; i < b->len; i++)
-		h = ap_fnv_add(h, (unsigned char)b->text[i]);
-	return h;
-}
-
 /*
  * The page printed its article twice or more (a copy for each screen
  * size): when a third of the body's paragraphs repeat earlier ones word
@@ -2104,7 +2093,7 @@ mark_repeats(struct ap_doc *d, size_t from, size_t to, bool *rep)
 		b = &d->blocks[i];
 		if (!body_kind(b->kind) || b->f.words < REPEAT_WORDS)
 			continue;
-		for (k = block_hash(b) & mask; set[k] != 0;
+		for (k = ap_fnv(b->text, b->len) & mask; set[k] != 0;
 		    k = (k + 1) & mask) {
 			o = &d->blocks[set[k] - 1];
 			if (o->len == b->len &&

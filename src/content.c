@@ -51,17 +51,6 @@ ap_doc_is_html(const struct ap_doc *d)
 
 #define SIDE	3	/* blocks on each side for sibling_prose_share */
 
-static uint64_t
-text_hash(const struct ap_block *b)
-{
-	uint64_t h = AP_FNV_BASIS;
-	size_t i;
-
-	for (i = 0; i < b->len; i++)
-		h = ap_fnv_add(h, (unsigned char)b->text[i]);
-	return h;
-}
-
 static int
 u64_cmp(const void *x, const void *y)
 {
@@ -138,7 +127,7 @@ seq_scan(const struct ap_doc *d, struct seq *q)
 
 		q->prose[i] = ap_rule_prose(b) &&
 		    ap_share(b->link_chars, b->f.chars) < 0.5;
-		q->hash[i] = q->sorted[i] = text_hash(b);
+		q->hash[i] = q->sorted[i] = ap_fnv(b->text, b->len);
 		if (b->flags & AP_BF_ARTICLE) {
 			if (q->first_art == SIZE_MAX)
 				q->first_art = i;
