@@ -1904,14 +1904,20 @@ is_lead_separator(const struct ap_block *b)
 	    (strcmp(b->drop, "caption") == 0 || strcmp(b->drop, "credit") == 0));
 }
 
+/* A kind of running body text (headings aside). */
+static bool
+body_kind(enum ap_kind k)
+{
+	return k == AP_KIND_PARAGRAPH || k == AP_KIND_QUOTE ||
+	    k == AP_KIND_LISTITEM;
+}
+
 /* Whether body text follows block i in the region: a lead needs a body. */
 static bool
 body_after(const struct ap_doc *d, size_t i, size_t to)
 {
 	for (i++; i < to; i++)
-		if (d->blocks[i].kind == AP_KIND_PARAGRAPH ||
-		    d->blocks[i].kind == AP_KIND_QUOTE ||
-		    d->blocks[i].kind == AP_KIND_LISTITEM)
+		if (body_kind(d->blocks[i].kind))
 			return true;
 	return false;
 }
@@ -2063,13 +2069,6 @@ drop_front_links(struct ap_doc *d)
 
 #define REPEAT_WORDS	10	/* a paragraph, not a refrain or a label */
 #define REPEATS_MIN	3	/* repeats that make a second copy */
-
-static bool
-body_kind(enum ap_kind k)
-{
-	return k == AP_KIND_PARAGRAPH || k == AP_KIND_QUOTE ||
-	    k == AP_KIND_LISTITEM;
-}
 
 /*
  * The page printed its article twice or more (a copy for each screen

@@ -1051,22 +1051,24 @@ segment_of(const struct tb *b, uint32_t id)
 	return 0;
 }
 
-/* Whether "after" still precedes "end" among parent's children: the
- * fallback is whole. */
+/* The child of parent just after node "after" (0: its first child). */
+static uint32_t
+child_after(const struct ap_htree *t, uint32_t parent, uint32_t after)
+{
+	return after != 0 ? t->n[after].next : t->n[parent].first;
+}
+
+/* Whether the fallback, parent's children after d->after up to d->end,
+ * is still whole. */
 static bool
-fallback_whole(const struct ap_htree *t, struct boundary *d)
+fallback_whole(const struct ap_htree *t, const struct boundary *d)
 {
 	uint32_t k;
 
-	if (d->bare && (d->after == 0 || t->n[d->after].parent == d->parent))
-		d->end = d->after != 0 ? t->n[d->after].next :
-		    t->n[d->parent].first;
-	if (d->end == 0 || d->end == d->after ||
-	    (d->after != 0 && t->n[d->after].parent != d->parent) ||
-	    t->n[d->end].parent != d->parent)
+	if (d->end == 0 || t->n[d->end].parent != d->parent)
 		return false;
-	for (k = d->after != 0 ? t->n[d->after].next : t->n[d->parent].first;
-	    k != 0; k = t->n[k].next)
+	for (k = child_after(t, d->parent, d->after); k != 0;
+	    k = t->n[k].next)
 		if (k == d->end)
 			return true;
 	return false;
@@ -1088,12 +1090,14 @@ splice_streamed(struct tb *b)
 		if (!d->pending || !d->closed || d->id == 0 ||
 		    (seg = segment_of(b, d->id)) == 0 ||
 		    t->n[seg].first == 0 || within(t, d->parent, seg) ||
-		    (d->after != 0 && t->n[d->after].parent != d->parent) ||
-		    (!d->place && !fallback_whole(t, d)))
+		    (d->after != 0 && t->n[d->after].parent != d->parent))
+			continue;
+		if (d->bare)
+			d->end = child_after(t, d->parent, d->after);
+		if (!d->place && !fallback_whole(t, d))
 			continue;
 		while (!d->place) {
-			k = d->after != 0 ? t->n[d->after].next :
-			    t->n[d->parent].first;
+			k = child_after(t, d->parent, d->after);
 			unlink_node(t, k);
 			if (k == d->end)
 				break;
