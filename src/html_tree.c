@@ -16,11 +16,10 @@
  *  - an element "o:p" is a "p";
  *  - text outside any element is dropped.
  * libxml2 reads a reduced copy of the page, without the script and style
- * text and the attributes the tree never reads, checked as it goes
- * (reduce(), expect_check()).  Only this file parses with libxml2
- * (hooks.c sets its allocator and quiets it, html_meta.c looks up its
- * entity table).  No
- * callback ever jumps out of the parser: memory exhaustion stops it, and
+ * text and most attributes (the tree takes those it reads from its own
+ * scan), checked as it goes (reduce(), expect_check()).  Only this file
+ * parses with libxml2 (hooks.c sets its allocator and quiets it,
+ * html_meta.c looks up its entity table).  No callback ever jumps out of the parser: memory exhaustion stops it, and
  * the jump comes once the parser is freed.
  */
 #include <ctype.h>
@@ -205,15 +204,23 @@ struct expect {
 	size_t		 off;		/* its '>' (or the '/' of "/>") */
 	const char	*name;		/* its name as written */
 	size_t		 nl;
-	size_t		 a0, na;	/* attributes kept: kept[a0..a0+na) */
+	size_t		 a0, nk;	/* attributes read: kept[a0..a0+nk) */
+	size_t		 na;		/* of which libxml2 reads (!side) */
 	bool		 raw;		/* raw text left out after it */
 };
 
-/* An attribute kept, as written. */
+/*
+ * An attribute the tree reads, as written.  One without a reference in
+ * its value is left out of the copy too ("side"): libxml2 would only copy
+ * it a character at a time, and the tree takes it from here.
+ */
 struct kattr {
-	const char	*name, *val;	/* val NULL when it has none */
+	const char	*name, *val;	/* val NULL when it has none; a side
+					 * one's is its own NUL-ended copy */
 	size_t		 nl, vl;
-	bool		 amp;		/* the value has a reference */
+	size_t		 voff;		/* a side value's place in the copies */
+	unsigned char	 id;		/* enum attr */
+	bool		 side;
 };
 
 /* The current element's last child other than comments, for the white
@@ -1124,31 +1131,31 @@ offset(htmlParserCtxtPtr ctxt)
 /*
  * A start tag reported while reading the reduced copy: the next tag the
  * copy changed must come ending where it ends, with its name and the
- * attributes it kept, and without junk read as an attribute name inside
- * it; raw text left out must follow a start tag that ends with '>'.  Any
- * mismatch stops the parser, and the page is parsed again as it is.
+ * attributes libxml2 was left to read, and without junk read as an
+ * attribute name inside it; raw text left out must follow a start tag
+ * that ends with '>'.  Any mismatch stops the parser, and the page is
+ * parsed again as it is.  Returns the changed tag this one is, if it is.
  */
-static void
+static const struct expect *
 expect_check(struct tb *b, htmlParserCtxtPtr ctxt, const xmlChar *name,
     const xmlChar **atts)
 {
 	const struct expect *x = &b->exp[b->nextexp];
 	const struct kattr *k;
-	const xmlChar *v;
 	size_t off = offset(ctxt), i, n;
 
 	if (off < x->off)
-		return;
+		return NULL;
 	if (off > x->off)
 		goto fail;	/* passed over */
 	if (xmlStrlen(name) != (int)x->nl ||
 	    strncasecmp((const char *)name, x->name, x->nl) != 0)
-		return;		/* an implied element, then the tag */
+		return NULL;	/* an implied element, then the tag */
 	if (x->raw) {
 		if (*ctxt->input->cur != '>')
 			goto fail;
 		b->nextexp++;
-		return;
+		return NULL;
 	}
 	if (b->errat >= x->start && b->errat <= off)
 		goto fail;
@@ -1156,22 +1163,51 @@ expect_check(struct tb *b, htmlParserCtxtPtr ctxt, const xmlChar *name,
 		continue;
 	if (n / 2 != x->na)
 		goto fail;
-	for (i = 0; i < x->na; i++) {
-		k = &b->kept[x->a0 + i];
-		v = atts[2 * i + 1];
+	for (i = 0, k = &b->kept[x->a0]; i < x->na; i++, k++) {
+		while (k->side)
+			k++;
 		if (xmlStrlen(atts[2 * i]) != (int)k->nl ||
 		    strncasecmp((const char *)atts[2 * i], k->name,
-		    k->nl) != 0 || (v == NULL) != (k->val == NULL))
-			goto fail;
-		if (v != NULL && !k->amp && (xmlStrlen(v) != (int)k->vl ||
-		    memcmp(v, k->val, k->vl) != 0))
+		    k->nl) != 0 || atts[2 * i + 1] == NULL)
 			goto fail;
 	}
 	b->nextexp++;
-	return;
+	return x;
 fail:
 	b->mismatch = true;
 	xmlStopParser(ctxt);
+	return NULL;
+}
+
+/* The attributes the tree reads of a start tag, by enum attr: from
+ * libxml2, or from the reduced copy's tag x when it is one. */
+static void
+tag_attrs(struct tb *b, const struct expect *x, const xmlChar **atts,
+    const xmlChar **av)
+{
+	const struct kattr *k;
+	size_t i, j = 1;
+
+	memset(av, 0, A__MAX * sizeof(*av));
+	if (x != NULL) {
+		for (i = 0, k = &b->kept[x->a0]; i < x->nk; i++, k++) {
+			if (!k->side) {
+				av[k->id] = atts[j];
+				j += 2;
+			} else
+				av[k->id] = k->val != NULL ?
+				    (const xmlChar *)k->val :
+				    (const xmlChar *)"";
+		}
+		return;
+	}
+	for (i = 0; atts != NULL && atts[i] != NULL; i += 2) {
+		unsigned id = name_info(b, atts[i])->attr;
+
+		if (id != A_NONE && av[id] == NULL)
+			av[id] = atts[i + 1] != NULL ? atts[i + 1] :
+			    (const xmlChar *)"";
+	}
 }
 
 static void
@@ -1182,15 +1218,15 @@ sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	const xmlChar *av[A__MAX];
 	const struct nameinfo *ni;
 	const struct tagdef *td;
+	const struct expect *x = NULL;
 	uint32_t parent, k;
 	unsigned tag;
 	bool top = false;
-	size_t i;
 
 	if (t->nomem || name == NULL)
 		return;
 	if (b->nextexp < b->nexp) {
-		expect_check(b, ctx, name, atts);
+		x = expect_check(b, ctx, name, atts);
 		if (b->mismatch)
 			return;
 	}
@@ -1226,16 +1262,7 @@ sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	ni = name_info(b, name);
 	td = ni->td;
 	tag = td != NULL ? td->tag : T_OTHER;
-	memset(av, 0, sizeof(av));
-	if (atts != NULL) {
-		for (i = 0; atts[i] != NULL; i += 2) {
-			unsigned id = name_info(b, atts[i])->attr;
-
-			if (id != A_NONE && av[id] == NULL)
-				av[id] = atts[i + 1] != NULL ? atts[i + 1] :
-				    (const xmlChar *)"";
-		}
-	}
+	tag_attrs(b, x, atts, av);
 	if (tag == T_META || tag == T_LINK || tag == T_BASE ||
 	    tag == T_TITLE || tag == T_SCRIPT)
 		head_element(b, tag, av);
@@ -1475,15 +1502,18 @@ sax_error(void *ctx, xmlErrorPtr err)
  * space), as is the content of each <noscript> (markup the tree skips;
  * read by a browser that runs scripts as text, so that an unclosed
  * "<noscript><div></noscript>" does not swallow the page, as it does in
- * libxml2), and start tags keep only the attributes the tree reads (those
- * dropped leave their line breaks), so that it reads the same elements,
- * text, attributes and line numbers, only faster.
+ * libxml2), and start tags keep only the attributes the tree reads with a
+ * character reference in their value, which libxml2 decodes (those left
+ * out leave their line breaks; the tree takes the others it reads from
+ * the scan, values copied as they are), so that it reads the same
+ * elements, text, attributes and line numbers, only faster.
  *
  * The copy comes from a scan that follows libxml2's own reading of
  * markup (comments, doctype, processing instructions, end tags, start
  * tags attribute by attribute, raw text).  Each start tag it changed must
  * then be reported by libxml2 ending at the same place, with the same name
- * and the same attributes, and with no junk read as an attribute inside it
+ * and the attributes left to it, and with no junk read as an attribute
+ * inside it
  * (expect_check()); otherwise the page is parsed again as it is.  Raw text
  * that starts with '<', JSON scripts and the tags html, head, body and
  * meta are kept as they are; the scan stops changing anything at the
@@ -1498,7 +1528,8 @@ struct satt {
 	const char	*name, *nend;	/* NULL for junk */
 	const char	*val, *vend;	/* NULL when it has no value */
 	const char	*end;		/* past its last byte */
-	bool		 keep;		/* the tree reads it */
+	unsigned char	 id;		/* enum attr: A_NONE unless read */
+	bool		 amp;		/* its value has a reference */
 };
 
 struct stag {
@@ -1520,6 +1551,8 @@ struct reduced {
 	size_t		 nx, capx;
 	struct kattr	*k;
 	size_t		 nk, capk;
+	char		*v;		/* side values, each NUL-ended */
+	size_t		 vn, vcap;
 };
 
 /* Whether p[0..n) starts with the lower-case ASCII word w, in any case. */
@@ -1571,21 +1604,22 @@ tag_ends(const char *q, const char *e)
 	return *q == '>' || (*q == '/' && q + 1 < e && q[1] == '>');
 }
 
-/* Whether the tree reads the attribute n[0..nl) (see attrs[]), in any
- * case.  Called for every attribute of the page: the length and the
- * first letter rule out nearly all names before a comparison. */
-static bool
+/* The attribute n[0..nl) as the tree reads it (see attrs[]), in any
+ * case; A_NONE when it does not.  Called for every attribute of the page:
+ * the length and the first letter rule out nearly all names before a
+ * comparison. */
+static unsigned char
 attr_read(const char *n, size_t nl)
 {
-	size_t i;
+	unsigned char i;
 
 	if (nl == 0 || nl > sizeof("data-lazy-src") - 1)
-		return false;
+		return A_NONE;
 	for (i = 1; i < A__MAX; i++)
 		if ((n[0] | 0x20) == attrs[i][0] && strlen(attrs[i]) == nl &&
 		    strncasecmp(n, attrs[i], nl) == 0)
-			return true;
-	return false;
+			return i;
+	return A_NONE;
 }
 
 /*
@@ -1635,7 +1669,7 @@ scan_tag(struct ap_arena *a, const char *p, const char *e, struct stag *t)
 		at->nend = q = hname_end(q, e);
 		if (q - at->name >= 100)
 			t->plain = false;
-		at->keep = attr_read(at->name, (size_t)(q - at->name));
+		at->id = attr_read(at->name, (size_t)(q - at->name));
 		for (r = q; r < e && blank_ch(*r); r++)
 			continue;
 		if (r < e && *r == '=') {
@@ -1653,6 +1687,8 @@ scan_tag(struct ap_arena *a, const char *p, const char *e, struct stag *t)
 					continue;
 				at->vend = q = r;
 			}
+			at->amp = at->id != A_NONE &&
+			    find(at->val, at->vend, '&') != NULL;
 		}
 		at->end = q;
 	}
@@ -1706,20 +1742,53 @@ expect_add(struct reduced *r, const char *name, size_t nl)
 	return x;
 }
 
-/* Whether t has attributes the tree does not read. */
+/* Whether t has attributes libxml2 need not read: all but those the
+ * tree reads with a reference in their value. */
 static bool
 tag_changes(const struct stag *t)
 {
 	size_t i;
 
 	for (i = 0; i < t->na; i++)
-		if (!t->a[i].keep)
+		if (!t->a[i].amp)
 			return true;
 	return false;
 }
 
+/* Keep a copy of the attribute at's value aside, NUL-ended, in k. */
+static void
+put_side(struct reduced *r, const struct satt *at, struct kattr *k)
+{
+	size_t cap;
+
+	k->side = true;
+	if (at->val == NULL)
+		return;
+	if (r->vcap - r->vn < k->vl + 1) {
+		cap = r->vcap + r->vcap / 2 + k->vl + 256;
+		r->v = ap_big_realloc(r->arena, r->v, cap);
+		r->vcap = cap;
+	}
+	memcpy(r->v + r->vn, at->val, k->vl);
+	r->v[r->vn + k->vl] = '\0';
+	k->voff = r->vn;
+	r->vn += k->vl + 1;
+}
+
+/* Point the side values at their copies, now that these stay put. */
+static void
+side_values(struct reduced *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nk; i++)
+		if (r->k[i].side && r->k[i].val != NULL)
+			r->k[i].val = r->v + r->k[i].voff;
+}
+
 /* Copy the start tag t (from p), keeping only the attributes the tree
- * reads, and expect libxml2 to report it so. */
+ * reads with a reference in their value (libxml2 decodes those), keep the
+ * others the tree reads aside, and expect libxml2 to report it so. */
 static void
 put_tag(struct reduced *r, const char *p, const struct stag *t)
 {
@@ -1733,37 +1802,40 @@ put_tag(struct reduced *r, const char *p, const struct stag *t)
 	out_put(r, p, (size_t)(t->nend - p));
 	for (i = 0; i < t->na; i++) {
 		at = &t->a[i];
-		if (!at->keep) {
+		/* libxml2 keeps the first of attributes of the same name. */
+		for (j = x->a0; at->id != A_NONE && j < r->nk; j++)
+			if (r->k[j].id == at->id)
+				break;
+		if (at->id == A_NONE || j < r->nk || !at->amp) {
 			/* A blank at least: an unquoted value kept before it
 			 * must not run into what follows ("/>"). */
 			out_breaks(r, at->ws, (size_t)(at->end - at->ws),
 			    t->lines, true);
-			continue;
+			if (at->id == A_NONE || j < r->nk)
+				continue;
+		} else {
+			if (at->ws == at->name)
+				out_put(r, " ", 1);
+			out_put(r, at->ws, (size_t)(at->end - at->ws));
 		}
-		if (at->ws == at->name)
-			out_put(r, " ", 1);
-		out_put(r, at->ws, (size_t)(at->end - at->ws));
-		/* libxml2 keeps the first of attributes of the same name. */
-		for (j = x->a0; j < r->nk; j++)
-			if (r->k[j].nl == (size_t)(at->nend - at->name) &&
-			    strncasecmp(r->k[j].name, at->name,
-			    r->k[j].nl) == 0)
-				break;
-		if (j < r->nk)
-			continue;
 		if (r->nk == r->capk) {
 			r->capk = r->capk ? r->capk * 2 : 64;
 			r->k = ap_big_realloc(r->arena, r->k,
 			    r->capk * sizeof(*r->k));
 		}
 		k = &r->k[r->nk++];
+		memset(k, 0, sizeof(*k));
 		k->name = at->name;
 		k->nl = (size_t)(at->nend - at->name);
+		k->id = at->id;
 		k->val = at->val;
 		k->vl = at->val != NULL ? (size_t)(at->vend - at->val) : 0;
-		k->amp = at->val != NULL && find(at->val, at->vend, '&') != NULL;
+		if (!at->amp)
+			put_side(r, at, k);
+		else
+			x->na++;
 	}
-	x->na = r->nk - x->a0;
+	x->nk = r->nk - x->a0;
 	out_put(r, t->tail, (size_t)(t->end - t->tail));
 	x->off = r->on;
 	out_put(r, t->end, *t->end == '/' ? 2 : 1);
@@ -1921,6 +1993,7 @@ reduce(struct tb *b, const char *s, size_t n, struct reduced *r)
 	}
 	out_put(r, last, (size_t)(end - last));
 	r->o[r->on] = '\0';
+	side_values(r);
 	return true;
 }
 
@@ -2067,6 +2140,7 @@ done:
 	ap_big_free(a, r.o);
 	ap_big_free(a, r.x);
 	ap_big_free(a, r.k);
+	ap_big_free(a, r.v);
 	if (t->nomem)
 		ap_arena_oom(a);
 }

@@ -1221,6 +1221,14 @@ tree_matches_dom(void **state)
 		"<p a=\"1\"b=\"2\" class=d>u</p><p x=a/>v</p>",
 		"<script>a</scriptx><p class=e data-x=1>p</p></script><p>q</p>",
 		"<style>\x01<p class=f>s</p></style><p data-w=1>r</p>",
+		/* Values the tree reads, kept aside or left to libxml2 (with
+		 * a reference), duplicates (the first counts), names in
+		 * capitals, no value, a line break in a value. */
+		"<div CLASS=\"un\ndeux\" data-x=1 id=z>t</div>\n"
+		"<p class='a&amp;b' class=c>u</p><p class=d class=\"e&amp;f\""
+		" data-q>v</p><p data-a=\"1\nclass=x\" class=\"y\">w</p>"
+		"<span lang class=\"\">x</span><b class=g/>y</b>"
+		"<i class=h\tid=\"i\"lang=fr>z</i>",
 	};
 	struct fx *f = *state;
 	struct ap_htree t;
