@@ -19,8 +19,9 @@
  * text and most attributes (the tree takes those it reads from its own
  * scan), checked as it goes (reduce(), expect_check()).  Only this file
  * parses with libxml2 (hooks.c sets its allocator and quiets it,
- * html_meta.c looks up its entity table).  No callback ever jumps out of the parser: memory exhaustion stops it, and
- * the jump comes once the parser is freed.
+ * html_meta.c looks up its entity table).  No callback ever jumps out of
+ * the parser: memory exhaustion stops it, and the jump comes once the
+ * parser is freed.
  */
 #include <ctype.h>
 #include <stdbool.h>
