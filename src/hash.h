@@ -2,7 +2,8 @@
 /*
  * FNV-1a, 64 bits: a block's text repeated in the page (content.c) or
  * in the body (classify.c), a class's shape among container candidates
- * (html_src.c).
+ * (html_src.c).  ap_word_hash: the slot of a word in the hash tables
+ * tools/gen-data.sh writes (stopwords, quotes.c's word lists).
  */
 #ifndef AP_HASH_H
 #define AP_HASH_H
@@ -27,6 +28,18 @@ ap_fnv(const char *p, size_t n)
 
 	for (i = 0; i < n; i++)
 		h = ap_fnv_add(h, (unsigned char)p[i]);
+	return h;
+}
+
+/* h = h * 31 + byte, modulo 2^32, over the NUL-ended w, as
+ * tools/gen-data.sh places words by. */
+static inline uint32_t
+ap_word_hash(const char *w)
+{
+	uint32_t h = 0;
+
+	for (; *w != '\0'; w++)
+		h = h * 31 + (unsigned char)*w;
 	return h;
 }
 

@@ -12,6 +12,7 @@
 
 #include <utf8proc.h>
 
+#include "hash.h"
 #include "html_tree.h"
 #include "lexicon.h"
 
@@ -284,22 +285,11 @@ struct word {
 #define GUESS_WORDS	12	/* fewer words: no guess */
 #define GUESS_HITS	4	/* fewer stopwords of the best language: none */
 
-/* The hash tools/gen-data.sh placed the stopwords by. */
-static uint32_t
-word_hash(const char *w)
-{
-	uint32_t h = 0;
-
-	for (; *w != '\0'; w++)
-		h = h * 31 + (unsigned char)*w;
-	return h;
-}
-
 /* Languages of folded word "w", or 0. */
 static unsigned
 stopword_langs(const char *w)
 {
-	size_t i = word_hash(w) % STOPWORD_SLOTS;
+	size_t i = ap_word_hash(w) % STOPWORD_SLOTS;
 	unsigned k;
 
 	for (; (k = stopword_slot[i]) != 0; i = (i + 1) % STOPWORD_SLOTS)

@@ -19,6 +19,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "doc.h"
+#include "hash.h"
 #include "lexicon.h"
 #include "quotes.h"
 #include "utf8.h"
@@ -157,7 +158,8 @@ struct qs {
 };
 
 /* The word lists of data/fr-quote-words.txt: one sorted table whose
- * entries carry a QW_* bit for each list they are in. */
+ * entries carry a QW_* bit for each list they are in, and its hash table
+ * qw_slot[]. */
 struct qw_word {
 	const char	*w;
 	unsigned	 lists;
@@ -171,20 +173,20 @@ struct qw_word {
 static unsigned
 lists_of(const char *w)
 {
-	size_t lo = 0, hi = NQW, mid;
-	int c;
+	size_t i = ap_word_hash(w) % QW_SLOTS;
+	unsigned k;
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		c = strcmp(qw_words[mid].w, w);
-		if (c == 0)
-			return qw_words[mid].lists;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	for (; (k = qw_slot[i]) != 0; i = (i + 1) % QW_SLOTS)
+		if (qw_words[k - 1].w[0] == w[0] &&
+		    strcmp(qw_words[k - 1].w, w) == 0)
+			return qw_words[k - 1].lists;
 	return 0;
+}
+
+unsigned
+ap_quotes_word_lists(const char *folded)
+{
+	return lists_of(folded);
 }
 
 /* Whether folded word w is in the lists of mask "lists". */

@@ -26,4 +26,8 @@
  */
 bool	 ap_quotes_is_verb(const char *folded);
 
+/* The lists of data/fr-quote-words.txt "folded" is in, one bit a list
+ * (QW_* of fr-quote-words.inc); 0 when none. */
+unsigned ap_quotes_word_lists(const char *folded);
+
 #endif /* AP_QUOTES_H */

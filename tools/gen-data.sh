@@ -12,7 +12,7 @@
 #   gen-data.sh words FILE...  one word a line → { "word", langs } in the
 #                              table stopwords[], and stopword_slot[], an
 #                              open-addressing hash of them (1 + index;
-#                              0 empty) by word_hash() of lexicon.c
+#                              0 empty) by ap_word_hash() of hash.h
 #   gen-data.sh classcues FILE  PATTERN<TAB>MATCH<TAB>CUES lines →
 #                              { "pattern", length, CM_MATCH, C_CUE | … },
 #                              in the table ccues[], in groups (token
@@ -25,7 +25,8 @@
 #   gen-data.sh pairs FILE     VALUE<TAB>key lines → { "key", VALUE },
 #   gen-data.sh sets PFX FILE  LIST<TAB>word lines → a PFX_LIST bit per list
 #                              and the table PFX_words[] of
-#                              { "word", PFX_LIST | … }
+#                              { "word", PFX_LIST | … }, and pfx_slot[],
+#                              its hash table as stopword_slot[]
 #   gen-data.sh keysets PFX FILE  the same, each word turned into its loose
 #                              key (ap_fold_key: letters and digits, no
 #                              accents): "À lire aussi" → "alireaussi"
@@ -43,6 +44,32 @@ if [ "$mode" = sets ] || [ "$mode" = keysets ]; then
 	pfx=$1
 	shift
 fi
+# print_word_slots(macro, name, word, n): name[], an open-addressing hash
+# table of word[1..n] (1 + index; 0 empty) by h = h * 31 + byte, modulo
+# 2^32, as ap_word_hash() of hash.h computes it; twice as many slots as
+# words, a power of two, their number in the macro.
+word_slots='
+function print_word_slots(macro, name, word, n,   ord, slot, slots, h, i, k, c) {
+	for (c = 1; c < 256; c++)
+		ord[sprintf("%c", c)] = c
+	for (slots = 1; slots < 2 * n; slots *= 2)
+		continue
+	for (k = 1; k <= n; k++) {
+		h = 0
+		for (i = 1; i <= length(word[k]); i++)
+			h = (h * 31 + ord[substr(word[k], i, 1)]) % 4294967296
+		for (i = h % slots; i in slot; i = (i + 1) % slots)
+			continue
+		slot[i] = k
+	}
+	printf "\n#define %s\t%d\n\n", macro, slots
+	printf "static const unsigned short %s[] = {\n", name
+	for (i = 0; i < slots; i++)
+		printf "%s%d,%s", i % 10 == 0 ? "\t" : "", \
+		    i in slot ? slot[i] : 0, \
+		    i % 10 == 9 || i == slots - 1 ? "\n" : " "
+	print "};"
+}'
 # print_first_byte_index(name, first, n): the table name[257] of the
 # first index i < n (n when none) whose first[i], a byte, is b or more;
 # first[] sorted.
@@ -252,12 +279,8 @@ classcues)
 	}'
 	;;
 words)
-	# h = h * 31 + byte, modulo 2^32, as word_hash() computes it; twice
-	# as many slots as words, a power of two.
-	LC_ALL=C awk -F '	' '
+	LC_ALL=C awk -F '	' "$word_slots"'
 	BEGIN {
-		for (i = 1; i < 256; i++)
-			ord[sprintf("%c", i)] = i
 		print "static const struct word stopwords[] = {"
 	}
 	{
@@ -266,25 +289,24 @@ words)
 	}
 	END {
 		print "};"
-		for (slots = 1; slots < 2 * NR; slots *= 2)
-			continue
-		for (k = 1; k <= NR; k++) {
-			h = 0
-			for (i = 1; i <= length(word[k]); i++) {
-				c = ord[substr(word[k], i, 1)]
-				h = (h * 31 + c) % 4294967296
-			}
-			for (i = h % slots; i in slot; i = (i + 1) % slots)
-				continue
-			slot[i] = k
-		}
-		printf "\n#define STOPWORD_SLOTS\t%d\n\n", slots
-		print "static const unsigned short stopword_slot[] = {"
-		for (i = 0; i < slots; i++)
-			printf "%s%d,%s", i % 10 == 0 ? "\t" : "", \
-			    i in slot ? slot[i] : 0, \
-			    i % 10 == 9 || i == slots - 1 ? "\n" : " "
-		print "};"
+		print_word_slots("STOPWORD_SLOTS", "stopword_slot", word, NR)
+	}'
+	;;
+sets)
+	# As "cut -f 3-", and the hash table of the words after their table.
+	LC_ALL=C awk -F '	' -v pfx="$pfx" "$word_slots"'
+	$3 == "" && NF == 4 {
+		print "\t" $4
+		word[++n] = $1
+		next
+	}
+	{
+		line = $0
+		sub(/^[^\t]*\t[^\t]*\t/, "", line)
+		print line
+	}
+	$1 == "\377" {
+		print_word_slots(pfx "_SLOTS", tolower(pfx) "_slot", word, n)
 	}'
 	;;
 *)

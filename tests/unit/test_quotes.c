@@ -92,6 +92,34 @@ check(const struct fx *f, size_t i, const char *text, const char *speaker,
 	assert_int_equal(q->block, block);
 }
 
+/* The word lists' table, as generated, to check its hash table against. */
+struct qw_word {
+	const char	*w;
+	unsigned	 lists;
+};
+#include "fr-quote-words.inc"
+
+static void
+test_word_lists_hashed(void **state)
+{
+	/* Every listed word is found through the hash table with its lists
+	 * (words with accents too: the generator hashes their bytes as the
+	 * C code does); a word not listed, or only the start of one, has
+	 * none. */
+	size_t i, n = sizeof(qw_words) / sizeof(qw_words[0]);
+
+	(void)state;
+	(void)qw_slot;
+	assert_true(n > 100);
+	for (i = 0; i < n; i++)
+		assert_int_equal(ap_quotes_word_lists(qw_words[i].w),
+		    qw_words[i].lists);
+	assert_int_not_equal(ap_quotes_word_lists("était"), 0);
+	assert_int_equal(ap_quotes_word_lists("zzzq"), 0);
+	assert_int_equal(ap_quotes_word_lists("acte"), 0);
+	assert_int_equal(ap_quotes_word_lists(""), 0);
+}
+
 static void
 test_incise_name_role(void **state)
 {
@@ -1569,6 +1597,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_word_lists_hashed),
 		cmocka_unit_test(test_incise_name_role),
 		cmocka_unit_test(test_incise_body),
 		cmocka_unit_test(test_pronoun_for_a_body),
