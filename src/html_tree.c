@@ -1870,18 +1870,104 @@ raw_end(const char *p, const char *end, const char *name, bool *odd)
 	return end;
 }
 
+/* The '>' that ends the comment at q ("<!--"): a "-->" after "<!--";
+ * NULL when none does. */
+static const char *
+comment_end(const char *q, const char *end)
+{
+	const char *k;
+
+	if (end - q < 7)
+		return NULL;
+	for (k = q + 6; (k = find(k, end, '>')) != NULL; k++)
+		if (k[-1] == '-' && k[-2] == '-')
+			return k;
+	return NULL;
+}
+
+/* Whether libxml2 knows the element n[0..e) (htmlTagLookup()). */
+static bool
+html4_tag(const char *n, const char *e)
+{
+	char name[101];
+	size_t i, len = (size_t)(e - n);
+
+	if (len >= sizeof(name))
+		return true;
+	for (i = 0; i < len; i++)
+		name[i] = (char)tolower((unsigned char)n[i]);
+	name[len] = '\0';
+	return htmlTagLookup((const xmlChar *)name) != NULL;
+}
+
+/*
+ * An <svg> or <math> element (the tree skips both) is mostly markup
+ * libxml2 does not know, each tag of it an error message it formats: the
+ * '<' of the end tag that closes the one whose content starts at p, when
+ * that content holds only elements libxml2 does not know (start and end
+ * tags), text and comments, so that libxml2 would close them all at that
+ * end tag and nothing outside it would change; NULL otherwise, and
+ * *stop is where the scan gave up: an element of this kind that starts
+ * before it is not tried again, so that nested ones cost linear time.
+ */
+static const char *
+foreign_end(struct ap_arena *a, const char *p, const char *end,
+    const char *name, struct stag *t, const char **stop)
+{
+	const char *q, *k, *ne;
+	size_t depth = 1;
+
+	*stop = end;
+	while ((q = find(p, end, '<')) != NULL) {
+		*stop = q;
+		p = q + 1;
+		if (p == end)
+			return NULL;
+		if (*p == '!') {
+			if (end - p < 3 || p[1] != '-' || p[2] != '-' ||
+			    (k = comment_end(q, end)) == NULL)
+				return NULL;
+			p = k + 1;
+		} else if (*p == '/') {
+			if (p + 1 == end || !letter(p[1]))
+				return NULL;
+			ne = hname_end(p + 1, end);
+			for (k = ne; k < end && blank_ch(*k); k++)
+				continue;
+			if (k == end || *k != '>' || html4_tag(p + 1, ne))
+				return NULL;
+			if (equals_ci(p + 1, (size_t)(ne - p - 1), name) &&
+			    --depth == 0)
+				return q;
+			p = k + 1;
+		} else if (letter(*p)) {
+			if (!scan_tag(a, q, end, t) || !t->plain ||
+			    html4_tag(t->name, t->nend))
+				return NULL;
+			if (equals_ci(t->name, (size_t)(t->nend - t->name),
+			    name) && *t->end != '/')
+				depth++;
+			p = t->end + (*t->end == '/' ? 2 : 1);
+		} else if (*p == '?')
+			return NULL;
+	}
+	return NULL;
+}
+
 /* The copy of s[0..n) libxml2 is given, in r; false when nothing in it
  * would change. */
 static bool
 reduce(struct tb *b, const char *s, size_t n, struct reduced *r)
 {
 	const char *p = s, *end = s + n, *q, *k, *c0, *c1, *last = s;
-	struct stag t;
+	const char *fe, *tried = s;
+	struct stag t, inner;
 	struct expect *x;
 	size_t nl;
 	bool odd, raw, ns;
 
 	memset(&t, 0, sizeof(t));
+	memset(&inner, 0, sizeof(inner));
 	memset(r, 0, sizeof(*r));
 	r->arena = b->t->a;
 	r->n = n;
@@ -1893,15 +1979,9 @@ reduce(struct tb *b, const char *s, size_t n, struct reduced *r)
 		if (p == end)
 			break;
 		if (*p == '!') {
-			if (end - p >= 3 && p[1] == '-' && p[2] == '-') {
-				/* A comment ends at a "-->" after "<!--". */
-				if (end - q < 7)
-					break;
-				for (k = q + 6; (k = find(k, end, '>')) !=
-				    NULL; k++)
-					if (k[-1] == '-' && k[-2] == '-')
-						break;
-			} else if (starts_ci(p + 1, (size_t)(end - p - 1),
+			if (end - p >= 3 && p[1] == '-' && p[2] == '-')
+				k = comment_end(q, end);
+			else if (starts_ci(p + 1, (size_t)(end - p - 1),
 			    "doctype"))
 				k = find(p, end, '>');
 			else
@@ -1947,11 +2027,23 @@ reduce(struct tb *b, const char *s, size_t n, struct reduced *r)
 			    equals_ci(t.name, nl, "body") ||
 			    equals_ci(t.name, nl, "meta"))
 				continue;
-			if (!tag_changes(&t))
+			fe = NULL;
+			if (*t.end != '/' && p >= tried &&
+			    (equals_ci(t.name, nl, "svg") ||
+			    equals_ci(t.name, nl, "math")))
+				fe = foreign_end(b->t->a, p, end,
+				    equals_ci(t.name, nl, "svg") ? "svg" :
+				    "math", &inner, &tried);
+			if (fe == NULL && !tag_changes(&t))
 				continue;
 			out_put(r, last, (size_t)(q - last));
 			put_tag(r, q, &t);
 			last = p;
+			if (fe != NULL) {
+				/* Its content: its line breaks. */
+				out_breaks(r, p, (size_t)(fe - p), true, false);
+				last = p = fe;
+			}
 			continue;
 		}
 		if (*t.end == '/')
@@ -1987,6 +2079,7 @@ reduce(struct tb *b, const char *s, size_t n, struct reduced *r)
 		last = c1;
 	}
 	ap_big_free(b->t->a, t.a);
+	ap_big_free(b->t->a, inner.a);
 	if (r->nx == 0) {
 		ap_big_free(b->t->a, r->o);
 		r->o = NULL;

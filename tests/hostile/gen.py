@@ -107,6 +107,13 @@ def gen(d, name):
             f.write(HEAD.format(t='Entit\u00e9s') + '<p>' +
                     '&amp;&lt;&eacute;&#233;&#x202F;&nbsp;' * 30000 +
                     '</p>' + TAIL)
+    elif name == 'svg-nested-100k.html':
+        # Each <svg> would scan what follows it for its end, up to the
+        # <p> that makes it keep its content: quadratic if tried again.
+        with open(p, 'w', encoding='utf-8') as f:
+            f.write(HEAD.format(t='Des SVG') + '<div>' +
+                    '<svg><g>' * 100000 + '<p>x</p></div><article>'
+                    '<p>DEEPTEXT %s</p></article>' % PARA + TAIL)
     elif name == 'attributes-100k.html':
         # libxml2 2.9 adds and checks attributes one by one: quadratic
         with open(p, 'w', encoding='utf-8') as f:
@@ -142,6 +149,7 @@ ALL = ['page-20m.html', 'nested-100k.html', 'nested-unclosed-100k.html',
        'million-paragraphs.txt', 'tiny-paragraphs.txt', 'two-byte-lines.txt',
        'links-10k.html', 'spans-50k.html', 'attributes-mb.html',
        'entities-1m.html', 'attributes-100k.html', 'jsonld-deep.html',
+       'svg-nested-100k.html',
        'sample.gz']
 
 if __name__ == '__main__':
