@@ -171,12 +171,22 @@ enum attr {
 	A_TYPE, A_VALUE, A_XMLLANG, A__MAX
 };
 
-static const char *const attrs[A__MAX] = {
-	"", "alt", "aria-hidden", "class", "content", "data-lazy-src",
-	"data-src", "datetime", "hidden", "href", "http-equiv", "id",
-	"itemprop", "lang", "name", "property", "rel", "role", "src", "srcset",
-	"style", "type", "value", "xml:lang"
+struct attrdef {
+	const char	*name;
+	size_t		 len;
 };
+
+#define ATTR(s)		{ s, sizeof(s) - 1 }
+static const struct attrdef attrs[A__MAX] = {
+	ATTR(""), ATTR("alt"), ATTR("aria-hidden"), ATTR("class"),
+	ATTR("content"), ATTR("data-lazy-src"), ATTR("data-src"),
+	ATTR("datetime"), ATTR("hidden"), ATTR("href"), ATTR("http-equiv"),
+	ATTR("id"), ATTR("itemprop"), ATTR("lang"), ATTR("name"),
+	ATTR("property"), ATTR("rel"), ATTR("role"), ATTR("src"),
+	ATTR("srcset"), ATTR("style"), ATTR("type"), ATTR("value"),
+	ATTR("xml:lang")
+};
+#undef ATTR
 
 /* What a name (interned by the parser) is, as a tag and as an attribute:
  * looked up once per name and cached by address. */
@@ -568,6 +578,12 @@ str_cmp(const void *k, const void *e)
 	return strcmp(k, *(const char *const *)e);
 }
 
+static int
+attr_cmp(const void *k, const void *e)
+{
+	return strcmp(k, ((const struct attrdef *)e)->name);
+}
+
 static const struct nameinfo *
 name_info(struct tb *b, const xmlChar *name)
 {
@@ -575,7 +591,7 @@ name_info(struct tb *b, const xmlChar *name)
 	uint64_t h = (uint64_t)(uintptr_t)name * 0x9e3779b97f4a7c15u;
 	struct nameinfo *e = &b->names[h >> 55];
 	const xmlChar *local = name, *colon;
-	const char *const *a;
+	const struct attrdef *a;
 
 	if (e->key == name)
 		return e;
@@ -594,7 +610,7 @@ name_info(struct tb *b, const xmlChar *name)
 	e->pcfull = local == name ? e->pcdata : bsearch(name, pcdata,
 	    sizeof(pcdata) / sizeof(pcdata[0]), sizeof(pcdata[0]),
 	    str_cmp) != NULL;
-	a = bsearch(name, attrs + 1, A__MAX - 1, sizeof(attrs[0]), str_cmp);
+	a = bsearch(name, attrs + 1, A__MAX - 1, sizeof(attrs[0]), attr_cmp);
 	e->attr = a != NULL ? (unsigned char)(a - attrs) : A_NONE;
 	return e;
 }
@@ -1614,11 +1630,9 @@ attr_read(const char *n, size_t nl)
 {
 	unsigned char i;
 
-	if (nl == 0 || nl > sizeof("data-lazy-src") - 1)
-		return A_NONE;
 	for (i = 1; i < A__MAX; i++)
-		if ((n[0] | 0x20) == attrs[i][0] && strlen(attrs[i]) == nl &&
-		    strncasecmp(n, attrs[i], nl) == 0)
+		if (attrs[i].len == nl && (n[0] | 0x20) == attrs[i].name[0] &&
+		    strncasecmp(n, attrs[i].name, nl) == 0)
 			return i;
 	return A_NONE;
 }

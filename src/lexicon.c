@@ -179,6 +179,25 @@ word_end(const char *s, size_t len)
 	return s[len] == '\0' || !is_wordchar(s + len);
 }
 
+/* The first of cues[lo..hi) whose second byte is c2 or more (after c2
+ * when upper). */
+static size_t
+second_byte_bound(size_t lo, size_t hi, char c2, bool upper)
+{
+	size_t mid;
+	unsigned char b, c = (unsigned char)c2;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		b = (unsigned char)cues[mid].phrase[1];
+		if (b < c || (upper && b == c))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /*
  * Index of the longest cue that starts s, or -1; the others follow from
  * it by their shorter links.  A cue that starts s sorts between the last
@@ -189,9 +208,15 @@ static int
 longest_cue(const char *s)
 {
 	unsigned char c = (unsigned char)s[0];
-	size_t first = cue_from[c], lo = first, hi = cue_from[c + 1], mid;
+	size_t first = cue_from[c], lo, hi, mid;
 	int i;
 
+	if (c == '\0')
+		return -1;
+	/* Sorted, the entries of one first byte are sorted by their second
+	 * one: narrow to those of s[1] with byte comparisons first. */
+	lo = second_byte_bound(first, cue_from[c + 1], s[1], false);
+	hi = second_byte_bound(lo, cue_from[c + 1], s[1], true);
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		if (strcmp(cues[mid].phrase + 1, s + 1) <= 0)
