@@ -1539,6 +1539,12 @@ sax_error(void *ctx, xmlErrorPtr err)
  * or a quoted value that runs to the end).
  */
 
+/* First room in the copy's tables, from the page's length: news pages
+ * have a tag with attributes every 150 bytes or so, values a tenth of
+ * their bytes. */
+#define RESERVE_TAG	256
+#define RESERVE_VALUE	16
+
 /* An attribute as htmlParseStartTag() reads it. */
 struct satt {
 	const char	*ws;		/* the blanks before it */
@@ -1746,7 +1752,7 @@ expect_add(struct reduced *r, const char *name, size_t nl)
 	struct expect *x;
 
 	if (r->nx == r->capx) {
-		r->capx = r->capx ? r->capx * 2 : 64;
+		r->capx = r->capx ? r->capx * 2 : r->n / RESERVE_TAG + 64;
 		r->x = ap_big_realloc(r->arena, r->x, r->capx * sizeof(*r->x));
 	}
 	x = &r->x[r->nx++];
@@ -1780,7 +1786,8 @@ put_side(struct reduced *r, const struct satt *at, struct kattr *k)
 	if (at->val == NULL)
 		return;
 	if (r->vcap - r->vn < k->vl + 1) {
-		cap = r->vcap + r->vcap / 2 + k->vl + 256;
+		cap = r->vcap ? r->vcap + r->vcap / 2 + k->vl + 256 :
+		    r->n / RESERVE_VALUE + k->vl + 256;
 		r->v = ap_big_realloc(r->arena, r->v, cap);
 		r->vcap = cap;
 	}
@@ -1834,7 +1841,8 @@ put_tag(struct reduced *r, const char *p, const struct stag *t)
 			out_put(r, at->ws, (size_t)(at->end - at->ws));
 		}
 		if (r->nk == r->capk) {
-			r->capk = r->capk ? r->capk * 2 : 64;
+			r->capk = r->capk ? r->capk * 2 :
+			    r->n / RESERVE_TAG + 64;
 			r->k = ap_big_realloc(r->arena, r->k,
 			    r->capk * sizeof(*r->k));
 		}
@@ -1968,17 +1976,44 @@ foreign_end(struct ap_arena *a, const char *p, const char *end,
 	return NULL;
 }
 
+/*
+ * Blanks between two pieces of markup, mark[0..q): libxml2 reads them a
+ * character at a time into a text node the tree drops or reads as a
+ * space.  The copy keeps their line breaks, or one space, when they would
+ * not fill libxml2's text buffer (GAP_MAX): a longer run is given to
+ * SAX in parts, and a part followed by more blanks is not ignorable.
+ */
+#define GAP_MIN		4
+#define GAP_MAX		1000	/* HTML_PARSER_BIG_BUFFER_SIZE */
+
+static void
+put_gap(struct reduced *r, const char **last, const char *mark,
+    const char *q)
+{
+	const char *w;
+
+	if (mark == NULL || mark < *last || q - mark < GAP_MIN ||
+	    q - mark >= GAP_MAX)
+		return;
+	for (w = mark; w < q; w++)
+		if (!blank_ch(*w))
+			return;
+	out_put(r, *last, (size_t)(mark - *last));
+	out_breaks(r, mark, (size_t)(q - mark), true, true);
+	*last = q;
+}
+
 /* The copy of s[0..n) libxml2 is given, in r; false when nothing in it
  * would change. */
 static bool
 reduce(struct tb *b, const char *s, size_t n, struct reduced *r)
 {
 	const char *p = s, *end = s + n, *q, *k, *c0, *c1, *last = s;
-	const char *fe, *tried = s;
+	const char *fe, *tried = s, *mark = NULL;
 	struct stag t, inner;
 	struct expect *x;
 	size_t nl;
-	bool odd, raw, ns;
+	bool odd, raw, ns, spaced = false;
 
 	memset(&t, 0, sizeof(t));
 	memset(&inner, 0, sizeof(inner));
@@ -2002,7 +2037,9 @@ reduce(struct tb *b, const char *s, size_t n, struct reduced *r)
 				continue;	/* '<' as text */
 			if (k == NULL)
 				break;
-			p = k + 1;
+			if (!spaced)
+				put_gap(r, &last, mark, q);
+			mark = p = k + 1;
 			continue;
 		}
 		if (*p == '?') {
@@ -2022,7 +2059,9 @@ reduce(struct tb *b, const char *s, size_t n, struct reduced *r)
 			    p[1] == ':' || p[1] == '.')) {
 				if ((k = find(p, end, '>')) == NULL)
 					break;
-				p = k + 1;
+				if (!spaced)
+					put_gap(r, &last, mark, q);
+				mark = p = k + 1;
 			}
 			continue;
 		}
@@ -2030,8 +2069,17 @@ reduce(struct tb *b, const char *s, size_t n, struct reduced *r)
 			continue;	/* '<' as text */
 		if (!scan_tag(b->t->a, q, end, &t))
 			break;
-		p = t.end + (*t.end == '/' ? 2 : 1);
+		if (!spaced)
+			put_gap(r, &last, mark, q);
+		mark = p = t.end + (*t.end == '/' ? 2 : 1);
 		nl = (size_t)(t.nend - t.name);
+		/* Blanks count inside these: none is changed after one. */
+		if (equals_ci(t.name, nl, "pre") ||
+		    equals_ci(t.name, nl, "textarea") ||
+		    equals_ci(t.name, nl, "listing") ||
+		    equals_ci(t.name, nl, "xmp") ||
+		    equals_ci(t.name, nl, "plaintext"))
+			spaced = true;
 		ns = equals_ci(t.name, nl, "noscript");
 		raw = ns || equals_ci(t.name, nl, "script") ||
 		    equals_ci(t.name, nl, "style");
@@ -2060,6 +2108,7 @@ reduce(struct tb *b, const char *s, size_t n, struct reduced *r)
 			}
 			continue;
 		}
+		mark = NULL;	/* raw text, not blanks between tags */
 		if (*t.end == '/')
 			continue;
 		c0 = t.end + 1;
