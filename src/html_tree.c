@@ -1530,10 +1530,9 @@ sax_error(void *ctx, xmlErrorPtr err)
  * tags attribute by attribute, raw text).  Each start tag it changed must
  * then be reported by libxml2 ending at the same place, with the same name
  * and the attributes left to it, and with no junk read as an attribute
- * inside it
- * (expect_check()); otherwise the page is parsed again as it is.  Raw text
- * that starts with '<', JSON scripts and the tags html, head, body and
- * meta are kept as they are; the scan stops changing anything at the
+ * inside it (expect_check()); otherwise the page is parsed again as it
+ * is.  Raw text that starts with '<', JSON scripts and the tags html, head
+ * and body are kept as they are; the scan stops changing anything at the
  * first construct it does not follow (a control character in a tag or in
  * raw text, a tag at the start of raw text or one that may end it, a tag
  * or a quoted value that runs to the end).
@@ -2084,10 +2083,11 @@ reduce(struct tb *b, const char *s, size_t n, struct reduced *r)
 		raw = ns || equals_ci(t.name, nl, "script") ||
 		    equals_ci(t.name, nl, "style");
 		if (!raw) {
+			/* A misplaced html, head or body is not reported
+			 * (its attributes go to the first one's node). */
 			if (!t.plain || equals_ci(t.name, nl, "html") ||
 			    equals_ci(t.name, nl, "head") ||
-			    equals_ci(t.name, nl, "body") ||
-			    equals_ci(t.name, nl, "meta"))
+			    equals_ci(t.name, nl, "body"))
 				continue;
 			fe = NULL;
 			if (*t.end != '/' && p >= tried &&

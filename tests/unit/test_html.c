@@ -1324,9 +1324,11 @@ reduced_copy(void **state)
 {
 	/* What libxml2 is not given still counts where it must: line
 	 * numbers after a long script and tags, link targets and cues of
-	 * tags that lost attributes, and raw text that is not a tag. */
+	 * tags that lost attributes, a meta tag's content, and raw text
+	 * that is not a tag. */
 	struct ap_doc *d = parse(*state,
-	    "<html><head><script type=\"application/ld+json\">"
+	    "<html><head><meta data-x=\"1\" property=\"og:site_name\"\n"
+	    "  content=\"Le Site\"><script type=\"application/ld+json\">"
 	    "{\"@type\":\"NewsArticle\",\"headline\":\"Le titre </p> ici\"}"
 	    "</script></head><body>\n"
 	    "<script>\nvar a = '<p>Faux paragraphe du script</p>';\n"
@@ -1345,13 +1347,14 @@ reduced_copy(void **state)
 	assert_false(any(d, "color"));
 	b = find(d, "Le premier paragraphe");
 	assert_non_null(b);
-	assert_int_equal(b->line, 8);
+	assert_int_equal(b->line, 9);
 	assert_non_null(b->cues);
 	assert_non_null(strstr(b->cues, "article-body"));
 	assert_non_null(strstr(b->cues, "corps"));
 	assert_null(strstr(b->cues, "data"));
 	assert_string_equal(find(d, "Lire la suite")->href, "/suite");
 	assert_string_equal(d->meta.headline, "Le titre </p> ici");
+	assert_string_equal(d->meta.site_name, "Le Site");
 }
 
 /* Robustness -------------------------------------------------------- */
