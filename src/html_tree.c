@@ -37,6 +37,7 @@
 #include <libxml/uri.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlmemory.h>
+#include <utf8proc.h>
 
 #include "arena.h"
 #include "hooks.h"
@@ -1762,38 +1763,111 @@ expect_add(struct reduced *r, const char *name, size_t nl)
 	return x;
 }
 
-/* Whether t has attributes libxml2 need not read: all but those the
- * tree reads with a reference in their value. */
+/* Whether libxml2 reads the code point c as a character (IS_CHAR). */
 static bool
-tag_changes(const struct stag *t)
+xml_char(uint32_t c)
 {
-	size_t i;
-
-	for (i = 0; i < t->na; i++)
-		if (!t->a[i].amp)
-			return true;
-	return false;
+	return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+	    (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
-/* Keep a copy of the attribute at's value aside, NUL-ended, in k. */
-static void
+/*
+ * The character reference at p[0..n) ('&' first) as htmlParseHTMLAttribute()
+ * decodes it in a value, into out: its length in p, 0 unless it has one of
+ * the plain forms "&#N;", "&#xH;" of a character, or "&name" (an entity
+ * libxml2 knows when ';' follows, itself otherwise), or is a lone '&'.
+ */
+static size_t
+ref_decode(const char *p, size_t n, char *out, size_t *on)
+{
+	const htmlEntityDesc *ent;
+	char name[16];
+	uint32_t c = 0;
+	size_t i = 1, base = 10, d;
+
+	if (n > 1 && p[1] == '#') {
+		i = 2;
+		if (n > 2 && (p[2] == 'x' || p[2] == 'X'))
+			base = 16, i = 3;
+		for (d = i; i < n && i - d < 7 && (isdigit((unsigned char)p[i]) ||
+		    (base == 16 && isxdigit((unsigned char)p[i]))); i++)
+			c = c * (uint32_t)base + (uint32_t)(isdigit(
+			    (unsigned char)p[i]) ? p[i] - '0' :
+			    (p[i] | 0x20) - 'a' + 10);
+		if (i == d || i == n || p[i] != ';' || !xml_char(c))
+			return 0;
+		*on += (size_t)utf8proc_encode_char((utf8proc_int32_t)c,
+		    (utf8proc_uint8_t *)out + *on);
+		return i + 1;
+	}
+	if (n == 1 || !(letter(p[1]) || p[1] == '_' || p[1] == ':')) {
+		if (n > 1 && (unsigned char)p[1] >= 0x80)
+			return 0;	/* a name libxml2 reads otherwise */
+		out[(*on)++] = '&';
+		return 1;
+	}
+	while (i < n && (isalnum((unsigned char)p[i]) || p[i] == '_' ||
+	    p[i] == '-' || p[i] == ':' || p[i] == '.'))
+		i++;
+	if (i < n && (unsigned char)p[i] >= 0x80)
+		return 0;
+	if (i < n && p[i] == ';' && i - 1 < sizeof(name)) {
+		memcpy(name, p + 1, i - 1);
+		name[i - 1] = '\0';
+		if ((ent = htmlEntityLookup((const xmlChar *)name)) != NULL) {
+			*on += (size_t)utf8proc_encode_char(
+			    (utf8proc_int32_t)ent->value,
+			    (utf8proc_uint8_t *)out + *on);
+			return i + 1;
+		}
+	}
+	memcpy(out + *on, p, i);	/* "&name", then what follows */
+	*on += i;
+	return i;
+}
+
+/*
+ * Keep the attribute at's value aside, NUL-ended, in k, its references
+ * decoded as libxml2 does; false when one is not of a plain form.
+ */
+static bool
 put_side(struct reduced *r, const struct satt *at, struct kattr *k)
 {
-	size_t cap;
+	const char *p, *e;
+	size_t cap, on, used;
+	char *out;
 
 	k->side = true;
 	if (at->val == NULL)
-		return;
+		return true;
 	if (r->vcap - r->vn < k->vl + 1) {
 		cap = r->vcap ? r->vcap + r->vcap / 2 + k->vl + 256 :
 		    r->n / RESERVE_VALUE + k->vl + 256;
 		r->v = ap_big_realloc(r->arena, r->v, cap);
 		r->vcap = cap;
 	}
-	memcpy(r->v + r->vn, at->val, k->vl);
-	r->v[r->vn + k->vl] = '\0';
+	out = r->v + r->vn;
+	if (!at->amp) {
+		memcpy(out, at->val, k->vl);
+		on = k->vl;
+	} else {
+		/* A reference never decodes to more bytes than it has. */
+		for (p = at->val, e = at->vend, on = 0; p < e; p += used) {
+			if (*p != '&') {
+				out[on++] = *p;
+				used = 1;
+			} else if ((used = ref_decode(p, (size_t)(e - p), out,
+			    &on)) == 0) {
+				k->side = false;
+				return false;
+			}
+		}
+	}
+	out[on] = '\0';
+	k->vl = on;
 	k->voff = r->vn;
-	r->vn += k->vl + 1;
+	r->vn += on + 1;
+	return true;
 }
 
 /* Point the side values at their copies, now that these stay put. */
@@ -1807,9 +1881,19 @@ side_values(struct reduced *r)
 			r->k[i].val = r->v + r->k[i].voff;
 }
 
-/* Copy the start tag t (from p), keeping only the attributes the tree
- * reads with a reference in their value (libxml2 decodes those), keep the
- * others the tree reads aside, and expect libxml2 to report it so. */
+/* In place of the attribute at of t: its line breaks, or a blank at
+ * least, so that an unquoted value kept before it does not run into what
+ * follows ("/>"). */
+static void
+put_left_out(struct reduced *r, const struct stag *t, const struct satt *at)
+{
+	out_breaks(r, at->ws, (size_t)(at->end - at->ws), t->lines, true);
+}
+
+/* Copy the start tag t (from p) without the attributes the tree does not
+ * read, those it reads kept aside with their references decoded, but for
+ * a reference of another form (left to libxml2), and expect libxml2 to
+ * report it so. */
 static void
 put_tag(struct reduced *r, const char *p, const struct stag *t)
 {
@@ -1827,17 +1911,9 @@ put_tag(struct reduced *r, const char *p, const struct stag *t)
 		for (j = x->a0; at->id != A_NONE && j < r->nk; j++)
 			if (r->k[j].id == at->id)
 				break;
-		if (at->id == A_NONE || j < r->nk || !at->amp) {
-			/* A blank at least: an unquoted value kept before it
-			 * must not run into what follows ("/>"). */
-			out_breaks(r, at->ws, (size_t)(at->end - at->ws),
-			    t->lines, true);
-			if (at->id == A_NONE || j < r->nk)
-				continue;
-		} else {
-			if (at->ws == at->name)
-				out_put(r, " ", 1);
-			out_put(r, at->ws, (size_t)(at->end - at->ws));
+		if (at->id == A_NONE || j < r->nk) {
+			put_left_out(r, t, at);
+			continue;
 		}
 		if (r->nk == r->capk) {
 			r->capk = r->capk ? r->capk * 2 :
@@ -1852,10 +1928,15 @@ put_tag(struct reduced *r, const char *p, const struct stag *t)
 		k->id = at->id;
 		k->val = at->val;
 		k->vl = at->val != NULL ? (size_t)(at->vend - at->val) : 0;
-		if (!at->amp)
-			put_side(r, at, k);
-		else
-			x->na++;
+		if (put_side(r, at, k)) {
+			put_left_out(r, t, at);
+			continue;
+		}
+		/* Left to libxml2 to decode. */
+		if (at->ws == at->name)
+			out_put(r, " ", 1);
+		out_put(r, at->ws, (size_t)(at->end - at->ws));
+		x->na++;
 	}
 	x->nk = r->nk - x->a0;
 	out_put(r, t->tail, (size_t)(t->end - t->tail));
@@ -2096,7 +2177,7 @@ reduce(struct tb *b, const char *s, size_t n, struct reduced *r)
 				fe = foreign_end(b->t->a, p, end,
 				    equals_ci(t.name, nl, "svg") ? "svg" :
 				    "math", &inner, &tried);
-			if (fe == NULL && !tag_changes(&t))
+			if (fe == NULL && t.na == 0)
 				continue;
 			out_put(r, last, (size_t)(q - last));
 			put_tag(r, q, &t);

@@ -1265,6 +1265,14 @@ tree_matches_dom(void **state)
 		"<div class=b>    <pre>\n    <b>x</b>    <i class=c>y</i>\n"
 		"</pre>     <p>z</p></div>",
 		long_gap,
+		/* References in values the tree reads: decoded aside when
+		 * plain, else left to libxml2. */
+		"<div class=\"a&amp;b &lt;&gt; &#233;&#xe9;&#X1F600; &eacute;\""
+		" data-x=1>t</div><p class=\"x &unknown; &amp y &#39z\" "
+		"data-y=2>u</p><p class=\"&#0; q\" data-z=3>v</p>"
+		"<p class=\"&#x110000; &#1114111;\">w</p>"
+		"<b class=\"&\xc3\xa9; &\" data-a=1>x</b>"
+		"<i class=a&amp;b data-b=1>y</i><i class='&thetasym;&'>z</i>",
 	};
 	struct fx *f = *state;
 	struct ap_htree t;
