@@ -218,6 +218,7 @@ struct expect {
 	size_t		 nl;
 	size_t		 a0, nk;	/* attributes read: kept[a0..a0+nk) */
 	size_t		 na;		/* of which libxml2 reads (!side) */
+	bool		 tag;		/* its attributes changed (put_tag()) */
 	bool		 raw;		/* raw text left out after it */
 };
 
@@ -1169,10 +1170,10 @@ expect_check(struct tb *b, htmlParserCtxtPtr ctxt, const xmlChar *name,
 	if (xmlStrlen(name) != (int)x->nl ||
 	    strncasecmp((const char *)name, x->name, x->nl) != 0)
 		return NULL;	/* an implied element, then the tag */
-	if (x->raw) {
-		if (*ctxt->input->cur != '>')
-			goto fail;
-		b->nextexp++;
+	if (x->raw && *ctxt->input->cur != '>')
+		goto fail;
+	if (!x->tag) {
+		b->nextexp++;	/* its attributes as written */
 		return NULL;
 	}
 	if (b->errat >= x->start && b->errat <= off)
@@ -1903,6 +1904,7 @@ put_tag(struct reduced *r, const char *p, const struct stag *t)
 	size_t i, j;
 
 	x = expect_add(r, t->name, (size_t)(t->nend - t->name));
+	x->tag = true;
 	x->start = r->on;
 	out_put(r, p, (size_t)(t->nend - p));
 	for (i = 0; i < t->na; i++) {
@@ -2093,7 +2095,7 @@ reduce(struct tb *b, const char *s, size_t n, struct reduced *r)
 	struct stag t, inner;
 	struct expect *x;
 	size_t nl;
-	bool odd, raw, ns, spaced = false;
+	bool odd, raw, ns, keep, spaced = false;
 
 	memset(&t, 0, sizeof(t));
 	memset(&inner, 0, sizeof(inner));
@@ -2190,8 +2192,14 @@ reduce(struct tb *b, const char *s, size_t n, struct reduced *r)
 			continue;
 		}
 		mark = NULL;	/* raw text, not blanks between tags */
-		if (*t.end == '/')
+		if (*t.end == '/') {
+			if (t.plain && t.na > 0) {
+				out_put(r, last, (size_t)(q - last));
+				put_tag(r, q, &t);
+				last = p;
+			}
 			continue;
+		}
 		c0 = t.end + 1;
 		c1 = raw_end(c0, end, ns ? "noscript" :
 		    equals_ci(t.name, nl, "script") ? "script" : "style",
@@ -2202,25 +2210,31 @@ reduce(struct tb *b, const char *s, size_t n, struct reduced *r)
 		 * the element (or not): libxml2 may not read on as above. */
 		if (odd)
 			break;
-		if (c1 == c0)
-			continue;
-		if (!ns && *c0 == '<' && c0 + 1 < end && (c0[1] == '/' ||
-		    letter(c0[1])))
+		if (!ns && c1 > c0 && *c0 == '<' && c0 + 1 < end &&
+		    (c0[1] == '/' || letter(c0[1])))
 			break;
-		if (!ns && *c0 == '<')
-			continue;
+		/* Kept: no text, text that starts with '<', JSON. */
 		for (k = q; k < t.end; k++)
 			if ((*k | 0x20) == 'j' &&
 			    starts_ci(k, (size_t)(t.end - k), "json"))
 				break;
-		if (k < t.end)
+		keep = c1 == c0 || (!ns && *c0 == '<') || k < t.end;
+		if (t.plain && t.na > 0) {
+			out_put(r, last, (size_t)(q - last));
+			put_tag(r, q, &t);
+			x = &r->x[r->nx - 1];
+			last = c0;
+		} else if (!keep) {
+			out_put(r, last, (size_t)(c0 - last));
+			x = expect_add(r, t.name, nl);
+			x->off = r->on - 1;
+		} else
 			continue;
-		out_put(r, last, (size_t)(c0 - last));
-		x = expect_add(r, t.name, nl);
-		x->raw = true;
-		x->off = r->on - 1;
-		out_breaks(r, c0, (size_t)(c1 - c0), true, true);
-		last = c1;
+		if (!keep) {
+			x->raw = true;
+			out_breaks(r, c0, (size_t)(c1 - c0), true, true);
+			last = c1;
+		}
 	}
 	ap_big_free(b->t->a, t.a);
 	ap_big_free(b->t->a, inner.a);

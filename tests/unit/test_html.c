@@ -1332,14 +1332,16 @@ reduced_copy(void **state)
 {
 	/* What libxml2 is not given still counts where it must: line
 	 * numbers after a long script and tags, link targets and cues of
-	 * tags that lost attributes, a meta tag's content, and raw text
-	 * that is not a tag. */
+	 * tags that lost attributes, a meta tag's content, a JSON script's
+	 * type, and raw text that is not a tag. */
 	struct ap_doc *d = parse(*state,
 	    "<html><head><meta data-x=\"1\" property=\"og:site_name\"\n"
-	    "  content=\"Le Site\"><script type=\"application/ld+json\">"
+	    "  content=\"Le Site\"><script data-y=\"2\"\n"
+	    "  type=\"application/ld+json\">"
 	    "{\"@type\":\"NewsArticle\",\"headline\":\"Le titre </p> ici\"}"
 	    "</script></head><body>\n"
-	    "<script>\nvar a = '<p>Faux paragraphe du script</p>';\n"
+	    "<script data-z=\"3\" async>\n"
+	    "var a = '<p>Faux paragraphe du script</p>';\n"
 	    "\n\n</script>\n"
 	    "<div data-track=\"x\" class=\"article-body\"\n"
 	    "  onclick=\"go('<a>')\" id=\"corps\">"
@@ -1355,7 +1357,7 @@ reduced_copy(void **state)
 	assert_false(any(d, "color"));
 	b = find(d, "Le premier paragraphe");
 	assert_non_null(b);
-	assert_int_equal(b->line, 9);
+	assert_int_equal(b->line, 10);
 	assert_non_null(b->cues);
 	assert_non_null(strstr(b->cues, "article-body"));
 	assert_non_null(strstr(b->cues, "corps"));
