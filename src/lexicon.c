@@ -6,6 +6,7 @@
  * short walk find them; a stopword, folded into a stack buffer, is looked
  * up in a generated hash table.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,6 +180,75 @@ word_end(const char *s, size_t len)
 	return s[len] == '\0' || !is_wordchar(s + len);
 }
 
+/*
+ * Most places a cue is looked for start no cue.  A cue that starts s
+ * starts with s's first word (its letters and digits up to the first
+ * other character, maybe none), and its match ends at a word's end: the
+ * hashes of the cues' first words rule out nearly all the others before
+ * a search.
+ */
+#define FIRST_SLOTS	8192	/* a power of two, 2 x the cues at least */
+
+static uint32_t first_words[FIRST_SLOTS];	/* hash | 1; 0 empty */
+static pthread_once_t first_once = PTHREAD_ONCE_INIT;
+
+/* The length of s's first word. */
+static size_t
+first_word(const char *s)
+{
+	size_t i = 0;
+	unsigned char c;
+
+	while ((c = (unsigned char)s[i]) != '\0') {
+		if (c < 0x80) {
+			if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+			    (c >= 'A' && c <= 'Z')))
+				break;
+			i++;
+		} else if (is_wordchar(s + i))
+			i += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+		else
+			break;
+	}
+	return i;
+}
+
+static uint32_t
+first_hash(const char *s, size_t n)
+{
+	return (uint32_t)ap_fnv(s, n) | 1;
+}
+
+static void
+first_words_fill(void)
+{
+	size_t i, k;
+	uint32_t h;
+
+	for (i = 0; i < sizeof(cues) / sizeof(cues[0]); i++) {
+		h = first_hash(cues[i].phrase, first_word(cues[i].phrase));
+		for (k = h & (FIRST_SLOTS - 1); first_words[k] != 0 &&
+		    first_words[k] != h; k = (k + 1) & (FIRST_SLOTS - 1))
+			continue;
+		first_words[k] = h;
+	}
+}
+
+/* Whether some cue starts with s's first word. */
+static bool
+first_word_known(const char *s)
+{
+	uint32_t h = first_hash(s, first_word(s));
+	size_t k;
+
+	pthread_once(&first_once, first_words_fill);
+	for (k = h & (FIRST_SLOTS - 1); first_words[k] != 0;
+	    k = (k + 1) & (FIRST_SLOTS - 1))
+		if (first_words[k] == h)
+			return true;
+	return false;
+}
+
 /* The first of cues[lo..hi) whose second byte is c2 or more (after c2
  * when upper). */
 static size_t
@@ -211,7 +281,7 @@ longest_cue(const char *s)
 	size_t first = cue_from[c], lo, hi, mid;
 	int i;
 
-	if (c == '\0')
+	if (c == '\0' || !first_word_known(s))
 		return -1;
 	/* Sorted, the entries of one first byte are sorted by their second
 	 * one: narrow to those of s[1] with byte comparisons first. */

@@ -11,6 +11,8 @@
 #include <cmocka.h>
 
 #include <string.h>
+#include <dirent.h>
+#include <stdio.h>
 
 #include "helpers.h"
 #include "dates.h"
@@ -99,6 +101,46 @@ fold_zero_capacity_writes_nothing(void **state)
 	(void)state;
 	assert_int_equal(ap_fold("abc", 3, out, 0), 0);
 	assert_int_equal(out[0], 'x');
+}
+
+/* Every phrase of data/cues-*.txt (run from the source tree): a cue. */
+static void
+every_cue_found(void **state)
+{
+	char line[512], path[300], *tab, *e;
+	struct dirent *de;
+	size_t n = 0;
+	DIR *dir;
+	FILE *fp;
+
+	(void)state;
+	ap_cue_langs(AP_LANG_ALL);
+	assert_non_null(dir = opendir("data"));
+	while ((de = readdir(dir)) != NULL) {
+		if (strncmp(de->d_name, "cues-", 5) != 0)
+			continue;
+		snprintf(path, sizeof(path), "data/%s", de->d_name);
+		assert_non_null(fp = fopen(path, "r"));
+		while (fgets(line, sizeof(line), fp) != NULL) {
+			if (line[0] == '#' || (tab = strchr(line, '\t')) == NULL)
+				continue;
+			for (e = tab + strlen(tab); e > tab + 1 &&
+			    strchr(" \t\r\n", e[-1]) != NULL; e--)
+				continue;
+			*e = '\0';
+			if (ap_cue_classes(tab + 1, NULL) == 0)
+				fail_msg("%s: \"%s\" is not found", path, tab + 1);
+			n++;
+		}
+		fclose(fp);
+	}
+	closedir(dir);
+	ap_cue_langs(1u << AP_LANG_FR);
+	assert_true(n > 1000);
+	/* A phrase that starts with no letter, a first word with accents,
+	 * and a word that only starts like a cue's. */
+	assert_true(ap_cue_classes("© afp", NULL) != 0);
+	assert_true(ap_cue_classes("ähnlicher artikel", NULL) == 0);
 }
 
 static void
@@ -779,6 +821,7 @@ int
 main(void)
 {
 	static const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_cue_found),
 		cmocka_unit_test(fold_lowers_ascii),
 		cmocka_unit_test(fold_lowers_accented_capitals),
 		cmocka_unit_test(fold_typographic_apostrophe),
