@@ -380,37 +380,50 @@ struct word {
 #define GUESS_WORDS	12	/* fewer words: no guess */
 #define GUESS_HITS	4	/* fewer stopwords of the best language: none */
 
-/* Languages of folded word "w", or 0. */
-static unsigned
-stopword_langs(const char *w)
-{
-	size_t i = ap_word_hash(w) % STOPWORD_SLOTS;
-	unsigned k;
+struct count {
+	unsigned	 mask;		/* languages counted */
+	bool		 per_lang;	/* count them apart (per[]) */
+	size_t		 hits;
+	size_t		 per[AP_LANG__MAX];
+};
 
-	for (; (k = stopword_slot[i]) != 0; i = (i + 1) % STOPWORD_SLOTS)
+/* Count the folded word w (hash h, ap_word_hash()) if a stopword. */
+static void
+count_one(struct count *c, const char *w, uint32_t h)
+{
+	unsigned l, k;
+	size_t i;
+
+	for (i = h % STOPWORD_SLOTS; (k = stopword_slot[i]) != 0;
+	    i = (i + 1) % STOPWORD_SLOTS)
 		if (stopwords[k - 1].w[0] == w[0] &&
 		    strcmp(stopwords[k - 1].w, w) == 0)
-			return stopwords[k - 1].langs;
-	return 0;
+			break;
+	if (k == 0 || (l = stopwords[k - 1].langs & c->mask) == 0)
+		return;
+	c->hits++;
+	for (; c->per_lang && l != 0; l &= l - 1)
+		c->per[__builtin_ctz(l)]++;
 }
 
 /*
- * Call fn on every word of "s" (runs of letters, marks and digits), folded
- * to lower case into a stack buffer; words too long to be a stopword get
- * "" instead.  Returns the number of words.
+ * Count the words of "s" (runs of letters, marks and digits), and the
+ * stopwords among them when c->mask is set: each folded to lower case
+ * into a stack buffer and hashed as it goes; words too long to be a
+ * stopword are not looked up.  Returns the number of words.
  */
 static size_t
-each_word(const char *s, size_t n, void (*fn)(const char *, void *),
-    void *arg)
+count_words_in(const char *s, size_t n, struct count *c)
 {
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
 	utf8proc_int32_t cp;
 	utf8proc_ssize_t k;
 	utf8proc_category_t cat;
 	char w[WORD_MAX + 4];
-	size_t i = 0, o = 0, words = 0;
+	size_t i = 0, o = 0, words = 0, b;
+	uint32_t h = 0;
 	bool in = false, over = false;
-	unsigned char c;
+	unsigned char ch;
 
 	while (i <= n) {
 		bool wc;
@@ -418,10 +431,11 @@ each_word(const char *s, size_t n, void (*fn)(const char *, void *),
 		if (i == n) {
 			wc = false;
 			k = 1;
-		} else if ((c = p[i]) < 0x80) {
-			wc = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-			    (c >= 'A' && c <= 'Z');
-			cp = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+		} else if ((ch = p[i]) < 0x80) {
+			wc = (ch >= 'a' && ch <= 'z') ||
+			    (ch >= '0' && ch <= '9') ||
+			    (ch >= 'A' && ch <= 'Z');
+			cp = ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch;
 			k = 1;
 		} else {
 			k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i),
@@ -444,42 +458,27 @@ each_word(const char *s, size_t n, void (*fn)(const char *, void *),
 				in = true;
 				over = false;
 				o = 0;
+				h = 0;
 			}
-			if (!over && o + 4 <= WORD_MAX)
-				o += put_cp(w + o, cp);
-			else
+			if (over || o + 4 > WORD_MAX)
 				over = true;
+			else if (cp < 0x80) {
+				w[o++] = (char)cp;
+				h = h * 31 + (uint32_t)cp;
+			} else
+				for (b = o, o += put_cp(w + o, cp); b < o; b++)
+					h = h * 31 + (unsigned char)w[b];
 		} else if (in) {
 			in = false;
 			words++;
-			w[over ? 0 : o] = '\0';
-			if (fn != NULL)
-				fn(w, arg);
+			if (!over && c->mask != 0) {
+				w[o] = '\0';
+				count_one(c, w, h);
+			}
 		}
 		i += (size_t)k;
 	}
 	return words;
-}
-
-struct count {
-	unsigned	 mask;
-	size_t		 hits;
-	size_t		 per[AP_LANG__MAX];
-};
-
-static void
-count_one(const char *w, void *arg)
-{
-	struct count *c = arg;
-	unsigned l;
-	int i;
-
-	if (w[0] == '\0' || (l = stopword_langs(w) & c->mask) == 0)
-		return;
-	c->hits++;
-	for (i = 0; i < AP_LANG__MAX; i++)
-		if (l & (1u << i))
-			c->per[i]++;
 }
 
 size_t
@@ -490,7 +489,7 @@ ap_stopword_count(const char *s, size_t n, unsigned langmask, size_t *words)
 
 	memset(&c, 0, sizeof(c));
 	c.mask = langmask;
-	nw = each_word(s, n, langmask != 0 ? count_one : NULL, &c);
+	nw = count_words_in(s, n, &c);
 	if (words != NULL)
 		*words = nw;
 	return c.hits;
@@ -516,7 +515,8 @@ ap_lang_guess(const char *text, size_t n)
 	}
 	memset(&c, 0, sizeof(c));
 	c.mask = AP_LANG_ALL;
-	nw = each_word(text, n, count_one, &c);
+	c.per_lang = true;
+	nw = count_words_in(text, n, &c);
 	for (i = 1; i < AP_LANG__MAX; i++)
 		if (c.per[i] > c.per[best])
 			best = i;
