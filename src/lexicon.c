@@ -190,7 +190,8 @@ word_end(const char *s, size_t len)
 #define FIRST_SLOTS	8192	/* a power of two, 2 x the cues at least */
 
 static uint32_t first_words[FIRST_SLOTS];	/* hash | 1; 0 empty */
-static pthread_once_t first_once = PTHREAD_ONCE_INIT;
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+static void tables_fill(void);
 
 /* The length of s's first word. */
 static size_t
@@ -241,7 +242,7 @@ first_word_known(const char *s)
 	uint32_t h = first_hash(s, first_word(s));
 	size_t k;
 
-	pthread_once(&first_once, first_words_fill);
+	pthread_once(&tables_once, tables_fill);
 	for (k = h & (FIRST_SLOTS - 1); first_words[k] != 0;
 	    k = (k + 1) & (FIRST_SLOTS - 1))
 		if (first_words[k] == h)
@@ -749,6 +750,53 @@ ccue_lower(size_t lo, size_t hi, const char *s, size_t n)
 	return lo;
 }
 
+/*
+ * Most tokens of class names start no token pattern: pair_seen[] has a
+ * bit for the first two bytes of each pattern of group 0, one_seen[] for
+ * the first byte of those of one letter (or one letter, then a space).
+ */
+static uint64_t pair_seen[256 * 256 / 64];
+static uint64_t one_seen[256 / 64];
+
+static bool
+bit_of(const uint64_t *set, size_t i)
+{
+	return (set[i / 64] >> (i % 64) & 1) != 0;
+}
+
+static void
+pairs_fill(void)
+{
+	const unsigned char *p;
+	size_t i;
+
+	for (i = 0; i < ccue_group[CG_SUFFIX]; i++) {
+		p = (const unsigned char *)ccues[i].pat;
+		if (p[1] == '\0' || p[1] == ' ')
+			one_seen[p[0] / 64] |= 1ull << (p[0] % 64);
+		else
+			pair_seen[(p[0] * 256u + p[1]) / 64] |=
+			    1ull << ((p[0] * 256u + p[1]) % 64);
+	}
+}
+
+static void
+tables_fill(void)
+{
+	first_words_fill();
+	pairs_fill();
+}
+
+/* Whether a token pattern may start with the token w (or start it). */
+static bool
+pair_known(const char *w)
+{
+	const unsigned char *u = (const unsigned char *)w;
+
+	pthread_once(&tables_once, tables_fill);
+	return bit_of(one_seen, u[0]) || bit_of(pair_seen, u[0] * 256u + u[1]);
+}
+
 /* Whether the words of "rest" (after the first, each after a space)
  * are the tokens following token k in its class name. */
 static bool
@@ -783,6 +831,8 @@ ccue_at(const struct tokens *t, size_t k)
 	size_t lo = ccue_from[c], hi = ccue_from[c + 1];
 	unsigned bits = 0;
 
+	if (!pair_known(w))
+		return 0;
 	start = ccue_lower(lo, hi, w, len);
 	for (i = start; i < hi && strncmp(ccues[i].pat, w, len) == 0; i++) {
 		p = ccues[i].pat + len;

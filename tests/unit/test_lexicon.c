@@ -143,6 +143,39 @@ every_cue_found(void **state)
 	assert_true(ap_cue_classes("ähnlicher artikel", NULL) == 0);
 }
 
+/* Every token pattern of data/class-cues.txt (a word, a start of one,
+ * words in a row) gives its cues as a class name, words joined by '-'. */
+static void
+every_class_token_found(void **state)
+{
+	char line[512], *f[3], *c;
+	size_t n = 0;
+	FILE *fp;
+
+	(void)state;
+	assert_non_null(fp = fopen("data/class-cues.txt", "r"));
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		if (line[0] == '#' || (f[1] = strchr(line, '\t')) == NULL ||
+		    (f[2] = strchr(f[1] + 1, '\t')) == NULL)
+			continue;
+		*f[1]++ = '\0';
+		*f[2]++ = '\0';
+		if ((strcmp(f[1], "word") != 0 && strcmp(f[1], "prefix") != 0 &&
+		    strcmp(f[1], "affix") != 0) || f[2][0] == '-')
+			continue;
+		for (c = line; *c != '\0'; c++)
+			if (*c == ' ')
+				*c = '-';
+		if (ap_class_cues(line) == 0)
+			fail_msg("class \"%s\" gives no cue", line);
+		n++;
+	}
+	fclose(fp);
+	assert_true(n > 100);
+	assert_int_equal(ap_class_cues("zq-xw"), 0);
+	assert_int_equal(ap_class_cues("q"), 0);
+}
+
 static void
 prefix_matches_at_word_end(void **state)
 {
@@ -822,6 +855,7 @@ main(void)
 {
 	static const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_cue_found),
+		cmocka_unit_test(every_class_token_found),
 		cmocka_unit_test(fold_lowers_ascii),
 		cmocka_unit_test(fold_lowers_accented_capitals),
 		cmocka_unit_test(fold_typographic_apostrophe),
