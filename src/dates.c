@@ -53,14 +53,25 @@ ap_num_at(const char *s, size_t n)
 static int
 month_at(const char *s, size_t *len)
 {
-	size_t i, n, best = 0;
+	size_t lo = 0, hi = sizeof(months) / sizeof(months[0]), mid, n,
+	    best = 0;
+	unsigned char c = (unsigned char)s[0];
 	int m = 0;
 
-	for (i = 0; i < sizeof(months) / sizeof(months[0]); i++) {
-		n = strlen(months[i].name);
-		if (n > best && strncmp(s, months[i].name, n) == 0) {
+	/* Sorted bytewise: only the names of s's first byte, found by it. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((unsigned char)months[mid].name[0] < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < sizeof(months) / sizeof(months[0]) &&
+	    (unsigned char)months[lo].name[0] == c; lo++) {
+		n = strlen(months[lo].name);
+		if (n > best && strncmp(s, months[lo].name, n) == 0) {
 			best = n;
-			m = months[i].month;
+			m = months[lo].month;
 		}
 	}
 	/* "janv. 2024": the abbreviation's period. */

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dates.h"
@@ -25,6 +27,35 @@ find(const char *s)
 	assert_true(at < end);
 	assert_true(end <= strlen(s));
 	return out;
+}
+
+/* Every name of data/months.txt (run from the source tree) makes a
+ * date, "3 NAME 2024", of its month. */
+static void
+every_month_name(void **state)
+{
+	char line[128], text[160], want[16], *tab, *e;
+	size_t n = 0;
+	FILE *fp;
+
+	(void)state;
+	assert_non_null(fp = fopen("data/months.txt", "r"));
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		if (line[0] == '#' || (tab = strchr(line, '\t')) == NULL)
+			continue;
+		for (e = tab + strlen(tab); e > tab + 1 &&
+		    strchr(" \t\r\n", e[-1]) != NULL; e--)
+			continue;
+		*e = '\0';
+		snprintf(text, sizeof(text), "le 3 %s 2024", tab + 1);
+		snprintf(want, sizeof(want), "2024-%02d-03", atoi(line));
+		if (strcmp(find(text), want) != 0)
+			fail_msg("\"%s\": \"%s\", not %s", text, find(text),
+			    want);
+		n++;
+	}
+	fclose(fp);
+	assert_true(n > 100);
 }
 
 static void
@@ -303,6 +334,7 @@ int
 main(void)
 {
 	static const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_month_name),
 		cmocka_unit_test(long_date_with_spaced_time),
 		cmocka_unit_test(dates_in_other_languages),
 		cmocka_unit_test(dates_in_urls),
