@@ -80,7 +80,8 @@ src/class-cues.inc: data/class-cues.txt tools/gen-data.sh
 	$(GEN_DATA) classcues data/class-cues.txt > $@.tmp && mv $@.tmp $@
 $(BUILD)/quotes.o: src/fr-reporting-verbs.inc src/fr-quote-words.inc
 src/fr-reporting-verbs.inc: data/fr-reporting-verbs.txt tools/gen-data.sh
-	$(GEN_DATA) list data/fr-reporting-verbs.txt > $@.tmp && mv $@.tmp $@
+	$(GEN_DATA) hashlist verbs data/fr-reporting-verbs.txt > $@.tmp && \
+	    mv $@.tmp $@
 src/fr-quote-words.inc: data/fr-quote-words.txt tools/gen-data.sh
 	$(GEN_DATA) sets QW data/fr-quote-words.txt > $@.tmp && mv $@.tmp $@
 src/name-particles.inc: data/name-particles.txt tools/gen-data.sh

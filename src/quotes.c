@@ -24,9 +24,9 @@
 #include "quotes.h"
 #include "utf8.h"
 
-static const char *const verbs[] = {
+/* verbs[] of data/fr-reporting-verbs.txt, sorted, and verbs_slot[], its
+ * hash table. */
 #include "fr-reporting-verbs.inc"
-};
 
 #define NPERSON		64	/* people remembered for pronouns, surnames */
 #define NROLE		32	/* "le maire" → the last person called maire */
@@ -196,17 +196,17 @@ inlist(const char *w, unsigned lists)
 	return (lists_of(w) & lists) != 0;
 }
 
-static int
-cmpverb(const void *k, const void *e)
-{
-	return strcmp(k, *(const char *const *)e);
-}
-
 bool
 ap_quotes_is_verb(const char *folded)
 {
-	return bsearch(folded, verbs, sizeof(verbs) / sizeof(verbs[0]),
-	    sizeof(verbs[0]), cmpverb) != NULL;
+	size_t i = ap_word_hash(folded) % VERBS_SLOTS;
+	unsigned k;
+
+	for (; (k = verbs_slot[i]) != 0; i = (i + 1) % VERBS_SLOTS)
+		if (verbs[k - 1][0] == folded[0] &&
+		    strcmp(verbs[k - 1], folded) == 0)
+			return true;
+	return false;
 }
 
 /*

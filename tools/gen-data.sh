@@ -22,6 +22,9 @@
 #                              ccue_from[b]: the first token pattern
 #                              whose first byte is b or more
 #   gen-data.sh list FILE      one entry a line → "entry",
+#   gen-data.sh hashlist NAME FILE  the same in the table NAME[], and
+#                              NAME_slot[], its hash table as
+#                              stopword_slot[] (NAME_SLOTS slots)
 #   gen-data.sh pairs FILE     VALUE<TAB>key lines → { "key", VALUE },
 #   gen-data.sh sets PFX FILE  LIST<TAB>word lines → a PFX_LIST bit per list
 #                              and the table PFX_words[] of
@@ -40,7 +43,8 @@ set -eu
 mode=$1
 shift
 pfx=
-if [ "$mode" = sets ] || [ "$mode" = keysets ]; then
+if [ "$mode" = sets ] || [ "$mode" = keysets ] || [ "$mode" = hashlist ]
+then
 	pfx=$1
 	shift
 fi
@@ -290,6 +294,20 @@ words)
 	END {
 		print "};"
 		print_word_slots("STOPWORD_SLOTS", "stopword_slot", word, NR)
+	}'
+	;;
+hashlist)
+	LC_ALL=C awk -F '	' -v name="$pfx" "$word_slots"'
+	BEGIN {
+		printf "static const char *const %s[] = {\n", name
+	}
+	{
+		print "\t" $4
+		word[NR] = $1
+	}
+	END {
+		print "};"
+		print_word_slots(toupper(name) "_SLOTS", name "_slot", word, NR)
 	}'
 	;;
 sets)
