@@ -859,9 +859,16 @@ cleaned(const struct ctx *c, const struct el *e)
 	return false;
 }
 
+/* A block's cue tokens: under CUESMAX bytes, then one token more. */
+#define CUETOK		64	/* bytes of a token kept */
+struct cuebuf {
+	char	 p[CUESMAX + 1 + CUETOK];
+	size_t	 len;
+};
+
 /* Whether b already holds the space-separated token t[0..n). */
 static bool
-has_token(const struct ap_buf *b, const char *t, size_t n)
+has_token(const struct cuebuf *b, const char *t, size_t n)
 {
 	const char *p = b->p, *e = b->p + b->len;
 
@@ -879,11 +886,11 @@ has_token(const struct ap_buf *b, const char *t, size_t n)
 /* Append the class, id, itemprop and role tokens of n to b, lower-cased,
  * each once, while b is under CUESMAX bytes. */
 static void
-put_cues(const struct ctx *c, struct ap_buf *b, const struct ap_hel *h)
+put_cues(const struct ctx *c, struct cuebuf *b, const struct ap_hel *h)
 {
 	const uint32_t vals[] = { h->cls, h->id, h->iprop, h->role };
 	const char *v;
-	char tok[64];
+	char tok[CUETOK];
 	size_t k, i, t;
 
 	for (k = 0; k < 4 && b->len < CUESMAX; k++) {
@@ -903,8 +910,9 @@ put_cues(const struct ctx *c, struct ap_buf *b, const struct ap_hel *h)
 			if (t == 0 || has_token(b, tok, t))
 				continue;
 			if (b->len > 0)
-				ap_buf_putc(b, ' ');
-			ap_buf_put(b, tok, t);
+				b->p[b->len++] = ' ';
+			memcpy(b->p + b->len, tok, t);
+			b->len += t;
 		}
 	}
 }
@@ -914,12 +922,11 @@ put_cues(const struct ctx *c, struct ap_buf *b, const struct ap_hel *h)
 static const char *
 block_cues(struct ctx *c, const struct el *e, unsigned *bits)
 {
-	struct ap_buf b;
-	const char *r;
+	struct cuebuf b;
 	int up;
 
 	*bits = 0;
-	ap_buf_init(&b, c->a);
+	b.len = 0;
 	for (up = 0; e != NULL && up < 8 && b.len < CUESMAX; up++,
 	    e = e->parent) {
 		*bits |= e->cues;
@@ -929,10 +936,7 @@ block_cues(struct ctx *c, const struct el *e, unsigned *bits)
 	}
 	while (b.len > 0 && b.p[b.len - 1] == ' ')
 		b.len--;
-	b.p[b.len] = '\0';
-	r = b.len > 0 ? ap_buf_strdup(&b) : NULL;
-	ap_buf_fini(&b);
-	return r;
+	return b.len > 0 ? ap_strndup(c->a, b.p, b.len) : NULL;
 }
 
 /* href as a URI, made absolute when the page gives a base; NULL for no
