@@ -653,20 +653,36 @@ struct rl_word {
 
 #define NRL	(sizeof(rl_words) / sizeof(rl_words[0]))
 
+/* The first of rl_words[] (sorted bytewise) whose key starts with c. */
+static size_t
+rl_first(char c)
+{
+	size_t lo = 0, hi = NRL, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((unsigned char)rl_words[mid].w[0] < (unsigned char)c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 bool
 ap_html_related_label(const char *s, size_t n)
 {
 	char f[4 * LABEL_MAX + 6];
 	const char *t;
-	size_t k, ll, fl;
+	size_t k, ll, fl, first;
 
 	/* Labels are short: longer text is a sentence, not a label. */
 	if (n > LABEL_MAX)
 		return false;
-	fl = ap_fold_key(s, n, f, sizeof(f));
-	for (k = 0; k < NRL; k++) {
-		if (rl_words[k].w[0] != f[0])	/* most text: no label */
-			continue;
+	if ((fl = ap_fold_key(s, n, f, sizeof(f))) == 0)
+		return false;
+	first = rl_first(f[0]);
+	for (k = first; k < NRL && rl_words[k].w[0] == f[0]; k++) {
 		ll = strlen(rl_words[k].w);
 		if ((rl_words[k].kinds & RL_LABEL) && fl >= ll &&
 		    fl <= ll + 40 && memcmp(f, rl_words[k].w, ll) == 0)
@@ -682,8 +698,8 @@ ap_html_related_label(const char *s, size_t n)
 	t = ap_html_trim(s, &n);
 	if (n == 0 || n > 48 || t[n - 1] != ':')
 		return false;
-	for (k = 0; k < NRL; k++)
-		if ((rl_words[k].kinds & RL_VERB) && rl_words[k].w[0] == f[0] &&
+	for (k = first; k < NRL && rl_words[k].w[0] == f[0]; k++)
+		if ((rl_words[k].kinds & RL_VERB) &&
 		    fl >= strlen(rl_words[k].w) &&
 		    memcmp(f, rl_words[k].w, strlen(rl_words[k].w)) == 0)
 			return true;

@@ -1649,6 +1649,33 @@ authors(void **state)
 	ap_arena_fini(a);
 }
 
+/* Every label of data/related-labels.txt (run from the source tree) is
+ * one, and every verb starts an insert's lead ("Lire l'entretien :"). */
+static void
+every_related_label(void)
+{
+	char line[256], text[300], *tab, *e;
+	size_t n = 0;
+	FILE *fp;
+
+	assert_non_null(fp = fopen("data/related-labels.txt", "r"));
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		if (line[0] == '#' || (tab = strchr(line, '\t')) == NULL)
+			continue;
+		for (e = tab + strlen(tab); e > tab + 1 &&
+		    strchr(" \t\r\n", e[-1]) != NULL; e--)
+			continue;
+		*e = '\0';
+		snprintf(text, sizeof(text), "%s%s", tab + 1,
+		    strncmp(line, "verb", 4) == 0 ? " l'article :" : "");
+		if (!ap_html_related_label(text, strlen(text)))
+			fail_msg("\"%s\" is no related label", text);
+		n++;
+	}
+	fclose(fp);
+	assert_true(n > 40);
+}
+
 static void
 labels_and_folding(void **state)
 {
@@ -1668,6 +1695,7 @@ labels_and_folding(void **state)
 		assert_true(ap_html_related_label(yes[i], strlen(yes[i])));
 	for (i = 0; no[i] != NULL; i++)
 		assert_false(ap_html_related_label(no[i], strlen(no[i])));
+	every_related_label();
 	(void)state;
 	LOCAL_ARENA(arena, oom);
 	assert_true(ap_html_same(a, "L’Élysée  répond",
