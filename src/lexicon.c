@@ -758,6 +758,10 @@ ccue_lower(size_t lo, size_t hi, const char *s, size_t n)
 static uint64_t pair_seen[256 * 256 / 64];
 static uint64_t one_seen[256 / 64];
 
+/* The suffix patterns (group 1) by their last byte: bit i for the i-th. */
+static uint64_t suffix_by_last[256];
+_Static_assert(CCUE_END1 - CCUE_END0 <= 64, "suffixes fit a mask");
+
 static bool
 bit_of(const uint64_t *set, size_t i)
 {
@@ -778,6 +782,9 @@ pairs_fill(void)
 			pair_seen[(p[0] * 256u + p[1]) / 64] |=
 			    1ull << ((p[0] * 256u + p[1]) % 64);
 	}
+	for (i = ccue_group[CG_SUFFIX]; i < ccue_group[CG_SUFFIX + 1]; i++)
+		suffix_by_last[(unsigned char)ccues[i].pat[ccues[i].len - 1]] |=
+		    1ull << (i - ccue_group[CG_SUFFIX]);
 }
 
 static void
@@ -893,20 +900,23 @@ ap_class_cues(const char *v)
 	const size_t *g = ccue_group;
 	size_t k, i, len, start;
 	unsigned bits = 0;
+	uint64_t m;
 	const char *w;
 
+	pthread_once(&tables_once, tables_fill);
 	tokenize(&t, v);
 	for (k = 0; k < t.n; k++) {
 		w = t.tok + t.at[k];
 		len = t.tlen[k];
 		bits |= ccue_at(&t, k);
 		/* Affixes may also end the token: "nodeheader". */
-		for (i = g[CG_SUFFIX]; i < g[CG_SUFFIX + 1]; i++)
-			if (ccues[i].len < len &&
-			    w[len - 1] == ccues[i].pat[ccues[i].len - 1] &&
-			    memcmp(w + len - ccues[i].len, ccues[i].pat,
-			    ccues[i].len) == 0)
+		for (m = suffix_by_last[(unsigned char)w[len - 1]]; m != 0;
+		    m &= m - 1) {
+			i = g[CG_SUFFIX] + (size_t)__builtin_ctzll(m);
+			if (ccues[i].len < len && memcmp(w + len -
+			    ccues[i].len, ccues[i].pat, ccues[i].len) == 0)
 				bits |= ccues[i].bits;
+		}
 	}
 	/* Whole class names. */
 	for (i = 0; i < t.len; i = start) {

@@ -144,11 +144,12 @@ every_cue_found(void **state)
 }
 
 /* Every token pattern of data/class-cues.txt (a word, a start of one,
- * words in a row) gives its cues as a class name, words joined by '-'. */
+ * words in a row) gives its cues as a class name, words joined by '-',
+ * and an affix also at the end of a token. */
 static void
 every_class_token_found(void **state)
 {
-	char line[512], *f[3], *c;
+	char line[512], glued[520], *f[3], *c;
 	size_t n = 0;
 	FILE *fp;
 
@@ -168,6 +169,11 @@ every_class_token_found(void **state)
 				*c = '-';
 		if (ap_class_cues(line) == 0)
 			fail_msg("class \"%s\" gives no cue", line);
+		/* An affix also ends a token: "nodeheader". */
+		snprintf(glued, sizeof(glued), "node%s", line);
+		if (strcmp(f[1], "affix") == 0 && strchr(line, '-') == NULL &&
+		    ap_class_cues(glued) == 0)
+			fail_msg("class \"%s\" gives no cue", glued);
 		n++;
 	}
 	fclose(fp);
