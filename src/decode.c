@@ -1083,18 +1083,16 @@ hinted(const struct ap_doc *d)
 }
 
 /*
- * No --encoding and no BOM.  Strict UTF-8 wins even over a charset hint
- * or a <meta> that says otherwise, because real pages lie about their
- * charset far more often than latin-1 text happens to be valid UTF-8.
- * Then the hint, then <meta charset>.
+ * No --encoding, no BOM, and not valid UTF-8 (strict UTF-8 wins even over
+ * a charset hint or a <meta> that says otherwise, because real pages lie
+ * about their charset far more often than latin-1 text happens to be
+ * valid UTF-8): the hint, then <meta charset>.
  */
 static const char *
-guess(const struct ap_doc *d, const unsigned char *p, size_t n, bool *valid)
+guess(const struct ap_doc *d, const unsigned char *p, size_t n)
 {
 	const char *cs;
 
-	if ((*valid = ap_utf8_valid(p, n)))
-		return cs_utf8;
 	if ((cs = hinted(d)) != NULL)
 		return cs;
 	if (d->opts.input == AP_INPUT_TEXT ||
@@ -1138,8 +1136,10 @@ ap_decode(struct ap_doc *d, const unsigned char *bytes, size_t len)
 	}
 	if ((cs == NULL || unit_of(cs) == 1) && nul_heavy(bytes, len))
 		return AP_EBINARY;
-	if (cs == NULL)
-		cs = guess(d, bytes, len, &valid);
+	if (cs == NULL && !(valid = ap_utf8_valid(bytes, len)))
+		cs = guess(d, bytes, len);
+	else if (cs == NULL)
+		cs = cs_utf8;
 	if ((rc = ap_decoder_open(&dec, &d->arena, cs)) != AP_OK)
 		return rc;
 
