@@ -1636,11 +1636,18 @@ static unsigned char
 attr_read(const char *n, size_t nl)
 {
 	unsigned char i;
+	size_t k;
 
-	for (i = 1; i < A__MAX; i++)
-		if (attrs[i].len == nl && (n[0] | 0x20) == attrs[i].name[0] &&
-		    strncasecmp(n, attrs[i].name, nl) == 0)
+	/* Name characters (hname_end()) are letters, digits and "-_:.",
+	 * of which | 0x20 turns only the capitals into other ones. */
+	for (i = 1; i < A__MAX; i++) {
+		if (attrs[i].len != nl)
+			continue;
+		for (k = 0; k < nl && (n[k] | 0x20) == attrs[i].name[k]; k++)
+			continue;
+		if (k == nl)
 			return i;
+	}
 	return A_NONE;
 }
 
