@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "data_lines.h"
 #include "dates.h"
 
 /* The ISO form of the first date in s, or "" when there is none. */
@@ -34,19 +35,16 @@ find(const char *s)
 static void
 every_month_name(void **state)
 {
-	char line[128], text[160], want[16], *tab, *e;
+	char line[128], text[160], want[16], *tab;
 	size_t n = 0;
 	FILE *fp;
 
 	(void)state;
-	assert_non_null(fp = fopen("data/months.txt", "r"));
-	while (fgets(line, sizeof(line), fp) != NULL) {
-		if (line[0] == '#' || (tab = strchr(line, '\t')) == NULL)
+	if ((fp = fopen("data/months.txt", "r")) == NULL)
+		skip();
+	while (t_data_line(fp, line, sizeof(line)) != NULL) {
+		if ((tab = strchr(line, '\t')) == NULL)
 			continue;
-		for (e = tab + strlen(tab); e > tab + 1 &&
-		    strchr(" \t\r\n", e[-1]) != NULL; e--)
-			continue;
-		*e = '\0';
 		snprintf(text, sizeof(text), "le 3 %s 2024", tab + 1);
 		snprintf(want, sizeof(want), "2024-%02d-03", atoi(line));
 		if (strcmp(find(text), want) != 0)

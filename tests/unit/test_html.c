@@ -22,6 +22,7 @@
 #include "artparse.h"
 #include "arena.h"
 #include "buf.h"
+#include "data_lines.h"
 #include "doc.h"
 #include "html.h"
 #include "html_tree.h"
@@ -1654,18 +1655,15 @@ authors(void **state)
 static void
 every_related_label(void)
 {
-	char line[256], text[300], *tab, *e;
+	char line[256], text[300], *tab;
 	size_t n = 0;
 	FILE *fp;
 
-	assert_non_null(fp = fopen("data/related-labels.txt", "r"));
-	while (fgets(line, sizeof(line), fp) != NULL) {
-		if (line[0] == '#' || (tab = strchr(line, '\t')) == NULL)
+	if ((fp = fopen("data/related-labels.txt", "r")) == NULL)
+		skip();
+	while (t_data_line(fp, line, sizeof(line)) != NULL) {
+		if ((tab = strchr(line, '\t')) == NULL)
 			continue;
-		for (e = tab + strlen(tab); e > tab + 1 &&
-		    strchr(" \t\r\n", e[-1]) != NULL; e--)
-			continue;
-		*e = '\0';
 		snprintf(text, sizeof(text), "%s%s", tab + 1,
 		    strncmp(line, "verb", 4) == 0 ? " l'article :" : "");
 		if (!ap_html_related_label(text, strlen(text)))

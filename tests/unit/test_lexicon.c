@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "helpers.h"
+#include "data_lines.h"
 #include "dates.h"
 #include "html_tree.h"
 #include "lexicon.h"
@@ -107,7 +108,7 @@ fold_zero_capacity_writes_nothing(void **state)
 static void
 every_cue_found(void **state)
 {
-	char line[512], path[300], *tab, *e;
+	char line[512], path[300], *tab;
 	struct dirent *de;
 	size_t n = 0;
 	DIR *dir;
@@ -115,19 +116,16 @@ every_cue_found(void **state)
 
 	(void)state;
 	ap_cue_langs(AP_LANG_ALL);
-	assert_non_null(dir = opendir("data"));
+	if ((dir = opendir("data")) == NULL)
+		skip();
 	while ((de = readdir(dir)) != NULL) {
 		if (strncmp(de->d_name, "cues-", 5) != 0)
 			continue;
 		snprintf(path, sizeof(path), "data/%s", de->d_name);
 		assert_non_null(fp = fopen(path, "r"));
-		while (fgets(line, sizeof(line), fp) != NULL) {
-			if (line[0] == '#' || (tab = strchr(line, '\t')) == NULL)
+		while (t_data_line(fp, line, sizeof(line)) != NULL) {
+			if ((tab = strchr(line, '\t')) == NULL)
 				continue;
-			for (e = tab + strlen(tab); e > tab + 1 &&
-			    strchr(" \t\r\n", e[-1]) != NULL; e--)
-				continue;
-			*e = '\0';
 			if (ap_cue_classes(tab + 1, NULL) == 0)
 				fail_msg("%s: \"%s\" is not found", path, tab + 1);
 			n++;
@@ -154,9 +152,10 @@ every_class_token_found(void **state)
 	FILE *fp;
 
 	(void)state;
-	assert_non_null(fp = fopen("data/class-cues.txt", "r"));
-	while (fgets(line, sizeof(line), fp) != NULL) {
-		if (line[0] == '#' || (f[1] = strchr(line, '\t')) == NULL ||
+	if ((fp = fopen("data/class-cues.txt", "r")) == NULL)
+		skip();
+	while (t_data_line(fp, line, sizeof(line)) != NULL) {
+		if ((f[1] = strchr(line, '\t')) == NULL ||
 		    (f[2] = strchr(f[1] + 1, '\t')) == NULL)
 			continue;
 		*f[1]++ = '\0';

@@ -121,34 +121,6 @@ test_word_lists_hashed(void **state)
 }
 
 static void
-test_verbs_hashed(void **state)
-{
-	/* Every form of data/fr-reporting-verbs.txt (run from the source
-	 * tree) is found through the hash table; others are not. */
-	char line[128], *e;
-	size_t n = 0;
-	FILE *fp;
-
-	(void)state;
-	assert_non_null(fp = fopen("data/fr-reporting-verbs.txt", "r"));
-	while (fgets(line, sizeof(line), fp) != NULL) {
-		for (e = line + strlen(line); e > line &&
-		    strchr(" \t\r\n", e[-1]) != NULL; e--)
-			continue;
-		*e = '\0';
-		if (line[0] == '#' || line[0] == '\0')
-			continue;
-		if (!ap_quotes_is_verb(line))
-			fail_msg("\"%s\" is not found", line);
-		n++;
-	}
-	fclose(fp);
-	assert_true(n > 500);
-	assert_false(ap_quotes_is_verb("déclar"));
-	assert_false(ap_quotes_is_verb("maison"));
-}
-
-static void
 test_incise_name_role(void **state)
 {
 	struct fx *f;
@@ -1626,7 +1598,6 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_word_lists_hashed),
-		cmocka_unit_test(test_verbs_hashed),
 		cmocka_unit_test(test_incise_name_role),
 		cmocka_unit_test(test_incise_body),
 		cmocka_unit_test(test_pronoun_for_a_body),
