@@ -1521,11 +1521,13 @@ sax_error(void *ctx, xmlErrorPtr err)
  * space), as is the content of each <noscript> (markup the tree skips;
  * read by a browser that runs scripts as text, so that an unclosed
  * "<noscript><div></noscript>" does not swallow the page, as it does in
- * libxml2), and start tags keep only the attributes the tree reads with a
- * character reference in their value, which libxml2 decodes (those left
- * out leave their line breaks; the tree takes the others it reads from
- * the scan, values copied as they are), so that it reads the same
- * elements, text, attributes and line numbers, only faster.
+ * libxml2), and start tags lose their attributes but those the tree reads
+ * whose values hold a character reference of a form put_side() does not
+ * decode (the tree takes the others it reads from the scan, and those
+ * left out leave their line breaks), so that it reads the same elements,
+ * text, attributes and line numbers, only faster.  An <svg> or <math>
+ * of unknown elements only is given empty (foreign_end()), and blanks
+ * between tags shortened (put_gap()).
  *
  * The copy comes from a scan that follows libxml2's own reading of
  * markup (comments, doctype, processing instructions, end tags, start
@@ -1553,7 +1555,7 @@ struct satt {
 	const char	*val, *vend;	/* NULL when it has no value */
 	const char	*end;		/* past its last byte */
 	unsigned char	 id;		/* enum attr: A_NONE unless read */
-	bool		 amp;		/* its value has a reference */
+	bool		 amp;		/* its value has an '&' */
 };
 
 struct stag {
@@ -1630,8 +1632,7 @@ tag_ends(const char *q, const char *e)
 
 /* The attribute n[0..nl) as the tree reads it (see attrs[]), in any
  * case; A_NONE when it does not.  Called for every attribute of the page:
- * the length and the first letter rule out nearly all names before a
- * comparison. */
+ * the length rules out most names before a comparison. */
 static unsigned char
 attr_read(const char *n, size_t nl)
 {
@@ -1795,13 +1796,18 @@ ref_decode(const char *p, size_t n, char *out, size_t *on)
 
 	if (n > 1 && p[1] == '#') {
 		i = 2;
-		if (n > 2 && (p[2] == 'x' || p[2] == 'X'))
-			base = 16, i = 3;
-		for (d = i; i < n && i - d < 7 && (isdigit((unsigned char)p[i]) ||
-		    (base == 16 && isxdigit((unsigned char)p[i]))); i++)
-			c = c * (uint32_t)base + (uint32_t)(isdigit(
-			    (unsigned char)p[i]) ? p[i] - '0' :
-			    (p[i] | 0x20) - 'a' + 10);
+		if (n > 2 && (p[2] == 'x' || p[2] == 'X')) {
+			base = 16;
+			i = 3;
+		}
+		for (d = i; i < n && i - d < 7; i++) {
+			if (isdigit((unsigned char)p[i]))
+				c = c * (uint32_t)base + (uint32_t)(p[i] - '0');
+			else if (base == 16 && isxdigit((unsigned char)p[i]))
+				c = c * 16 + (uint32_t)((p[i] | 0x20) - 'a' + 10);
+			else
+				break;
+		}
 		if (i == d || i == n || p[i] != ';' || !xml_char(c))
 			return 0;
 		*on += (size_t)utf8proc_encode_char((utf8proc_int32_t)c,

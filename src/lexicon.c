@@ -6,6 +6,7 @@
  * short walk find them; a stopword, folded into a stack buffer, is looked
  * up in a generated hash table.
  */
+#include <ctype.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -187,7 +188,7 @@ word_end(const char *s, size_t len)
  * hashes of the cues' first words rule out nearly all the others before
  * a search.
  */
-#define FIRST_SLOTS	8192	/* a power of two, 2 x the cues at least */
+#define FIRST_SLOTS	8192	/* a power of two, twice the cues or more */
 
 static uint32_t first_words[FIRST_SLOTS];	/* hash | 1; 0 empty */
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
@@ -202,8 +203,7 @@ first_word(const char *s)
 
 	while ((c = (unsigned char)s[i]) != '\0') {
 		if (c < 0x80) {
-			if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-			    (c >= 'A' && c <= 'Z')))
+			if (!isalnum(c))
 				break;
 			i++;
 		} else if (is_wordchar(s + i))

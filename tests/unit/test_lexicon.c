@@ -127,7 +127,8 @@ every_cue_found(void **state)
 			if ((tab = strchr(line, '\t')) == NULL)
 				continue;
 			if (ap_cue_classes(tab + 1, NULL) == 0)
-				fail_msg("%s: \"%s\" is not found", path, tab + 1);
+				fail_msg("%s: \"%s\" not found", path,
+				    tab + 1);
 			n++;
 		}
 		fclose(fp);
