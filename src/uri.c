@@ -3,6 +3,7 @@
  * IRI to URI conversion, so that relative links resolve and every url
  * written is a URI.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "buf.h"
@@ -50,6 +51,24 @@ authority_end(const char *s, size_t n)
 	return (size_t)(q - s);
 }
 
+/* ASCII that goes into a URI as it is anywhere: what never_in_uri() does
+ * not rule out, but for '%' and the brackets, which kept_as_is() checks;
+ * a bit a character, 0x00-0x3F then 0x40-0x7F. */
+#define CBIT(c)		(UINT64_C(1) << ((c) & 63))
+static const uint64_t uri_plain_lo = (~UINT64_C(0) << 0x21) &
+    ~(CBIT('"') | CBIT('%') | CBIT('<') | CBIT('>'));
+static const uint64_t uri_plain_hi = (~UINT64_C(0) >> 1) &
+    ~(CBIT('[') | CBIT('\\') | CBIT(']') | CBIT('^') | CBIT('`') |
+    CBIT('{') | CBIT('|') | CBIT('}'));
+
+static bool
+as_is_anywhere(unsigned char c)
+{
+	if (c < 64)
+		return (uri_plain_lo >> c & 1) != 0;
+	return c < 128 && (uri_plain_hi >> (c - 64) & 1) != 0;
+}
+
 /* Whether s[i] goes into the URI as it is. */
 static bool
 kept_as_is(const char *s, size_t n, size_t i, size_t host_end)
@@ -74,7 +93,8 @@ ap_uri_from_iri(struct ap_arena *a, const char *s, size_t n)
 	char *r;
 
 	/* Nearly every link is a URI already: copied whole. */
-	while (i < n && kept_as_is(s, n, i, host_end))
+	while (i < n && (as_is_anywhere((unsigned char)s[i]) ||
+	    kept_as_is(s, n, i, host_end)))
 		i++;
 	if (i == n)
 		return ap_strndup(a, s, n);

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <libxml/uri.h>
@@ -61,6 +63,26 @@ escapes_are_kept_and_lone_percent_escaped(void **state)
 	expect_uri("/caf%C3%A9?q=a%2Fb&r=%", "/caf%C3%A9?q=a%2Fb&r=%25");
 	expect_uri("/100%zz", "/100%25zz");
 	expect_uri("https://x.fr/a?b=c&d=e#f", "https://x.fr/a?b=c&d=e#f");
+}
+
+/* Each printable ASCII character after the host: kept when RFC 3986
+ * allows it there (unreserved, reserved but brackets), else escaped. */
+static void
+every_ascii_character(void **state)
+{
+	static const char allowed[] = "-._~:/?#@!$&'()*+,;=";
+	char iri[8], uri[16];
+	int c;
+
+	(void)state;
+	for (c = 0x21; c < 0x7F; c++) {
+		snprintf(iri, sizeof(iri), "/a%cb", c);
+		if (isalnum(c) || strchr(allowed, c) != NULL)
+			snprintf(uri, sizeof(uri), "/a%cb", c);
+		else
+			snprintf(uri, sizeof(uri), "/a%%%02Xb", c);
+		expect_uri(iri, uri);
+	}
 }
 
 static void
@@ -135,6 +157,7 @@ main(void)
 		cmocka_unit_test(non_ascii_is_escaped),
 		cmocka_unit_test(forbidden_ascii_is_escaped),
 		cmocka_unit_test(brackets_only_in_the_host),
+		cmocka_unit_test(every_ascii_character),
 		cmocka_unit_test(escapes_are_kept_and_lone_percent_escaped),
 		cmocka_unit_test(absolute_needs_a_scheme),
 		cmocka_unit_test(front_is_a_home_or_a_section),
