@@ -1161,7 +1161,7 @@ expect_check(struct tb *b, htmlParserCtxtPtr ctxt, const xmlChar *name,
 {
 	const struct expect *x = &b->exp[b->nextexp];
 	const struct kattr *k;
-	size_t off = offset(ctxt), i, n;
+	size_t off = offset(ctxt), i, j, n;
 
 	if (off < x->off)
 		return NULL;
@@ -1182,9 +1182,10 @@ expect_check(struct tb *b, htmlParserCtxtPtr ctxt, const xmlChar *name,
 		continue;
 	if (n / 2 != x->na)
 		goto fail;
-	for (i = 0, k = &b->kept[x->a0]; i < x->na; i++, k++) {
-		while (k->side)
-			k++;
+	for (i = 0, j = x->a0; i < x->na; i++, j++) {
+		while (b->kept[j].side)
+			j++;
+		k = &b->kept[j];
 		if (xmlStrlen(atts[2 * i]) != (int)k->nl ||
 		    strncasecmp((const char *)atts[2 * i], k->name,
 		    k->nl) != 0 || atts[2 * i + 1] == NULL)
@@ -1209,7 +1210,9 @@ tag_attrs(struct tb *b, const struct expect *x, const xmlChar **atts,
 
 	memset(av, 0, A__MAX * sizeof(*av));
 	if (x != NULL) {
-		for (i = 0, k = &b->kept[x->a0]; i < x->nk; i++, k++) {
+		/* kept is NULL when no tag kept an attribute. */
+		for (i = 0; i < x->nk; i++) {
+			k = &b->kept[x->a0 + i];
 			if (!k->side) {
 				av[k->id] = atts[j];
 				j += 2;
