@@ -9,6 +9,7 @@
 
 #include "dates.h"
 #include "lexicon.h"
+#include "table.h"
 
 /* Month names and abbreviations of every language (data/months.txt). */
 static const struct {
@@ -53,20 +54,15 @@ ap_num_at(const char *s, size_t n)
 static int
 month_at(const char *s, size_t *len)
 {
-	size_t lo = 0, hi = sizeof(months) / sizeof(months[0]), mid, n,
-	    best = 0;
+	const size_t nm = sizeof(months) / sizeof(months[0]);
 	unsigned char c = (unsigned char)s[0];
+	size_t lo, n, best = 0;
 	int m = 0;
 
 	/* Sorted bytewise: only the names of s's first byte, found by it. */
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if ((unsigned char)months[mid].name[0] < c)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < sizeof(months) / sizeof(months[0]) &&
+	lo = ap_table_byte_bound(&months[0].name, sizeof(months[0]), 0, nm,
+	    0, c, false);
+	for (; lo < nm &&
 	    (unsigned char)months[lo].name[0] == c; lo++) {
 		n = strlen(months[lo].name);
 		if (n > best && strncmp(s, months[lo].name, n) == 0) {

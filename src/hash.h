@@ -3,7 +3,8 @@
  * FNV-1a, 64 bits: a block's text repeated in the page (content.c) or
  * in the body (classify.c), a class's shape among container candidates
  * (html_src.c).  ap_word_hash: the slot of a word in the hash tables
- * tools/gen-data.sh writes (stopwords, quotes.c's word lists).
+ * tools/gen-data.sh writes (stopwords, quotes.c's lists and verbs; see
+ * table.h).
  */
 #ifndef AP_HASH_H
 #define AP_HASH_H

@@ -20,6 +20,7 @@
 #include "dates.h"
 #include "html.h"
 #include "lexicon.h"
+#include "table.h"
 #include "uri.h"
 #include "utf8.h"
 
@@ -653,22 +654,6 @@ struct rl_word {
 
 #define NRL	(sizeof(rl_words) / sizeof(rl_words[0]))
 
-/* The first of rl_words[] (sorted bytewise) whose key starts with c. */
-static size_t
-rl_first(char c)
-{
-	size_t lo = 0, hi = NRL, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if ((unsigned char)rl_words[mid].w[0] < (unsigned char)c)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 bool
 ap_html_related_label(const char *s, size_t n)
 {
@@ -681,7 +666,8 @@ ap_html_related_label(const char *s, size_t n)
 		return false;
 	if ((fl = ap_fold_key(s, n, f, sizeof(f))) == 0)
 		return false;
-	first = rl_first(f[0]);
+	first = ap_table_byte_bound(&rl_words[0].w, sizeof(rl_words[0]), 0, NRL,
+	    0, (unsigned char)f[0], false);
 	for (k = first; k < NRL && rl_words[k].w[0] == f[0]; k++) {
 		ll = strlen(rl_words[k].w);
 		if ((rl_words[k].kinds & RL_LABEL) && fl >= ll &&

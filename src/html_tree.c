@@ -563,11 +563,6 @@ control(char ch)
 	return (ctype[(unsigned char)ch] & CH_CONTROL) != 0;
 }
 
-
-
-
-
-
 static int
 tag_cmp(const void *k, const void *e)
 {

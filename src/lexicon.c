@@ -17,6 +17,7 @@
 #include "hash.h"
 #include "html_tree.h"
 #include "lexicon.h"
+#include "table.h"
 
 #define L_FR	(1u << AP_LANG_FR)
 #define L_EN	(1u << AP_LANG_EN)
@@ -250,25 +251,6 @@ first_word_known(const char *s)
 	return false;
 }
 
-/* The first of cues[lo..hi) whose second byte is c2 or more (after c2
- * when upper). */
-static size_t
-second_byte_bound(size_t lo, size_t hi, char c2, bool upper)
-{
-	size_t mid;
-	unsigned char b, c = (unsigned char)c2;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		b = (unsigned char)cues[mid].phrase[1];
-		if (b < c || (upper && b == c))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /*
  * Index of the longest cue that starts s, or -1; the others follow from
  * it by their shorter links.  A cue that starts s sorts between the last
@@ -286,8 +268,10 @@ longest_cue(const char *s)
 		return -1;
 	/* Sorted, the entries of one first byte are sorted by their second
 	 * one: narrow to those of s[1] with byte comparisons first. */
-	lo = second_byte_bound(first, cue_from[c + 1], s[1], false);
-	hi = second_byte_bound(lo, cue_from[c + 1], s[1], true);
+	lo = ap_table_byte_bound(&cues[0].phrase, sizeof(cues[0]), first,
+	    cue_from[c + 1], 1, (unsigned char)s[1], false);
+	hi = ap_table_byte_bound(&cues[0].phrase, sizeof(cues[0]), lo,
+	    cue_from[c + 1], 1, (unsigned char)s[1], true);
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		if (strcmp(cues[mid].phrase + 1, s + 1) <= 0)
@@ -392,15 +376,11 @@ struct count {
 static void
 count_one(struct count *c, const char *w, uint32_t h)
 {
-	unsigned l, k;
-	size_t i;
+	size_t k = ap_table_find(stopword_slot, STOPWORD_SLOTS, &stopwords[0].w,
+	    sizeof(stopwords[0]), w, h);
+	unsigned l;
 
-	for (i = h % STOPWORD_SLOTS; (k = stopword_slot[i]) != 0;
-	    i = (i + 1) % STOPWORD_SLOTS)
-		if (stopwords[k - 1].w[0] == w[0] &&
-		    strcmp(stopwords[k - 1].w, w) == 0)
-			break;
-	if (k == 0 || (l = stopwords[k - 1].langs & c->mask) == 0)
+	if (k == SIZE_MAX || (l = stopwords[k].langs & c->mask) == 0)
 		return;
 	c->hits++;
 	for (; c->per_lang && l != 0; l &= l - 1)

@@ -22,6 +22,7 @@
 #include "hash.h"
 #include "lexicon.h"
 #include "quotes.h"
+#include "table.h"
 #include "utf8.h"
 
 /* verbs[] of data/fr-reporting-verbs.txt, sorted, and verbs_slot[], its
@@ -173,14 +174,10 @@ struct qw_word {
 static unsigned
 lists_of(const char *w)
 {
-	size_t i = ap_word_hash(w) % QW_SLOTS;
-	unsigned k;
+	size_t k = ap_table_find(qw_slot, QW_SLOTS, &qw_words[0].w,
+	    sizeof(qw_words[0]), w, ap_word_hash(w));
 
-	for (; (k = qw_slot[i]) != 0; i = (i + 1) % QW_SLOTS)
-		if (qw_words[k - 1].w[0] == w[0] &&
-		    strcmp(qw_words[k - 1].w, w) == 0)
-			return qw_words[k - 1].lists;
-	return 0;
+	return k != SIZE_MAX ? qw_words[k].lists : 0;
 }
 
 unsigned
@@ -199,14 +196,8 @@ inlist(const char *w, unsigned lists)
 bool
 ap_quotes_is_verb(const char *folded)
 {
-	size_t i = ap_word_hash(folded) % VERBS_SLOTS;
-	unsigned k;
-
-	for (; (k = verbs_slot[i]) != 0; i = (i + 1) % VERBS_SLOTS)
-		if (verbs[k - 1][0] == folded[0] &&
-		    strcmp(verbs[k - 1], folded) == 0)
-			return true;
-	return false;
+	return ap_table_find(verbs_slot, VERBS_SLOTS, &verbs[0],
+	    sizeof(verbs[0]), folded, ap_word_hash(folded)) != SIZE_MAX;
 }
 
 /*
